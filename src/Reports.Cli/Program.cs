@@ -1,0 +1,3 @@
+using Reports.Cli;
+
+return new ReportsCommand(TimeProvider.System, Console.Out, Console.Error).Invoke(args);

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using Reports.Definitions;
+using Reports.Diagnostics;
+using Reports.Intake;
+using Reports.Outputs.Briefing;
+using Reports.Periods;
+using Reports.Pipeline;
+using Reports.Rosters;
+using Reports.Templates;
+
+namespace Reports.Cli;
+
+/// <summary>The verbs of the <c>reports</c> command. With no arguments it runs the bundled sample.</summary>
+public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWriter error)
+{
+    private readonly Option<string> _return = new("--return") { Description = "报表代码，如 campaign-5plus1", Required = true };
+    private readonly Option<string> _period = new("--period") { Description = "报告期，如 2022-06", Required = true };
+    private readonly Option<string> _roster = new("--roster") { Description = "单位名册 JSON 文件", Required = true };
+    private readonly Option<string> _out = new("--out") { Description = "输出目录", Required = true };
+    private readonly Option<string> _inbox = new("--inbox") { Description = "收到的报表所在目录", Required = true };
+    private readonly Option<string> _values = new("--values") { Description = "数值表 CSV(unit_code,unit_name,字段…)", Required = true };
+    private readonly Option<string?> _window = new("--window") { Description = "专项行动时间窗口，如 2022-03-22:2022-06-30(默认取设置)" };
+
+    public int Invoke(string[] args)
+    {
+        var root = new RootCommand("市级报表汇总：下发模板、汇总县级报表、生成汇总表和简报。不带参数时用自带样例数据运行。");
+        root.SetAction(_ => Guard(RunSample));
+
+        var template = new Command("template", "为名册中每个单位生成空白报表模板") { _return, _period, _roster, _out };
+        template.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, null)));
+        root.Subcommands.Add(template);
+
+        var fill = new Command("fill", "生成模板并按数值表填写（用于制作样例和测试数据）") { _return, _period, _roster, _values, _out };
+        fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values))));
+        root.Subcommands.Add(fill);
+
+        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window };
+        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!, parse.GetValue(_window))));
+        root.Subcommands.Add(run);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                error.WriteLine($"reports: error: {problem.Message}");
+            }
+            error.WriteLine("用 reports --help 查看用法。");
+            return (int)ExitCode.UsageError;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private int RunSample()
+    {
+        var settings = ReportsSettings.Load();
+        var sample = settings.Sample;
+        output.WriteLine("未给出参数：用自带样例数据运行（长治市，2022-06）。用 reports --help 查看全部用法。");
+        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null);
+    }
+
+    private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath)
+    {
+        var settings = ReportsSettings.Load();
+        var period = ParsePeriod(periodText);
+        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
+        var roster = RosterLoader.Load(rosterPath);
+        var values = valuesPath is null ? null : ReturnFiller.ReadValueSheet(File.ReadAllText(valuesPath), definition);
+        Directory.CreateDirectory(outDirectory);
+        var generator = new TemplateGenerator(clock);
+        foreach (var unit in roster.Units)
+        {
+            var request = new TemplateRequest(definition, period, unit);
+            var bytes = generator.Generate(request);
+            if (values is not null)
+            {
+                if (!values.TryGetValue(unit.Code, out var unitValues))
+                {
+                    output.WriteLine($"{unit.Code} {unit.Name}: 数值表中没有该单位，未生成");
+                    continue;
+                }
+                bytes = ReturnFiller.Fill(bytes, definition, unitValues);
+            }
+            var path = OutputFile.Write(Path.Combine(outDirectory, request.FileName), bytes);
+            output.WriteLine($"已写出 {path}");
+        }
+        return (int)ExitCode.Success;
+    }
+
+    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText)
+    {
+        var settings = ReportsSettings.Load();
+        var period = ParsePeriod(periodText);
+        var window = settings.Window;
+        if (windowText is not null && !CampaignWindow.TryParse(windowText, out window))
+        {
+            throw new SettingsException($"--window 的值“{windowText}”无效，应为 yyyy-MM-dd:yyyy-MM-dd");
+        }
+        var options = new RunOptions(returnCode, period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing);
+        var outcome = new RunPipeline(clock, new SynchronousProgress(output)).Execute(options);
+        foreach (var file in outcome.Intake)
+        {
+            foreach (var diagnostic in file.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info))
+            {
+                (diagnostic.IsError ? error : output).WriteLine(diagnostic.ToString());
+            }
+        }
+        var merge = outcome.Merge;
+        output.WriteLine($"{merge.Roster.Name} {merge.Period}：已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位；退回 {merge.Rejected.Count()}；未报送 {merge.Missing.Count()}");
+        if (merge.Rejected.Any())
+        {
+            output.WriteLine($"  退回：{NumberStyle.JoinNames(merge.Rejected.Select(u => u.Unit.Name))}");
+        }
+        if (merge.Missing.Any())
+        {
+            output.WriteLine($"  未报送：{NumberStyle.JoinNames(merge.Missing.Select(u => u.Unit.Name))}");
+        }
+        foreach (var file in outcome.OutputFiles)
+        {
+            output.WriteLine($"已写出 {file}");
+        }
+        return (int)outcome.ExitCode;
+    }
+
+    private static ReportingPeriod ParsePeriod(string text) =>
+        ReportingPeriod.TryParse(text, out var period) ? period : throw new SettingsException($"--period 的值“{text}”无效，应为 yyyy-MM,如 2022-06");
+
+    /// <summary>Maps failures to exit codes: the office's configuration → 2, anything else → 1.</summary>
+    private int Guard(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception problem) when (problem is SettingsException or DefinitionException or RosterException or BriefingTemplateException
+                                        or FileNotFoundException or DirectoryNotFoundException or System.Text.Json.JsonException or FormatException)
+        {
+            error.WriteLine($"reports: error: {problem.Message}");
+            return (int)ExitCode.UsageError;
+        }
+        catch (Exception problem)
+        {
+            error.WriteLine($"reports: 意外错误: {problem}");
+            return (int)ExitCode.Failure;
+        }
+    }
+
+    /// <summary>Progress lines written as they come (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    private sealed class SynchronousProgress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine($"  {value}");
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Reports.Outputs.Briefing;
+using Reports.Pdf;
+using Reports.Periods;
+
+namespace Reports.Cli;
+
+/// <summary>
+/// Settings from appsettings.json (beside the program or in the working folder). Relative paths are resolved
+/// against the project home: the first folder, from the working folder or the program's folder upwards, that
+/// holds templates/returns.
+/// </summary>
+public sealed record ReportsSettings(
+    string Home,
+    CampaignWindow Window,
+    string TemplatesDirectory,
+    PdfFontFile Font,
+    BriefingSettings Briefing,
+    IConfigurationSection Sample)
+{
+    public static ReportsSettings Load()
+    {
+        var home = FindHome();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .Build()
+            .GetSection("Reports");
+        var windowText = configuration["Window"];
+        if (!CampaignWindow.TryParse(windowText, out var window))
+        {
+            throw new SettingsException($"设置 Reports:Window 的值“{windowText}”无效，应为 yyyy-MM-dd:yyyy-MM-dd");
+        }
+        var faceText = configuration["FontFaceIndex"] ?? "0";
+        if (!int.TryParse(faceText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var face))
+        {
+            throw new SettingsException($"设置 Reports:FontFaceIndex 的值“{faceText}”无效，应为非负整数");
+        }
+        var briefing = configuration.GetSection("Briefing");
+        return new ReportsSettings(
+            home,
+            window,
+            Resolve(home, configuration["Templates"] ?? "templates"),
+            new PdfFontFile(Resolve(home, configuration["Font"] ?? "fonts/wqy-microhei.ttc"), face),
+            new BriefingSettings(
+                briefing["MastheadTitle"] ?? "工作简报",
+                briefing["IssueLine"] ?? "",
+                briefing["Office"] ?? ""),
+            configuration.GetSection("Sample"));
+    }
+
+    public string Resolve(string path) => Resolve(Home, path);
+
+    private static string Resolve(string home, string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(home, path));
+
+    private static string FindHome()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (Directory.Exists(Path.Combine(folder.FullName, "templates", "returns")))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

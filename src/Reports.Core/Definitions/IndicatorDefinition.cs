@@ -1,0 +1,18 @@
+namespace Reports.Definitions;
+
+/// <summary>
+/// An indicator: Σ numerator fields, divided by Σ denominator fields when there are any.
+/// Computed from summed field values, so a group's indicator is always a ratio of sums.
+/// </summary>
+public sealed record IndicatorDefinition(
+    string Code,
+    string Label,
+    IReadOnlyList<string> Numerator,
+    IReadOnlyList<string> Denominator,
+    IndicatorStyle Style,
+    string Unit,
+    /// <summary>"campaign" or "year" when the rate is compared with time progress; null otherwise.</summary>
+    string? Progress)
+{
+    public bool IsRate => Denominator.Count > 0;
+}

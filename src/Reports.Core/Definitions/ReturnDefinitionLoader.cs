@@ -1,0 +1,205 @@
+using System.Text.Json;
+
+namespace Reports.Definitions;
+
+/// <summary>
+/// Reads a return definition (templates/returns/CODE.json). A definition is the office's own file, so
+/// every problem in it is collected and reported together, with the JSON path, before any work starts.
+/// </summary>
+public static class ReturnDefinitionLoader
+{
+    public static string PathFor(string templatesDirectory, string returnCode) =>
+        Path.Combine(templatesDirectory, "returns", returnCode + ".json");
+
+    public static ReturnDefinition Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var errors = new List<string>();
+        var definition = Parse(document.RootElement, errors);
+        if (errors.Count > 0)
+        {
+            throw new DefinitionException(path, errors);
+        }
+        return definition;
+    }
+
+    private static ReturnDefinition Parse(JsonElement root, List<string> errors)
+    {
+        var sections = new List<SectionDefinition>();
+        if (root.TryGetProperty("sections", out var sectionsElement) && sectionsElement.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var section in sectionsElement.EnumerateArray())
+            {
+                sections.Add(ParseSection(section, $"$.sections[{index}]", errors));
+                index++;
+            }
+        }
+        else
+        {
+            errors.Add("$.sections: 缺少任务列表");
+        }
+
+        var definition = new ReturnDefinition(
+            Required(root, "code", "$", errors),
+            Required(root, "version", "$", errors),
+            Required(root, "title", "$", errors),
+            Optional(root, "briefingTitle") ?? Optional(root, "title") ?? "",
+            root.TryGetProperty("cumulative", out var cumulative) && cumulative.ValueKind == JsonValueKind.True,
+            sections);
+        CheckReferences(definition, errors);
+        return definition;
+    }
+
+    private static SectionDefinition ParseSection(JsonElement section, string path, List<string> errors)
+    {
+        var fields = new List<FieldDefinition>();
+        if (section.TryGetProperty("fields", out var fieldsElement) && fieldsElement.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var field in fieldsElement.EnumerateArray())
+            {
+                fields.Add(ParseField(field, $"{path}.fields[{index}]", errors));
+                index++;
+            }
+        }
+        var indicators = new List<IndicatorDefinition>();
+        if (section.TryGetProperty("indicators", out var indicatorsElement) && indicatorsElement.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var indicator in indicatorsElement.EnumerateArray())
+            {
+                indicators.Add(ParseIndicator(indicator, $"{path}.indicators[{index}]", errors));
+                index++;
+            }
+        }
+        return new SectionDefinition(
+            Required(section, "code", path, errors),
+            Optional(section, "number") ?? "",
+            Required(section, "title", path, errors),
+            section.TryGetProperty("informational", out var info) && info.ValueKind == JsonValueKind.True,
+            fields,
+            indicators);
+    }
+
+    private static FieldDefinition ParseField(JsonElement field, string path, List<string> errors)
+    {
+        var kindText = Required(field, "kind", path, errors);
+        var kind = kindText switch
+        {
+            "count" => FieldKind.Count,
+            "amount" => FieldKind.Amount,
+            "text" => FieldKind.Text,
+            _ => Invalid(FieldKind.Text, $"{path}.kind: 未知的字段类型“{kindText}”(应为 count、amount 或 text)", errors),
+        };
+        var required = !field.TryGetProperty("required", out var requiredElement) || requiredElement.ValueKind != JsonValueKind.False;
+        return new FieldDefinition(
+            Required(field, "code", path, errors),
+            Required(field, "label", path, errors),
+            Optional(field, "unit") ?? "",
+            kind,
+            required,
+            Optional(field, "atMost"),
+            field.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.True,
+            Optional(field, "note"));
+    }
+
+    private static IndicatorDefinition ParseIndicator(JsonElement indicator, string path, List<string> errors)
+    {
+        var styleText = Required(indicator, "style", path, errors);
+        var style = styleText switch
+        {
+            "yoy" => IndicatorStyle.Yoy,
+            "completion" => IndicatorStyle.Completion,
+            "amount" => IndicatorStyle.Amount,
+            _ => Invalid(IndicatorStyle.Completion, $"{path}.style: 未知的指标格式“{styleText}”(应为 yoy、completion 或 amount)", errors),
+        };
+        var numerator = StringList(indicator, "numerator");
+        if (numerator.Count == 0)
+        {
+            errors.Add($"{path}.numerator: 指标至少需要一个分子字段");
+        }
+        var progress = Optional(indicator, "progress");
+        if (progress is not null and not "campaign" and not "year")
+        {
+            errors.Add($"{path}.progress: 应为 campaign 或 year,而不是“{progress}”");
+        }
+        return new IndicatorDefinition(
+            Required(indicator, "code", path, errors),
+            Required(indicator, "label", path, errors),
+            numerator,
+            StringList(indicator, "denominator"),
+            style,
+            Optional(indicator, "unit") ?? "",
+            progress);
+    }
+
+    private static void CheckReferences(ReturnDefinition definition, List<string> errors)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in definition.Fields)
+        {
+            if (!codes.Add(field.Code))
+            {
+                errors.Add($"字段代码“{field.Code}”重复");
+            }
+            if (field.Code.StartsWith("meta_", StringComparison.Ordinal) || !IsValidName(field.Code))
+            {
+                errors.Add($"字段代码“{field.Code}”不能用作 Excel 名称（只用小写字母、数字和下划线，不以 meta_ 开头）");
+            }
+        }
+        foreach (var field in definition.Fields.Where(f => f.AtMost is not null))
+        {
+            var other = definition.FindField(field.AtMost!);
+            if (other is null || !other.IsNumeric || !field.IsNumeric)
+            {
+                errors.Add($"字段“{field.Code}”的 atMost 引用了不存在或非数值的字段“{field.AtMost}”");
+            }
+        }
+        foreach (var indicator in definition.Indicators)
+        {
+            if (!codes.Add(indicator.Code))
+            {
+                errors.Add($"指标代码“{indicator.Code}”与其他字段或指标重复");
+            }
+            foreach (var code in indicator.Numerator.Concat(indicator.Denominator))
+            {
+                if (definition.FindField(code) is not { IsNumeric: true })
+                {
+                    errors.Add($"指标“{indicator.Code}”引用了不存在或非数值的字段“{code}”");
+                }
+            }
+        }
+    }
+
+    private static bool IsValidName(string code) =>
+        code.Length > 0 && char.IsAsciiLetterLower(code[0]) && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+
+    private static string Required(JsonElement element, string name, string path, List<string> errors)
+    {
+        var value = Optional(element, name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{path}.{name}: 缺少必填项");
+            return "";
+        }
+        return value;
+    }
+
+    private static string? Optional(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static IReadOnlyList<string> StringList(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
+            : [];
+
+    private static T Invalid<T>(T fallback, string message, List<string> errors)
+    {
+        errors.Add(message);
+        return fallback;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace Reports.Diagnostics;
+
+/// <summary>
+/// One finding about a county's file: a stable code, a Chinese message for the clerk, and where it is.
+/// Data problems are always diagnostics, never exceptions.
+/// </summary>
+public sealed record Diagnostic(
+    string Code,
+    DiagnosticSeverity Severity,
+    string Message,
+    string? File = null,
+    string? Sheet = null,
+    string? Cell = null,
+    string? Field = null)
+{
+    public bool IsError => Severity == DiagnosticSeverity.Error;
+
+    /// <summary>MSBuild-like one-line form: <c>file[sheet!cell]: error RPT012: message</c>.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(File is null ? "reports" : System.IO.Path.GetFileName(File));
+        if (Sheet is not null || Cell is not null)
+        {
+            text.Append('[');
+            if (Sheet is not null)
+            {
+                text.Append(Sheet);
+                if (Cell is not null)
+                {
+                    text.Append('!');
+                }
+            }
+            text.Append(Cell);
+            text.Append(']');
+        }
+        text.Append(": ");
+        text.Append(Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "info" });
+        text.Append(' ').Append(Code).Append(": ").Append(Message);
+        if (Field is not null)
+        {
+            text.Append(" (").Append(Field).Append(')');
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,76 @@
+namespace Reports.Intake.Xlsx;
+
+/// <summary>
+/// Safety limits applied while opening and reading an .xlsx package (zip-bomb defence).
+/// </summary>
+/// <param name="MaxEntries">Most zip entries the package may hold.</param>
+/// <param name="MaxEntryBytes">Most bytes any one entry may declare or actually inflate to.</param>
+/// <param name="MaxTotalBytes">Most bytes all entries together may declare.</param>
+/// <param name="MaxCompressionRatio">Highest uncompressed/compressed ratio tolerated for an entry of at least <see cref="RatioCheckMinBytes"/>.</param>
+/// <param name="MaxFileBytes">Largest file accepted.</param>
+public sealed record XlsxLimits(
+    int MaxEntries = 1000,
+    long MaxEntryBytes = 64L << 20,
+    long MaxTotalBytes = 256L << 20,
+    double MaxCompressionRatio = 200,
+    long MaxFileBytes = 64L << 20)
+{
+    /// <summary>Entries smaller than this (uncompressed) are not ratio-checked: tiny parts compress absurdly well.</summary>
+    public long RatioCheckMinBytes { get; init; } = 1L << 20;
+
+    public static XlsxLimits Default { get; } = new();
+}
+
+public enum XlsxProblemKind
+{
+    NotAZip,
+    /// <summary>OLE2 compound file (D0 CF 11 E0): a legacy .xls or a password-protected .xlsx.</summary>
+    LegacyOrEncrypted,
+    TooLarge,
+    TooManyEntries,
+    SuspiciousCompression,
+    MissingPart,
+    MalformedXml,
+    /// <summary>ReadCells was asked for a sheet the workbook does not have.</summary>
+    UnknownSheet,
+    /// <summary>ReadCells was asked for something that is not a cell reference like "C5" or "$C$5".</summary>
+    BadCellReference,
+}
+
+public sealed record XlsxProblem(XlsxProblemKind Kind, string Detail)
+{
+    public override string ToString() => $"{Kind}: {Detail}";
+}
+
+public enum XlsxCellKind { Empty, Number, Text, Boolean, Error, FormulaWithoutValue }
+
+/// <summary>
+/// One cell as stored. <paramref name="Raw"/> is the cached or literal value: number text as written
+/// (invariant form, e.g. "1.5E-3"), the string text, "TRUE"/"FALSE", or an error like "#DIV/0!".
+/// <paramref name="Formula"/> is set when the cell has an &lt;f&gt; element, even with a cached value;
+/// it is "" for a shared-formula follower whose text lives on the master cell.
+/// </summary>
+public sealed record XlsxCellValue(XlsxCellKind Kind, string? Raw, string? Formula)
+{
+    public static XlsxCellValue Empty { get; } = new(XlsxCellKind.Empty, null, null);
+
+    public bool HasFormula => Formula is not null;
+}
+
+/// <summary>
+/// A defined name. <paramref name="Sheet"/>/<paramref name="Cell"/> are set only when
+/// <paramref name="Reference"/> is a single cell (Cell normalised to "C5"); null for ranges, #REF!,
+/// constants, formulas, 3-D and external references.
+/// </summary>
+public sealed record XlsxDefinedName(string Name, string Reference, int? LocalSheetId, string? Sheet, string? Cell)
+{
+    public bool IsSingleCell => Sheet is not null && Cell is not null;
+}
+
+/// <summary>Carries a problem out of deep parsing code; never escapes the public API.</summary>
+internal sealed class XlsxProblemException(XlsxProblem problem) : Exception(problem.ToString())
+{
+    public XlsxProblem Problem { get; } = problem;
+
+    public XlsxProblemException(XlsxProblemKind kind, string detail) : this(new XlsxProblem(kind, detail)) { }
+}

@@ -1,0 +1,260 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Xml;
+
+namespace Reports.Intake.Xlsx;
+
+/// <summary>
+/// The zip layer: identifies the file, enforces <see cref="XlsxLimits"/> on declared sizes at open and on
+/// actually inflated bytes while reading, and hands out hardened XmlReaders over parts.
+/// Not thread-safe (callers serialise access).
+/// </summary>
+internal sealed class XlsxPackage : IDisposable
+{
+    private static ReadOnlySpan<byte> ZipMagic => [0x50, 0x4B, 0x03, 0x04];
+    private static ReadOnlySpan<byte> Ole2Magic => [0xD0, 0xCF, 0x11, 0xE0];
+
+    private readonly ZipArchive _zip;
+    private readonly Stream? _ownedStream;
+    private readonly Dictionary<string, ZipArchiveEntry> _entries;
+    private readonly XmlReaderSettings _xmlSettings;
+
+    public XlsxLimits Limits { get; }
+
+    private XlsxPackage(ZipArchive zip, Stream? ownedStream, Dictionary<string, ZipArchiveEntry> entries, XlsxLimits limits)
+    {
+        _zip = zip;
+        _ownedStream = ownedStream;
+        _entries = entries;
+        Limits = limits;
+        _xmlSettings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+            NameTable = new NameTable(),
+        };
+    }
+
+    /// <summary>Throws <see cref="XlsxProblemException"/> for bad data.</summary>
+    public static XlsxPackage Open(Stream stream, XlsxLimits limits, bool ownsStream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead) throw new ArgumentException("Stream must be readable.", nameof(stream));
+
+        Stream? owned = ownsStream ? stream : null;
+        try
+        {
+            if (!stream.CanSeek)
+            {
+                var copy = CopyBounded(stream, limits.MaxFileBytes);
+                if (ownsStream) stream.Dispose();
+                stream = copy;
+                owned = copy;
+            }
+
+            long length = stream.Length;
+            if (length > limits.MaxFileBytes)
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"file is {length} bytes; the limit is {limits.MaxFileBytes}");
+
+            Span<byte> head = stackalloc byte[4];
+            stream.Position = 0;
+            int got = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+            if (got == 4 && head.SequenceEqual(Ole2Magic))
+                throw new XlsxProblemException(XlsxProblemKind.LegacyOrEncrypted, "OLE2 compound file: a legacy .xls or a password-protected workbook");
+            if (got < 4 || !head.SequenceEqual(ZipMagic))
+                throw new XlsxProblemException(XlsxProblemKind.NotAZip, "the file does not start with a zip signature");
+
+            CheckEndOfCentralDirectory(stream, limits);
+
+            stream.Position = 0;
+            ZipArchive zip;
+            try
+            {
+                zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new XlsxProblemException(XlsxProblemKind.NotAZip, "corrupt zip: " + ex.Message);
+            }
+
+            try
+            {
+                var entries = CheckEntries(zip, limits);
+                return new XlsxPackage(zip, owned, entries, limits);
+            }
+            catch
+            {
+                zip.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            owned?.Dispose();
+            throw;
+        }
+    }
+
+    private static MemoryStream CopyBounded(Stream source, long maxBytes)
+    {
+        var ms = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = source.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (ms.Length + n > maxBytes)
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"file exceeds the limit of {maxBytes} bytes");
+            ms.Write(buffer, 0, n);
+        }
+        ms.Position = 0;
+        return ms;
+    }
+
+    /// <summary>
+    /// Reads the entry count from the end-of-central-directory record before ZipArchive materialises
+    /// every entry, so a file claiming millions of entries is refused cheaply.
+    /// </summary>
+    private static void CheckEndOfCentralDirectory(Stream stream, XlsxLimits limits)
+    {
+        long length = stream.Length;
+        int tail = (int)Math.Min(length, 22 + 0xFFFF);
+        var buf = new byte[tail];
+        stream.Position = length - tail;
+        stream.ReadExactly(buf);
+        for (int i = tail - 22; i >= 0; i--)
+        {
+            if (buf[i] == 0x50 && buf[i + 1] == 0x4B && buf[i + 2] == 0x05 && buf[i + 3] == 0x06)
+            {
+                int total = BinaryPrimitives.ReadUInt16LittleEndian(buf.AsSpan(i + 10, 2));
+                // 0xFFFF means "see the zip64 record": at least that many, unless the limit is higher.
+                if (total > limits.MaxEntries)
+                    throw new XlsxProblemException(XlsxProblemKind.TooManyEntries, $"zip declares {(total == 0xFFFF ? "65535 or more" : total.ToString())} entries; the limit is {limits.MaxEntries}");
+                return;
+            }
+        }
+        // No EOCD found: ZipArchive will report the corruption.
+    }
+
+    private static Dictionary<string, ZipArchiveEntry> CheckEntries(ZipArchive zip, XlsxLimits limits)
+    {
+        IReadOnlyCollection<ZipArchiveEntry> all;
+        try
+        {
+            all = zip.Entries;
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new XlsxProblemException(XlsxProblemKind.NotAZip, "corrupt zip central directory: " + ex.Message);
+        }
+        if (all.Count > limits.MaxEntries)
+            throw new XlsxProblemException(XlsxProblemKind.TooManyEntries, $"zip has {all.Count} entries; the limit is {limits.MaxEntries}");
+
+        var map = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
+        long total = 0;
+        foreach (var e in all)
+        {
+            long size = e.Length;
+            long packed = e.CompressedLength;
+            if (size < 0 || packed < 0)
+                throw new XlsxProblemException(XlsxProblemKind.NotAZip, $"entry '{e.FullName}' has a negative size");
+            if (size >= limits.RatioCheckMinBytes && size > limits.MaxCompressionRatio * Math.Max(packed, 1))
+                throw new XlsxProblemException(XlsxProblemKind.SuspiciousCompression,
+                    $"entry '{e.FullName}' declares {size} bytes from {packed} compressed (ratio over {limits.MaxCompressionRatio})");
+            if (size > limits.MaxEntryBytes)
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"entry '{e.FullName}' declares {size} bytes; the limit is {limits.MaxEntryBytes}");
+            total += size;
+            if (total > limits.MaxTotalBytes)
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"entries declare more than {limits.MaxTotalBytes} bytes in total");
+            string key = NormalizePartName(e.FullName);
+            if (key.Length > 0 && !key.EndsWith('/')) map.TryAdd(key, e);
+        }
+        return map;
+    }
+
+    public static string NormalizePartName(string name) => name.Replace('\\', '/').TrimStart('/');
+
+    public bool Contains(string partName) => _entries.ContainsKey(NormalizePartName(partName));
+
+    /// <summary>Opens a part as a stream that refuses to inflate past the declared size or the limits.</summary>
+    public Stream OpenPart(string partName)
+    {
+        if (!_entries.TryGetValue(NormalizePartName(partName), out var entry))
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"part '{partName}' is missing");
+        Stream inner;
+        try
+        {
+            inner = entry.Open();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new XlsxProblemException(XlsxProblemKind.NotAZip, $"corrupt zip entry '{entry.FullName}': {ex.Message}");
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new XlsxProblemException(XlsxProblemKind.NotAZip, $"unsupported zip entry '{entry.FullName}': {ex.Message}");
+        }
+        return new BoundedInflateStream(inner, entry.FullName, entry.Length, entry.CompressedLength, Limits);
+    }
+
+    public XmlReader OpenXml(string partName) => XmlReader.Create(OpenPart(partName), _xmlSettings);
+
+    public void Dispose()
+    {
+        _zip.Dispose();
+        _ownedStream?.Dispose();
+    }
+
+    /// <summary>Counts inflated bytes and stops as soon as an entry exceeds its declared size, the entry cap or the ratio.</summary>
+    internal sealed class BoundedInflateStream(Stream inner, string name, long declared, long compressed, XlsxLimits limits) : Stream
+    {
+        private long _count;
+
+        public long BytesRead => _count;
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            int n = inner.Read(buffer);
+            _count += n;
+            Check();
+            return n;
+        }
+
+        public override int ReadByte()
+        {
+            int b = inner.ReadByte();
+            if (b >= 0) { _count++; Check(); }
+            return b;
+        }
+
+        private void Check()
+        {
+            if (_count > declared)
+                throw new XlsxProblemException(XlsxProblemKind.SuspiciousCompression, $"entry '{name}' inflates past its declared size of {declared} bytes");
+            if (_count > limits.MaxEntryBytes)
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"entry '{name}' inflates past the limit of {limits.MaxEntryBytes} bytes");
+            if (_count >= limits.RatioCheckMinBytes && _count > limits.MaxCompressionRatio * Math.Max(compressed, 1))
+                throw new XlsxProblemException(XlsxProblemKind.SuspiciousCompression, $"entry '{name}' inflates more than {limits.MaxCompressionRatio} times its compressed size");
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _count; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}

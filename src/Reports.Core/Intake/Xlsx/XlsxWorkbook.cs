@@ -1,0 +1,509 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Xml;
+
+namespace Reports.Intake.Xlsx;
+
+/// <summary>
+/// A minimal, hardened .xlsx reader: sheet names, defined names, and the values of requested cells.
+/// Built on System.IO.Compression + streaming XmlReader (no DOM, no DTDs, no external resolution).
+/// Bad data never throws: <see cref="Open(Stream, XlsxLimits?, out XlsxProblem?)"/> and <see cref="ReadCells"/>
+/// report an <see cref="XlsxProblem"/>; exceptions are left for I/O failures and bugs.
+/// One instance serialises its own calls (a lock), so it is safe to share; different instances are independent.
+/// </summary>
+public sealed class XlsxWorkbook : IDisposable
+{
+    private static readonly IReadOnlyDictionary<(string Sheet, string Cell), XlsxCellValue> NoCells =
+        new Dictionary<(string Sheet, string Cell), XlsxCellValue>();
+
+    private readonly Lock _gate = new();
+    private readonly XlsxPackage _package;
+    private readonly string[] _sheetNames;
+    private readonly string?[] _sheetParts;
+    private readonly Dictionary<string, int> _sheetIndex;
+    private readonly string? _sharedStringsPart;
+    private readonly Dictionary<int, string> _sharedStringCache = [];
+    private readonly Dictionary<string, XlsxDefinedName> _definedNames;
+    private readonly List<XlsxDefinedName> _localDefinedNames;
+    private bool _disposed;
+
+    /// <summary>Sheet names in workbook order (the order localSheetId indexes).</summary>
+    public IReadOnlyList<string> SheetNames => _sheetNames;
+
+    /// <summary>Workbook-scoped names (no localSheetId), keyed case-insensitively. Built-ins keep their "_xlnm." prefix.</summary>
+    public IReadOnlyDictionary<string, XlsxDefinedName> DefinedNames => _definedNames;
+
+    /// <summary>Sheet-scoped names (with localSheetId), in file order.</summary>
+    public IReadOnlyList<XlsxDefinedName> LocalDefinedNames => _localDefinedNames;
+
+    /// <summary>Zip part name of the workbook (usually "xl/workbook.xml").</summary>
+    public string WorkbookPart { get; }
+
+    private XlsxWorkbook(XlsxPackage package, string workbookPart, string[] sheetNames, string?[] sheetParts,
+        string? sharedStringsPart, Dictionary<string, XlsxDefinedName> definedNames, List<XlsxDefinedName> localDefinedNames)
+    {
+        _package = package;
+        WorkbookPart = workbookPart;
+        _sheetNames = sheetNames;
+        _sheetParts = sheetParts;
+        _sharedStringsPart = sharedStringsPart;
+        _definedNames = definedNames;
+        _localDefinedNames = localDefinedNames;
+        _sheetIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < sheetNames.Length; i++) _sheetIndex.TryAdd(sheetNames[i], i);
+    }
+
+    // ---------------------------------------------------------------- opening
+
+    /// <summary>
+    /// Opens a workbook from a stream holding the whole file (read from position 0; non-seekable streams are
+    /// copied to memory up to <see cref="XlsxLimits.MaxFileBytes"/>). The stream is NOT disposed by the workbook
+    /// and must stay open until the workbook is disposed. Returns null and a problem for bad data.
+    /// </summary>
+    public static XlsxWorkbook? Open(Stream stream, XlsxLimits? limits, out XlsxProblem? problem)
+        => OpenCore(stream, limits, ownsStream: false, out problem);
+
+    /// <summary>Opens a workbook file; the workbook owns (and disposes) the file handle.</summary>
+    public static XlsxWorkbook? Open(string path, XlsxLimits? limits, out XlsxProblem? problem)
+    {
+        var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        return OpenCore(fs, limits, ownsStream: true, out problem);
+    }
+
+    public static bool TryOpen(Stream stream, XlsxLimits? limits,
+        [NotNullWhen(true)] out XlsxWorkbook? workbook, [NotNullWhen(false)] out XlsxProblem? problem)
+    {
+        workbook = OpenCore(stream, limits, ownsStream: false, out var p);
+        problem = workbook is null ? p ?? new XlsxProblem(XlsxProblemKind.MalformedXml, "unknown failure") : null;
+        return workbook is not null;
+    }
+
+    private static XlsxWorkbook? OpenCore(Stream stream, XlsxLimits? limits, bool ownsStream, out XlsxProblem? problem)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        XlsxPackage? package = null;
+        bool ok = false;
+        try
+        {
+            package = XlsxPackage.Open(stream, limits ?? XlsxLimits.Default, ownsStream);
+            var workbook = Load(package);
+            ok = true;
+            problem = null;
+            return workbook;
+        }
+        catch (Exception ex) when (Translate(ex) is { } p)
+        {
+            problem = p;
+            return null;
+        }
+        finally
+        {
+            if (!ok) package?.Dispose();
+        }
+    }
+
+    private static XlsxProblem? Translate(Exception ex) => ex switch
+    {
+        XlsxProblemException pe => pe.Problem,
+        XmlException xe => new XlsxProblem(XlsxProblemKind.MalformedXml, xe.Message),
+        InvalidDataException ie => new XlsxProblem(XlsxProblemKind.NotAZip, "corrupt zip data: " + ie.Message),
+        _ => null,
+    };
+
+    private readonly record struct Relationship(string Id, string Type, string Target, bool External);
+
+    private static XlsxWorkbook Load(XlsxPackage package)
+    {
+        // 1. The package relationships name the workbook part (usually xl/workbook.xml, but follow it).
+        string? workbookPart = null;
+        if (package.Contains("_rels/.rels"))
+        {
+            foreach (var rel in ReadRelationships(package, "_rels/.rels", sourcePart: ""))
+            {
+                if (!rel.External && rel.Type.EndsWith("/officeDocument", StringComparison.OrdinalIgnoreCase))
+                {
+                    workbookPart = rel.Target;
+                    break;
+                }
+            }
+        }
+        if (workbookPart is null && package.Contains("xl/workbook.xml")) workbookPart = "xl/workbook.xml";
+        if (workbookPart is null)
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, "no workbook part (no officeDocument relationship in _rels/.rels)");
+        if (!package.Contains(workbookPart))
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"workbook part '{workbookPart}' is missing");
+
+        // 2. The workbook relationships name the sheet parts and the shared strings.
+        string relsPart = RelationshipsPartFor(workbookPart);
+        if (!package.Contains(relsPart))
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"workbook relationships part '{relsPart}' is missing");
+        var rels = new Dictionary<string, Relationship>(StringComparer.Ordinal);
+        string? sharedStrings = null;
+        foreach (var rel in ReadRelationships(package, relsPart, workbookPart))
+        {
+            rels.TryAdd(rel.Id, rel);
+            if (sharedStrings is null && !rel.External && rel.Type.EndsWith("/sharedStrings", StringComparison.OrdinalIgnoreCase))
+                sharedStrings = rel.Target;
+        }
+        if (sharedStrings is not null && !package.Contains(sharedStrings)) sharedStrings = null;
+
+        // 3. workbook.xml: sheets and defined names.
+        var sheetNames = new List<string>();
+        var sheetParts = new List<string?>();
+        var rawNames = new List<(string Name, string Reference, int? LocalSheetId)>();
+        using (var r = package.OpenXml(workbookPart))
+        {
+            string? section = null;
+            while (r.Read())
+            {
+                if (r.NodeType != XmlNodeType.Element) continue;
+                if (r.Depth == 1) { section = r.LocalName; continue; }
+                if (r.Depth != 2) continue;
+                if (section == "sheets" && r.LocalName == "sheet")
+                {
+                    string name = r.GetAttribute("name")
+                        ?? throw new XlsxProblemException(XlsxProblemKind.MalformedXml, "a <sheet> in the workbook has no name");
+                    string? id = XlsxXml.GetAttributeAnyNamespace(r, "id", requireNamespace: true);
+                    string? part = id is not null && rels.TryGetValue(id, out var rel) && !rel.External ? rel.Target : null;
+                    sheetNames.Add(name);
+                    sheetParts.Add(part);
+                }
+                else if (section == "definedNames" && r.LocalName == "definedName")
+                {
+                    string? name = r.GetAttribute("name");
+                    string? local = r.GetAttribute("localSheetId");
+                    string text = XlsxXml.ReadText(r);
+                    if (string.IsNullOrEmpty(name)) continue;
+                    int? localId = local is not null && int.TryParse(local, NumberStyles.None, CultureInfo.InvariantCulture, out int li) ? li : null;
+                    rawNames.Add((name, text, localId));
+                }
+            }
+        }
+
+        var sheetIndex = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var s in sheetNames) sheetIndex.TryAdd(s, s);
+        var global = new Dictionary<string, XlsxDefinedName>(StringComparer.OrdinalIgnoreCase);
+        var locals = new List<XlsxDefinedName>();
+        foreach (var (name, reference, localId) in rawNames)
+        {
+            string? sheet = null, cell = null;
+            if (XlsxReference.TryParseSingleCell(reference, out var s, out var c))
+            {
+                sheet = sheetIndex.TryGetValue(s, out var canonical) ? canonical : s;
+                cell = c;
+            }
+            var dn = new XlsxDefinedName(name, reference, localId, sheet, cell);
+            if (localId is null) global.TryAdd(name, dn);
+            else locals.Add(dn);
+        }
+
+        return new XlsxWorkbook(package, workbookPart, [.. sheetNames], [.. sheetParts], sharedStrings, global, locals);
+    }
+
+    private static List<Relationship> ReadRelationships(XlsxPackage package, string relsPart, string sourcePart)
+    {
+        var list = new List<Relationship>();
+        using var r = package.OpenXml(relsPart);
+        while (r.Read())
+        {
+            if (r.NodeType != XmlNodeType.Element || r.LocalName != "Relationship") continue;
+            string? id = r.GetAttribute("Id");
+            string? type = r.GetAttribute("Type");
+            string? target = r.GetAttribute("Target");
+            if (id is null || type is null || target is null) continue;
+            bool external = string.Equals(r.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
+            list.Add(new Relationship(id, type, external ? target : ResolveTarget(sourcePart, target), external));
+        }
+        return list;
+    }
+
+    /// <summary>"xl/workbook.xml" → "xl/_rels/workbook.xml.rels".</summary>
+    internal static string RelationshipsPartFor(string part)
+    {
+        int slash = part.LastIndexOf('/');
+        return slash < 0 ? "_rels/" + part + ".rels" : part[..(slash + 1)] + "_rels/" + part[(slash + 1)..] + ".rels";
+    }
+
+    /// <summary>Resolves a relationship target against its source part: relative ("worksheets/sheet1.xml",
+    /// "../x.xml") or absolute ("/xl/worksheets/sheet1.xml"), percent-escapes decoded.</summary>
+    internal static string ResolveTarget(string sourcePart, string target)
+    {
+        string t = Uri.UnescapeDataString(target).Replace('\\', '/');
+        int hash = t.IndexOf('#');
+        if (hash >= 0) t = t[..hash];
+        string combined;
+        if (t.StartsWith('/')) combined = t;
+        else
+        {
+            int slash = sourcePart.LastIndexOf('/');
+            combined = (slash < 0 ? "" : sourcePart[..(slash + 1)]) + t;
+        }
+        var segments = new List<string>();
+        foreach (var seg in combined.Split('/'))
+        {
+            if (seg.Length == 0 || seg == ".") continue;
+            if (seg == "..") { if (segments.Count > 0) segments.RemoveAt(segments.Count - 1); continue; }
+            segments.Add(seg);
+        }
+        return string.Join('/', segments);
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /// <summary>Finds a name as Excel would from a given sheet: that sheet's local name first, then the workbook-level one.</summary>
+    public XlsxDefinedName? FindName(string name, string? scopeSheet = null)
+    {
+        if (scopeSheet is not null && _sheetIndex.TryGetValue(scopeSheet, out int si))
+        {
+            foreach (var n in _localDefinedNames)
+                if (n.LocalSheetId == si && string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)) return n;
+        }
+        return _definedNames.GetValueOrDefault(name);
+    }
+
+    // ---------------------------------------------------------------- cells
+
+    private sealed class Slot
+    {
+        public readonly List<(string Sheet, string Cell)> Requests = new(1);
+        public bool Found;
+    }
+
+    private sealed class RequestComparer : IEqualityComparer<(string Sheet, string Cell)>
+    {
+        public static readonly RequestComparer Instance = new();
+
+        public bool Equals((string Sheet, string Cell) x, (string Sheet, string Cell) y)
+            => string.Equals(x.Sheet, y.Sheet, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(x.Cell, y.Cell, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Sheet, string Cell) obj)
+            => HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Sheet), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Cell));
+    }
+
+    private static long Key(int row, int col) => ((long)row << 15) | (uint)col;
+
+    /// <summary>
+    /// Reads the requested cells: one streaming pass over each sheet asked for (stopping once every requested cell
+    /// of that sheet was seen), then, only if needed, one pass over the shared strings for the indices used.
+    /// Cells absent from the file come back <see cref="XlsxCellKind.Empty"/>. Keys are the requests as given
+    /// (compared case-insensitively). Sheet names match case-insensitively; cells may be "C5" or "$C$5".
+    /// An unknown sheet or a malformed reference gives a problem and an empty result.
+    /// </summary>
+    public IReadOnlyDictionary<(string Sheet, string Cell), XlsxCellValue> ReadCells(IEnumerable<(string Sheet, string Cell)> cells, out XlsxProblem? problem)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var result = new Dictionary<(string Sheet, string Cell), XlsxCellValue>(RequestComparer.Instance);
+            var bySheet = new SortedDictionary<int, Dictionary<long, Slot>>();
+            foreach (var request in cells)
+            {
+                if (request.Sheet is null || request.Cell is null)
+                {
+                    problem = new XlsxProblem(XlsxProblemKind.BadCellReference, "null sheet or cell in the request");
+                    return NoCells;
+                }
+                if (result.ContainsKey(request)) continue;
+                if (!_sheetIndex.TryGetValue(request.Sheet, out int si))
+                {
+                    problem = new XlsxProblem(XlsxProblemKind.UnknownSheet, $"the workbook has no sheet '{request.Sheet}'");
+                    return NoCells;
+                }
+                if (!XlsxCellRef.TryParse(request.Cell.AsSpan().Trim(), out int row, out int col))
+                {
+                    problem = new XlsxProblem(XlsxProblemKind.BadCellReference, $"'{request.Cell}' is not a single cell reference");
+                    return NoCells;
+                }
+                if (!bySheet.TryGetValue(si, out var wanted)) bySheet[si] = wanted = [];
+                long key = Key(row, col);
+                if (!wanted.TryGetValue(key, out var slot)) wanted[key] = slot = new Slot();
+                slot.Requests.Add(request);
+                result[request] = XlsxCellValue.Empty;
+            }
+
+            try
+            {
+                var pendingShared = new List<(Slot Slot, int Index, string? Formula)>();
+                foreach (var (si, wanted) in bySheet) ReadSheet(si, wanted, result, pendingShared);
+                if (pendingShared.Count > 0) ResolveSharedStrings(pendingShared, result);
+                problem = null;
+                return result;
+            }
+            catch (Exception ex) when (Translate(ex) is { } p)
+            {
+                problem = p;
+                return NoCells;
+            }
+        }
+    }
+
+    /// <summary>Reads one cell (e.g. from a defined name). Convenience over <see cref="ReadCells"/>.</summary>
+    public XlsxCellValue? ReadCell(string sheet, string cell, out XlsxProblem? problem)
+    {
+        var map = ReadCells([(sheet, cell)], out problem);
+        return problem is null ? map[(sheet, cell)] : null;
+    }
+
+    private void ReadSheet(int sheetIndex, Dictionary<long, Slot> wanted,
+        Dictionary<(string Sheet, string Cell), XlsxCellValue> result, List<(Slot Slot, int Index, string? Formula)> pendingShared)
+    {
+        string part = _sheetParts[sheetIndex]
+            ?? throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet '{_sheetNames[sheetIndex]}' has no part in the workbook relationships");
+        if (!_package.Contains(part))
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet part '{part}' is missing");
+
+        using var r = _package.OpenXml(part);
+        int dataDepth = -1;
+        int row = 0, col = 0;
+        int remaining = wanted.Count;
+        while (r.Read())
+        {
+            if (r.NodeType == XmlNodeType.Element)
+            {
+                if (dataDepth < 0)
+                {
+                    if (r.LocalName == "sheetData")
+                    {
+                        if (r.IsEmptyElement) return;
+                        dataDepth = r.Depth;
+                    }
+                    continue;
+                }
+                int d = r.Depth - dataDepth;
+                if (d == 1 && r.LocalName == "row")
+                {
+                    string? ra = r.GetAttribute("r");
+                    row = ra is not null && int.TryParse(ra, NumberStyles.None, CultureInfo.InvariantCulture, out int rn) ? rn : row + 1;
+                    col = 0;
+                }
+                else if (d == 2 && r.LocalName == "c")
+                {
+                    string? ca = r.GetAttribute("r");
+                    if (ca is not null && XlsxCellRef.TryParse(ca, out int cr, out int cc)) { row = cr; col = cc; }
+                    else col++;
+                    if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
+                    {
+                        slot.Found = true;
+                        var value = ReadCellElement(r, out int sharedIndex);
+                        if (sharedIndex >= 0) pendingShared.Add((slot, sharedIndex, value.Formula));
+                        else foreach (var req in slot.Requests) result[req] = value;
+                        if (--remaining == 0) return; // stop inflating: everything asked for was seen
+                    }
+                }
+            }
+            else if (r.NodeType == XmlNodeType.EndElement && dataDepth >= 0 && r.Depth == dataDepth)
+            {
+                return; // end of sheetData
+            }
+        }
+    }
+
+    /// <summary>Reads a &lt;c&gt; element; for t="s" returns the shared-string index (value resolved later), else -1.</summary>
+    private static XlsxCellValue ReadCellElement(XmlReader r, out int sharedIndex)
+    {
+        sharedIndex = -1;
+        string? type = r.GetAttribute("t");
+        string? v = null, f = null, inline = null;
+        if (!r.IsEmptyElement)
+        {
+            int depth = r.Depth;
+            while (r.Read())
+            {
+                if (r.NodeType == XmlNodeType.Element && r.Depth == depth + 1)
+                {
+                    switch (r.LocalName)
+                    {
+                        case "v": v = XlsxXml.ReadText(r); break;
+                        case "f": f = XlsxXml.ReadText(r); break;
+                        case "is": inline = XlsxXml.ReadRichText(r); break;
+                        default: XlsxXml.SkipToEnd(r); break;
+                    }
+                }
+                else if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+                {
+                    break;
+                }
+            }
+        }
+
+        XlsxCellValue NoValue() => f is not null ? new XlsxCellValue(XlsxCellKind.FormulaWithoutValue, null, f) : XlsxCellValue.Empty;
+        string? vt = v?.Trim();
+
+        switch (type)
+        {
+            case "s":
+                if (string.IsNullOrEmpty(vt)) return NoValue();
+                if (!int.TryParse(vt, NumberStyles.None, CultureInfo.InvariantCulture, out sharedIndex))
+                    throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"bad shared string index '{vt}'");
+                return new XlsxCellValue(XlsxCellKind.Text, null, f);
+            case "inlineStr":
+                if (inline is not null) return new XlsxCellValue(XlsxCellKind.Text, inline, f);
+                return v is not null ? new XlsxCellValue(XlsxCellKind.Text, v, f) : NoValue();
+            case "str":
+                return v is not null ? new XlsxCellValue(XlsxCellKind.Text, v, f) : NoValue();
+            case "b":
+                if (string.IsNullOrEmpty(vt)) return NoValue();
+                string b = vt == "1" || vt.Equals("true", StringComparison.OrdinalIgnoreCase) ? "TRUE"
+                    : vt == "0" || vt.Equals("false", StringComparison.OrdinalIgnoreCase) ? "FALSE"
+                    : vt;
+                return new XlsxCellValue(XlsxCellKind.Boolean, b, f);
+            case "e":
+                return string.IsNullOrEmpty(vt) ? NoValue() : new XlsxCellValue(XlsxCellKind.Error, vt, f);
+            case "d":
+                return string.IsNullOrEmpty(vt) ? NoValue() : new XlsxCellValue(XlsxCellKind.Text, vt, f);
+            default: // "n", absent, or unknown
+                return string.IsNullOrEmpty(vt) ? NoValue() : new XlsxCellValue(XlsxCellKind.Number, vt, f);
+        }
+    }
+
+    private void ResolveSharedStrings(List<(Slot Slot, int Index, string? Formula)> pending,
+        Dictionary<(string Sheet, string Cell), XlsxCellValue> result)
+    {
+        var needed = new HashSet<int>();
+        foreach (var p in pending)
+            if (!_sharedStringCache.ContainsKey(p.Index)) needed.Add(p.Index);
+
+        if (needed.Count > 0)
+        {
+            if (_sharedStringsPart is null)
+                throw new XlsxProblemException(XlsxProblemKind.MissingPart, "cells refer to shared strings but the workbook has no sharedStrings part");
+            using var r = _package.OpenXml(_sharedStringsPart);
+            int index = -1;
+            int remaining = needed.Count;
+            while (remaining > 0 && r.Read())
+            {
+                if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si") continue;
+                index++;
+                if (needed.Contains(index))
+                {
+                    _sharedStringCache[index] = XlsxXml.ReadRichText(r);
+                    remaining--;
+                }
+                else
+                {
+                    XlsxXml.SkipToEnd(r);
+                }
+            }
+        }
+
+        foreach (var (slot, index, formula) in pending)
+        {
+            if (!_sharedStringCache.TryGetValue(index, out var text))
+                throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"shared string index {index} is out of range");
+            var value = new XlsxCellValue(XlsxCellKind.Text, text, formula);
+            foreach (var req in slot.Requests) result[req] = value;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _package.Dispose();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using System.Xml;
+
+namespace Reports.Intake.Xlsx;
+
+/// <summary>Small streaming helpers. Every "read element" helper leaves the reader ON the element's end tag
+/// (or on the element itself when it is empty), so the caller's <c>while (reader.Read())</c> loop continues correctly.</summary>
+internal static class XlsxXml
+{
+    private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+
+    /// <summary>Concatenated text content of the current element (nested elements' text included).</summary>
+    public static string ReadText(XmlReader r)
+    {
+        if (r.IsEmptyElement) return "";
+        int depth = r.Depth;
+        string? single = null;
+        StringBuilder? sb = null;
+        while (r.Read())
+        {
+            switch (r.NodeType)
+            {
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    if (single is null && sb is null) single = r.Value;
+                    else
+                    {
+                        sb ??= new StringBuilder(single);
+                        sb.Append(r.Value);
+                    }
+                    break;
+                case XmlNodeType.EndElement when r.Depth == depth:
+                    return sb?.ToString() ?? single ?? "";
+            }
+        }
+        throw new XmlException("unexpected end of document");
+    }
+
+    /// <summary>Text of an &lt;si&gt; or &lt;is&gt;: plain &lt;t&gt; or rich-text runs concatenated, phonetic &lt;rPh&gt; runs skipped.</summary>
+    public static string ReadRichText(XmlReader r)
+    {
+        if (r.IsEmptyElement) return "";
+        int depth = r.Depth;
+        string? single = null;
+        StringBuilder? sb = null;
+        while (r.Read())
+        {
+            if (r.NodeType == XmlNodeType.Element)
+            {
+                string ln = r.LocalName;
+                if (ln == "rPh" || ln == "phoneticPr" || ln == "extLst") { SkipToEnd(r); continue; }
+                if (ln == "t")
+                {
+                    string t = ReadText(r);
+                    if (single is null && sb is null) single = t;
+                    else
+                    {
+                        sb ??= new StringBuilder(single);
+                        sb.Append(t);
+                    }
+                }
+            }
+            else if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+            {
+                return sb?.ToString() ?? single ?? "";
+            }
+        }
+        throw new XmlException("unexpected end of document");
+    }
+
+    /// <summary>Moves to the end tag of the current element (stays put when it is empty).</summary>
+    public static void SkipToEnd(XmlReader r)
+    {
+        if (r.IsEmptyElement) return;
+        int depth = r.Depth;
+        while (r.Read())
+        {
+            if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth) return;
+        }
+        throw new XmlException("unexpected end of document");
+    }
+
+    /// <summary>An attribute by local name in any namespace (for r:id, whose namespace differs between transitional and strict OOXML).</summary>
+    public static string? GetAttributeAnyNamespace(XmlReader r, string localName, bool requireNamespace)
+    {
+        if (!r.HasAttributes) return null;
+        string? found = null;
+        for (int i = 0; i < r.AttributeCount; i++)
+        {
+            r.MoveToAttribute(i);
+            if (r.LocalName == localName && (!requireNamespace || (r.NamespaceURI.Length > 0 && r.NamespaceURI != XmlnsNamespace)))
+            {
+                found = r.Value;
+                break;
+            }
+        }
+        r.MoveToElement();
+        return found;
+    }
+}

@@ -1,0 +1,75 @@
+using Reports.Merge;
+using Scriban.Runtime;
+
+namespace Reports.Outputs.Briefing;
+
+/// <summary>
+/// The figures a briefing template sees. Field and indicator codes are the names: <c>total.emp_total</c>,
+/// <c>total.fund_match_rate</c>; <c>units</c> in roster order; <c>lagging.CODE</c> the names of the accepted
+/// units below time progress on that indicator, furthest behind first.
+/// </summary>
+public static class BriefingModel
+{
+    public static IEnumerable<(string Name, object? Value)> Build(MergeResult merge)
+    {
+        var definition = merge.Definition;
+        yield return ("city", merge.Roster.Name);
+        yield return ("period", merge.Period.ToString());
+        yield return ("period_end", merge.Period.ChineseEnd);
+        yield return ("window_start", $"{merge.Window.Start.Year}年{merge.Window.Start.Month}月{merge.Window.Start.Day}日");
+        yield return ("window_end", $"{merge.Window.End.Year}年{merge.Window.End.Month}月{merge.Window.End.Day}日");
+        yield return ("time_progress", merge.TimeProgress);
+        yield return ("year_progress", merge.YearProgress);
+        yield return ("unit_count", merge.Units.Count);
+        yield return ("accepted_count", merge.Accepted.Count());
+        yield return ("missing", Names(merge.Missing));
+        yield return ("rejected", Names(merge.Rejected));
+
+        var total = new ScriptObject();
+        foreach (var field in definition.NumericFields)
+        {
+            total.SetValue(field.Code, merge.Total.Values.GetValueOrDefault(field.Code), true);
+        }
+        foreach (var (code, value) in merge.Total.Indicators)
+        {
+            total.SetValue(code, value, true);
+        }
+        yield return ("total", total);
+
+        var units = new ScriptArray();
+        foreach (var unit in merge.Units)
+        {
+            var item = new ScriptObject();
+            item.SetValue("code", unit.Unit.Code, true);
+            item.SetValue("name", unit.Unit.Name, true);
+            item.SetValue("status", unit.Status.ToString().ToLowerInvariant(), true);
+            foreach (var field in definition.NumericFields)
+            {
+                item.SetValue(field.Code, unit.Values.TryGetValue(field.Code, out var v) ? v : null, true);
+            }
+            foreach (var (code, value) in unit.Indicators)
+            {
+                item.SetValue(code, value, true);
+            }
+            units.Add(item);
+        }
+        yield return ("units", units);
+
+        var lagging = new ScriptObject();
+        foreach (var indicator in definition.Indicators)
+        {
+            if (merge.ProgressFor(indicator) is not { } progress)
+            {
+                continue;
+            }
+            var behind = merge.Accepted
+                .Where(u => u.Indicators.GetValueOrDefault(indicator.Code) is { } rate && rate < progress)
+                .OrderBy(u => u.Indicators[indicator.Code])
+                .Select(u => u.Unit.Name);
+            lagging.SetValue(indicator.Code, new ScriptArray(behind), true);
+        }
+        yield return ("lagging", lagging);
+    }
+
+    private static ScriptArray Names(IEnumerable<UnitResult> units) => new(units.Select(u => u.Unit.Name));
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using Reports.Merge;
+using Scriban;
+using Scriban.Runtime;
+
+namespace Reports.Outputs.Briefing;
+
+/// <summary>
+/// Renders a return's narrative from its Scriban template (templates/briefing/RETURN.scriban) with the merged
+/// figures. The template is parsed first and all its errors reported together; variables are strict, so a
+/// misspelt name is an error rather than a silent blank.
+/// </summary>
+public static class NarrativeRenderer
+{
+    public static string PathFor(string templatesDirectory, string returnCode) =>
+        Path.Combine(templatesDirectory, "briefing", returnCode + ".scriban");
+
+    /// <summary>Parses the template; throws <see cref="BriefingTemplateException"/> with every error.</summary>
+    public static Template Load(string path)
+    {
+        var template = Template.Parse(File.ReadAllText(path), path);
+        if (template.HasErrors)
+        {
+            throw new BriefingTemplateException(path, template.Messages.Select(m => m.ToString()).ToList());
+        }
+        return template;
+    }
+
+    public static IReadOnlyList<BriefingElement> Render(Template template, MergeResult merge)
+    {
+        var globals = new ScriptObject();
+        globals.Import(typeof(BriefingFunctions));
+        foreach (var (name, value) in BriefingModel.Build(merge))
+        {
+            globals.SetValue(name, value, readOnly: true);
+        }
+        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false };
+        context.PushGlobal(globals);
+        string text;
+        try
+        {
+            text = template.Render(context);
+        }
+        catch (Scriban.Syntax.ScriptRuntimeException error)
+        {
+            throw new BriefingTemplateException(template.SourceFilePath ?? "", [error.Message]);
+        }
+        return Split(text);
+    }
+
+    /// <summary>Turns the rendered lines into elements; consecutive text lines form one paragraph.</summary>
+    internal static IReadOnlyList<BriefingElement> Split(string text)
+    {
+        var elements = new List<BriefingElement>();
+        var paragraph = new StringBuilder();
+        void Flush()
+        {
+            if (paragraph.Length > 0)
+            {
+                elements.Add(new BriefingParagraph(paragraph.ToString()));
+                paragraph.Clear();
+            }
+        }
+        foreach (var rawLine in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = rawLine.Trim();
+            if (line.Length == 0)
+            {
+                Flush();
+            }
+            else if (line.StartsWith("### ", StringComparison.Ordinal))
+            {
+                Flush();
+                elements.Add(new BriefingSubtitle(line[4..].Trim()));
+            }
+            else if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                Flush();
+                elements.Add(new BriefingHeading(line[3..].Trim()));
+            }
+            else if (line.StartsWith("# ", StringComparison.Ordinal))
+            {
+                Flush();
+                elements.Add(new BriefingTitle(line[2..].Trim()));
+            }
+            else if (line.StartsWith("[[table:", StringComparison.Ordinal) && line.EndsWith("]]", StringComparison.Ordinal))
+            {
+                Flush();
+                elements.Add(new BriefingTableSlot(line[8..^2].Trim()));
+            }
+            else
+            {
+                paragraph.Append(line); // Chinese text joins without spaces
+            }
+        }
+        Flush();
+        return elements;
+    }
+}

@@ -1,0 +1,54 @@
+using Reports.Intake;
+
+namespace Reports.Outputs;
+
+/// <summary>Writes intake.json: every file seen, its hash, the unit it claims, its status and its diagnostics.</summary>
+public static class IntakeJsonWriter
+{
+    public static void Write(IReadOnlyList<IntakeFileResult> files, Stream stream)
+    {
+        using var writer = JsonOutput.CreateWriter(stream);
+        writer.WriteStartArray();
+        foreach (var file in files)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", Path.GetFileName(file.File));
+            writer.WriteString("sha256", file.Sha256);
+            if (file.UnitCode is null)
+            {
+                writer.WriteNull("unit");
+            }
+            else
+            {
+                writer.WriteString("unit", file.UnitCode);
+            }
+            writer.WriteString("status", file.Status.ToString().ToLowerInvariant());
+            writer.WriteNumber("errors", file.ErrorCount);
+            writer.WriteNumber("warnings", file.WarningCount);
+            writer.WriteStartArray("diagnostics");
+            foreach (var diagnostic in file.Diagnostics)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", diagnostic.Code);
+                writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+                writer.WriteString("message", diagnostic.Message);
+                if (diagnostic.Sheet is not null)
+                {
+                    writer.WriteString("sheet", diagnostic.Sheet);
+                }
+                if (diagnostic.Cell is not null)
+                {
+                    writer.WriteString("cell", diagnostic.Cell);
+                }
+                if (diagnostic.Field is not null)
+                {
+                    writer.WriteString("field", diagnostic.Field);
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+}

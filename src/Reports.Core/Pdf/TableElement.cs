@@ -1,0 +1,141 @@
+using SkiaSharp;
+
+namespace Reports.Pdf;
+
+/// <summary>A table: optional caption, a shaded header row repeated on each page, one fragment per row
+/// (a row taller than a page is cut into several fragments as a fallback).</summary>
+internal sealed class TableElement(PdfTable table) : ILayoutElement
+{
+    public IEnumerable<Fragment> Layout(LayoutContext context)
+    {
+        int columns = table.Columns.Count;
+        if (columns == 0) yield break;
+
+        var font = context.Fonts.Get(Typography.TableSize);
+        var bold = context.Fonts.Get(Typography.TableSize, bold: true);
+        float lineHeight = Typography.TableSize * Typography.TableLeading;
+        float totalRelative = table.Columns.Sum(c => Math.Max(c.RelativeWidth, 0));
+        float[] widths = table.Columns
+            .Select(c => totalRelative > 0 ? context.Width * Math.Max(c.RelativeWidth, 0) / totalRelative : context.Width / columns)
+            .ToArray();
+
+        yield return new SpaceFragment(Typography.TableSpacingBefore) { KeepWithNext = true };
+
+        if (!string.IsNullOrEmpty(table.Caption))
+        {
+            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, bold: true);
+            foreach (string line in context.BreakLines(table.Caption, s => captionFont.Measure(s), context.Width))
+            {
+                yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
+                {
+                    Align = PdfAlign.Center,
+                    KeepWithNext = true,
+                };
+            }
+        }
+
+        var headerCells = table.Columns.Select(c => c.Title).ToArray();
+        var header = new TableRowFragment(widths, Wrap(headerCells, widths, bold), Enumerable.Repeat(PdfAlign.Center, columns).ToArray(),
+            bold, lineHeight, shaded: true) { KeepWithNext = true };
+        yield return header;
+
+        var aligns = table.Columns.Select(c => c.Align).ToArray();
+        float maxRowHeight = Math.Max(lineHeight + 2 * Typography.TableCellPaddingY, context.BodyHeight - header.Height);
+        for (int r = 0; r < table.Rows.Count; r++)
+        {
+            IReadOnlyList<string> row = table.Rows[r];
+            bool isBold = r >= table.Rows.Count - table.BoldLastRows;
+            TextFont rowFont = isBold ? bold : font;
+            string[] cells = Enumerable.Range(0, columns).Select(c => c < row.Count ? row[c] ?? "" : "").ToArray();
+            IReadOnlyList<string>[] lines = Wrap(cells, widths, rowFont);
+
+            foreach (IReadOnlyList<string>[] chunk in SplitTallRow(lines, lineHeight, maxRowHeight))
+                yield return new TableRowFragment(widths, chunk, aligns, rowFont, lineHeight, shaded: false) { RepeatHeader = header };
+        }
+
+        yield return new SpaceFragment(Typography.TableSpacingAfter);
+    }
+
+    private static IReadOnlyList<string>[] Wrap(string[] cells, float[] widths, TextFont font) =>
+        cells.Select((text, c) => LineBreaker.Break(text, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s)))
+             .ToArray();
+
+    /// <summary>Cuts a row whose height exceeds <paramref name="maxHeight"/> into pieces of whole lines.</summary>
+    private static IEnumerable<IReadOnlyList<string>[]> SplitTallRow(IReadOnlyList<string>[] lines, float lineHeight, float maxHeight)
+    {
+        int maxLines = lines.Max(l => l.Count);
+        int perChunk = Math.Max(1, (int)((maxHeight - 2 * Typography.TableCellPaddingY) / lineHeight));
+        if (maxLines <= perChunk)
+        {
+            yield return lines;
+            yield break;
+        }
+
+        for (int start = 0; start < maxLines; start += perChunk)
+        {
+            yield return lines
+                .Select(cell => (IReadOnlyList<string>)cell.Skip(start).Take(perChunk).ToArray())
+                .ToArray();
+        }
+    }
+}
+
+internal sealed class TableRowFragment(
+    float[] widths, IReadOnlyList<string>[] cellLines, PdfAlign[] aligns, TextFont font, float lineHeight, bool shaded)
+    : Fragment
+{
+    public override float Height => Math.Max(1, cellLines.Max(l => l.Count)) * lineHeight + 2 * Typography.TableCellPaddingY;
+
+    public override void Draw(SKCanvas canvas, float x, float y, float width)
+    {
+        float height = Height;
+        float tableWidth = widths.Sum();
+        if (shaded)
+        {
+            using var fill = new SKPaint { Color = Typography.TableHeaderFill, Style = SKPaintStyle.Fill };
+            canvas.DrawRect(new SKRect(x, y, x + tableWidth, y + height), fill);
+        }
+
+        float cellX = x;
+        for (int c = 0; c < widths.Length; c++)
+        {
+            IReadOnlyList<string> lines = cellLines[c];
+            // Centre the cell's lines vertically in the row.
+            float top = y + Typography.TableCellPaddingY + (height - 2 * Typography.TableCellPaddingY - lines.Count * lineHeight) / 2f;
+            float inner = widths[c] - 2 * Typography.TableCellPaddingX;
+            foreach (string line in lines)
+            {
+                float w = font.Measure(line);
+                float left = aligns[c] switch
+                {
+                    PdfAlign.Center => cellX + Typography.TableCellPaddingX + (inner - w) / 2f,
+                    PdfAlign.Right => cellX + widths[c] - Typography.TableCellPaddingX - w,
+                    _ => cellX + Typography.TableCellPaddingX,
+                };
+                TextPainter.DrawLine(canvas, line, font, Typography.Text, left, TextPainter.Baseline(top, lineHeight, font.Size));
+                top += lineHeight;
+            }
+
+            cellX += widths[c];
+        }
+
+        using var border = new SKPaint
+        {
+            Color = Typography.TableBorder,
+            Style = SKPaintStyle.Stroke,
+            StrokeWidth = Typography.TableBorderWidth,
+            IsAntialias = true,
+        };
+        // The header row (always the first row on a page) draws the top rule; every row draws its bottom rule,
+        // so no rule is stroked twice (overlapping antialiased strokes look heavier).
+        if (shaded) canvas.DrawLine(x, y, x + tableWidth, y, border);
+        canvas.DrawLine(x, y + height, x + tableWidth, y + height, border);
+        float lineX = x;
+        canvas.DrawLine(lineX, y, lineX, y + height, border);
+        foreach (float w in widths)
+        {
+            lineX += w;
+            canvas.DrawLine(lineX, y, lineX, y + height, border);
+        }
+    }
+}

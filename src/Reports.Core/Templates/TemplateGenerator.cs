@@ -1,0 +1,216 @@
+using System.Drawing;
+using OfficeOpenXml;
+using OfficeOpenXml.DataValidation;
+using OfficeOpenXml.DataValidation.Contracts;
+using OfficeOpenXml.Style;
+using Reports.Definitions;
+
+namespace Reports.Templates;
+
+/// <summary>
+/// Writes a blank county return: labels and units locked, input cells unlocked with validation and a Chinese
+/// prompt, and every input cell a workbook-level defined name equal to its field code (the contract intake reads by).
+/// </summary>
+public sealed class TemplateGenerator(TimeProvider clock)
+{
+    public const string SheetName = "填报";
+
+    private const int ColumnIndex = 1, ColumnLabel = 2, ColumnUnit = 3, ColumnValue = 4, ColumnCode = 5, ColumnNote = 6;
+    private static readonly Color InputFill = Color.FromArgb(255, 255, 242, 204);
+    private static readonly Color SectionFill = Color.FromArgb(255, 221, 235, 247);
+    private static readonly Color HeaderFill = Color.FromArgb(255, 217, 217, 217);
+
+    public byte[] Generate(TemplateRequest request)
+    {
+        using var package = new ExcelPackage();
+        var definition = request.Definition;
+        var sheet = package.Workbook.Worksheets.Add(SheetName);
+        var names = package.Workbook.Names;
+        sheet.Cells.Style.Font.Name = "宋体";
+        sheet.Cells.Style.Font.Size = 11;
+
+        Merge(sheet, 1, definition.Title, bold: true, size: 16);
+        Merge(sheet, 2, definition.Cumulative ? $"（截至{request.Period.ChineseEnd}累计数）" : $"（{request.Period.Year}年{request.Period.Month}月）", bold: false, size: 11);
+
+        // Identification rows: visible, locked, and named, so any tool can tell what this file is.
+        Pair(sheet, 3, ColumnIndex, "填报单位", request.Unit.Name);
+        sheet.Cells[3, ColumnLabel, 3, ColumnLabel].Style.Font.Bold = true;
+        Pair(sheet, 3, ColumnUnit, "单位代码", request.Unit.Code);
+        names.Add(MetaNames.Unit, sheet.Cells[3, ColumnValue]);
+        Pair(sheet, 3, ColumnCode, "报告期", request.Period.ToString());
+        names.Add(MetaNames.Period, sheet.Cells[3, ColumnNote]);
+        Pair(sheet, 4, ColumnIndex, "报表代码", definition.Code);
+        names.Add(MetaNames.Return, sheet.Cells[4, ColumnLabel]);
+        Pair(sheet, 4, ColumnUnit, "模板版本", definition.Version);
+        names.Add(MetaNames.Version, sheet.Cells[4, ColumnValue]);
+        sheet.Cells[4, ColumnCode].Value = "只在黄色单元格内填写";
+        sheet.Cells[4, ColumnCode, 4, ColumnNote].Merge = true;
+        sheet.Cells[4, ColumnCode].Style.Font.Color.SetColor(Color.FromArgb(255, 192, 0, 0));
+
+        var row = 5;
+        string[] headers = ["序号", "指标名称", "计量单位", "填报数值", "字段代码", "填报说明"];
+        for (var column = 1; column <= headers.Length; column++)
+        {
+            var cell = sheet.Cells[row, column];
+            cell.Value = headers[column - 1];
+            cell.Style.Font.Bold = true;
+            cell.Style.Fill.PatternType = ExcelFillStyle.Solid;
+            cell.Style.Fill.BackgroundColor.SetColor(HeaderFill);
+            cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+        }
+        row++;
+
+        foreach (var section in definition.Sections)
+        {
+            var heading = sheet.Cells[row, ColumnIndex, row, ColumnNote];
+            heading.Merge = true;
+            heading.Value = section.Heading;
+            heading.Style.Font.Bold = true;
+            heading.Style.Fill.PatternType = ExcelFillStyle.Solid;
+            heading.Style.Fill.BackgroundColor.SetColor(SectionFill);
+            row++;
+            var number = 1;
+            foreach (var field in section.Fields)
+            {
+                sheet.Cells[row, ColumnIndex].Value = number++;
+                sheet.Cells[row, ColumnIndex].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+                sheet.Cells[row, ColumnLabel].Value = field.Label;
+                sheet.Cells[row, ColumnUnit].Value = field.Unit;
+                sheet.Cells[row, ColumnUnit].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+                sheet.Cells[row, ColumnCode].Value = field.Code;
+                sheet.Cells[row, ColumnCode].Style.Font.Color.SetColor(Color.Gray);
+                sheet.Cells[row, ColumnNote].Value = Explain(definition, field);
+                sheet.Cells[row, ColumnNote].Style.WrapText = true;
+                var input = sheet.Cells[row, ColumnValue];
+                input.Style.Locked = false;
+                input.Style.Fill.PatternType = ExcelFillStyle.Solid;
+                input.Style.Fill.BackgroundColor.SetColor(InputFill);
+                if (field.Kind == FieldKind.Text)
+                {
+                    input.Style.Numberformat.Format = "@";
+                }
+                else
+                {
+                    input.Style.Numberformat.Format = field.Kind == FieldKind.Amount ? "0.00" : "0";
+                }
+                AddValidation(sheet, input.Address, field);
+                names.Add(field.Code, input);
+                row++;
+            }
+        }
+
+        var table = sheet.Cells[5, ColumnIndex, row - 1, ColumnNote];
+        table.Style.Border.Top.Style = table.Style.Border.Bottom.Style = table.Style.Border.Left.Style = table.Style.Border.Right.Style = ExcelBorderStyle.Thin;
+        sheet.Cells[6, ColumnLabel, row - 1, ColumnLabel].Style.WrapText = true;
+        sheet.Cells[1, 1, row - 1, ColumnNote].Style.VerticalAlignment = ExcelVerticalAlignment.Center;
+
+        double[] widths = [6, 34, 9, 16, 20, 34];
+        for (var column = 1; column <= widths.Length; column++)
+        {
+            sheet.Column(column).Width = widths[column - 1];
+        }
+        sheet.View.FreezePanes(6, 1);
+        sheet.PrinterSettings.PaperSize = ePaperSize.A4;
+        sheet.PrinterSettings.Orientation = eOrientation.Portrait;
+        sheet.PrinterSettings.FitToPage = true;
+        sheet.PrinterSettings.FitToWidth = 1;
+        sheet.PrinterSettings.FitToHeight = 0;
+        sheet.PrinterSettings.RepeatRows = sheet.Cells["5:5"];
+
+        // Locked cells stay selectable; no password, so an office can still repair a template by hand.
+        sheet.Protection.IsProtected = true;
+        sheet.Protection.AllowSelectLockedCells = true;
+        sheet.Protection.AllowSelectUnlockedCells = true;
+        sheet.Protection.AllowFormatColumns = true;
+        sheet.Protection.AllowFormatRows = true;
+
+        var now = clock.GetLocalNow().DateTime;
+        package.Workbook.Properties.Title = $"{definition.Title} {request.Unit.Name} {request.Period}";
+        package.Workbook.Properties.Created = now;
+        package.Workbook.Properties.Modified = now;
+        return package.GetAsByteArray();
+    }
+
+    private static void Merge(ExcelWorksheet sheet, int row, string text, bool bold, float size)
+    {
+        var range = sheet.Cells[row, ColumnIndex, row, ColumnNote];
+        range.Merge = true;
+        range.Value = text;
+        range.Style.Font.Bold = bold;
+        range.Style.Font.Size = size;
+        range.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+        sheet.Row(row).Height = size * 1.8;
+    }
+
+    private static void Pair(ExcelWorksheet sheet, int row, int column, string label, string value)
+    {
+        sheet.Cells[row, column].Value = label;
+        sheet.Cells[row, column].Style.Font.Bold = true;
+        var cell = sheet.Cells[row, column + 1];
+        cell.Style.Numberformat.Format = "@";
+        cell.Value = value;
+    }
+
+    private static string Explain(ReturnDefinition definition, FieldDefinition field)
+    {
+        var parts = new List<string>
+        {
+            field.Kind switch
+            {
+                FieldKind.Count => "整数，不小于0",
+                FieldKind.Amount => "万元，最多两位小数",
+                _ => "文字",
+            },
+        };
+        parts.Add(field.Required ? "必填" : "可空");
+        if (field.AtMost is not null && definition.FindField(field.AtMost) is { } other)
+        {
+            parts.Add($"不大于“{other.Label}”");
+        }
+        if (field.Note is not null)
+        {
+            parts.Add(field.Note);
+        }
+        return string.Join(";", parts);
+    }
+
+    private static void AddValidation(ExcelWorksheet sheet, string address, FieldDefinition field)
+    {
+        var unit = field.Unit.Length > 0 ? $"(单位：{field.Unit})" : "";
+        IExcelDataValidation validation;
+        string prompt;
+        switch (field.Kind)
+        {
+            case FieldKind.Count:
+                var whole = sheet.DataValidations.AddIntegerValidation(address);
+                whole.Operator = ExcelDataValidationOperator.greaterThanOrEqual;
+                whole.Formula.Value = 0;
+                validation = whole;
+                prompt = $"请填写不小于0的整数{unit}。";
+                break;
+            case FieldKind.Amount:
+                var amount = sheet.DataValidations.AddCustomValidation(address);
+                // A decimal validation cannot limit decimals; ROUND does. (EPPlus defaults the operator to "between", which needs two formulas.)
+                amount.Operator = ExcelDataValidationOperator.equal;
+                amount.Formula.ExcelFormula = $"AND(ISNUMBER({address}),{address}>=0,ROUND({address},2)={address})";
+                validation = amount;
+                prompt = $"请填写不小于0的数值，最多两位小数{unit}。";
+                break;
+            default:
+                var text = sheet.DataValidations.AddTextLengthValidation(address);
+                text.Operator = ExcelDataValidationOperator.lessThanOrEqual;
+                text.Formula.Value = 500;
+                validation = text;
+                prompt = field.Required ? "必填。" : "可不填。";
+                break;
+        }
+        validation.AllowBlank = true;
+        validation.ShowInputMessage = true;
+        validation.PromptTitle = field.Label.Length > 24 ? field.Label[..24] : field.Label;
+        validation.Prompt = (field.Required && field.Kind != FieldKind.Text ? "必填;" : "") + prompt;
+        validation.ShowErrorMessage = true;
+        validation.ErrorStyle = ExcelDataValidationWarningStyle.stop;
+        validation.ErrorTitle = "输入有误";
+        validation.Error = prompt;
+    }
+}

@@ -1,0 +1,12 @@
+using Reports.Definitions;
+using Reports.Periods;
+using Reports.Rosters;
+
+namespace Reports.Templates;
+
+/// <summary>What a blank return is made for: which return, which period, which unit.</summary>
+public sealed record TemplateRequest(ReturnDefinition Definition, ReportingPeriod Period, RosterUnit Unit)
+{
+    /// <summary>"140403-潞州区-campaign-5plus1-2022-06.xlsx"</summary>
+    public string FileName => $"{Unit.Code}-{Unit.Name}-{Definition.Code}-{Period}.xlsx";
+}

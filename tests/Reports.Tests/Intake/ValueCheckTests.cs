@@ -1,0 +1,180 @@
+using OfficeOpenXml;
+using Reports.Diagnostics;
+using Reports.Intake;
+using Reports.Rosters;
+using Reports.Templates;
+using Reports.Tests.Support;
+
+namespace Reports.Tests.Intake;
+
+/// <summary>Each kind of bad value gets its own code, located at its cell and field.</summary>
+public sealed class ValueCheckTests
+{
+    private static readonly RosterUnit Unit = new("140403", "潞州区");
+
+    private static IntakeFileResult ReadWith(Action<ExcelPackage> edit, string? fileName = null, IReadOnlyDictionary<string, object>? otherWriter = null)
+    {
+        using var temp = new TempDirectory();
+        var path = Samples.WriteFilled(temp.Path, Unit, Samples.ValuesOf(Unit.Code));
+        using (var package = new ExcelPackage(new FileInfo(path)))
+        {
+            edit(package);
+            package.Save();
+        }
+        if (otherWriter is not null)
+        {
+            OpenXmlNameWriter.Fill(path, otherWriter);
+        }
+        if (fileName is not null)
+        {
+            var renamed = Path.Combine(temp.Path, fileName);
+            File.Move(path, renamed);
+            path = renamed;
+        }
+        var context = new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period);
+        return new ReturnFileReader(context).Read(path);
+    }
+
+    private static void Set(ExcelPackage package, string code, object? value) => package.Workbook.Names[code].Value = value;
+
+    private static Diagnostic Only(IntakeFileResult result, string code)
+    {
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Code == code);
+        Assert.Equal(TemplateGenerator.SheetName, diagnostic.Sheet);
+        Assert.NotNull(diagnostic.Cell);
+        return diagnostic;
+    }
+
+    [Fact]
+    public void A_clean_return_is_accepted_without_diagnostics()
+    {
+        var result = ReadWith(_ => { });
+        Assert.Equal(IntakeStatus.Accepted, result.Status);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void A_fraction_in_a_count_field_is_rejected()
+    {
+        var result = ReadWith(p => Set(p, "loan_households", 12.5));
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        Assert.Equal("loan_households", Only(result, "RPT032").Field);
+    }
+
+    [Fact]
+    public void A_negative_value_is_rejected()
+    {
+        var result = ReadWith(p => Set(p, "sales_fairs", -3));
+        Assert.Equal("sales_fairs", Only(result, "RPT033").Field);
+    }
+
+    [Fact]
+    public void An_amount_with_three_decimals_is_rejected()
+    {
+        var result = ReadWith(p => Set(p, "loan_amount", 1586.765));
+        Assert.Equal("loan_amount", Only(result, "RPT034").Field);
+    }
+
+    [Fact]
+    public void A_blank_required_field_is_rejected_but_a_blank_optional_one_is_not()
+    {
+        var result = ReadWith(p =>
+        {
+            Set(p, "proj_library", null);
+            Set(p, "emp_total_prev", null);
+            Set(p, "emp_outside_prev", null);
+        });
+        Assert.Equal("proj_library", Only(result, "RPT030").Field);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Field is "emp_total_prev" or "emp_outside_prev");
+    }
+
+    [Fact]
+    public void A_blank_required_text_field_is_rejected()
+    {
+        var result = ReadWith(p => Set(p, "filled_by", null));
+        Assert.Equal("filled_by", Only(result, "RPT030").Field);
+    }
+
+    [Fact]
+    public void A_number_typed_as_text_is_read_with_a_warning()
+    {
+        var result = ReadWith(p => Set(p, "emp_total", " 5379 "));
+        Assert.Equal(IntakeStatus.Accepted, result.Status);
+        Assert.Equal(DiagnosticSeverity.Warning, Only(result, "RPT037").Severity);
+        Assert.Equal(5379m, result.Submission!.Values["emp_total"]);
+    }
+
+    [Fact]
+    public void Words_in_a_number_field_are_rejected()
+    {
+        var result = ReadWith(p => Set(p, "emp_total", "约五千人"));
+        Assert.Contains("约五千人", Only(result, "RPT031").Message);
+    }
+
+    [Fact]
+    public void An_error_value_is_rejected()
+    {
+        var result = ReadWith(_ => { }, otherWriter: new Dictionary<string, object> { ["fund_invested"] = new OpenXmlNameWriter.ErrorValue("#DIV/0!") });
+        Assert.Contains("#DIV/0!", Only(result, "RPT036").Message);
+    }
+
+    [Fact]
+    public void A_formula_without_a_stored_result_is_rejected()
+    {
+        var result = ReadWith(p => p.Workbook.Names["proj_started"].Formula = "D12");
+        Assert.Equal("proj_started", Only(result, "RPT035").Field);
+    }
+
+    [Fact]
+    public void A_return_for_another_period_or_unit_is_identified_and_rejected()
+    {
+        var result = ReadWith(p =>
+        {
+            p.Workbook.Names[MetaNames.Period].Value = "2022-05";
+            p.Workbook.Names[MetaNames.Unit].Value = "999999";
+        });
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        Assert.Contains(result.Diagnostics, d => d.Code == "RPT014" && d.Field == MetaNames.Period);
+        Assert.Contains(result.Diagnostics, d => d.Code == "RPT013" && d.Field == MetaNames.Unit);
+    }
+
+    [Fact]
+    public void A_deleted_field_name_is_named()
+    {
+        var result = ReadWith(p => p.Workbook.Names.Remove("cadre_total"));
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        Assert.Contains(result.Diagnostics, d => d.Code == "RPT020" && d.Field == "cadre_total");
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_workbook_is_rejected_not_thrown()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "140403-潞州区.xlsx");
+        File.WriteAllText(path, "这不是工作簿");
+        var result = new ReturnFileReader(new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period)).Read(path);
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        Assert.Equal("RPT001", Assert.Single(result.Diagnostics).Code);
+    }
+
+    [Fact]
+    public void A_file_name_that_disagrees_with_the_unit_inside_is_warned()
+    {
+        var result = ReadWith(_ => { }, fileName: "140404-上党区-campaign-5plus1-2022-06.xlsx");
+        Assert.Equal(IntakeStatus.Accepted, result.Status);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(result.Diagnostics, d => d.Code == "RPT015").Severity);
+    }
+
+    [Fact]
+    public void Diagnostics_print_in_the_file_sheet_cell_form()
+    {
+        var diagnostic = DiagnosticCatalog.AtMostViolated.At("示例", "/x/140403.xlsx", "填报", "D9", "emp_outside");
+        Assert.Equal("140403.xlsx[填报!D9]: error RPT040: 示例 (emp_outside)", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Catalogue_codes_are_unique()
+    {
+        Assert.Equal(DiagnosticCatalog.All.Count, DiagnosticCatalog.All.Select(c => c.Code).Distinct().Count());
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.Json;
+using OfficeOpenXml;
+using Reports.Definitions;
+using Reports.Pipeline;
+using Reports.Tests.Support;
+using UglyToad.PdfPig;
+
+namespace Reports.Tests.Pipeline;
+
+/// <summary>
+/// The bundled sample, merged end to end, must reproduce the published figures of 长治市 at the end of June 2022
+/// (seed 003), in summary.json, in the workbook and in the briefing's extracted text.
+/// </summary>
+public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
+{
+    public sealed class SampleRun : IDisposable
+    {
+        private readonly TempDirectory _temp = new();
+
+        public SampleRun()
+        {
+            Output = _temp.Sub("out");
+            Outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, Output));
+            Summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Output, "summary.json")));
+            var pdf = Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal));
+            using var document = PdfDocument.Open(pdf);
+            PageCount = document.NumberOfPages;
+            PdfText = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+        }
+
+        public string Output { get; }
+        public RunOutcome Outcome { get; }
+        public JsonDocument Summary { get; }
+        public string PdfText { get; }
+        public int PageCount { get; }
+
+        public void Dispose()
+        {
+            Summary.Dispose();
+            _temp.Dispose();
+        }
+    }
+
+    private readonly SampleRun _run;
+
+    public SampleRunTests(SampleRun run) => _run = run;
+
+    /// <summary>Σ of a field over the sample value sheet, computed here from the CSV, not by the pipeline.</summary>
+    private static decimal Sum(params string[] fields) =>
+        Samples.SampleValues.Values.Sum(unit => fields.Sum(f => decimal.Parse(unit[f], CultureInfo.InvariantCulture)));
+
+    private static decimal Percent(decimal ratio, int decimals) => decimal.Round(ratio * 100, decimals, MidpointRounding.AwayFromZero);
+
+    [Fact]
+    public void Every_county_is_accepted_and_the_run_is_complete()
+    {
+        Assert.Equal(ExitCode.Success, _run.Outcome.ExitCode);
+        Assert.Equal(12, _run.Outcome.Merge.Accepted.Count());
+        Assert.All(_run.Outcome.Intake, file => Assert.DoesNotContain(file.Diagnostics, d => d.IsError));
+        Assert.Empty(_run.Summary.RootElement.GetProperty("missing").EnumerateArray());
+        Assert.Empty(_run.Summary.RootElement.GetProperty("rejected").EnumerateArray());
+    }
+
+    [Fact]
+    public void Sample_totals_reproduce_the_published_figures()
+    {
+        // The published figures (seed 003), recomputed here from the sample's value sheet.
+        Assert.Equal(104731m, Sum("emp_total"));
+        Assert.Equal(105.28m, Percent(Sum("emp_total") / Sum("emp_total_prev"), 2));
+        Assert.Equal(17599m, Sum("emp_outside"));
+        Assert.Equal(114.04m, Percent(Sum("emp_outside") / Sum("emp_outside_prev"), 2));
+        Assert.Equal(3344m, Sum("proj_library"));
+        Assert.Equal(1766m, Sum("proj_planned"));
+        Assert.Equal(1766m, Sum("proj_started"));
+        Assert.Equal(11.33m, decimal.Round(Sum("fund_invested") / 10000, 2));
+        Assert.Equal(Sum("fund_invested"), Sum("fund_matched"));
+        Assert.Equal(5170m, Sum("loan_households"));
+        Assert.Equal(2.58m, decimal.Round(Sum("loan_amount") / 10000, 2));
+        Assert.Equal(121.9m, Percent(Sum("loan_amount") / Sum("loan_target_campaign"), 1));
+        Assert.Equal(60.7m, Percent(Sum("loan_amount") / Sum("loan_target_annual"), 1));
+        Assert.Equal(2850m, Sum("cadre_total"));
+        Assert.Equal(2850m, Sum("cadre_trained"));
+        Assert.Equal(279m, Sum("training_sessions"));
+        Assert.Equal(2.3m, decimal.Round(Sum("training_attendance") / 10000, 1));
+        Assert.Equal(3393m, Sum("publicity_events"));
+        Assert.Equal(65.9m, decimal.Round(Sum("publicity_reach") / 10000, 1));
+        Assert.Equal(2312.03m, Sum("sales_stock"));
+        Assert.Equal(7222.6m, Sum("sales_orders"));
+        Assert.Equal(309m, Sum("sales_fairs"));
+        Assert.Equal(9843.63m, Sum("sales_stock", "sales_orders", "sales_fairs"));
+    }
+
+    [Fact]
+    public void Summary_json_totals_and_rates_equal_the_independent_ratio_of_sums()
+    {
+        var total = _run.Summary.RootElement.GetProperty("total");
+        var values = total.GetProperty("values");
+        foreach (var field in Samples.Campaign.NumericFields)
+        {
+            Assert.Equal(Sum(field.Code), values.GetProperty(field.Code).GetDecimal());
+        }
+        var indicators = total.GetProperty("indicators");
+        foreach (var indicator in Samples.Campaign.Indicators)
+        {
+            var numerator = Sum([.. indicator.Numerator]);
+            var expected = indicator.IsRate ? numerator / Sum([.. indicator.Denominator]) : numerator;
+            Assert.Equal((double)expected, indicators.GetProperty(indicator.Code).GetDouble(), 10);
+        }
+        Assert.Equal(1.0, _run.Summary.RootElement.GetProperty("timeProgress").GetDouble());
+        Assert.Equal(12, _run.Summary.RootElement.GetProperty("units").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("104731人")]
+    [InlineData("105.28%")]
+    [InlineData("17599人")]
+    [InlineData("114.04%")]
+    [InlineData("3344个")]
+    [InlineData("1766个")]
+    [InlineData("全部开工")]
+    [InlineData("11.33亿元")]
+    [InlineData("资金项目匹配率100%")]
+    [InlineData("5170户")]
+    [InlineData("2.58亿元")]
+    [InlineData("121.9%")]
+    [InlineData("60.7%")]
+    [InlineData("2850名")]
+    [InlineData("培训覆盖率100%")]
+    [InlineData("279期")]
+    [InlineData("2.3万人次")]
+    [InlineData("3393次")]
+    [InlineData("65.9万人次")]
+    [InlineData("2312.03万元")]
+    [InlineData("7222.6万元")]
+    [InlineData("309万元")]
+    [InlineData("9843.63万元")]
+    [InlineData("截至2022年6月底")]
+    [InlineData("长治市")]
+    public void Briefing_text_carries_each_published_figure_in_the_briefing_style(string figure)
+    {
+        Assert.Contains(figure, _run.PdfText);
+    }
+
+    [Fact]
+    public void Briefing_has_a_table_row_per_county()
+    {
+        foreach (var unit in Samples.Changzhi.Units)
+        {
+            Assert.Contains(unit.Name, _run.PdfText);
+        }
+        Assert.True(_run.PageCount >= 2);
+        Assert.Contains("表：务工就业分县情况", _run.PdfText);
+    }
+
+    [Fact]
+    public void Consolidated_workbook_total_row_equals_the_merged_figures()
+    {
+        var path = _run.Outcome.OutputFiles.Single(f => f.EndsWith(".xlsx", StringComparison.Ordinal));
+        using var package = new ExcelPackage(new FileInfo(path));
+        var sheet = package.Workbook.Worksheets["汇总"];
+        Assert.NotNull(sheet);
+        var end = sheet.Dimension.End;
+        var totalRow = Enumerable.Range(1, end.Row).Single(r => sheet.Cells[r, 3].Text == "长治市合计");
+        var headerRow = 4;
+        var unitRows = Enumerable.Range(headerRow + 1, totalRow - headerRow - 1).ToList();
+        Assert.Equal(Samples.Changzhi.Units.Select(u => u.Name), unitRows.Select(r => sheet.Cells[r, 3].Text));
+
+        var columns = Enumerable.Range(1, end.Column).Where(c => sheet.Cells[headerRow, c].Text.Length > 0).ToDictionary(c => sheet.Cells[headerRow, c].Text, c => c);
+        foreach (var field in Samples.Campaign.NumericFields)
+        {
+            var column = columns[field.LabelWithUnit];
+            Assert.Equal(Sum(field.Code), Convert.ToDecimal(sheet.Cells[totalRow, column].Value, CultureInfo.InvariantCulture));
+            foreach (var row in unitRows)
+            {
+                var code = sheet.Cells[row, 2].Text;
+                Assert.Equal(decimal.Parse(Samples.SampleValues[code][field.Code], CultureInfo.InvariantCulture),
+                    Convert.ToDecimal(sheet.Cells[row, column].Value, CultureInfo.InvariantCulture));
+            }
+        }
+        var rateColumn = columns.Single(c => c.Key.StartsWith("资金项目匹配率", StringComparison.Ordinal)).Value;
+        Assert.Equal(1m, Convert.ToDecimal(sheet.Cells[totalRow, rateColumn].Value, CultureInfo.InvariantCulture));
+        Assert.Equal("0.0%", sheet.Cells[totalRow, rateColumn].Style.Numberformat.Format);
+    }
+
+    [Fact]
+    public void Intake_json_lists_every_file_with_its_hash()
+    {
+        using var intake = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_run.Output, "intake.json")));
+        var files = intake.RootElement.EnumerateArray().ToList();
+        Assert.Equal(Directory.GetFiles(RepositoryPaths.SampleInbox, "*.xlsx").Length, files.Count);
+        foreach (var file in files)
+        {
+            var path = Path.Combine(RepositoryPaths.SampleInbox, file.GetProperty("file").GetString()!);
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+            Assert.Equal(expected, file.GetProperty("sha256").GetString());
+            Assert.Equal("accepted", file.GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public void The_same_inputs_give_the_same_bytes()
+    {
+        using var again = new TempDirectory();
+        var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, again.Path));
+        foreach (var name in new[] { "summary.json", "intake.json", Path.GetFileName(outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal))) })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_run.Output, name)), File.ReadAllBytes(Path.Combine(again.Path, name)));
+        }
+    }
+}

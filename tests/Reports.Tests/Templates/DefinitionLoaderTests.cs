@@ -1,0 +1,37 @@
+using Reports.Definitions;
+using Reports.Tests.Support;
+
+namespace Reports.Tests.Templates;
+
+public sealed class DefinitionLoaderTests
+{
+    [Fact]
+    public void The_campaign_definition_has_the_fields_and_indicators_of_the_spec()
+    {
+        var definition = Samples.Campaign;
+        Assert.Equal(31, definition.Fields.Count());
+        Assert.Equal(28, definition.NumericFields.Count());
+        Assert.Equal(
+            ["emp_total_ratio", "emp_outside_ratio", "proj_start_rate", "fund_match_rate", "loan_campaign_rate", "loan_annual_rate", "loan_avg", "cadre_training_coverage", "sales_total", "sales_rate", "fix_rate"],
+            definition.Indicators.Select(i => i.Code));
+        Assert.Equal("emp_total", definition.FindField("emp_outside")!.AtMost);
+    }
+
+    [Fact]
+    public void Every_problem_of_a_broken_definition_is_reported_at_once()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "bad.json");
+        File.WriteAllText(path, """
+            { "code": "x", "version": "1", "title": "t", "sections": [ { "code": "s", "title": "s",
+              "fields": [ { "code": "a", "label": "A", "kind": "count" }, { "code": "a", "label": "B", "kind": "money", "atMost": "zz" } ],
+              "indicators": [ { "code": "r", "label": "R", "numerator": ["nope"], "style": "odd" } ] } ] }
+            """);
+        var error = Assert.Throws<DefinitionException>(() => ReturnDefinitionLoader.Load(path));
+        Assert.Contains(error.Problems, p => p.Contains("money", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("重复", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("zz", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("nope", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("odd", StringComparison.Ordinal));
+    }
+}
