@@ -77,7 +77,8 @@ internal sealed class ParagraphElement(PdfParagraph paragraph) : ILayoutElement
                 yield return new TextLineFragment(lines[i], font, Typography.Text, lineHeight)
                 {
                     Indent = i == 0 ? firstIndent : 0,
-                    Justify = i < lines.Count - 1,
+                    Align = paragraph.Align,
+                    Justify = paragraph.Align == PdfAlign.Left && i < lines.Count - 1,
                     // No orphan (first line alone at a page foot) and no widow (last line alone at a page top).
                     KeepWithNext = lines.Count >= 2 && (i == 0 || i == lines.Count - 2),
                 };

@@ -188,7 +188,8 @@ public static class LineBreaker
             bool glue = previous is { } p
                 && p.Kind != UnitKind.Space && u.Kind != UnitKind.Space
                 && (IsClosing(u.Text) || IsOpening(p.Text)
-                    || (p.Text == u.Text && p.Text is "—" or "…" or "―"));
+                    || (p.Text == u.Text && p.Text is "—" or "…" or "―")
+                    || IsFigureAndUnit(p, u));
             if (glue) groups[^1].Add(u);
             else groups.Add([u]);
             previous = u;
@@ -196,6 +197,11 @@ public static class LineBreaker
 
         return groups;
     }
+
+    /// <summary>A figure keeps its unit: "104731人", "2.3万" never end one line and start the next.</summary>
+    private static bool IsFigureAndUnit(Unit previous, Unit unit) =>
+        previous.Kind == UnitKind.Word && char.IsAsciiDigit(previous.Text[^1])
+        && unit.Kind == UnitKind.Cjk && unit.Text[0] is >= '\u4E00' and <= '\u9FFF';
 
     private static bool IsClosing(string rune) => Closing.Contains(rune[0], StringComparison.Ordinal);
 

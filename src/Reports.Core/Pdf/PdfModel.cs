@@ -25,8 +25,8 @@ public sealed record PdfMasthead(string Title, string IssueLine, string Office, 
 public sealed record PdfHeading(string Text, int Level) : PdfBlock;
 
 /// <summary>Body text; the first line is indented by two CJK characters unless <see cref="FirstLineIndent"/> is false.
-/// A '\n' in <see cref="Text"/> forces a line break.</summary>
-public sealed record PdfParagraph(string Text, bool FirstLineIndent = true, float? FontSizePt = null) : PdfBlock;
+/// A '\n' in <see cref="Text"/> forces a line break. Left-aligned paragraphs are justified; centred ones are not.</summary>
+public sealed record PdfParagraph(string Text, bool FirstLineIndent = true, float? FontSizePt = null, PdfAlign Align = PdfAlign.Left) : PdfBlock;
 
 /// <summary>A table; the header row (column titles) is repeated on every page the table crosses and rows are never split
 /// across pages (unless a single row is taller than a page). The last <see cref="BoldLastRows"/> rows are bold (e.g. a total).</summary>

@@ -34,9 +34,11 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             }
         }
 
+        // The header is set apart by its shading, not by fake bold: stroked outlines would add a path per glyph
+        // of every header on every page and multiply the file size.
         var headerCells = table.Columns.Select(c => c.Title).ToArray();
-        var header = new TableRowFragment(widths, Wrap(headerCells, widths, bold), Enumerable.Repeat(PdfAlign.Center, columns).ToArray(),
-            bold, lineHeight, shaded: true) { KeepWithNext = true };
+        var header = new TableRowFragment(widths, Wrap(headerCells, widths, font), Enumerable.Repeat(PdfAlign.Center, columns).ToArray(),
+            font, lineHeight, shaded: true) { KeepWithNext = true };
         yield return header;
 
         var aligns = table.Columns.Select(c => c.Align).ToArray();

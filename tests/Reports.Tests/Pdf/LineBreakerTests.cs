@@ -86,6 +86,13 @@ public class LineBreakerTests
     }
 
     [Fact]
+    public void AFigureKeepsItsUnit()
+    {
+        // "总人数104731" would fit in 60, but the unit "人" must not start the next line alone.
+        Assert.Equal(["总人数", "104731人，"], LineBreaker.Break("总人数104731人，", 60, Measure));
+    }
+
+    [Fact]
     public void LatinWordsWrapAtSpaces_AndSpacesAreDroppedAtLineEnds()
     {
         var lines = LineBreaker.Break("Latin words like Guangdong wrap", 60, Measure);

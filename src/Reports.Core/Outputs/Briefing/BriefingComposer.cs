@@ -25,7 +25,7 @@ public static class BriefingComposer
                     blocks.Add(new PdfHeading(t.Text, 1));
                     break;
                 case BriefingSubtitle s:
-                    blocks.Add(new PdfParagraph(s.Text, FirstLineIndent: false));
+                    blocks.Add(new PdfParagraph(s.Text, FirstLineIndent: false, Align: PdfAlign.Center));
                     break;
                 case BriefingHeading h:
                     blocks.Add(new PdfHeading(h.Text, 2));
