@@ -29,7 +29,7 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         package.Workbook.Properties.Title = $"{merge.Roster.Name}{merge.Definition.Title}汇总表({merge.Period})";
         package.Workbook.Properties.Created = now;
         package.Workbook.Properties.Modified = now;
-        return package.GetAsByteArray();
+        return ReproducibleZip.Normalize(package.GetAsByteArray(), clock.GetLocalNow());
     }
 
     private static void WriteSummary(ExcelWorksheet sheet, MergeResult merge)

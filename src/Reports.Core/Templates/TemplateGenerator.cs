@@ -4,6 +4,7 @@ using OfficeOpenXml.DataValidation;
 using OfficeOpenXml.DataValidation.Contracts;
 using OfficeOpenXml.Style;
 using Reports.Definitions;
+using Reports.Outputs;
 
 namespace Reports.Templates;
 
@@ -128,7 +129,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
         package.Workbook.Properties.Title = $"{definition.Title} {request.Unit.Name} {request.Period}";
         package.Workbook.Properties.Created = now;
         package.Workbook.Properties.Modified = now;
-        return package.GetAsByteArray();
+        return ReproducibleZip.Normalize(package.GetAsByteArray(), clock.GetLocalNow());
     }
 
     private static void Merge(ExcelWorksheet sheet, int row, string text, bool bold, float size)
