@@ -1,3 +1,4 @@
+using Reports.Analysis;
 using Reports.Merge;
 using Scriban.Runtime;
 
@@ -56,17 +57,9 @@ public static class BriefingModel
         yield return ("units", units);
 
         var lagging = new ScriptObject();
-        foreach (var indicator in definition.Indicators)
+        foreach (var indicator in definition.Indicators.Where(i => merge.ProgressFor(i) is not null))
         {
-            if (merge.ProgressFor(indicator) is not { } progress)
-            {
-                continue;
-            }
-            var behind = merge.Accepted
-                .Where(u => u.Indicators.GetValueOrDefault(indicator.Code) is { } rate && rate < progress)
-                .OrderBy(u => u.Indicators[indicator.Code])
-                .Select(u => u.Unit.Name);
-            lagging.SetValue(indicator.Code, new ScriptArray(behind), true);
+            lagging.SetValue(indicator.Code, new ScriptArray(ProgressAnalysis.Lagging(merge, indicator).Select(l => l.Unit.Name)), true);
         }
         yield return ("lagging", lagging);
     }

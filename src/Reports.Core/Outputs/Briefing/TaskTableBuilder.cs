@@ -1,3 +1,4 @@
+using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Merge;
 using Reports.Pdf;
@@ -35,7 +36,7 @@ public static class TaskTableBuilder
             row.AddRange(section.Indicators.Select(i => NumberStyle.Cell(i, unit.Indicators.GetValueOrDefault(i.Code))));
             if (tracked.Count > 0)
             {
-                var behind = tracked.Any(i => unit.Indicators.GetValueOrDefault(i.Code) is { } rate && rate < merge.ProgressFor(i)!.Value);
+                var behind = tracked.Any(i => ProgressAnalysis.Lagging(merge, i).Any(l => l.Unit == unit.Unit));
                 row.Add(behind ? "滞后" : "");
             }
             rows.Add(row);
