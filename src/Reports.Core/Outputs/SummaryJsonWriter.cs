@@ -1,12 +1,17 @@
+using Reports.Analysis;
 using Reports.Merge;
 
 namespace Reports.Outputs;
 
-/// <summary>Writes summary.json, the machine-readable result of a merge. Rates are fractions; undefined rates are null.</summary>
+/// <summary>
+/// Writes summary.json, the machine-readable result of a merge. Rates are fractions; undefined rates are null.
+/// Each unit carries its ranks (1 = best), the indicators on which it lags time progress, and data-quality signals.
+/// </summary>
 public static class SummaryJsonWriter
 {
     public static void Write(MergeResult merge, Stream stream)
     {
+        var analysis = MergeAnalysis.Of(merge);
         using var writer = JsonOutput.CreateWriter(stream);
         writer.WriteStartObject();
         writer.WriteString("return", merge.Definition.Code);
@@ -32,6 +37,7 @@ public static class SummaryJsonWriter
             }
             WriteValues(writer, merge, unit.Values, unit.Texts);
             WriteIndicators(writer, unit.Indicators);
+            WriteAnalysis(writer, merge, analysis, unit);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -40,6 +46,16 @@ public static class SummaryJsonWriter
         WriteValues(writer, merge, merge.Total.Values, null);
         WriteIndicators(writer, merge.Total.Indicators);
         writer.WriteEndObject();
+
+        writer.WriteStartArray("lagging");
+        foreach (var item in analysis.Lagging)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("unit", item.Unit.Code);
+            WriteLag(writer, item);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
 
         writer.WriteStartArray("missing");
         foreach (var unit in merge.Missing)
@@ -80,6 +96,54 @@ public static class SummaryJsonWriter
             }
             writer.WriteEndObject();
         }
+    }
+
+    private static void WriteAnalysis(System.Text.Json.Utf8JsonWriter writer, MergeResult merge, MergeAnalysis analysis, UnitResult unit)
+    {
+        writer.WriteStartObject("ranks");
+        foreach (var indicator in merge.Definition.Indicators)
+        {
+            if (analysis.RankOf(unit.Unit.Code, indicator.Code) is { } rank)
+            {
+                writer.WriteNumber(indicator.Code, rank);
+            }
+            else
+            {
+                writer.WriteNull(indicator.Code);
+            }
+        }
+        writer.WriteEndObject();
+        writer.WriteStartArray("lagging");
+        foreach (var item in analysis.Lagging.Where(l => l.Unit == unit.Unit))
+        {
+            writer.WriteStartObject();
+            WriteLag(writer, item);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("signals");
+        foreach (var signal in analysis.Signals.Where(s => s.Unit == unit.Unit))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", signal.Code);
+            writer.WriteString("field", signal.Field);
+            writer.WritePropertyName("value");
+            JsonOutput.WriteNumber(writer, signal.Value);
+            writer.WriteString("message", signal.Message);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteLag(System.Text.Json.Utf8JsonWriter writer, LaggingItem item)
+    {
+        writer.WriteString("indicator", item.Indicator.Code);
+        writer.WritePropertyName("rate");
+        JsonOutput.WriteNumber(writer, item.Rate);
+        writer.WritePropertyName("progress");
+        JsonOutput.WriteNumber(writer, item.Progress);
+        writer.WritePropertyName("gap");
+        JsonOutput.WriteNumber(writer, item.Gap);
     }
 
     private static void WriteIndicators(System.Text.Json.Utf8JsonWriter writer, IReadOnlyDictionary<string, decimal?> indicators)

@@ -111,6 +111,25 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
         Assert.Equal(12, _run.Summary.RootElement.GetProperty("units").GetArrayLength());
     }
 
+    [Fact]
+    public void Summary_json_carries_ranks_and_lagging_items_per_unit()
+    {
+        var units = _run.Summary.RootElement.GetProperty("units").EnumerateArray().ToList();
+        var loanRanks = units.Select(u => u.GetProperty("ranks").GetProperty("loan_campaign_rate").GetInt32()).Order();
+        Assert.Equal(Enumerable.Range(1, 12), loanRanks);
+        // 长子县 (92.6%) and 潞州区 (96.8%) are the sample's counties behind time progress on microcredit.
+        var lagging = _run.Summary.RootElement.GetProperty("lagging").EnumerateArray()
+            .Where(l => l.GetProperty("indicator").GetString() == "loan_campaign_rate")
+            .Select(l => l.GetProperty("unit").GetString());
+        Assert.Equal(["140428", "140403"], lagging);
+        var changzi = units.Single(u => u.GetProperty("code").GetString() == "140428");
+        var lag = Assert.Single(changzi.GetProperty("lagging").EnumerateArray(), l => l.GetProperty("indicator").GetString() == "loan_campaign_rate");
+        var expectedRate = decimal.Parse(Samples.SampleValues["140428"]["loan_amount"], CultureInfo.InvariantCulture)
+            / decimal.Parse(Samples.SampleValues["140428"]["loan_target_campaign"], CultureInfo.InvariantCulture);
+        Assert.Equal((double)(1m - expectedRate), lag.GetProperty("gap").GetDouble(), 10);
+        Assert.Empty(changzi.GetProperty("signals").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("104731人")]
     [InlineData("105.28%")]

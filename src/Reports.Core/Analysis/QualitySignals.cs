@@ -1,0 +1,87 @@
+using System.Globalization;
+using Reports.Definitions;
+using Reports.Merge;
+
+namespace Reports.Analysis;
+
+/// <summary>
+/// Looks across the accepted units of one period for figures out of line with their peers ("数字增收" is what the
+/// plan warns against): a modified z-score outlier, or a 万元 amount that looks typed in 元. Signals warn; they
+/// never change a figure or reject a return.
+/// </summary>
+public static class QualitySignals
+{
+    public const string OutlierCode = "DQ001";
+    public const string UnitSlipCode = "DQ002";
+
+    public static IReadOnlyList<QualitySignal> Find(MergeResult merge, QualityThresholds? thresholds = null)
+    {
+        thresholds ??= QualityThresholds.Default;
+        var signals = new List<QualitySignal>();
+        var accepted = merge.Accepted.ToList();
+        foreach (var field in merge.Definition.NumericFields)
+        {
+            var values = accepted.Where(u => u.Values.ContainsKey(field.Code)).Select(u => (Unit: u, Value: u.Values[field.Code])).ToList();
+            if (values.Count < thresholds.MinimumPeers)
+            {
+                continue; // too few peers to say what is normal
+            }
+            var median = Median(values.Select(v => v.Value));
+            // Counties differ in size several times over, so spread is measured on the log scale: a county twice
+            // the size of another is as ordinary as one half the size.
+            var logs = values.Where(v => v.Value > 0).Select(v => Math.Log((double)v.Value)).ToList();
+            var medianLog = MedianOf(logs);
+            var madLog = MedianOf(logs.Select(l => Math.Abs(l - medianLog)).ToList());
+            foreach (var (unit, value) in values)
+            {
+                // Compared with the median of the *other* units, so the slip itself does not move the yardstick.
+                var peers = Median(values.Where(v => v.Unit != unit).Select(v => v.Value));
+                if (field.Kind == FieldKind.Amount && peers > 0 && value / peers >= thresholds.UnitSlipLow && value / peers <= thresholds.UnitSlipHigh)
+                {
+                    signals.Add(new QualitySignal(UnitSlipCode, unit.Unit, field.Code, value,
+                        $"“{field.Label}”为 {Show(value)} 万元，约为其他单位中位数（{Show(peers)} 万元）的 {Show(decimal.Round(value / peers, 0))} 倍，可能误以“元”为单位填报"));
+                    continue;
+                }
+                if (madLog == 0 || value <= 0)
+                {
+                    continue; // no spread to measure against, or no size to compare
+                }
+                var score = 0.6745 * (Math.Log((double)value) - medianLog) / madLog;
+                var factor = median > 0 ? Math.Max(value / median, median / value) : 0;
+                if (Math.Abs(score) > (double)thresholds.OutlierScore && factor >= thresholds.OutlierFactor)
+                {
+                    signals.Add(new QualitySignal(OutlierCode, unit.Unit, field.Code, value,
+                        $"“{field.Label}”为 {Show(value)}{field.Unit}，明显{(score > 0 ? "高于" : "低于")}各单位的一般水平（中位数 {Show(median)}{field.Unit}，修正 z 分数 {score.ToString("0.0", CultureInfo.InvariantCulture)}），请核实"));
+                }
+            }
+        }
+        return signals
+            .OrderBy(s => merge.Roster.Units.ToList().IndexOf(s.Unit))
+            .ThenBy(s => merge.Definition.NumericFields.ToList().FindIndex(f => f.Code == s.Field))
+            .ToList();
+    }
+
+    internal static decimal Median(IEnumerable<decimal> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return 0;
+        }
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static double MedianOf(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static string Show(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}
