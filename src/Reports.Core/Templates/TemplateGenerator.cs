@@ -19,6 +19,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
     private const int ColumnIndex = 1, ColumnLabel = 2, ColumnUnit = 3, ColumnValue = 4, ColumnCode = 5, ColumnNote = 6;
     private static readonly Color InputFill = Color.FromArgb(255, 255, 242, 204);
     private static readonly Color SectionFill = Color.FromArgb(255, 221, 235, 247);
+    private static readonly double[] Widths = [10, 34, 10, 16, 22, 40];
     private static readonly Color HeaderFill = Color.FromArgb(255, 217, 217, 217);
 
     public byte[] Generate(TemplateRequest request)
@@ -80,8 +81,12 @@ public sealed class TemplateGenerator(TimeProvider clock)
                 sheet.Cells[row, ColumnUnit].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
                 sheet.Cells[row, ColumnCode].Value = field.Code;
                 sheet.Cells[row, ColumnCode].Style.Font.Color.SetColor(Color.Gray);
-                sheet.Cells[row, ColumnNote].Value = Explain(definition, field);
+                var note = Explain(definition, field);
+                sheet.Cells[row, ColumnNote].Value = note;
                 sheet.Cells[row, ColumnNote].Style.WrapText = true;
+                // Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves.
+                var lines = Math.Max(TextWidth.Lines(note, Widths[ColumnNote - 1]), TextWidth.Lines(field.Label, Widths[ColumnLabel - 1]));
+                sheet.Row(row).Height = 15 * lines + 2;
                 var input = sheet.Cells[row, ColumnValue];
                 input.Style.Locked = false;
                 input.Style.Fill.PatternType = ExcelFillStyle.Solid;
@@ -105,10 +110,9 @@ public sealed class TemplateGenerator(TimeProvider clock)
         sheet.Cells[6, ColumnLabel, row - 1, ColumnLabel].Style.WrapText = true;
         sheet.Cells[1, 1, row - 1, ColumnNote].Style.VerticalAlignment = ExcelVerticalAlignment.Center;
 
-        double[] widths = [6, 34, 9, 16, 20, 34];
-        for (var column = 1; column <= widths.Length; column++)
+        for (var column = 1; column <= Widths.Length; column++)
         {
-            sheet.Column(column).Width = widths[column - 1];
+            sheet.Column(column).Width = Widths[column - 1];
         }
         sheet.View.FreezePanes(6, 1);
         sheet.PrinterSettings.PaperSize = ePaperSize.A4;
@@ -172,7 +176,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
         {
             parts.Add(field.Note);
         }
-        return string.Join(";", parts);
+        return string.Join("；", parts);
     }
 
     private static void AddValidation(ExcelWorksheet sheet, string address, FieldDefinition field)
@@ -208,7 +212,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
         validation.AllowBlank = true;
         validation.ShowInputMessage = true;
         validation.PromptTitle = field.Label.Length > 24 ? field.Label[..24] : field.Label;
-        validation.Prompt = (field.Required && field.Kind != FieldKind.Text ? "必填;" : "") + prompt;
+        validation.Prompt = (field.Required && field.Kind != FieldKind.Text ? "必填；" : "") + prompt;
         validation.ShowErrorMessage = true;
         validation.ErrorStyle = ExcelDataValidationWarningStyle.stop;
         validation.ErrorTitle = "输入有误";
