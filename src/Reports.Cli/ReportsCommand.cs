@@ -2,6 +2,7 @@ using System.CommandLine;
 using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
+using Reports.Outputs;
 using Reports.Outputs.Briefing;
 using Reports.Periods;
 using Reports.Pipeline;
@@ -19,6 +20,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private readonly Option<string> _out = new("--out") { Description = "输出目录", Required = true };
     private readonly Option<string> _inbox = new("--inbox") { Description = "收到的报表所在目录", Required = true };
     private readonly Option<string> _values = new("--values") { Description = "数值表 CSV(unit_code,unit_name,字段…)", Required = true };
+    private readonly Option<string?> _asSubmission = new("--as-submission") { Description = "另将汇总结果写成同一模板的报表（上报上级用），写到此文件" };
     private readonly Option<string?> _window = new("--window") { Description = "专项行动时间窗口，如 2022-03-22:2022-06-30(默认取设置)" };
 
     public int Invoke(string[] args)
@@ -34,8 +36,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values))));
         root.Subcommands.Add(fill);
 
-        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window };
-        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!, parse.GetValue(_window))));
+        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _asSubmission };
+        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!, parse.GetValue(_window), parse.GetValue(_asSubmission))));
         root.Subcommands.Add(run);
 
         var parsed = root.Parse(args);
@@ -56,7 +58,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var settings = ReportsSettings.Load();
         var sample = settings.Sample;
         output.WriteLine("未给出参数：用自带样例数据运行（长治市，2022-06）。用 reports --help 查看全部用法。");
-        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null);
+        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null, null);
     }
 
     private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath)
@@ -87,7 +89,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         return (int)ExitCode.Success;
     }
 
-    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText)
+    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText, string? asSubmission)
     {
         var settings = ReportsSettings.Load();
         var period = ParsePeriod(periodText);
@@ -118,6 +120,11 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         foreach (var file in outcome.OutputFiles)
         {
             output.WriteLine($"已写出 {file}");
+        }
+        if (asSubmission is not null)
+        {
+            var bytes = new UpwardReturnWriter(clock).Write(merge, settings.Submission.FilledBy, settings.Submission.Phone);
+            output.WriteLine($"已写出 {OutputFile.Write(Path.GetFullPath(asSubmission), bytes)}（{merge.Roster.Name}的汇总报表，供上级汇总）");
         }
         return (int)outcome.ExitCode;
     }

@@ -16,6 +16,7 @@ public sealed record ReportsSettings(
     string TemplatesDirectory,
     PdfFontFile Font,
     BriefingSettings Briefing,
+    SubmissionSettings Submission,
     IConfigurationSection Sample)
 {
     public static ReportsSettings Load()
@@ -46,6 +47,9 @@ public sealed record ReportsSettings(
                 briefing["MastheadTitle"] ?? "工作简报",
                 briefing["IssueLine"] ?? "",
                 briefing["Office"] ?? ""),
+            new SubmissionSettings(
+                configuration["Submission:FilledBy"] ?? briefing["Office"] ?? "",
+                configuration["Submission:Phone"] ?? ""),
             configuration.GetSection("Sample"));
     }
 

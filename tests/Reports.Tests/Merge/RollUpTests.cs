@@ -1,0 +1,50 @@
+using System.Globalization;
+using Reports.Outputs;
+using Reports.Pipeline;
+using Reports.Rosters;
+using Reports.Templates;
+using Reports.Tests.Support;
+
+namespace Reports.Tests.Merge;
+
+/// <summary>Rosters nest: cities send their merged result upward as a return, and the province merges them as a city merges counties.</summary>
+public sealed class RollUpTests
+{
+    [Fact]
+    public void Two_levels_of_roll_up_give_the_same_totals_as_a_flat_merge()
+    {
+        using var temp = new TempDirectory();
+        var counties = Samples.Changzhi.Units;
+        var north = new RosterUnit("140400", "北片");
+        var south = new RosterUnit("149900", "南片");
+        var provinceInbox = temp.Sub("province-inbox");
+
+        foreach (var (city, members) in new[] { (north, counties.Take(5).ToArray()), (south, counties.Skip(5).ToArray()) })
+        {
+            var inbox = temp.Sub(city.Code + "-inbox");
+            foreach (var unit in members)
+            {
+                Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
+            }
+            var roster = Path.Combine(temp.Path, city.Code + "-roster.json");
+            File.WriteAllText(roster, System.Text.Json.JsonSerializer.Serialize(new { name = city.Name, code = city.Code, units = members.Select(u => new { code = u.Code, name = u.Name }) }));
+            var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(roster, inbox, temp.Sub(city.Code + "-out")));
+            Assert.Equal(ExitCode.Success, outcome.ExitCode);
+            var upward = new UpwardReturnWriter(FixedClock.Default).Write(outcome.Merge, "市级汇总", "0355-1234567");
+            File.WriteAllBytes(Path.Combine(provinceInbox, new TemplateRequest(Samples.Campaign, Samples.Period, city).FileName), upward);
+        }
+
+        var provinceRoster = Path.Combine(temp.Path, "province-roster.json");
+        File.WriteAllText(provinceRoster, System.Text.Json.JsonSerializer.Serialize(new { name = "测试省", code = "140000", units = new[] { north, south }.Select(u => new { code = u.Code, name = u.Name }) }));
+        var province = new RunPipeline(FixedClock.Default).Execute(Samples.Options(provinceRoster, provinceInbox, temp.Sub("province-out")));
+        var flat = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, temp.Sub("flat-out")));
+
+        Assert.Equal(ExitCode.Success, province.ExitCode);
+        Assert.Equal(flat.Merge.Total.Values, province.Merge.Total.Values);
+        Assert.Equal(flat.Merge.Total.Indicators, province.Merge.Total.Indicators);
+        // And the totals are the published ones, recomputed from the value sheet.
+        var emp = Samples.SampleValues.Values.Sum(v => decimal.Parse(v["emp_total"], CultureInfo.InvariantCulture));
+        Assert.Equal(emp, province.Merge.Total.Values["emp_total"]);
+        Assert.All(province.Merge.Units, u => Assert.Equal("市级汇总", u.Texts["filled_by"]));
+    }
+}
