@@ -45,6 +45,20 @@ public static class ProgressAnalysis
             .ToList();
     }
 
+    /// <summary>The accepted units below the level the definition requires of an indicator for the period's year, furthest first.</summary>
+    public static IReadOnlyList<ThresholdItem> BelowThreshold(MergeResult merge, IndicatorDefinition indicator)
+    {
+        if (indicator.Threshold?.For(merge.Period.Year) is not { } required)
+        {
+            return [];
+        }
+        return merge.Accepted
+            .Where(u => u.Indicators.GetValueOrDefault(indicator.Code) is { } rate && rate < required)
+            .Select(u => new ThresholdItem(u.Unit, indicator, u.Indicators[indicator.Code]!.Value, required))
+            .OrderByDescending(t => t.Gap)
+            .ToList();
+    }
+
     /// <summary>Every lagging item of the return, task by task in definition order.</summary>
     public static IReadOnlyList<LaggingItem> Lagging(MergeResult merge) =>
         merge.Definition.Indicators.SelectMany(i => Lagging(merge, i)).ToList();

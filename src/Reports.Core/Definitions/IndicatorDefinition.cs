@@ -12,7 +12,9 @@ public sealed record IndicatorDefinition(
     IndicatorStyle Style,
     string Unit,
     /// <summary>"campaign" or "year" when the rate is compared with time progress; null otherwise.</summary>
-    string? Progress)
+    string? Progress,
+    /// <summary>The level the plan requires, if any.</summary>
+    IndicatorThreshold? Threshold = null)
 {
     public bool IsRate => Denominator.Count > 0;
 }

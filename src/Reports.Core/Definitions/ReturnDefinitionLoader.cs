@@ -132,7 +132,49 @@ public static class ReturnDefinitionLoader
             StringList(indicator, "denominator"),
             style,
             Optional(indicator, "unit") ?? "",
-            progress);
+            progress,
+            ParseThreshold(indicator, path, errors));
+    }
+
+    /// <summary><c>"threshold": { "min": 1 }</c> or <c>{ "byYear": { "2024": 0.65, "2025": 0.70 } }</c>; rates as fractions.</summary>
+    private static IndicatorThreshold? ParseThreshold(JsonElement indicator, string path, List<string> errors)
+    {
+        if (!indicator.TryGetProperty("threshold", out var threshold))
+        {
+            return null;
+        }
+        decimal? minimum = null;
+        if (threshold.TryGetProperty("min", out var min))
+        {
+            if (min.ValueKind == JsonValueKind.Number)
+            {
+                minimum = min.GetDecimal();
+            }
+            else
+            {
+                errors.Add($"{path}.threshold.min: 应为数字（比率用小数，如 0.9 表示 90%）");
+            }
+        }
+        var byYear = new Dictionary<int, decimal>();
+        if (threshold.TryGetProperty("byYear", out var years) && years.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var year in years.EnumerateObject())
+            {
+                if (int.TryParse(year.Name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && year.Value.ValueKind == JsonValueKind.Number)
+                {
+                    byYear[y] = year.Value.GetDecimal();
+                }
+                else
+                {
+                    errors.Add($"{path}.threshold.byYear.{year.Name}: 年份应为四位数字，值应为数字");
+                }
+            }
+        }
+        if (minimum is null && byYear.Count == 0)
+        {
+            errors.Add($"{path}.threshold: 应给出 min 或 byYear");
+        }
+        return new IndicatorThreshold(minimum, byYear);
     }
 
     private static void CheckReferences(ReturnDefinition definition, List<string> errors)

@@ -121,6 +121,18 @@ public static class SummaryJsonWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        writer.WriteStartArray("belowThreshold");
+        foreach (var item in analysis.BelowThreshold.Where(t => t.Unit == unit.Unit))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("indicator", item.Indicator.Code);
+            writer.WritePropertyName("rate");
+            JsonOutput.WriteNumber(writer, item.Rate);
+            writer.WritePropertyName("required");
+            JsonOutput.WriteNumber(writer, item.Required);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
         writer.WriteStartArray("signals");
         foreach (var signal in analysis.Signals.Where(s => s.Unit == unit.Unit))
         {
