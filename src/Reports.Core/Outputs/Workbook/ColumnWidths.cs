@@ -42,6 +42,10 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
         Observe(column, percent ? text + "%" : text);
     }
 
+    /// <summary>The height (points) a row needs so each wrapped text fits its column width: 15 points a line.</summary>
+    public static double RowHeight(IEnumerable<(string? Text, double Width)> cells) =>
+        15 * cells.Max(c => string.IsNullOrEmpty(c.Text) ? 1 : c.Text.Split('\n').Sum(line => Math.Max(1, Math.Ceiling(Measure(line) / Math.Max(1, c.Width - 1)))));
+
     public void Apply(ExcelWorksheet sheet)
     {
         foreach (var (column, width) in _widths)

@@ -66,12 +66,14 @@ internal static class DiagnosticsSheet
             row++;
         }
         var lastRow = Math.Max(row - 1, HeaderRow);
-        if (lastRow > HeaderRow)
-        {
-            sheet.Cells[HeaderRow + 1, 10, lastRow, 11].Style.WrapText = true;
-        }
         WorkbookStyle.Borders(sheet.Cells[HeaderRow, 1, lastRow, headers.Length]);
         widths.Apply(sheet);
+        // Messages and advice wrap in their (capped) columns; rows are sized here, as no reader does it on open.
+        for (var r = HeaderRow + 1; r <= lastRow; r++)
+        {
+            sheet.Cells[r, 10, r, 11].Style.WrapText = true;
+            sheet.Row(r).Height = ColumnWidths.RowHeight([(sheet.Cells[r, 10].Text, sheet.Column(10).Width), (sheet.Cells[r, 11].Text, sheet.Column(11).Width)]);
+        }
         sheet.Column(1).Width = 5;
         WorkbookStyle.PageSetup(sheet, title, HeaderRow, HeaderRow, frozenColumns: 3);
     }

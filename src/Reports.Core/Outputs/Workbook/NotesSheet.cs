@@ -35,6 +35,11 @@ internal static class NotesSheet
             ["颜色", "浅红：低于时序进度（进度滞后）；绿色：该项排名第一；灰色：未报送或被退回、未参加汇总的单位"],
             ["公式", "合计行和各单位的比率均为 Excel 公式，已计算并保存结果；修改数据后 Excel、WPS 会自动重算"],
         ];
+        double[] widths = [16, 22, 22, 44, 44, 22];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = widths[i];
+        }
         WorkbookStyle.Title(sheet, title, "本表说明各工作表的内容、指标的计算方法和数据来源。", 6);
         var row = 3;
         foreach (var fact in facts)
@@ -43,8 +48,9 @@ internal static class NotesSheet
             sheet.Cells[row, 1].Style.Font.Bold = true;
             sheet.Cells[row, 2].Value = fact[1];
             sheet.Cells[row, 2, row, 6].Merge = true;
-            sheet.Cells[row, 2].Style.WrapText = true;
-            sheet.Row(row).Height = fact[1].Length > 60 ? 32 : 18;
+            sheet.Cells[row, 1, row, 2].Style.WrapText = true;
+            sheet.Cells[row, 1, row, 2].Style.VerticalAlignment = ExcelVerticalAlignment.Center;
+            sheet.Row(row).Height = ColumnWidths.RowHeight([(fact[1], widths[1..].Sum())]);
             row++;
         }
         WorkbookStyle.Borders(sheet.Cells[3, 1, row - 1, 6]);
@@ -67,6 +73,7 @@ internal static class NotesSheet
                 {
                     sheet.Cells[row, i + 1].Value = values[i];
                 }
+                sheet.Row(row).Height = ColumnWidths.RowHeight(values.Select((v, i) => ((string?)v, widths[i])));
                 row++;
             }
         }
@@ -74,11 +81,6 @@ internal static class NotesSheet
         table.Style.WrapText = true;
         table.Style.VerticalAlignment = ExcelVerticalAlignment.Center;
         WorkbookStyle.Borders(table);
-        double[] widths = [16, 22, 22, 44, 44, 22];
-        for (var i = 0; i < widths.Length; i++)
-        {
-            sheet.Column(i + 1).Width = widths[i];
-        }
         WorkbookStyle.PageSetup(sheet, title, headerRow, headerRow, frozenColumns: 0);
         sheet.View.UnFreezePanes();
     }
