@@ -39,6 +39,11 @@ internal sealed class FigureFormulas(ReturnDefinition definition, IReadOnlyDicti
             // With no unit in the table a sum indicator is undefined, as in the merge (a rate is, through its zero denominator).
             return indicator.IsRate ? core : $"IF(COUNT({Range(indicator.Numerator[0])})=0,{Undefined},{core})";
         }
+        if (firstRow == lastRow)
+        {
+            // One unit: its own figures are the sums. (EPPlus's SUMIFS also gives #VALUE! on a one-cell range.)
+            return UnitIndicator(indicator, firstRow);
+        }
         var criteria = string.Join(",", optional.Select(code => $"{Range(code)},\"<>\""));
         var guarded = Combine(indicator, code => $"SUMIFS({Range(code)},{criteria})");
         return indicator.IsRate ? guarded : $"IF(COUNTIFS({criteria})=0,{Undefined},{guarded})";
