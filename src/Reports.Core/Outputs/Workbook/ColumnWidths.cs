@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OfficeOpenXml;
+using Reports.Definitions;
 
 namespace Reports.Outputs.Workbook;
 
@@ -34,13 +35,11 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
         _widths[column] = Math.Max(_widths.GetValueOrDefault(column), width);
     }
 
-    /// <summary>Notes a number as it will show in a format with the given decimals (and thousands separators when asked).</summary>
-    public void ObserveNumber(int column, decimal value, int decimals, bool grouped = false, bool percent = false)
-    {
-        var shown = percent ? value * 100 : value;
-        var text = shown.ToString((grouped ? "#,##0" : "0") + (decimals > 0 ? "." + new string('0', decimals) : ""), CultureInfo.InvariantCulture);
-        Observe(column, percent ? text + "%" : text);
-    }
+    /// <summary>Notes a field's figure as its number format shows it: 万元 with separators and two decimals, counts whole.</summary>
+    public void ObserveFigure(int column, FieldDefinition field, decimal value) =>
+        Observe(column, field.Kind == FieldKind.Amount
+            ? value.ToString("#,##0.00", CultureInfo.InvariantCulture)
+            : value.ToString("0", CultureInfo.InvariantCulture));
 
     /// <summary>The height (points) a row needs so each wrapped text fits its column width: 15 points a line.</summary>
     public static double RowHeight(IEnumerable<(string? Text, double Width)> cells) =>

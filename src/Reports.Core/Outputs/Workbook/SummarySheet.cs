@@ -98,7 +98,7 @@ internal static class SummarySheet
                 cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
                 var total = merge.Total.Values.GetValueOrDefault(field.Code);
                 check.Expect(cell, total);
-                widths.ObserveNumber(FirstDataColumn + i, total, field.Kind == FieldKind.Amount ? 2 : 0, grouped: field.Kind == FieldKind.Amount);
+                widths.ObserveFigure(FirstDataColumn + i, field, total);
             }
             else if (indicator is not null)
             {
@@ -143,7 +143,7 @@ internal static class SummarySheet
                 if (unit.Values.TryGetValue(field.Code, out var value))
                 {
                     cell.Value = value;
-                    widths.ObserveNumber(column, value, field.Kind == FieldKind.Amount ? 2 : 0, grouped: field.Kind == FieldKind.Amount);
+                    widths.ObserveFigure(column, field, value);
                 }
                 cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
             }

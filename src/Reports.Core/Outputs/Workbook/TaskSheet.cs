@@ -100,7 +100,7 @@ internal static class TaskSheet
                     if (unit.Values.TryGetValue(field.Code, out var value))
                     {
                         cell.Value = value;
-                        widths.ObserveNumber(fieldColumns[field.Code], value, field.Kind == FieldKind.Amount ? 2 : 0, grouped: field.Kind == FieldKind.Amount);
+                        widths.ObserveFigure(fieldColumns[field.Code], field, value);
                     }
                     cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
                 }
@@ -139,7 +139,7 @@ internal static class TaskSheet
             cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
             var total = merge.Total.Values.GetValueOrDefault(field.Code);
             check.Expect(cell, total);
-            widths.ObserveNumber(fieldColumns[field.Code], total, field.Kind == FieldKind.Amount ? 2 : 0, grouped: field.Kind == FieldKind.Amount);
+            widths.ObserveFigure(fieldColumns[field.Code], field, total);
         }
         foreach (var entry in indicatorColumns)
         {
