@@ -98,7 +98,9 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         {
             throw new SettingsException($"--window 的值“{windowText}”无效，应为 yyyy-MM-dd:yyyy-MM-dd");
         }
-        var options = new RunOptions(returnCode, period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing);
+        // The deadline is set in the office's local time; the injected clock says which zone that is.
+        DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
+        var options = new RunOptions(returnCode, period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing, deadline);
         var outcome = new RunPipeline(clock, new SynchronousProgress(output)).Execute(options);
         foreach (var file in outcome.Intake)
         {

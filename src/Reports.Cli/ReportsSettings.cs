@@ -17,6 +17,8 @@ public sealed record ReportsSettings(
     PdfFontFile Font,
     BriefingSettings Briefing,
     SubmissionSettings Submission,
+    /// <summary>When returns are due, in the office's local time; null when not set.</summary>
+    DateTime? Deadline,
     IConfigurationSection Sample)
 {
     public static ReportsSettings Load()
@@ -37,6 +39,13 @@ public sealed record ReportsSettings(
         {
             throw new SettingsException($"设置 Reports:FontFaceIndex 的值“{faceText}”无效，应为非负整数");
         }
+        var deadlineText = configuration["Deadline"];
+        DateTime? deadline = null;
+        if (!string.IsNullOrWhiteSpace(deadlineText))
+        {
+            deadline = ParseDeadline(deadlineText)
+                ?? throw new SettingsException($"设置 Reports:Deadline 的值“{deadlineText}”无效，应为 yyyy-MM-dd 或 yyyy-MM-dd HH:mm");
+        }
         var briefing = configuration.GetSection("Briefing");
         return new ReportsSettings(
             home,
@@ -50,7 +59,20 @@ public sealed record ReportsSettings(
             new SubmissionSettings(
                 configuration["Submission:FilledBy"] ?? briefing["Office"] ?? "",
                 configuration["Submission:Phone"] ?? ""),
+            deadline,
             configuration.GetSection("Sample"));
+    }
+
+    /// <summary>"2022-07-05 18:00", or "2022-07-05" meaning the end of that day.</summary>
+    public static DateTime? ParseDeadline(string text)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var styles = System.Globalization.DateTimeStyles.None;
+        if (DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd HH:mm", invariant, styles, out var moment))
+        {
+            return moment;
+        }
+        return DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd", invariant, styles, out var day) ? day.AddDays(1).AddTicks(-1) : null;
     }
 
     public string Resolve(string path) => Resolve(Home, path);

@@ -1,8 +1,10 @@
+using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Intake;
 using Reports.Merge;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
+using Reports.Outputs.Workbook;
 using Reports.Pdf;
 using Reports.Rosters;
 
@@ -48,7 +50,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             OutputFile.Write(Path.Combine(options.OutputDirectory, "intake.json"), s => IntakeJsonWriter.Write(intake, s)),
         };
         progress?.Report("写出汇总表");
-        written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"汇总表-{stem}.xlsx"), new ConsolidatedWorkbookWriter(clock).Write(merge, intake)));
+        written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"汇总表-{stem}.xlsx"), new ConsolidatedWorkbookWriter(clock).Write(merge, intake, SubmissionOverview.Build(merge, intake, options.Deadline))));
         progress?.Report("写出简报");
         var document = BriefingComposer.Compose(merge, narrative, options.Briefing, clock.GetLocalNow());
         written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"简报-{stem}.pdf"), s => PdfRenderer.Render(document, options.Font, new PdfPageSettings(), s)));

@@ -1,0 +1,47 @@
+using System.Text;
+using OfficeOpenXml;
+
+namespace Reports.Outputs.Workbook;
+
+/// <summary>
+/// Writes text that came from outside (a county's remarks, names, file names, messages quoting a cell) so that
+/// it stays text (CWE-1236): it is stored as a string value, never a formula, whatever it begins with; a text
+/// beginning with = + - @, tab or CR also gets Excel's quote prefix, so editing the cell keeps it text; and
+/// characters XML cannot carry are dropped.
+/// </summary>
+internal static class CellText
+{
+    public static void Write(ExcelRange cell, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            cell.Value = null;
+            return;
+        }
+        var clean = XmlSafe(text);
+        cell.Value = clean;
+        if (StartsLikeAFormula(clean))
+        {
+            cell.Style.QuotePrefix = true;
+        }
+    }
+
+    public static bool StartsLikeAFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
+
+    private static string XmlSafe(string text)
+    {
+        if (text.All(IsXmlChar))
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Where(IsXmlChar))
+        {
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    // XML 1.0 characters; surrogate halves pass (pairs are checked by the writer).
+    private static bool IsXmlChar(char c) => c is '\t' or '\n' or '\r' or (>= '\x20' and <= '\uFFFD');
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Security;
+using System.Text;
+using OfficeOpenXml;
+using OfficeOpenXml.Drawing.Chart;
+using Reports.Definitions;
+using Reports.Merge;
+
+namespace Reports.Outputs.Workbook;
+
+/// <summary>
+/// A native Excel chart: a unit's completion rate as a column, time progress as a dashed line across them.
+/// EPPlus places the chart; its XML is written here in full, because EPPlus gives bar series no fill (LibreOffice
+/// then draws no bars) and orders line-series elements against the schema. Each series has an explicit solid
+/// fill or line, and carries a cache of its values so a reader that does not recalculate still draws it.
+/// </summary>
+internal static class ProgressChart
+{
+    private const int HeightPixels = 360;
+
+    public sealed record Source(string Title, int HeaderRow, int FirstRow, int LastRow, int CategoryColumn, int ValueColumn, int ProgressColumn, IndicatorDefinition Indicator);
+
+    /// <summary>Adds the chart at a row, as the <paramref name="index"/>th of <paramref name="count"/> charts sharing the table's width.</summary>
+    public static void Add(ExcelWorksheet sheet, MergeResult merge, Source source, int row, int lastColumn, int index, int count)
+    {
+        var chart = sheet.Drawings.AddChart($"chart_{source.Indicator.Code}", eChartType.ColumnClustered);
+        var tableWidth = Enumerable.Range(1, lastColumn).Sum(c => Pixels(sheet, c));
+        var width = Math.Max(tableWidth, 640 * count) / count;
+        // An anchor is a column and an offset inside it: find the column the chart's left edge falls in.
+        var (column, offset) = (1, index * width);
+        while (offset >= Pixels(sheet, column))
+        {
+            offset -= Pixels(sheet, column++);
+        }
+        chart.SetPosition(row - 1, 0, column - 1, offset);
+        chart.SetSize(width - (count > 1 ? 8 : 0), HeightPixels);
+        chart.ChartXml.LoadXml(Xml(sheet.Name, merge, source));
+    }
+
+    /// <summary>A column's width in pixels as Excel draws it with the default font: width × 7 + 5.</summary>
+    private static int Pixels(ExcelWorksheet sheet, int column) => (int)Math.Round(sheet.Column(column).Width * 7 + 5);
+
+    private static string Xml(string sheetName, MergeResult merge, Source s)
+    {
+        var names = merge.Units.Select(u => u.Unit.Name).ToList();
+        var rates = merge.Units.Select(u => u.Status == UnitStatus.Accepted ? u.Indicators.GetValueOrDefault(s.Indicator.Code) : null).ToList();
+        var progress = merge.ProgressFor(s.Indicator) ?? 0m;
+        var progressName = s.Indicator.Progress == "year" ? "年度时序进度" : "时序进度";
+        var categories = Reference(sheetName, s.FirstRow, s.CategoryColumn, s.LastRow, s.CategoryColumn);
+
+        var xml = new StringBuilder();
+        xml.Append("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""");
+        xml.Append("""<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">""");
+        xml.Append("""<c:roundedCorners val="0"/><c:chart>""");
+        xml.Append("<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"1200\" b=\"1\"/></a:pPr>");
+        xml.Append($"<a:r><a:rPr lang=\"zh-CN\" sz=\"1200\" b=\"1\"/><a:t>{Escape(s.Title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>");
+        xml.Append("""<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>""");
+
+        // Completion by unit: columns with a solid fill and their value on top.
+        xml.Append("""<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>""");
+        xml.Append("""<c:ser><c:idx val="0"/><c:order val="0"/>""");
+        Name(xml, sheetName, s.HeaderRow, s.ValueColumn, s.Indicator.Label);
+        xml.Append($"""<c:spPr><a:solidFill><a:srgbClr val="{WorkbookStyle.BarColor}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>""");
+        xml.Append("""<c:dLbls><c:numFmt formatCode="0.0%" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>""");
+        xml.Append("""<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>""");
+        Categories(xml, categories, names);
+        Values(xml, Reference(sheetName, s.FirstRow, s.ValueColumn, s.LastRow, s.ValueColumn), rates);
+        xml.Append("""</c:ser><c:gapWidth val="60"/><c:axId val="500100"/><c:axId val="500200"/></c:barChart>""");
+
+        // Time progress: one dashed line over every unit.
+        xml.Append("""<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/><c:ser><c:idx val="1"/><c:order val="1"/>""");
+        Name(xml, sheetName, s.HeaderRow, s.ProgressColumn, progressName);
+        xml.Append($"""<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="{WorkbookStyle.ProgressLineColor}"/></a:solidFill><a:prstDash val="dash"/><a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>""");
+        Categories(xml, categories, names);
+        Values(xml, Reference(sheetName, s.FirstRow, s.ProgressColumn, s.LastRow, s.ProgressColumn), names.Select(_ => (decimal?)progress).ToList());
+        xml.Append("""<c:smooth val="0"/></c:ser><c:marker val="1"/><c:axId val="500100"/><c:axId val="500200"/></c:lineChart>""");
+
+        xml.Append("""<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500200"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>""");
+        xml.Append("""<c:valAx><c:axId val="500200"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines><c:numFmt formatCode="0%" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500100"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>""");
+        xml.Append("""</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>""");
+        xml.Append("""<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="BFBFBF"/></a:solidFill></a:ln></c:spPr>""");
+        xml.Append("""<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:ea typeface="宋体"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>""");
+        xml.Append("</c:chartSpace>");
+        return xml.ToString();
+    }
+
+    private static void Name(StringBuilder xml, string sheet, int row, int column, string cached)
+    {
+        xml.Append($"<c:tx><c:strRef><c:f>{Escape(Reference(sheet, row, column, row, column))}</c:f>");
+        xml.Append($"<c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>{Escape(cached)}</c:v></c:pt></c:strCache></c:strRef></c:tx>");
+    }
+
+    private static void Categories(StringBuilder xml, string reference, IReadOnlyList<string> names)
+    {
+        xml.Append($"<c:cat><c:strRef><c:f>{Escape(reference)}</c:f><c:strCache><c:ptCount val=\"{names.Count}\"/>");
+        for (var i = 0; i < names.Count; i++)
+        {
+            xml.Append($"<c:pt idx=\"{i}\"><c:v>{Escape(names[i])}</c:v></c:pt>");
+        }
+        xml.Append("</c:strCache></c:strRef></c:cat>");
+    }
+
+    private static void Values(StringBuilder xml, string reference, IReadOnlyList<decimal?> values)
+    {
+        xml.Append($"<c:val><c:numRef><c:f>{Escape(reference)}</c:f><c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val=\"{values.Count}\"/>");
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] is { } value)
+            {
+                xml.Append($"<c:pt idx=\"{i}\"><c:v>{((double)value).ToString("R", CultureInfo.InvariantCulture)}</c:v></c:pt>");
+            }
+        }
+        xml.Append("</c:numCache></c:numRef></c:val>");
+    }
+
+    private static string Reference(string sheet, int fromRow, int fromColumn, int toRow, int toColumn) =>
+        $"'{sheet.Replace("'", "''", StringComparison.Ordinal)}'!{ExcelCellBase.GetAddress(fromRow, fromColumn, toRow, toColumn, true)}";
+
+    private static string Escape(string text) => SecurityElement.Escape(text);
+}
