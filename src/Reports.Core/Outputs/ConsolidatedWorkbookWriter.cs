@@ -143,7 +143,7 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
             else if (field is not null)
             {
                 cell.Value = values.TryGetValue(field.Code, out var value) ? value : null;
-                cell.Style.Numberformat.Format = field.Kind == FieldKind.Amount ? "#,##0.00" : "0";
+                cell.Style.Numberformat.Format = field.Kind switch { FieldKind.Amount => "#,##0.00", FieldKind.Rate => "0.00%", _ => "0" };
             }
             else
             {

@@ -4,7 +4,10 @@ using Reports.Periods;
 
 namespace Reports.Pipeline;
 
-/// <summary>Everything one merge run needs, resolved from the command line and settings.</summary>
+/// <summary>
+/// Everything one merge run needs, resolved from the command line and settings. <see cref="PrefillPath"/> is the
+/// office's prefill sheet (targets, last year's values) that intake checks returns against.
+/// </summary>
 public sealed record RunOptions(
     string ReturnCode,
     ReportingPeriod Period,
@@ -14,4 +17,5 @@ public sealed record RunOptions(
     CampaignWindow Window,
     string TemplatesDirectory,
     PdfFontFile Font,
-    BriefingSettings Briefing);
+    BriefingSettings Briefing,
+    string? PrefillPath = null);

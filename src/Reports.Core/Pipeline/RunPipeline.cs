@@ -5,6 +5,7 @@ using Reports.Outputs;
 using Reports.Outputs.Briefing;
 using Reports.Pdf;
 using Reports.Rosters;
+using Reports.Templates;
 
 namespace Reports.Pipeline;
 
@@ -32,7 +33,8 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
 
         // 2. Intake.
         progress?.Report($"读取 {options.InboxDirectory}");
-        var intake = new IntakeProcessor(new IntakeContext(definition, roster, options.Period)).ProcessInbox(options.InboxDirectory, progress);
+        var prefilled = options.PrefillPath is null ? null : PrefillSheet.Load(options.PrefillPath, definition);
+        var intake = new IntakeProcessor(new IntakeContext(definition, roster, options.Period, Prefilled: prefilled)).ProcessInbox(options.InboxDirectory, progress);
 
         // 3. Merge and indicators.
         progress?.Report("汇总");
