@@ -48,16 +48,9 @@ public sealed class ReturnFileReader(IntakeContext context)
             diagnostics.Add(ProblemDiagnostic(problem, path));
             return new IntakeFileResult(path, sha256, null, IntakeStatus.Rejected, diagnostics, null);
         }
-        try
+        if (workbook.HasMacros)
         {
-            if (workbook.HasMacros)
-            {
-                diagnostics.Add(DiagnosticCatalog.MacroEnabled.At("这是启用宏的工作簿，只读取了单元格中的数值，宏没有运行", path));
-            }
-        }
-        catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException)
-        {
-            diagnostics.Add(DiagnosticCatalog.MalformedWorkbook.At($"工作簿的内容类型清单无法读取：{ex.Message}", path));
+            diagnostics.Add(DiagnosticCatalog.MacroEnabled.At("这是启用宏的工作簿，只读取了单元格中的数值，宏没有运行", path));
         }
 
         var identity = Identify(workbook, path, diagnostics);

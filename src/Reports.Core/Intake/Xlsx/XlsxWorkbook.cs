@@ -40,11 +40,12 @@ public sealed class XlsxWorkbook : IDisposable
     public string WorkbookPart { get; }
 
     /// <summary>True for a macro-enabled workbook (.xlsm/.xltm content type or a VBA project part). Nothing is ever run.</summary>
-    public bool HasMacros => _package.HasVbaProject || MacroContentType(_package, WorkbookPart);
+    public bool HasMacros { get; }
 
     private XlsxWorkbook(XlsxPackage package, string workbookPart, string[] sheetNames, string?[] sheetParts,
-        string? sharedStringsPart, Dictionary<string, XlsxDefinedName> definedNames, List<XlsxDefinedName> localDefinedNames)
+        string? sharedStringsPart, Dictionary<string, XlsxDefinedName> definedNames, List<XlsxDefinedName> localDefinedNames, bool hasMacros)
     {
+        HasMacros = hasMacros;
         _package = package;
         WorkbookPart = workbookPart;
         _sheetNames = sheetNames;
@@ -225,7 +226,8 @@ public sealed class XlsxWorkbook : IDisposable
             else locals.Add(dn);
         }
 
-        return new XlsxWorkbook(package, workbookPart, [.. sheetNames], [.. sheetParts], sharedStrings, global, locals);
+        var hasMacros = package.HasVbaProject || MacroContentType(package, workbookPart);
+        return new XlsxWorkbook(package, workbookPart, [.. sheetNames], [.. sheetParts], sharedStrings, global, locals, hasMacros);
     }
 
     private static List<Relationship> ReadRelationships(XlsxPackage package, string relsPart, string sourcePart)
