@@ -16,7 +16,9 @@ public sealed record ReportsSettings(
     string TemplatesDirectory,
     PdfFontFile Font,
     BriefingSettings Briefing,
-    IConfigurationSection Sample)
+    IConfigurationSection Sample,
+    string Roster,
+    string Store)
 {
     public static ReportsSettings Load()
     {
@@ -46,7 +48,9 @@ public sealed record ReportsSettings(
                 briefing["MastheadTitle"] ?? "工作简报",
                 briefing["IssueLine"] ?? "",
                 briefing["Office"] ?? ""),
-            configuration.GetSection("Sample"));
+            configuration.GetSection("Sample"),
+            Resolve(home, configuration["Roster"] ?? configuration["Sample:Roster"] ?? "seeds/changzhi-roster.json"),
+            Resolve(home, configuration["Store"] ?? "out/store/reports.db"));
     }
 
     public string Resolve(string path) => Resolve(Home, path);

@@ -105,22 +105,12 @@ public sealed class ReturnFileReader(IntakeContext context)
             return null;
         }
         var metaCells = MetaNames.All.ToDictionary(name => name, name => workbook.DefinedNames[name]);
-        var read = workbook.ReadCells(metaCells.Values.Select(n => (n.Sheet!, n.Cell!)), out var problem);
-        if (problem is not null)
+        var identity = ReadIdentity(workbook, out var problem);
+        if (identity is null)
         {
             diagnostics.Add(ProblemDiagnostic(problem, path));
             return null;
         }
-        string Value(string name)
-        {
-            var defined = metaCells[name];
-            var raw = read[(defined.Sheet!, defined.Cell!)];
-            var text = raw.Raw?.Trim() ?? "";
-            return raw.Kind == XlsxCellKind.Number && ValueParser.TryParseStoredNumber(text, out var number)
-                ? number.ToString(CultureInfo.InvariantCulture)
-                : text;
-        }
-        var identity = new ReturnIdentity(Value(MetaNames.Return), Value(MetaNames.Version), Value(MetaNames.Unit), Value(MetaNames.Period));
         Diagnostic At(DiagnosticCode code, string name, string message) =>
             code.At(message, path, metaCells[name].Sheet, metaCells[name].Cell, name);
 
@@ -148,6 +138,46 @@ public sealed class ReturnFileReader(IntakeContext context)
             diagnostics.Add(At(DiagnosticCatalog.FileNameUnitMismatch, MetaNames.Unit, $"文件名中的单位代码为 {prefix}，表内单位代码为 {identity.Unit}"));
         }
         return identity;
+    }
+
+    /// <summary>
+    /// What a file says it is (return, version, unit, period), without checking anything: lets
+    /// <c>reports validate</c> check a county's file against its own return and period. Null when unreadable.
+    /// </summary>
+    public static ReturnIdentity? Peek(string path)
+    {
+        try
+        {
+            using var workbook = XlsxWorkbook.Open(path, null, out _);
+            return workbook is null || MetaNames.All.Any(name => workbook.DefinedNames.GetValueOrDefault(name) is not { IsSingleCell: true })
+                ? null
+                : ReadIdentity(workbook, out _);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the meta cells of a workbook that has every meta name as a single cell.</summary>
+    private static ReturnIdentity? ReadIdentity(XlsxWorkbook workbook, out XlsxProblem? problem)
+    {
+        var metaCells = MetaNames.All.ToDictionary(name => name, name => workbook.DefinedNames[name]);
+        var read = workbook.ReadCells(metaCells.Values.Select(n => (n.Sheet!, n.Cell!)), out problem);
+        if (problem is not null)
+        {
+            return null;
+        }
+        string Value(string name)
+        {
+            var defined = metaCells[name];
+            var raw = read[(defined.Sheet!, defined.Cell!)];
+            var text = raw.Raw?.Trim() ?? "";
+            return raw.Kind == XlsxCellKind.Number && ValueParser.TryParseStoredNumber(text, out var number)
+                ? number.ToString(CultureInfo.InvariantCulture)
+                : text;
+        }
+        return new ReturnIdentity(Value(MetaNames.Return), Value(MetaNames.Version), Value(MetaNames.Unit), Value(MetaNames.Period));
     }
 
     private Dictionary<string, FieldCell> ReadFieldCells(XlsxWorkbook workbook, string path, List<Diagnostic> diagnostics)

@@ -240,6 +240,7 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         IntakeStatus.Accepted => "已汇总",
         IntakeStatus.Rejected => "退回",
         IntakeStatus.Superseded => "已被替代",
+        IntakeStatus.Duplicate => "重复报送",
         _ => "未读取",
     };
 }

@@ -3,6 +3,7 @@ using Reports.Intake;
 using Reports.Merge;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
+using Reports.Outputs.Receipts;
 using Reports.Pdf;
 using Reports.Rosters;
 using Reports.Templates;
@@ -11,7 +12,7 @@ namespace Reports.Pipeline;
 
 /// <summary>
 /// The merge run, stage by stage: load the office's definitions → intake every file → merge and compute
-/// indicators → write summary.json, intake.json, the workbook and the briefing. Configuration problems
+/// indicators → write summary.json, intake.json, a receipt per file (receipts/), the workbook and the briefing. Configuration problems
 /// surface before any file is read; one bad county file never stops the run.
 /// </summary>
 public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress = null)
@@ -49,6 +50,8 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             OutputFile.Write(Path.Combine(options.OutputDirectory, "summary.json"), s => SummaryJsonWriter.Write(merge, s)),
             OutputFile.Write(Path.Combine(options.OutputDirectory, "intake.json"), s => IntakeJsonWriter.Write(intake, s)),
         };
+        progress?.Report("写出回执");
+        written.AddRange(ReceiptFolder.Write(intake, definition, Path.Combine(options.OutputDirectory, "receipts"), clock));
         progress?.Report("写出汇总表");
         written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"汇总表-{stem}.xlsx"), new ConsolidatedWorkbookWriter(clock).Write(merge, intake)));
         progress?.Report("写出简报");

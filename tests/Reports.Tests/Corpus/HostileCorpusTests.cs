@@ -43,7 +43,8 @@ public sealed class HostileCorpusTests
             Samples.WriteFilled(inbox, Samples.Changzhi.Find(code)!, Samples.ValuesOf(code));
         }
 
-        var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, inbox, temp.Sub("out")));
+        var output = temp.Sub("out");
+        var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, inbox, output));
 
         foreach (var entry in HostileCorpus.Entries)
         {
@@ -67,6 +68,14 @@ public sealed class HostileCorpusTests
         var expected = accepted.Sum(code => decimal.Parse(Samples.SampleValues[code]["emp_total"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected, outcome.Merge.Total.Values["emp_total"]);
         Assert.Equal(ExitCode.Incomplete, outcome.ExitCode);
+
+        // Every file gets a receipt, and every receipt opens without a repair prompt.
+        var receipts = Directory.GetFiles(Path.Combine(output, "receipts"));
+        Assert.Equal(outcome.Intake.Count, receipts.Length);
+        foreach (var receipt in receipts)
+        {
+            Assert.True(WorkbookValidation.Errors(File.ReadAllBytes(receipt)) is { Count: 0 } errors, $"{Path.GetFileName(receipt)}: {string.Join("; ", WorkbookValidation.Errors(File.ReadAllBytes(receipt)))}");
+        }
     }
 
     [Fact]
