@@ -24,6 +24,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private readonly Option<string?> _optionalReturn = new("--return") { Description = "报表代码(默认取文件中的报表标识)" };
     private readonly Option<string?> _optionalPeriod = new("--period") { Description = "报告期(默认取文件中的报告期)" };
     private readonly Option<string?> _optionalRoster = new("--roster") { Description = "单位名册 JSON 文件(默认取设置 Reports:Roster)" };
+    private readonly Option<string?> _store = new("--store") { Description = "存储库文件(SQLite；默认取设置 Reports:Store)" };
     private readonly Option<string?> _receipts = new("--receipts") { Description = "把回执写到这个目录" };
     private readonly Argument<string[]> _files = new("FILE") { Description = "要检查的报表文件", Arity = ArgumentArity.OneOrMore };
 
@@ -40,8 +41,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values), null)));
         root.Subcommands.Add(fill);
 
-        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、回执、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _prefill };
-        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!, parse.GetValue(_window), parse.GetValue(_prefill))));
+        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、回执、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _prefill, _store };
+        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!, parse.GetValue(_window), parse.GetValue(_prefill), parse.GetValue(_store))));
         root.Subcommands.Add(run);
 
         var validate = new Command("validate", "报送前自查：对报表文件做与市级汇总完全相同的检查，打印核查结果；无错误时退出码为 0，有错误时为 3")
@@ -69,7 +70,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var settings = ReportsSettings.Load();
         var sample = settings.Sample;
         output.WriteLine("未给出参数：用自带样例数据运行（长治市，2022-06）。用 reports --help 查看全部用法。");
-        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null, null);
+        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null, null, null);
     }
 
     private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath, string? prefillPath)
@@ -101,7 +102,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         return (int)ExitCode.Success;
     }
 
-    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText, string? prefillPath)
+    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText, string? prefillPath, string? storePath)
     {
         var settings = ReportsSettings.Load();
         var period = ParsePeriod(periodText);
@@ -110,8 +111,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         {
             throw new SettingsException($"--window 的值“{windowText}”无效，应为 yyyy-MM-dd:yyyy-MM-dd");
         }
-        var options = new RunOptions(returnCode, period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing, prefillPath);
-        var outcome = new RunPipeline(clock, new SynchronousProgress(output)).Execute(options);
+        var options = new RunOptions(returnCode, period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing, prefillPath, storePath ?? settings.Store);
+        var outcome = new RunPipeline(clock, new SynchronousProgress(output)) { StoreWriteDelay = CrashTestDelay() }.Execute(options);
         PrintDiagnostics(outcome.Intake);
         var merge = outcome.Merge;
         output.WriteLine($"{merge.Roster.Name} {merge.Period}：已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位；退回 {merge.Rejected.Count()}；未报送 {merge.Missing.Count()}");
@@ -179,6 +180,12 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             }
         }
     }
+
+    /// <summary>REPORTS_STORE_WRITE_DELAY_MS slows the store's writes so a crash test can kill the process mid-write.</summary>
+    private static TimeSpan CrashTestDelay() =>
+        int.TryParse(Environment.GetEnvironmentVariable("REPORTS_STORE_WRITE_DELAY_MS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? TimeSpan.FromMilliseconds(ms)
+            : TimeSpan.Zero;
 
     private static ReportingPeriod ParsePeriod(string text) =>
         ReportingPeriod.TryParse(text, out var period) ? period : throw new SettingsException($"--period 的值“{text}”无效，应为 yyyy-MM,如 2022-06");

@@ -6,7 +6,8 @@ namespace Reports.Pipeline;
 
 /// <summary>
 /// Everything one merge run needs, resolved from the command line and settings. <see cref="PrefillPath"/> is the
-/// office's prefill sheet (targets, last year's values) that intake checks returns against.
+/// office's prefill sheet (targets, last year's values) that intake checks returns against; <see cref="StorePath"/>
+/// the history store (SQLite) the run records into and merges from (none: the inbox alone is merged).
 /// </summary>
 public sealed record RunOptions(
     string ReturnCode,
@@ -18,4 +19,5 @@ public sealed record RunOptions(
     string TemplatesDirectory,
     PdfFontFile Font,
     BriefingSettings Briefing,
-    string? PrefillPath = null);
+    string? PrefillPath = null,
+    string? StorePath = null);

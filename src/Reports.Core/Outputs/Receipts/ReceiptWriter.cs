@@ -127,6 +127,7 @@ public sealed class ReceiptWriter(TimeProvider clock)
             sheet.Cells[row, 1].Value = label;
             sheet.Cells[row, 1].Style.Font.Bold = true;
             sheet.Cells[row, 2].Value = value;
+            sheet.Cells[row, 2, row, 4].Merge = true;
             row++;
         }
 
@@ -159,9 +160,12 @@ public sealed class ReceiptWriter(TimeProvider clock)
             }
         }
         sheet.Column(1).Width = 22;
-        sheet.Column(2).Width = 40;
-        sheet.Column(3).Width = 70;
+        sheet.Column(2).Width = 34;
+        sheet.Column(3).Width = 16;
         sheet.Column(4).Width = 10;
+        sheet.PrinterSettings.FitToPage = true;
+        sheet.PrinterSettings.FitToWidth = 1;
+        sheet.PrinterSettings.FitToHeight = 0;
     }
 
     private static void WriteFindings(ExcelWorksheet sheet, IReadOnlyList<Diagnostic> diagnostics)
