@@ -22,23 +22,37 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private readonly Option<string> _values = new("--values") { Description = "数值表 CSV(unit_code,unit_name,字段…)", Required = true };
     private readonly Option<string?> _asSubmission = new("--as-submission") { Description = "另将汇总结果写成同一模板的报表（上报上级用），写到此文件" };
     private readonly Option<string?> _window = new("--window") { Description = "专项行动时间窗口，如 2022-03-22:2022-06-30(默认取设置)" };
+    private readonly Option<string?> _prefill = new("--prefill") { Description = "市级预填数值表 CSV(目标任务、上年度数；与 fill 的数值表同格式)：模板中写入并锁定，汇总时核对" };
+    private readonly Option<string?> _optionalReturn = new("--return") { Description = "报表代码(默认取文件中的报表标识)" };
+    private readonly Option<string?> _optionalPeriod = new("--period") { Description = "报告期(默认取文件中的报告期)" };
+    private readonly Option<string?> _optionalRoster = new("--roster") { Description = "单位名册 JSON 文件(默认取设置 Reports:Roster)" };
+    private readonly Option<string?> _store = new("--store") { Description = "存储库文件(SQLite；默认取设置 Reports:Store)" };
+    private readonly Option<string?> _receipts = new("--receipts") { Description = "把回执写到这个目录" };
+    private readonly Argument<string[]> _files = new("FILE") { Description = "要检查的报表文件", Arity = ArgumentArity.OneOrMore };
 
     public int Invoke(string[] args)
     {
         var root = new RootCommand("市级报表汇总：下发模板、汇总县级报表、生成汇总表和简报。不带参数时用自带样例数据运行。");
         root.SetAction(_ => Guard(RunSample));
 
-        var template = new Command("template", "为名册中每个单位生成空白报表模板") { _return, _period, _roster, _out };
-        template.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, null)));
+        var template = new Command("template", "为名册中每个单位生成空白报表模板") { _return, _period, _roster, _out, _prefill };
+        template.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, null, parse.GetValue(_prefill))));
         root.Subcommands.Add(template);
 
         var fill = new Command("fill", "生成模板并按数值表填写（用于制作样例和测试数据）") { _return, _period, _roster, _values, _out };
-        fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values))));
+        fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values), null)));
         root.Subcommands.Add(fill);
 
-        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _asSubmission };
-        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!, parse.GetValue(_window), parse.GetValue(_asSubmission))));
+        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、回执、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _prefill, _store, _asSubmission };
+        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!, parse.GetValue(_window), parse.GetValue(_prefill), parse.GetValue(_store), parse.GetValue(_asSubmission))));
         root.Subcommands.Add(run);
+
+        var validate = new Command("validate", "报送前自查：对报表文件做与市级汇总完全相同的检查，打印核查结果；无错误时退出码为 0，有错误时为 3")
+        {
+            _files, _optionalReturn, _optionalPeriod, _optionalRoster, _prefill, _receipts,
+        };
+        validate.SetAction(parse => Guard(() => Validate(parse.GetValue(_files)!, parse.GetValue(_optionalReturn), parse.GetValue(_optionalPeriod), parse.GetValue(_optionalRoster), parse.GetValue(_prefill), parse.GetValue(_receipts))));
+        root.Subcommands.Add(validate);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -58,21 +72,22 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var settings = ReportsSettings.Load();
         var sample = settings.Sample;
         output.WriteLine("未给出参数：用自带样例数据运行（长治市，2022-06）。用 reports --help 查看全部用法。");
-        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null, null);
+        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null, null, null, null);
     }
 
-    private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath)
+    private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath, string? prefillPath)
     {
         var settings = ReportsSettings.Load();
         var period = ParsePeriod(periodText);
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
         var roster = RosterLoader.Load(rosterPath);
         var values = valuesPath is null ? null : ReturnFiller.ReadValueSheet(File.ReadAllText(valuesPath), definition);
+        var prefill = prefillPath is null ? null : PrefillSheet.Load(prefillPath, definition);
         Directory.CreateDirectory(outDirectory);
         var generator = new TemplateGenerator(clock);
         foreach (var unit in roster.Units)
         {
-            var request = new TemplateRequest(definition, period, unit);
+            var request = new TemplateRequest(definition, period, unit, prefill?.GetValueOrDefault(unit.Code));
             var bytes = generator.Generate(request);
             if (values is not null)
             {
@@ -89,7 +104,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         return (int)ExitCode.Success;
     }
 
-    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText, string? asSubmission)
+    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText, string? prefillPath, string? storePath, string? asSubmission)
     {
         var settings = ReportsSettings.Load();
         var period = ParsePeriod(periodText);
@@ -100,15 +115,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         }
         // The deadline is set in the office's local time; the injected clock says which zone that is.
         DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
-        var options = new RunOptions(returnCode, period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing, deadline);
-        var outcome = new RunPipeline(clock, new SynchronousProgress(output)).Execute(options);
-        foreach (var file in outcome.Intake)
-        {
-            foreach (var diagnostic in file.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info))
-            {
-                (diagnostic.IsError ? error : output).WriteLine(diagnostic.ToString());
-            }
-        }
+        var options = new RunOptions(returnCode, period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
+            deadline, prefillPath, storePath ?? settings.Store);
+        var outcome = new RunPipeline(clock, new SynchronousProgress(output)) { StoreWriteDelay = CrashTestDelay() }.Execute(options);
+        PrintDiagnostics(outcome.Intake);
         var merge = outcome.Merge;
         output.WriteLine($"{merge.Roster.Name} {merge.Period}：已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位；退回 {merge.Rejected.Count()}；未报送 {merge.Missing.Count()}");
         if (merge.Rejected.Any())
@@ -130,6 +140,62 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         }
         return (int)outcome.ExitCode;
     }
+
+    /// <summary>
+    /// The county's own check before sending: exactly the intake checks, the same diagnostics, and optionally
+    /// the receipts. Return and period default to what the first identifiable file says it is.
+    /// </summary>
+    private int Validate(string[] files, string? returnCode, string? periodText, string? rosterPath, string? prefillPath, string? receipts)
+    {
+        var settings = ReportsSettings.Load();
+        foreach (var file in files.Where(f => !File.Exists(f)))
+        {
+            throw new FileNotFoundException($"文件不存在：{file}", file);
+        }
+        var identity = files.Select(ReturnFileReader.Peek).FirstOrDefault(i => i is not null);
+        returnCode ??= identity?.Return ?? settings.Sample["Return"]!;
+        var period = ParsePeriod(periodText ?? identity?.Period ?? settings.Sample["Period"]!);
+        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
+        var roster = RosterLoader.Load(rosterPath ?? settings.Roster);
+        var prefilled = prefillPath is null ? null : PrefillSheet.Load(prefillPath, definition);
+        var reader = new ReturnFileReader(new IntakeContext(definition, roster, period, Prefilled: prefilled));
+        var results = files.Select(f => reader.Read(Path.GetFullPath(f))).ToList();
+
+        PrintDiagnostics(results);
+        foreach (var result in results)
+        {
+            var verdict = result.Status == IntakeStatus.Accepted
+                ? result.WarningCount == 0 ? "通过，可以报送" : $"通过，有 {result.WarningCount} 条提醒，请核对后报送"
+                : $"不通过：{result.ErrorCount} 处错误，请修改后再报送";
+            output.WriteLine($"{Path.GetFileName(result.File)}: {verdict}");
+        }
+        if (receipts is not null)
+        {
+            foreach (var written in Outputs.Receipts.ReceiptFolder.Write(results, definition, receipts, clock))
+            {
+                output.WriteLine($"已写出 {written}");
+            }
+        }
+        return (int)(results.Any(r => r.Status != IntakeStatus.Accepted) ? ExitCode.Incomplete : ExitCode.Success);
+    }
+
+    /// <summary>Errors to the error stream, warnings to the output, in the <c>file[sheet!cell]: error RPTnnn: message</c> form.</summary>
+    private void PrintDiagnostics(IEnumerable<IntakeFileResult> files)
+    {
+        foreach (var file in files)
+        {
+            foreach (var diagnostic in file.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info))
+            {
+                (diagnostic.IsError ? error : output).WriteLine(diagnostic.ToString());
+            }
+        }
+    }
+
+    /// <summary>REPORTS_STORE_WRITE_DELAY_MS slows the store's writes so a crash test can kill the process mid-write.</summary>
+    private static TimeSpan CrashTestDelay() =>
+        int.TryParse(Environment.GetEnvironmentVariable("REPORTS_STORE_WRITE_DELAY_MS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? TimeSpan.FromMilliseconds(ms)
+            : TimeSpan.Zero;
 
     private static ReportingPeriod ParsePeriod(string text) =>
         ReportingPeriod.TryParse(text, out var period) ? period : throw new SettingsException($"--period 的值“{text}”无效，应为 yyyy-MM,如 2022-06");

@@ -19,7 +19,9 @@ public sealed record ReportsSettings(
     SubmissionSettings Submission,
     /// <summary>When returns are due, in the office's local time; null when not set.</summary>
     DateTime? Deadline,
-    IConfigurationSection Sample)
+    IConfigurationSection Sample,
+    string Roster,
+    string Store)
 {
     public static ReportsSettings Load()
     {
@@ -60,7 +62,9 @@ public sealed record ReportsSettings(
                 configuration["Submission:FilledBy"] ?? briefing["Office"] ?? "",
                 configuration["Submission:Phone"] ?? ""),
             deadline,
-            configuration.GetSection("Sample"));
+            configuration.GetSection("Sample"),
+            Resolve(home, configuration["Roster"] ?? configuration["Sample:Roster"] ?? "seeds/changzhi-roster.json"),
+            Resolve(home, configuration["Store"] ?? "out/store/reports.db"));
     }
 
     /// <summary>"2022-07-05 18:00", or "2022-07-05" meaning the end of that day.</summary>

@@ -29,7 +29,7 @@ public sealed record SubmissionOverview(
                 used is { Sha256.Length: > 0 } ? used.Sha256 : null,
                 received,
                 deadline is { } due && received is { } at ? at <= due : null,
-                files.Count,
+                files.Count(f => f.Status != IntakeStatus.Duplicate), // a byte-identical resend is not a version
                 used?.ErrorCount ?? 0,
                 used?.WarningCount ?? 0));
         }

@@ -7,6 +7,8 @@ public enum FieldKind
     Count,
     /// <summary>An amount in 万元, ≥ 0, up to two decimals.</summary>
     Amount,
+    /// <summary>A rate stored as a fraction (0.125 = 12.5%), ≥ 0; the template formats it as a percentage.</summary>
+    Rate,
     /// <summary>Free text (names, phone numbers, remarks).</summary>
     Text,
 }

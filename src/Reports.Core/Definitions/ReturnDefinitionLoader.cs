@@ -90,8 +90,9 @@ public static class ReturnDefinitionLoader
         {
             "count" => FieldKind.Count,
             "amount" => FieldKind.Amount,
+            "rate" => FieldKind.Rate,
             "text" => FieldKind.Text,
-            _ => Invalid(FieldKind.Text, $"{path}.kind: 未知的字段类型“{kindText}”(应为 count、amount 或 text)", errors),
+            _ => Invalid(FieldKind.Text, $"{path}.kind: 未知的字段类型“{kindText}”(应为 count、amount、rate 或 text)", errors),
         };
         var required = !field.TryGetProperty("required", out var requiredElement) || requiredElement.ValueKind != JsonValueKind.False;
         return new FieldDefinition(

@@ -2,51 +2,83 @@ namespace Reports.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the pipeline can give, in one place. Codes are stable: counties and scripts key on them,
-/// so a code is never reused for another meaning.
+/// so a code is never reused for another meaning. docs/diagnostics.md is generated from <see cref="Groups"/>
+/// (a test keeps it in step).
 /// </summary>
 public static class DiagnosticCatalog
 {
-    // Files that cannot be read at all.
-    public static readonly DiagnosticCode NotAWorkbook = new("RPT001", DiagnosticSeverity.Error, "不是 Excel 工作簿", "请用下发的 .xlsx 模板填报，不要改扩展名或另存为其他格式。");
-    public static readonly DiagnosticCode LegacyOrEncrypted = new("RPT002", DiagnosticSeverity.Error, "旧版 .xls 或加密的工作簿", "请用下发的 .xlsx 模板填报，不要设置打开密码。");
-    public static readonly DiagnosticCode BrokenWorkbook = new("RPT003", DiagnosticSeverity.Error, "工作簿已损坏或超出大小限制", "请重新保存或从下发的模板重新填报。");
+    private const DiagnosticSeverity Error = DiagnosticSeverity.Error, Warning = DiagnosticSeverity.Warning, Info = DiagnosticSeverity.Info;
+
+    // Files that cannot be read at all (identified by their first bytes, not their extension).
+    public static readonly DiagnosticCode NotAWorkbook = new("RPT001", Error, "不是 Excel 工作簿", "文件内容不是 Excel 工作簿（可能是 PDF、图片或文本改了扩展名）。请用下发的 .xlsx 模板填报后直接报送。");
+    public static readonly DiagnosticCode LegacyXls = new("RPT002", Error, "旧版 .xls 格式", "请另存为 .xlsx 后重新报送（在 Excel 或 WPS 中“另存为”，类型选“Excel 工作簿（*.xlsx）”）。");
+    public static readonly DiagnosticCode TooLarge = new("RPT003", Error, "文件超出大小限制", "报表文件不应超过几十 KB。请从下发的模板重新填报，不要粘贴图片或大量数据。");
+    public static readonly DiagnosticCode EmptyFile = new("RPT004", Error, "空文件", "文件长度为 0，可能是复制或上传没有完成。请重新保存并报送。");
+    public static readonly DiagnosticCode Encrypted = new("RPT005", Error, "工作簿设置了打开密码", "请取消打开密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后重新报送。");
+    public static readonly DiagnosticCode CorruptZip = new("RPT006", Error, "文件不完整或已损坏", "文件可能没有传输完整。请在 Excel 或 WPS 中打开确认无误后重新保存、报送。");
+    public static readonly DiagnosticCode ZipBomb = new("RPT007", Error, "文件压缩异常", "文件解压后远大于正常报表，已停止读取。请从下发的模板重新填报。");
+    public static readonly DiagnosticCode MalformedWorkbook = new("RPT008", Error, "工作簿内部结构有误", "文件由非标准软件生成或已损坏。请在 Excel 或 WPS 中打开并另存为 .xlsx 后重新报送。");
+    public static readonly DiagnosticCode DtdProhibited = new("RPT009", Error, "工作簿含有不安全的 XML 声明", "文件内部含有 DTD 或外部实体，出于安全考虑不予读取。请在 Excel 或 WPS 中另存为 .xlsx 后重新报送。");
+    public static readonly DiagnosticCode MacroEnabled = new("RPT060", Warning, "启用宏的工作簿", "已只读取数值，宏不会运行。今后请使用下发的 .xlsx 模板，不要另存为 .xlsm。");
+    public static readonly DiagnosticCode FileLocked = new("RPT061", Error, "文件无法打开", "文件正被其他程序占用或没有读取权限。请关闭打开该文件的程序后重新运行；原文件未作改动。");
+    public static readonly DiagnosticCode TooManySheets = new("RPT062", Error, "工作表或部件过多", "报表只应有下发模板中的工作表。请从下发的模板重新填报。");
+    public static readonly DiagnosticCode TooManyRows = new("RPT063", Error, "工作表行数过多", "报表只应有模板中的几十行。请删除多余的行或从下发的模板重新填报。");
 
     // Identification.
-    public static readonly DiagnosticCode MetaMissing = new("RPT010", DiagnosticSeverity.Error, "缺少报表标识", "工作簿中缺少报表标识名称（meta_*），请使用下发的模板。");
-    public static readonly DiagnosticCode WrongReturn = new("RPT011", DiagnosticSeverity.Error, "不是本次汇总的报表", "请确认报送的是本报表的模板。");
-    public static readonly DiagnosticCode WrongVersion = new("RPT012", DiagnosticSeverity.Error, "模板版本不符", "请使用本期下发的最新模板重新填报。");
-    public static readonly DiagnosticCode UnknownUnit = new("RPT013", DiagnosticSeverity.Error, "单位不在名册中", "请使用市级下发给本单位的模板。");
-    public static readonly DiagnosticCode WrongPeriod = new("RPT014", DiagnosticSeverity.Error, "报告期不符", "请使用本期下发的模板。");
-    public static readonly DiagnosticCode FileNameUnitMismatch = new("RPT015", DiagnosticSeverity.Warning, "文件名中的单位代码与表内不符", "以表内单位代码为准；请核对是否报错了文件。");
+    public static readonly DiagnosticCode MetaMissing = new("RPT010", Error, "缺少报表标识", "工作簿中缺少报表标识名称（meta_*），不是下发的模板。请使用下发的模板填报。");
+    public static readonly DiagnosticCode WrongReturn = new("RPT011", Error, "不是本次汇总的报表", "这是另一张报表的模板。请确认报送的是本报表。");
+    public static readonly DiagnosticCode WrongVersion = new("RPT012", Error, "模板版本不符", "这是旧版模板。请使用本期下发的最新模板重新填报。");
+    public static readonly DiagnosticCode UnknownUnit = new("RPT013", Error, "单位不在名册中", "请使用市级下发给本单位的模板，不要改动单位代码。");
+    public static readonly DiagnosticCode WrongPeriod = new("RPT014", Error, "报告期不符", "这是其他报告期的模板。请使用本期下发的模板。");
+    public static readonly DiagnosticCode FileNameUnitMismatch = new("RPT015", Warning, "文件名中的单位代码与表内不符", "以表内单位代码为准。请核对是否报错了文件。");
+    public static readonly DiagnosticCode FieldNameMissing = new("RPT020", Error, "缺少字段名称", "填报单元格的名称被删除。请使用下发的模板重新填报，不要删除或重命名单元格名称。");
+    public static readonly DiagnosticCode FieldNameNotACell = new("RPT021", Error, "字段名称未指向单个单元格", "填报单元格的名称被修改为区域、其他工作表或无效引用。请使用下发的模板重新填报。");
+    public static readonly DiagnosticCode FieldNamesShareCell = new("RPT022", Error, "多个字段名称指向同一单元格", "填报单元格的名称被改动。请使用下发的模板重新填报。");
+    public static readonly DiagnosticCode LockedValueChanged = new("RPT023", Error, "市级预填的数值被改动", "目标任务和上年度数由市级预填，不能修改。如有异议请与市级联系，并按下发的数值报送。");
 
-    // Reading fields by defined name.
-    public static readonly DiagnosticCode FieldNameMissing = new("RPT020", DiagnosticSeverity.Error, "缺少字段名称", "填报单元格的名称被删除，请使用下发的模板重新填报。");
-    public static readonly DiagnosticCode FieldNameNotACell = new("RPT021", DiagnosticSeverity.Error, "字段名称未指向单个单元格", "填报单元格的名称被修改，请使用下发的模板重新填报。");
+    // Values as clerks type them: accepted with a warning when unambiguous.
+    public static readonly DiagnosticCode NumberAsText = new("RPT037", Warning, "数字以文本形式填写", "已按数字读取。请核对；今后请直接填写数字。");
+    public static readonly DiagnosticCode ThousandsSeparator = new("RPT038", Warning, "数字带千位分隔符", "已去掉逗号按数字读取。请核对。");
+    public static readonly DiagnosticCode FullWidthDigits = new("RPT039", Warning, "数字为全角字符", "已按半角数字读取。请核对；今后请用半角（英文）输入法填写数字。");
+    public static readonly DiagnosticCode SpacesAround = new("RPT070", Warning, "数字前后有空格", "已去掉空格按数字读取。请核对。");
+    public static readonly DiagnosticCode PercentAsText = new("RPT071", Warning, "百分数以文本形式填写", "已按百分数读取（如 12.50% 读作 0.125）。请核对。");
+    public static readonly DiagnosticCode TrailingUnit = new("RPT072", Warning, "数字后带了计量单位", "单位与本项一致，已去掉单位按数字读取。今后请只填数字。");
 
-    // Values.
-    public static readonly DiagnosticCode RequiredBlank = new("RPT030", DiagnosticSeverity.Error, "必填项为空", "请填写该项；没有发生的填 0。");
-    public static readonly DiagnosticCode NotANumber = new("RPT031", DiagnosticSeverity.Error, "不是数字", "请只填写数字，不要带单位或文字。");
-    public static readonly DiagnosticCode NotWhole = new("RPT032", DiagnosticSeverity.Error, "应为整数", "人数、户数、个数等请填写整数。");
-    public static readonly DiagnosticCode Negative = new("RPT033", DiagnosticSeverity.Error, "不能为负数", "请填写 0 或正数。");
-    public static readonly DiagnosticCode TooManyDecimals = new("RPT034", DiagnosticSeverity.Error, "金额超过两位小数", "金额以万元为单位，最多保留两位小数。");
-    public static readonly DiagnosticCode FormulaWithoutValue = new("RPT035", DiagnosticSeverity.Error, "公式没有计算结果", "请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。");
-    public static readonly DiagnosticCode ErrorValue = new("RPT036", DiagnosticSeverity.Error, "单元格是错误值", "请修正该单元格中的公式或数值。");
-    public static readonly DiagnosticCode NumberAsText = new("RPT037", DiagnosticSeverity.Warning, "数字以文本形式填写", "已按数字读取；请核对。");
+    // Values: rejected.
+    public static readonly DiagnosticCode RequiredBlank = new("RPT030", Error, "必填项为空", "请填写该项；没有发生的填 0。");
+    public static readonly DiagnosticCode NotANumber = new("RPT031", Error, "不是数字", "请只填写数字，不要带文字。");
+    public static readonly DiagnosticCode NotWhole = new("RPT032", Error, "应为整数", "人数、户数、个数等请填写整数。");
+    public static readonly DiagnosticCode Negative = new("RPT033", Error, "不能为负数", "请填写 0 或正数。");
+    public static readonly DiagnosticCode TooManyDecimals = new("RPT034", Error, "金额超过两位小数", "金额以万元为单位，最多保留两位小数。");
+    public static readonly DiagnosticCode FormulaWithoutValue = new("RPT035", Error, "公式没有计算结果", "请在 Excel 或 WPS 中打开并保存一次，或直接填写数值。");
+    public static readonly DiagnosticCode ErrorValue = new("RPT036", Error, "单元格是错误值", "请修正该单元格中的公式或数值（如 #DIV/0!、#REF!）。");
+    public static readonly DiagnosticCode Approximate = new("RPT073", Error, "约数不能汇总", "请填写确切的数字，不要写“约”“左右”“多”“以上”等。");
+    public static readonly DiagnosticCode Range = new("RPT074", Error, "填写的是区间", "请填写一个确切的数字，不要写“500-600”这样的范围。");
+    public static readonly DiagnosticCode ScaledUnit = new("RPT075", Error, "数字带了“万”“千”等数量单位", "本项按计量单位填写确切数字（如 120000，而不是 12万）。");
+    public static readonly DiagnosticCode WrongUnit = new("RPT076", Error, "计量单位与本项不符", "请按本项的计量单位换算后只填写数字。");
+    public static readonly DiagnosticCode PercentNotAllowed = new("RPT077", Error, "本项不应填写百分数", "本项填写数量或金额，不是比率。请填写数字。");
 
     // Rules between fields.
-    public static readonly DiagnosticCode AtMostViolated = new("RPT040", DiagnosticSeverity.Error, "分项大于总数", "“其中”项、已完成数不能大于对应的总数，请核对。");
+    public static readonly DiagnosticCode AtMostViolated = new("RPT040", Error, "分项大于总数", "“其中”项、已完成数不能大于对应的总数，请核对。");
 
     // Submissions.
-    public static readonly DiagnosticCode Superseded = new("RPT050", DiagnosticSeverity.Info, "同一单位的较早报送", "同一单位本期有更新的报送，本文件未参与汇总，原文件已保留。");
-    public static readonly DiagnosticCode NotAnXlsxFile = new("RPT051", DiagnosticSeverity.Info, "收件箱中的非报表文件", "该文件不是 .xlsx,未读取。");
+    public static readonly DiagnosticCode Superseded = new("RPT050", Info, "同一单位的较早报送", "同一单位本期有更新的报送，本文件未参与汇总，原文件已保留。");
+    public static readonly DiagnosticCode NotAReturnFile = new("RPT051", Info, "收件箱中的非报表文件", "该文件既不是 Excel 工作簿，扩展名也不是报表的扩展名，未读取。");
+    public static readonly DiagnosticCode Duplicate = new("RPT052", Info, "重复报送的相同文件", "与已收到的文件完全相同，按一份处理。无需重复报送。");
+    public static readonly DiagnosticCode SubmissionStampInvalid = new("RPT053", Warning, "报送时间无法识别", "已改用文件修改时间判断先后。请使用下发的模板，不要改动“报送时间”单元格。");
 
-    public static IReadOnlyList<DiagnosticCode> All { get; } =
+    /// <summary>The catalogue in the order the documentation lists it.</summary>
+    public static IReadOnlyList<(string Heading, IReadOnlyList<DiagnosticCode> Codes)> Groups { get; } =
     [
-        NotAWorkbook, LegacyOrEncrypted, BrokenWorkbook,
-        MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch,
-        FieldNameMissing, FieldNameNotACell,
-        RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, NumberAsText,
-        AtMostViolated,
-        Superseded, NotAnXlsxFile,
+        ("文件无法读取", [NotAWorkbook, LegacyXls, TooLarge, EmptyFile, Encrypted, CorruptZip, ZipBomb, MalformedWorkbook, DtdProhibited, MacroEnabled, FileLocked, TooManySheets, TooManyRows]),
+        ("报表识别", [MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch, FieldNameMissing, FieldNameNotACell, FieldNamesShareCell, LockedValueChanged]),
+        ("数值：可识别，已读取并提醒", [NumberAsText, ThousandsSeparator, FullWidthDigits, SpacesAround, PercentAsText, TrailingUnit]),
+        ("数值：不能汇总，退回", [RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, Approximate, Range, ScaledUnit, WrongUnit, PercentNotAllowed]),
+        ("表内关系", [AtMostViolated]),
+        ("报送与版本", [Superseded, NotAReturnFile, Duplicate, SubmissionStampInvalid]),
     ];
+
+    public static IReadOnlyList<DiagnosticCode> All { get; } = [.. Groups.SelectMany(g => g.Codes)];
+
+    public static DiagnosticCode? Find(string code) => All.FirstOrDefault(c => c.Code == code);
 }

@@ -2,12 +2,18 @@ namespace Reports.Intake;
 
 /// <summary>
 /// The figures one county sent in one file, as read and parsed. Numeric fields that were blank are absent
-/// from <see cref="Values"/>; text fields are in <see cref="Texts"/>.
+/// from <see cref="Values"/>; text fields are in <see cref="Texts"/>. <see cref="Stamp"/> is the submission
+/// time the clerk wrote in the template (meta_submitted), when readable.
 /// </summary>
 public sealed record CountySubmission(
     string UnitCode,
     string File,
     string Sha256,
     DateTimeOffset FileTime,
+    DateTimeOffset? Stamp,
     IReadOnlyDictionary<string, decimal> Values,
-    IReadOnlyDictionary<string, string> Texts);
+    IReadOnlyDictionary<string, string> Texts)
+{
+    /// <summary>When this submission was made: the template's stamp, else the file's time.</summary>
+    public DateTimeOffset SubmittedAt => Stamp ?? FileTime;
+}

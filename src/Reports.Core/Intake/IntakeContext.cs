@@ -5,5 +5,16 @@ using Reports.Rosters;
 
 namespace Reports.Intake;
 
-/// <summary>What a file is checked against: the return, the roster and the period of this run.</summary>
-public sealed record IntakeContext(ReturnDefinition Definition, Roster Roster, ReportingPeriod Period, XlsxLimits? Limits = null);
+/// <summary>
+/// What a file is checked against: the return, the roster and the period of this run, and the values the office
+/// prefilled into each unit's template (targets, last year's figures), per unit code then field code.
+/// </summary>
+public sealed record IntakeContext(
+    ReturnDefinition Definition,
+    Roster Roster,
+    ReportingPeriod Period,
+    XlsxLimits? Limits = null,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? Prefilled = null)
+{
+    public XlsxLimits EffectiveLimits => Limits ?? XlsxLimits.Default;
+}

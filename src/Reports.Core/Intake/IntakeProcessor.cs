@@ -1,13 +1,18 @@
 using Reports.Diagnostics;
+using Reports.Intake.Xlsx;
 
 namespace Reports.Intake;
 
 /// <summary>
-/// Takes in every file of an inbox, in a fixed order, and decides which file speaks for each unit:
-/// the newest one; earlier files of the same unit are kept and marked superseded.
+/// Takes in every file of an inbox, in a fixed order, and decides which file speaks for each unit: the newest
+/// submission (by the template's stamp, else the file's time); earlier ones are kept and marked superseded, and a
+/// byte-identical resend is a duplicate, not a second version. Files are recognised by their first bytes.
 /// </summary>
 public sealed class IntakeProcessor(IntakeContext context)
 {
+    /// <summary>Extensions under which a file is read even when its bytes say it is not a workbook (to tell the clerk so).</summary>
+    private static readonly string[] WorkbookExtensions = [".xlsx", ".xlsm", ".xls", ".xltx", ".xltm", ".et", ".ett"];
+
     public IReadOnlyList<IntakeFileResult> ProcessInbox(string inbox, IProgress<string>? progress = null)
     {
         var files = Directory.EnumerateFiles(inbox, "*", SearchOption.TopDirectoryOnly)
@@ -23,44 +28,91 @@ public sealed class IntakeProcessor(IntakeContext context)
         var results = new List<IntakeFileResult>(files.Count);
         foreach (var file in files)
         {
-            if (!file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            if (!IsWorkbookCandidate(file))
             {
                 results.Add(new IntakeFileResult(file, "", null, IntakeStatus.Ignored,
-                    [DiagnosticCatalog.NotAnXlsxFile.At("收件箱中的这个文件不是 .xlsx 报表，未读取", file)], null));
+                    [DiagnosticCatalog.NotAReturnFile.At("收件箱中的这个文件不是 Excel 工作簿，未读取", file)], null));
                 continue;
             }
             var result = reader.Read(file);
             progress?.Report($"{Path.GetFileName(file)}: {Describe(result.Status)}");
             results.Add(result);
         }
-        return SupersedeEarlier(results);
+        return Choose(MarkDuplicates(results));
     }
 
-    private static List<IntakeFileResult> SupersedeEarlier(List<IntakeFileResult> results)
+    /// <summary>By content first: a workbook named .pdf is read; a PDF named .xlsx is read too, to be reported.</summary>
+    private static bool IsWorkbookCandidate(string file)
+    {
+        if (WorkbookExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            Span<byte> head = stackalloc byte[8];
+            var got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return FileSignature.LooksLikeWorkbook(head[..got]);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A file whose bytes equal an earlier file's is the same submission sent twice.</summary>
+    private static List<IntakeFileResult> MarkDuplicates(List<IntakeFileResult> results)
+    {
+        var first = new Dictionary<string, IntakeFileResult>(StringComparer.Ordinal);
+        return results.Select(r =>
+        {
+            if (r.Sha256.Length == 0 || r.Status == IntakeStatus.Ignored)
+            {
+                return r;
+            }
+            if (!first.TryGetValue(r.Sha256, out var original))
+            {
+                first[r.Sha256] = r;
+                return r;
+            }
+            var note = DiagnosticCatalog.Duplicate.At($"与 {Path.GetFileName(original.File)} 内容完全相同，按同一份报送处理", r.File);
+            return r with { Status = IntakeStatus.Duplicate, Diagnostics = [.. r.Diagnostics, note] };
+        }).ToList();
+    }
+
+    /// <summary>The newest submission of each unit speaks for it; the others are superseded.</summary>
+    public static List<IntakeFileResult> Choose(List<IntakeFileResult> results)
     {
         var latest = results
-            .Where(r => r.Submission is not null && r.UnitCode is not null)
+            .Where(r => r.Submission is not null && r.UnitCode is not null && r.Status is IntakeStatus.Accepted or IntakeStatus.Rejected)
             .GroupBy(r => r.UnitCode!, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
             .ToDictionary(
                 g => g.Key,
-                g => g.OrderByDescending(r => r.Submission!.FileTime).ThenByDescending(r => Path.GetFileName(r.File), StringComparer.Ordinal).First());
+                g => g.OrderByDescending(r => r.Submission!.SubmittedAt).ThenByDescending(r => Path.GetFileName(r.File), StringComparer.Ordinal).First());
         return results.Select(r =>
         {
-            if (r.UnitCode is null || !latest.TryGetValue(r.UnitCode, out var winner) || ReferenceEquals(winner, r) || r.Submission is null)
+            if (r.UnitCode is null || r.Submission is null || r.Status is not (IntakeStatus.Accepted or IntakeStatus.Rejected)
+                || !latest.TryGetValue(r.UnitCode, out var winner) || ReferenceEquals(winner, r))
             {
                 return r;
             }
-            var note = DiagnosticCatalog.Superseded.At($"单位 {r.UnitCode} 本期还报送了更新的文件 {Path.GetFileName(winner.File)}，以其为准", r.File);
+            var note = DiagnosticCatalog.Superseded.At(
+                $"单位 {r.UnitCode} 本期还报送了更新的文件 {Path.GetFileName(winner.File)}（{Stamp(winner.Submission!)}），以其为准；本文件为 {Stamp(r.Submission)}", r.File);
             return r with { Status = IntakeStatus.Superseded, Diagnostics = [.. r.Diagnostics, note] };
         }).ToList();
     }
+
+    private static string Stamp(CountySubmission submission) =>
+        (submission.Stamp is null ? "文件时间 " : "报送时间 ") + submission.SubmittedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Describe(IntakeStatus status) => status switch
     {
         IntakeStatus.Accepted => "通过",
         IntakeStatus.Rejected => "退回",
         IntakeStatus.Superseded => "已被更新的报送替代",
+        IntakeStatus.Duplicate => "重复报送",
         _ => "未读取",
     };
 }

@@ -9,6 +9,8 @@ public enum IntakeStatus
     Rejected,
     /// <summary>A later file from the same unit took its place; kept, not merged.</summary>
     Superseded,
-    /// <summary>Not a return (not .xlsx); listed so nothing in the inbox goes unmentioned.</summary>
+    /// <summary>Byte for byte the same as a file already taken in; counted once.</summary>
+    Duplicate,
+    /// <summary>Not a return (neither a workbook by its bytes nor by its extension); listed so nothing in the inbox goes unmentioned.</summary>
     Ignored,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Reports.Diagnostics;
 using Reports.Intake.Xlsx;
@@ -6,16 +7,39 @@ using Reports.Templates;
 namespace Reports.Intake;
 
 /// <summary>
-/// Reads one county file: identify it by its meta names, find each field's cell by its defined name,
-/// parse the values, check the rules. Never throws for bad data; every problem becomes a diagnostic.
+/// Reads one county file: identify it by its first bytes and its meta names, find each field's cell by its
+/// defined name, parse the values, check the rules and the office's prefilled values. Never throws for bad
+/// data or an unreadable file; every problem becomes a diagnostic. The file itself is only ever read.
 /// </summary>
 public sealed class ReturnFileReader(IntakeContext context)
 {
     public IntakeFileResult Read(string path)
     {
-        var bytes = File.ReadAllBytes(path);
+        byte[] bytes;
+        DateTimeOffset fileTime;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > context.EffectiveLimits.MaxFileBytes)
+            {
+                var message = $"文件大小为 {info.Length / 1024 / 1024} MB，超过了 {context.EffectiveLimits.MaxFileBytes / 1024 / 1024} MB 的上限，未读取";
+                return new IntakeFileResult(path, "", null, IntakeStatus.Rejected, [DiagnosticCatalog.TooLarge.At(message, path)], null);
+            }
+            fileTime = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+            bytes = ReadShared(path);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            return new IntakeFileResult(path, "", null, IntakeStatus.Rejected,
+                [DiagnosticCatalog.FileLocked.At($"文件无法打开（{problem.GetType().Name}），可能正被其他程序占用", path)], null);
+        }
+        return Read(path, bytes, fileTime);
+    }
+
+    /// <summary>Reads a file's bytes as they were received; <paramref name="fileTime"/> stands in for a missing stamp.</summary>
+    public IntakeFileResult Read(string path, byte[] bytes, DateTimeOffset fileTime)
+    {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var fileTime = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
         var diagnostics = new List<Diagnostic>();
         using var stream = new MemoryStream(bytes, writable: false);
         using var workbook = XlsxWorkbook.Open(stream, context.Limits, out var problem);
@@ -23,6 +47,10 @@ public sealed class ReturnFileReader(IntakeContext context)
         {
             diagnostics.Add(ProblemDiagnostic(problem, path));
             return new IntakeFileResult(path, sha256, null, IntakeStatus.Rejected, diagnostics, null);
+        }
+        if (workbook.HasMacros)
+        {
+            diagnostics.Add(DiagnosticCatalog.MacroEnabled.At("这是启用宏的工作簿，只读取了单元格中的数值，宏没有运行", path));
         }
 
         var identity = Identify(workbook, path, diagnostics);
@@ -44,16 +72,28 @@ public sealed class ReturnFileReader(IntakeContext context)
             }
         }
         RuleChecker.Check(context.Definition, cells, values, unreadable, path, diagnostics);
+        CheckPrefilled(identity.Unit, cells, values, unreadable, path, diagnostics);
 
         var submission = new CountySubmission(
             identity.Unit,
             path,
             sha256,
             fileTime,
+            ReadStamp(workbook, path, diagnostics),
             values.Where(v => v.Value.Number is not null).ToDictionary(v => v.Key, v => v.Value.Number!.Value, StringComparer.Ordinal),
             values.Where(v => v.Value.Text is not null).ToDictionary(v => v.Key, v => v.Value.Text!, StringComparer.Ordinal));
         var status = diagnostics.Any(d => d.IsError) ? IntakeStatus.Rejected : IntakeStatus.Accepted;
         return new IntakeFileResult(path, sha256, identity.Unit, status, diagnostics, submission);
+    }
+
+    /// <summary>Reads the whole file, sharing it with others; a writer holding it exclusively makes this throw.</summary>
+    private byte[] ReadShared(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        var length = file.Length;
+        var bytes = new byte[length];
+        file.ReadExactly(bytes);
+        return bytes;
     }
 
     private ReturnIdentity? Identify(XlsxWorkbook workbook, string path, List<Diagnostic> diagnostics)
@@ -65,29 +105,19 @@ public sealed class ReturnFileReader(IntakeContext context)
             return null;
         }
         var metaCells = MetaNames.All.ToDictionary(name => name, name => workbook.DefinedNames[name]);
-        var read = workbook.ReadCells(metaCells.Values.Select(n => (n.Sheet!, n.Cell!)), out var problem);
-        if (problem is not null)
+        var identity = ReadIdentity(workbook, out var problem);
+        if (identity is null)
         {
             diagnostics.Add(ProblemDiagnostic(problem, path));
             return null;
         }
-        string Value(string name)
-        {
-            var defined = metaCells[name];
-            var raw = read[(defined.Sheet!, defined.Cell!)];
-            var text = raw.Raw?.Trim() ?? "";
-            return raw.Kind == XlsxCellKind.Number && ValueParser.TryParseStoredNumber(text, out var number)
-                ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : text;
-        }
-        var identity = new ReturnIdentity(Value(MetaNames.Return), Value(MetaNames.Version), Value(MetaNames.Unit), Value(MetaNames.Period));
         Diagnostic At(DiagnosticCode code, string name, string message) =>
             code.At(message, path, metaCells[name].Sheet, metaCells[name].Cell, name);
 
         var definition = context.Definition;
         if (identity.Return != definition.Code)
         {
-            diagnostics.Add(At(DiagnosticCatalog.WrongReturn, MetaNames.Return, $"这是报表“{identity.Return}”，本次汇总的是“{definition.Code}”({definition.Title})"));
+            diagnostics.Add(At(DiagnosticCatalog.WrongReturn, MetaNames.Return, $"这是报表“{identity.Return}”，本次汇总的是“{definition.Code}”（{definition.Title}）"));
             return null;
         }
         if (identity.Version != definition.Version)
@@ -110,23 +140,75 @@ public sealed class ReturnFileReader(IntakeContext context)
         return identity;
     }
 
+    /// <summary>
+    /// What a file says it is (return, version, unit, period), without checking anything: lets
+    /// <c>reports validate</c> check a county's file against its own return and period. Null when unreadable.
+    /// </summary>
+    public static ReturnIdentity? Peek(string path)
+    {
+        try
+        {
+            using var workbook = XlsxWorkbook.Open(path, null, out _);
+            return workbook is null || MetaNames.All.Any(name => workbook.DefinedNames.GetValueOrDefault(name) is not { IsSingleCell: true })
+                ? null
+                : ReadIdentity(workbook, out _);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the meta cells of a workbook that has every meta name as a single cell.</summary>
+    private static ReturnIdentity? ReadIdentity(XlsxWorkbook workbook, out XlsxProblem? problem)
+    {
+        var metaCells = MetaNames.All.ToDictionary(name => name, name => workbook.DefinedNames[name]);
+        var read = workbook.ReadCells(metaCells.Values.Select(n => (n.Sheet!, n.Cell!)), out problem);
+        if (problem is not null)
+        {
+            return null;
+        }
+        string Value(string name)
+        {
+            var defined = metaCells[name];
+            var raw = read[(defined.Sheet!, defined.Cell!)];
+            var text = raw.Raw?.Trim() ?? "";
+            return raw.Kind == XlsxCellKind.Number && ValueParser.TryParseStoredNumber(text, out var number)
+                ? number.ToString(CultureInfo.InvariantCulture)
+                : text;
+        }
+        return new ReturnIdentity(Value(MetaNames.Return), Value(MetaNames.Version), Value(MetaNames.Unit), Value(MetaNames.Period));
+    }
+
     private Dictionary<string, FieldCell> ReadFieldCells(XlsxWorkbook workbook, string path, List<Diagnostic> diagnostics)
     {
         var located = new List<(Definitions.FieldDefinition Field, string Sheet, string Cell)>();
+        var missing = new List<string>();
         foreach (var field in context.Definition.Fields)
         {
             if (!workbook.DefinedNames.TryGetValue(field.Code, out var name))
             {
+                missing.Add(field.Code);
                 diagnostics.Add(DiagnosticCatalog.FieldNameMissing.At($"找不到“{field.Label}”的名称 {field.Code}", path, field: field.Code));
             }
             else if (name.Sheet is null || name.Cell is null || !workbook.SheetNames.Contains(name.Sheet))
             {
-                diagnostics.Add(DiagnosticCatalog.FieldNameNotACell.At($"名称 {field.Code}(“{field.Label}”)指向“{name.Reference}”，不是一个单元格", path, field: field.Code));
+                diagnostics.Add(DiagnosticCatalog.FieldNameNotACell.At($"名称 {field.Code}（“{field.Label}”）指向“{name.Reference}”，不是本工作簿中的一个单元格", path, field: field.Code));
             }
             else
             {
                 located.Add((field, name.Sheet, name.Cell));
             }
+        }
+        // Names moved onto one cell: every field but the first would silently read another's value.
+        foreach (var shared in located.GroupBy(l => (l.Sheet, l.Cell)).Where(g => g.Count() > 1))
+        {
+            var fields = shared.Select(l => l.Field.Code).ToList();
+            foreach (var l in shared)
+            {
+                diagnostics.Add(DiagnosticCatalog.FieldNamesShareCell.At($"名称 {string.Join("、", fields)} 都指向单元格 {l.Cell}", path, l.Sheet, l.Cell, l.Field.Code));
+            }
+            located.RemoveAll(l => fields.Contains(l.Field.Code));
         }
         var read = workbook.ReadCells(located.Select(l => (l.Sheet, l.Cell)), out var problem);
         if (problem is not null)
@@ -137,15 +219,78 @@ public sealed class ReturnFileReader(IntakeContext context)
         return located.ToDictionary(l => l.Field.Code, l => new FieldCell(l.Field, l.Sheet, l.Cell, read[(l.Sheet, l.Cell)]), StringComparer.Ordinal);
     }
 
+    /// <summary>Targets and last year's figures come from the office: a county may not change them.</summary>
+    private void CheckPrefilled(string unit, Dictionary<string, FieldCell> cells, Dictionary<string, ParsedValue> values,
+        HashSet<string> unreadable, string path, List<Diagnostic> diagnostics)
+    {
+        if (context.Prefilled?.GetValueOrDefault(unit) is not { } expected)
+        {
+            return;
+        }
+        foreach (var (code, sent) in expected.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (!cells.TryGetValue(code, out var cell) || unreadable.Contains(code))
+            {
+                continue; // a missing name or unreadable value is already reported
+            }
+            var found = values.GetValueOrDefault(code).Number;
+            if (found != sent)
+            {
+                var shown = found is { } f ? $"{Show(f)}{cell.Field.Unit}" : "空白";
+                diagnostics.Add(DiagnosticCatalog.LockedValueChanged.At(
+                    $"“{cell.Field.Label}”市级下发的是 {Show(sent)}{cell.Field.Unit}，报回的是 {shown}", path, cell.Sheet, cell.Cell, code));
+            }
+        }
+    }
+
+    /// <summary>The submission time the clerk wrote in meta_submitted; null (file time decides) when absent or unreadable.</summary>
+    private static DateTimeOffset? ReadStamp(XlsxWorkbook workbook, string path, List<Diagnostic> diagnostics)
+    {
+        if (workbook.DefinedNames.GetValueOrDefault(MetaNames.Submitted) is not { Sheet: not null, Cell: not null } name)
+        {
+            return null;
+        }
+        var raw = workbook.ReadCell(name.Sheet, name.Cell, out var problem);
+        if (problem is not null || raw is null || raw.Kind == XlsxCellKind.Empty)
+        {
+            return null;
+        }
+        var text = raw.Raw?.Trim() ?? "";
+        if (raw.Kind == XlsxCellKind.Number && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958466)
+        {
+            // An Excel date serial, a local time of the office's zone; recorded as written (UTC offset 0) so that
+            // stamps compare among themselves.
+            return new DateTimeOffset(DateTime.FromOADate(serial), TimeSpan.Zero);
+        }
+        string[] formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm", "yyyy年M月d日", "yyyy-MM-ddTHH:mm:ss"];
+        if (raw.Kind == XlsxCellKind.Text
+            && DateTime.TryParseExact(TypedNumber.ToHalfWidth(text).Replace('：', ':'), formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var stamped))
+        {
+            return new DateTimeOffset(stamped, TimeSpan.Zero);
+        }
+        diagnostics.Add(DiagnosticCatalog.SubmissionStampInvalid.At($"“报送时间”的“{text}”无法识别为日期时间，已按文件修改时间判断先后", path, name.Sheet, name.Cell, MetaNames.Submitted));
+        return null;
+    }
+
+    private static string Show(decimal number) => number.ToString("0.############", CultureInfo.InvariantCulture);
+
     private static Diagnostic ProblemDiagnostic(XlsxProblem? problem, string path)
     {
         var kind = problem?.Kind ?? XlsxProblemKind.MalformedXml;
         var detail = problem?.Detail ?? "";
         return kind switch
         {
-            XlsxProblemKind.NotAZip => DiagnosticCatalog.NotAWorkbook.At($"文件不是 .xlsx 工作簿({detail})", path),
-            XlsxProblemKind.LegacyOrEncrypted => DiagnosticCatalog.LegacyOrEncrypted.At("文件是旧版 .xls 格式或设置了打开密码，无法读取", path),
-            _ => DiagnosticCatalog.BrokenWorkbook.At($"工作簿无法读取：{detail}", path),
+            XlsxProblemKind.NotAZip => DiagnosticCatalog.NotAWorkbook.At($"文件内容是{detail}，不是 Excel 工作簿", path),
+            XlsxProblemKind.Empty => DiagnosticCatalog.EmptyFile.At("文件是空的（0 字节）", path),
+            XlsxProblemKind.LegacyXls => DiagnosticCatalog.LegacyXls.At("文件是旧版 .xls 格式，请另存为 .xlsx 后重新报送", path),
+            XlsxProblemKind.Encrypted => DiagnosticCatalog.Encrypted.At("工作簿设置了打开密码，无法读取", path),
+            XlsxProblemKind.CorruptZip => DiagnosticCatalog.CorruptZip.At($"文件不完整或已损坏（{detail}）", path),
+            XlsxProblemKind.SuspiciousCompression => DiagnosticCatalog.ZipBomb.At($"文件解压后异常膨胀，已停止读取（{detail}）", path),
+            XlsxProblemKind.TooLarge => DiagnosticCatalog.TooLarge.At($"文件或其中的部件超出大小限制（{detail}）", path),
+            XlsxProblemKind.TooManyEntries or XlsxProblemKind.TooManySheets => DiagnosticCatalog.TooManySheets.At($"工作表或部件过多（{detail}）", path),
+            XlsxProblemKind.TooManyRows => DiagnosticCatalog.TooManyRows.At($"工作表行数过多（{detail}）", path),
+            XlsxProblemKind.DtdProhibited => DiagnosticCatalog.DtdProhibited.At("工作簿的 XML 中含有 DTD 或外部实体声明，出于安全考虑未读取", path),
+            _ => DiagnosticCatalog.MalformedWorkbook.At($"工作簿内部结构有误：{detail}", path),
         };
     }
 }

@@ -52,12 +52,13 @@ public static class ValueParser
             {
                 return ParsedValue.Blank;
             }
-            if (!decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out number))
+            var reading = TypedNumber.Read(text, field);
+            diagnostics.AddRange(reading.Findings.Select(f => At(f.Code, f.Message)));
+            if (reading.Number is not { } typed)
             {
-                diagnostics.Add(At(DiagnosticCatalog.NotANumber, $"“{field.Label}”应填数字，实际填的是“{trimmed}”"));
                 return ParsedValue.Blank;
             }
-            diagnostics.Add(At(DiagnosticCatalog.NumberAsText, $"“{field.Label}”的“{trimmed}”是文本格式的数字，已按 {number.ToString(CultureInfo.InvariantCulture)} 读取"));
+            number = typed;
         }
         else
         {

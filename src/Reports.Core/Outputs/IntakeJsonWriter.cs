@@ -2,7 +2,10 @@ using Reports.Intake;
 
 namespace Reports.Outputs;
 
-/// <summary>Writes intake.json: every file seen, its hash, the unit it claims, its status and its diagnostics.</summary>
+/// <summary>
+/// Writes intake.json: every file seen, its hash, the unit it claims, its status (accepted = the file used for the
+/// unit; superseded, duplicate, rejected, ignored), when it was submitted, and its diagnostics.
+/// </summary>
 public static class IntakeJsonWriter
 {
     public static void Write(IReadOnlyList<IntakeFileResult> files, Stream stream)
@@ -23,6 +26,12 @@ public static class IntakeJsonWriter
                 writer.WriteString("unit", file.UnitCode);
             }
             writer.WriteString("status", file.Status.ToString().ToLowerInvariant());
+            if (file.Submission is { } submission)
+            {
+                // What decided between several files of one unit: the template's stamp, else the file's time.
+                writer.WriteString("submittedAt", submission.SubmittedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("submittedBy", submission.Stamp is null ? "fileTime" : "stamp");
+            }
             writer.WriteNumber("errors", file.ErrorCount);
             writer.WriteNumber("warnings", file.WarningCount);
             writer.WriteStartArray("diagnostics");

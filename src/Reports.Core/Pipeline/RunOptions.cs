@@ -6,7 +6,9 @@ namespace Reports.Pipeline;
 
 /// <summary>
 /// Everything one merge run needs, resolved from the command line and settings. <see cref="Deadline"/> is when
-/// returns were due; without one the workbook does not say whether a unit was on time.
+/// returns were due; without one the workbook does not say whether a unit was on time. <see cref="PrefillPath"/> is
+/// the office's prefill sheet (targets, last year's values) that intake checks returns against; <see cref="StorePath"/>
+/// the history store (SQLite) the run records into and merges from (none: the inbox alone is merged).
 /// </summary>
 public sealed record RunOptions(
     string ReturnCode,
@@ -18,4 +20,6 @@ public sealed record RunOptions(
     string TemplatesDirectory,
     PdfFontFile Font,
     BriefingSettings Briefing,
-    DateTimeOffset? Deadline = null);
+    DateTimeOffset? Deadline = null,
+    string? PrefillPath = null,
+    string? StorePath = null);

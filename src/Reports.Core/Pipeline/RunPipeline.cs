@@ -4,19 +4,35 @@ using Reports.Intake;
 using Reports.Merge;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
+using Reports.Outputs.Receipts;
 using Reports.Outputs.Workbook;
 using Reports.Pdf;
 using Reports.Rosters;
+using Reports.Store;
+using Reports.Templates;
 
 namespace Reports.Pipeline;
 
 /// <summary>
 /// The merge run, stage by stage: load the office's definitions → intake every file → merge and compute
-/// indicators → write summary.json, intake.json, the workbook and the briefing. Configuration problems
+/// indicators → write summary.json, intake.json, a receipt per file (receipts/), the workbook and the briefing. Configuration problems
 /// surface before any file is read; one bad county file never stops the run.
 /// </summary>
 public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress = null)
 {
+    /// <summary>A pause between the store's row writes; only crash tests set it (see <see cref="ReturnStore.WriteDelay"/>).</summary>
+    public TimeSpan StoreWriteDelay { get; init; }
+
+    /// <summary>
+    /// Every version of the period (this run's and earlier runs'), the newest of each unit chosen; and this run's
+    /// files that are no version: duplicates, non-workbooks and files that could not be read at all.
+    /// </summary>
+    private static List<IntakeFileResult> Decide(IReadOnlyList<IntakeFileResult> versions, IReadOnlyList<IntakeFileResult> seen) =>
+    [
+        .. IntakeProcessor.Choose([.. versions]),
+        .. seen.Where(f => f.Status is IntakeStatus.Duplicate or IntakeStatus.Ignored || f.Sha256.Length == 0),
+    ];
+
     public RunOutcome Execute(RunOptions options)
     {
         // 1. The office's own files: any problem here is a configuration error and stops the run.
@@ -32,9 +48,19 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             throw new FileNotFoundException($"简报字体文件不存在：{options.Font.Path}", options.Font.Path);
         }
 
-        // 2. Intake.
+        // 2. Intake, recorded in the store; the merge decides among every version the store holds for the period.
         progress?.Report($"读取 {options.InboxDirectory}");
-        var intake = new IntakeProcessor(new IntakeContext(definition, roster, options.Period)).ProcessInbox(options.InboxDirectory, progress);
+        var prefilled = options.PrefillPath is null ? null : PrefillSheet.Load(options.PrefillPath, definition);
+        var seen = new IntakeProcessor(new IntakeContext(definition, roster, options.Period, Prefilled: prefilled)).ProcessInbox(options.InboxDirectory, progress);
+        using var store = options.StorePath is null ? null : ReturnStore.Open(options.StorePath, clock);
+        var intake = seen;
+        if (store is not null)
+        {
+            progress?.Report($"记录到存储库 {options.StorePath}");
+            store.WriteDelay = StoreWriteDelay;
+            store.RecordRun(definition.Code, options.Period, options.InboxDirectory, seen, ReceivedFile.ReadIfUnchanged);
+            intake = Decide(store.Versions(definition.Code, options.Period), seen);
+        }
 
         // 3. Merge and indicators.
         progress?.Report("汇总");
@@ -49,6 +75,11 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             OutputFile.Write(Path.Combine(options.OutputDirectory, "summary.json"), s => SummaryJsonWriter.Write(merge, s)),
             OutputFile.Write(Path.Combine(options.OutputDirectory, "intake.json"), s => IntakeJsonWriter.Write(intake, s)),
         };
+        progress?.Report("写出回执");
+        var seenHashes = seen.Select(f => f.Sha256).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var thisRun = intake.Where(f => seen.Contains(f) || seenHashes.Contains(f.Sha256));
+        written.AddRange(ReceiptFolder.Write(thisRun, definition, Path.Combine(options.OutputDirectory, "receipts"), clock,
+            store is null ? null : f => store.Original(f.Sha256)));
         progress?.Report("写出汇总表");
         written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"汇总表-{stem}.xlsx"), new ConsolidatedWorkbookWriter(clock).Write(merge, intake, SubmissionOverview.Build(merge, intake, options.Deadline))));
         progress?.Report("写出简报");

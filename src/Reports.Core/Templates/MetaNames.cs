@@ -8,5 +8,11 @@ public static class MetaNames
     public const string Unit = "meta_unit";
     public const string Period = "meta_period";
 
+    /// <summary>
+    /// Optional: the cell where the clerk writes when this submission was made. The newest submission of a unit
+    /// wins; without a readable stamp the file's time decides.
+    /// </summary>
+    public const string Submitted = "meta_submitted";
+
     public static IReadOnlyList<string> All { get; } = [Return, Version, Unit, Period];
 }

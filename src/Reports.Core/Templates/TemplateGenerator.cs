@@ -21,6 +21,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
     private static readonly Color SectionFill = Color.FromArgb(255, 221, 235, 247);
     private static readonly double[] Widths = [10, 34, 10, 16, 22, 40];
     private static readonly Color HeaderFill = Color.FromArgb(255, 217, 217, 217);
+    private static readonly Color PrefilledFill = Color.FromArgb(255, 237, 237, 237);
 
     public byte[] Generate(TemplateRequest request)
     {
@@ -97,13 +98,36 @@ public sealed class TemplateGenerator(TimeProvider clock)
                 }
                 else
                 {
-                    input.Style.Numberformat.Format = field.Kind == FieldKind.Amount ? "0.00" : "0";
+                    input.Style.Numberformat.Format = field.Kind switch { FieldKind.Amount => "0.00", FieldKind.Rate => "0.00%", _ => "0" };
                 }
                 AddValidation(sheet, input.Address, field);
                 names.Add(field.Code, input);
+                if (request.Prefill?.TryGetValue(field.Code, out var prefilled) == true)
+                {
+                    // The office's own figure: shown, locked, and checked on intake.
+                    input.Value = prefilled;
+                    input.Style.Locked = true;
+                    input.Style.Fill.BackgroundColor.SetColor(PrefilledFill);
+                    sheet.Cells[row, ColumnNote].Value = Explain(definition, field) + "；市级预填，不能修改";
+                }
                 row++;
             }
         }
+
+        // The submission stamp: when a county sends a corrected return, the newest stamp wins.
+        sheet.Cells[row, ColumnLabel].Value = "报送时间";
+        sheet.Cells[row, ColumnLabel].Style.Font.Bold = true;
+        var stamp = sheet.Cells[row, ColumnValue];
+        stamp.Style.Locked = false;
+        stamp.Style.Fill.PatternType = ExcelFillStyle.Solid;
+        stamp.Style.Fill.BackgroundColor.SetColor(InputFill);
+        stamp.Style.Numberformat.Format = "yyyy-mm-dd hh:mm";
+        names.Add(MetaNames.Submitted, stamp);
+        sheet.Cells[row, ColumnCode].Value = MetaNames.Submitted;
+        sheet.Cells[row, ColumnCode].Style.Font.Color.SetColor(Color.Gray);
+        sheet.Cells[row, ColumnNote].Value = "本次报送的日期和时间，如 2022-07-03 16:30；修改后重报时请填新的时间";
+        sheet.Cells[row, ColumnNote].Style.WrapText = true;
+        row++;
 
         var table = sheet.Cells[5, ColumnIndex, row - 1, ColumnNote];
         table.Style.Border.Top.Style = table.Style.Border.Bottom.Style = table.Style.Border.Left.Style = table.Style.Border.Right.Style = ExcelBorderStyle.Thin;
@@ -164,6 +188,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
             {
                 FieldKind.Count => "整数，不小于0",
                 FieldKind.Amount => "万元，最多两位小数",
+                FieldKind.Rate => "百分数，如 12.50%",
                 _ => "文字",
             },
         };
@@ -200,6 +225,13 @@ public sealed class TemplateGenerator(TimeProvider clock)
                 amount.Formula.ExcelFormula = $"AND(ISNUMBER({address}),{address}>=0,ROUND({address},2)={address})";
                 validation = amount;
                 prompt = $"请填写不小于0的数值，最多两位小数{unit}。";
+                break;
+            case FieldKind.Rate:
+                var rate = sheet.DataValidations.AddDecimalValidation(address);
+                rate.Operator = ExcelDataValidationOperator.greaterThanOrEqual;
+                rate.Formula.Value = 0;
+                validation = rate;
+                prompt = "请填写不小于0的百分数，如 12.50%。";
                 break;
             default:
                 var text = sheet.DataValidations.AddTextLengthValidation(address);

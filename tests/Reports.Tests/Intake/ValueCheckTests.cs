@@ -95,20 +95,59 @@ public sealed class ValueCheckTests
         Assert.Equal("filled_by", Only(result, "RPT030").Field);
     }
 
-    [Fact]
-    public void A_number_typed_as_text_is_read_with_a_warning()
+    [Theory]
+    [InlineData("emp_total", "5379", "RPT037", "5379")]
+    [InlineData("emp_total", " 5379 ", "RPT070", "5379")]
+    [InlineData("emp_total", "5,379", "RPT038", "5379")]
+    [InlineData("emp_total", "５３７９", "RPT039", "5379")]
+    [InlineData("emp_total", "5379人", "RPT072", "5379")]
+    [InlineData("loan_amount", "1,586.76", "RPT038", "1586.76")]
+    [InlineData("loan_amount", "1586.76万元", "RPT072", "1586.76")]
+    public void A_number_typed_unambiguously_is_read_with_its_own_warning(string field, string typed, string code, string expected)
     {
-        var result = ReadWith(p => Set(p, "emp_total", " 5379 "));
+        var result = ReadWith(p => Set(p, field, typed));
         Assert.Equal(IntakeStatus.Accepted, result.Status);
-        Assert.Equal(DiagnosticSeverity.Warning, Only(result, "RPT037").Severity);
-        Assert.Equal(5379m, result.Submission!.Values["emp_total"]);
+        var diagnostic = Only(result, code);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(field, diagnostic.Field);
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), result.Submission!.Values[field]);
+    }
+
+    [Theory]
+    [InlineData("emp_total", "约500", "RPT073")]
+    [InlineData("emp_total", "500左右", "RPT073")]
+    [InlineData("emp_total", "5000多", "RPT073")]
+    [InlineData("emp_total", "500-600", "RPT074")]
+    [InlineData("emp_total", "500～600", "RPT074")]
+    [InlineData("emp_total", "12万", "RPT075")]
+    [InlineData("loan_amount", "12万", "RPT075")]
+    [InlineData("emp_total", "500户", "RPT076")]
+    [InlineData("emp_total", "12.50%", "RPT077")]
+    [InlineData("emp_total", "五千", "RPT031")]
+    [InlineData("emp_total", "12,5", "RPT031")]
+    public void A_number_typed_ambiguously_is_rejected_naming_the_cell_and_what_was_typed(string field, string typed, string code)
+    {
+        var result = ReadWith(p => Set(p, field, typed));
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        var diagnostic = Only(result, code);
+        Assert.True(diagnostic.IsError);
+        Assert.Equal(field, diagnostic.Field);
+        Assert.Equal(Samples.Campaign.FindField(field)!.Label, diagnostic.Message.Split('”')[0].TrimStart('“'));
+        Assert.Contains(typed, diagnostic.Message);
+        Assert.DoesNotContain(field, result.Submission!.Values.Keys);
     }
 
     [Fact]
-    public void Words_in_a_number_field_are_rejected()
+    public void A_percentage_typed_in_a_rate_field_is_read_as_a_fraction_with_a_warning()
     {
-        var result = ReadWith(p => Set(p, "emp_total", "约五千人"));
-        Assert.Contains("约五千人", Only(result, "RPT031").Message);
+        var rate = new Reports.Definitions.FieldDefinition("match_rate", "资金匹配率", "%", Reports.Definitions.FieldKind.Rate, true, null, false, null);
+        var reading = TypedNumber.Read("12.50%", rate);
+        Assert.Equal(0.125m, reading.Number);
+        Assert.Equal("RPT071", Assert.Single(reading.Findings).Code.Code);
+
+        var fullWidth = TypedNumber.Read("１２．５％", rate);
+        Assert.Equal(0.125m, fullWidth.Number);
+        Assert.Equal(["RPT039", "RPT071"], fullWidth.Findings.Select(f => f.Code.Code));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class RejectionTests
         var exit = new ReportsCommand(FixedClock.Default, stdout, stderr).Invoke(
         [
             "run", "--return", Samples.ReturnCode, "--period", "2022-06", "--roster", roster,
-            "--inbox", inbox, "--out", output, "--window", "2022-03-22:2022-06-30",
+            "--inbox", inbox, "--out", output, "--window", "2022-03-22:2022-06-30", "--store", Path.Combine(temp.Path, "store.db"),
         ]);
 
         Assert.Equal((int)ExitCode.Incomplete, exit);

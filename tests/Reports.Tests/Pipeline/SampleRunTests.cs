@@ -175,7 +175,7 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     [Fact]
     public void Consolidated_workbook_total_row_equals_the_merged_figures()
     {
-        var path = _run.Outcome.OutputFiles.Single(f => f.EndsWith(".xlsx", StringComparison.Ordinal));
+        var path = _run.Outcome.OutputFiles.Single(f => Path.GetFileName(f).StartsWith("汇总表-", StringComparison.Ordinal));
         using var package = new ExcelPackage(new FileInfo(path));
         var sheet = package.Workbook.Worksheets["汇总"];
         Assert.NotNull(sheet);
@@ -222,7 +222,7 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     {
         using var again = new TempDirectory();
         var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, again.Path));
-        foreach (var name in outcome.OutputFiles.Select(Path.GetFileName))
+        foreach (var name in outcome.OutputFiles.Select(f => Path.GetRelativePath(again.Path, f)))
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(_run.Output, name!)), File.ReadAllBytes(Path.Combine(again.Path, name!)));
         }

@@ -8,12 +8,16 @@ namespace Reports.Intake.Xlsx;
 /// <param name="MaxTotalBytes">Most bytes all entries together may declare.</param>
 /// <param name="MaxCompressionRatio">Highest uncompressed/compressed ratio tolerated for an entry of at least <see cref="RatioCheckMinBytes"/>.</param>
 /// <param name="MaxFileBytes">Largest file accepted.</param>
+/// <param name="MaxSheets">Most sheets the workbook may list (a return has one or two).</param>
+/// <param name="MaxRows">Highest row number a sheet read may declare or reach (a return has tens of rows).</param>
 public sealed record XlsxLimits(
     int MaxEntries = 1000,
     long MaxEntryBytes = 64L << 20,
     long MaxTotalBytes = 256L << 20,
     double MaxCompressionRatio = 200,
-    long MaxFileBytes = 64L << 20)
+    long MaxFileBytes = 64L << 20,
+    int MaxSheets = 255,
+    int MaxRows = 100_000)
 {
     /// <summary>Entries smaller than this (uncompressed) are not ratio-checked: tiny parts compress absurdly well.</summary>
     public long RatioCheckMinBytes { get; init; } = 1L << 20;
@@ -23,14 +27,27 @@ public sealed record XlsxLimits(
 
 public enum XlsxProblemKind
 {
+    /// <summary>The file is not a zip (nor OLE2); the detail names what its first bytes say it is.</summary>
     NotAZip,
-    /// <summary>OLE2 compound file (D0 CF 11 E0): a legacy .xls or a password-protected .xlsx.</summary>
-    LegacyOrEncrypted,
+    /// <summary>The file has no bytes at all.</summary>
+    Empty,
+    /// <summary>OLE2 compound file (D0 CF 11 E0) without an encrypted package: a legacy .xls.</summary>
+    LegacyXls,
+    /// <summary>OLE2 compound file holding an EncryptedPackage stream: a password-protected .xlsx.</summary>
+    Encrypted,
+    /// <summary>Starts like a zip but its directory or data is truncated or corrupt.</summary>
+    CorruptZip,
     TooLarge,
     TooManyEntries,
     SuspiciousCompression,
     MissingPart,
     MalformedXml,
+    /// <summary>An XML part carries a DTD (entity expansion, external entities): refused, never parsed.</summary>
+    DtdProhibited,
+    /// <summary>The workbook lists more sheets than <see cref="XlsxLimits.MaxSheets"/>.</summary>
+    TooManySheets,
+    /// <summary>A sheet declares or reaches a row past <see cref="XlsxLimits.MaxRows"/>.</summary>
+    TooManyRows,
     /// <summary>ReadCells was asked for a sheet the workbook does not have.</summary>
     UnknownSheet,
     /// <summary>ReadCells was asked for something that is not a cell reference like "C5" or "$C$5".</summary>

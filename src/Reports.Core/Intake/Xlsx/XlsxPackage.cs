@@ -11,8 +11,6 @@ namespace Reports.Intake.Xlsx;
 /// </summary>
 internal sealed class XlsxPackage : IDisposable
 {
-    private static ReadOnlySpan<byte> ZipMagic => [0x50, 0x4B, 0x03, 0x04];
-    private static ReadOnlySpan<byte> Ole2Magic => [0xD0, 0xCF, 0x11, 0xE0];
 
     private readonly ZipArchive _zip;
     private readonly Stream? _ownedStream;
@@ -59,13 +57,19 @@ internal sealed class XlsxPackage : IDisposable
             if (length > limits.MaxFileBytes)
                 throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"file is {length} bytes; the limit is {limits.MaxFileBytes}");
 
-            Span<byte> head = stackalloc byte[4];
+            if (length == 0)
+                throw new XlsxProblemException(XlsxProblemKind.Empty, "the file is empty");
+            var head = new byte[(int)Math.Min(length, 512)];
             stream.Position = 0;
-            int got = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
-            if (got == 4 && head.SequenceEqual(Ole2Magic))
-                throw new XlsxProblemException(XlsxProblemKind.LegacyOrEncrypted, "OLE2 compound file: a legacy .xls or a password-protected workbook");
-            if (got < 4 || !head.SequenceEqual(ZipMagic))
-                throw new XlsxProblemException(XlsxProblemKind.NotAZip, "the file does not start with a zip signature");
+            stream.ReadExactly(head);
+            if (FileSignature.IsOle2(head))
+            {
+                throw IsEncryptedPackage(stream)
+                    ? new XlsxProblemException(XlsxProblemKind.Encrypted, "OLE2 compound file holding an EncryptedPackage: a password-protected workbook")
+                    : new XlsxProblemException(XlsxProblemKind.LegacyXls, "OLE2 compound file: a legacy .xls workbook");
+            }
+            if (!FileSignature.IsZip(head))
+                throw new XlsxProblemException(XlsxProblemKind.NotAZip, FileSignature.Describe(head));
 
             CheckEndOfCentralDirectory(stream, limits);
 
@@ -77,7 +81,7 @@ internal sealed class XlsxPackage : IDisposable
             }
             catch (InvalidDataException ex)
             {
-                throw new XlsxProblemException(XlsxProblemKind.NotAZip, "corrupt zip: " + ex.Message);
+                throw new XlsxProblemException(XlsxProblemKind.CorruptZip, "corrupt zip: " + ex.Message);
             }
 
             try
@@ -135,8 +139,32 @@ internal sealed class XlsxPackage : IDisposable
                 return;
             }
         }
-        // No EOCD found: ZipArchive will report the corruption.
+        throw new XlsxProblemException(XlsxProblemKind.CorruptZip, "no end-of-central-directory record: the file is truncated");
     }
+
+    /// <summary>
+    /// An encrypted .xlsx is an OLE2 file whose directory names a stream "EncryptedPackage" (UTF-16LE). The
+    /// whole file is at most <see cref="XlsxLimits.MaxFileBytes"/>, so scanning it is bounded.
+    /// </summary>
+    private static bool IsEncryptedPackage(Stream stream)
+    {
+        ReadOnlySpan<byte> name = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"u8;
+        var buffer = new byte[1 << 16];
+        var carry = 0;
+        stream.Position = 0;
+        int n;
+        while ((n = stream.Read(buffer, carry, buffer.Length - carry)) > 0)
+        {
+            var filled = carry + n;
+            if (buffer.AsSpan(0, filled).IndexOf(name) >= 0) return true;
+            carry = Math.Min(name.Length - 1, filled);
+            Array.Copy(buffer, filled - carry, buffer, 0, carry);
+        }
+        return false;
+    }
+
+    /// <summary>True when the package holds a VBA project (a macro-enabled workbook, whatever its extension).</summary>
+    public bool HasVbaProject => _entries.Keys.Any(k => k.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase));
 
     private static Dictionary<string, ZipArchiveEntry> CheckEntries(ZipArchive zip, XlsxLimits limits)
     {
@@ -147,7 +175,7 @@ internal sealed class XlsxPackage : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            throw new XlsxProblemException(XlsxProblemKind.NotAZip, "corrupt zip central directory: " + ex.Message);
+            throw new XlsxProblemException(XlsxProblemKind.CorruptZip, "corrupt zip central directory: " + ex.Message);
         }
         if (all.Count > limits.MaxEntries)
             throw new XlsxProblemException(XlsxProblemKind.TooManyEntries, $"zip has {all.Count} entries; the limit is {limits.MaxEntries}");
@@ -159,7 +187,7 @@ internal sealed class XlsxPackage : IDisposable
             long size = e.Length;
             long packed = e.CompressedLength;
             if (size < 0 || packed < 0)
-                throw new XlsxProblemException(XlsxProblemKind.NotAZip, $"entry '{e.FullName}' has a negative size");
+                throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"entry '{e.FullName}' has a negative size");
             if (size >= limits.RatioCheckMinBytes && size > limits.MaxCompressionRatio * Math.Max(packed, 1))
                 throw new XlsxProblemException(XlsxProblemKind.SuspiciousCompression,
                     $"entry '{e.FullName}' declares {size} bytes from {packed} compressed (ratio over {limits.MaxCompressionRatio})");
@@ -190,11 +218,11 @@ internal sealed class XlsxPackage : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            throw new XlsxProblemException(XlsxProblemKind.NotAZip, $"corrupt zip entry '{entry.FullName}': {ex.Message}");
+            throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"corrupt zip entry '{entry.FullName}': {ex.Message}");
         }
         catch (NotSupportedException ex)
         {
-            throw new XlsxProblemException(XlsxProblemKind.NotAZip, $"unsupported zip entry '{entry.FullName}': {ex.Message}");
+            throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"unsupported zip entry '{entry.FullName}': {ex.Message}");
         }
         return new BoundedInflateStream(inner, entry.FullName, entry.Length, entry.CompressedLength, Limits);
     }

@@ -39,9 +39,13 @@ public sealed class XlsxWorkbook : IDisposable
     /// <summary>Zip part name of the workbook (usually "xl/workbook.xml").</summary>
     public string WorkbookPart { get; }
 
+    /// <summary>True for a macro-enabled workbook (.xlsm/.xltm content type or a VBA project part). Nothing is ever run.</summary>
+    public bool HasMacros { get; }
+
     private XlsxWorkbook(XlsxPackage package, string workbookPart, string[] sheetNames, string?[] sheetParts,
-        string? sharedStringsPart, Dictionary<string, XlsxDefinedName> definedNames, List<XlsxDefinedName> localDefinedNames)
+        string? sharedStringsPart, Dictionary<string, XlsxDefinedName> definedNames, List<XlsxDefinedName> localDefinedNames, bool hasMacros)
     {
+        HasMacros = hasMacros;
         _package = package;
         WorkbookPart = workbookPart;
         _sheetNames = sheetNames;
@@ -105,10 +109,33 @@ public sealed class XlsxWorkbook : IDisposable
     private static XlsxProblem? Translate(Exception ex) => ex switch
     {
         XlsxProblemException pe => pe.Problem,
-        XmlException xe => new XlsxProblem(XlsxProblemKind.MalformedXml, xe.Message),
-        InvalidDataException ie => new XlsxProblem(XlsxProblemKind.NotAZip, "corrupt zip data: " + ie.Message),
+        XmlException xe => Translate(xe),
+        InvalidDataException ie => new XlsxProblem(XlsxProblemKind.CorruptZip, "corrupt zip data: " + ie.Message),
         _ => null,
     };
+
+    /// <summary>
+    /// XmlReader refuses a DTD (DtdProcessing.Prohibit) with an XmlException; its message (not localised on
+    /// .NET) names the DTD, which tells that case apart from plain malformed XML.
+    /// </summary>
+    private static XlsxProblem Translate(XmlException xe) =>
+        xe.Message.Contains("DTD", StringComparison.Ordinal)
+            ? new XlsxProblem(XlsxProblemKind.DtdProhibited, xe.Message)
+            : new XlsxProblem(XlsxProblemKind.MalformedXml, xe.Message);
+
+    private static bool MacroContentType(XlsxPackage package, string workbookPart)
+    {
+        const string types = "[Content_Types].xml";
+        if (!package.Contains(types)) return false;
+        using var r = package.OpenXml(types);
+        while (r.Read())
+        {
+            if (r.NodeType == XmlNodeType.Element && r.LocalName == "Override"
+                && string.Equals(r.GetAttribute("PartName")?.TrimStart('/'), workbookPart, StringComparison.OrdinalIgnoreCase))
+                return r.GetAttribute("ContentType")?.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) == true;
+        }
+        return false;
+    }
 
     private readonly record struct Relationship(string Id, string Type, string Target, bool External);
 
@@ -167,6 +194,8 @@ public sealed class XlsxWorkbook : IDisposable
                     string? part = id is not null && rels.TryGetValue(id, out var rel) && !rel.External ? rel.Target : null;
                     sheetNames.Add(name);
                     sheetParts.Add(part);
+                    if (sheetNames.Count > package.Limits.MaxSheets)
+                        throw new XlsxProblemException(XlsxProblemKind.TooManySheets, $"the workbook lists more than {package.Limits.MaxSheets} sheets");
                 }
                 else if (section == "definedNames" && r.LocalName == "definedName")
                 {
@@ -197,7 +226,8 @@ public sealed class XlsxWorkbook : IDisposable
             else locals.Add(dn);
         }
 
-        return new XlsxWorkbook(package, workbookPart, [.. sheetNames], [.. sheetParts], sharedStrings, global, locals);
+        var hasMacros = package.HasVbaProject || MacroContentType(package, workbookPart);
+        return new XlsxWorkbook(package, workbookPart, [.. sheetNames], [.. sheetParts], sharedStrings, global, locals, hasMacros);
     }
 
     private static List<Relationship> ReadRelationships(XlsxPackage package, string relsPart, string sourcePart)
@@ -364,6 +394,8 @@ public sealed class XlsxWorkbook : IDisposable
             {
                 if (dataDepth < 0)
                 {
+                    if (r.LocalName == "dimension")
+                        CheckDimension(r.GetAttribute("ref"));
                     if (r.LocalName == "sheetData")
                     {
                         if (r.IsEmptyElement) return;
@@ -377,6 +409,8 @@ public sealed class XlsxWorkbook : IDisposable
                     string? ra = r.GetAttribute("r");
                     row = ra is not null && int.TryParse(ra, NumberStyles.None, CultureInfo.InvariantCulture, out int rn) ? rn : row + 1;
                     col = 0;
+                    if (row > _package.Limits.MaxRows)
+                        throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"sheet '{_sheetNames[sheetIndex]}' reaches row {row}; the limit is {_package.Limits.MaxRows}");
                 }
                 else if (d == 2 && r.LocalName == "c")
                 {
@@ -398,6 +432,15 @@ public sealed class XlsxWorkbook : IDisposable
                 return; // end of sheetData
             }
         }
+    }
+
+    /// <summary>A sheet that declares a range past the row limit is refused before its rows are inflated.</summary>
+    private void CheckDimension(string? reference)
+    {
+        if (reference is null) return;
+        var last = reference[(reference.IndexOf(':') + 1)..];
+        if (XlsxCellRef.TryParse(last, out int row, out _) && row > _package.Limits.MaxRows)
+            throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"sheet dimension '{reference}' reaches row {row}; the limit is {_package.Limits.MaxRows}");
     }
 
     /// <summary>Reads a &lt;c&gt; element; for t="s" returns the shared-string index (value resolved later), else -1.</summary>

@@ -63,9 +63,12 @@ public static class NumberStyle
     };
 
     /// <summary>A figure in a table cell, where the unit stands in the column header.</summary>
-    public static string Cell(FieldDefinition field, decimal value) => field.Kind == FieldKind.Amount
-        ? Round(value, 2).ToString("#,##0.00", Invariant)
-        : Round(value, 0).ToString("0", Invariant);
+    public static string Cell(FieldDefinition field, decimal value) => field.Kind switch
+    {
+        FieldKind.Amount => Round(value, 2).ToString("#,##0.00", Invariant),
+        FieldKind.Rate => Round(value * 100, 2).ToString("0.##", Invariant) + "%",
+        _ => Round(value, 0).ToString("0", Invariant),
+    };
 
     /// <summary>An indicator in a table cell.</summary>
     public static string Cell(IndicatorDefinition indicator, decimal? value) => indicator.Style switch

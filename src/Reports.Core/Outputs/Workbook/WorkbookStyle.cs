@@ -35,7 +35,12 @@ internal static class WorkbookStyle
     public const string CompletionFormat = "[=1]0%;0.0%";
     public const string DateTimeFormat = "yyyy-mm-dd hh:mm";
 
-    public static string FormatOf(FieldDefinition field) => field.Kind == FieldKind.Amount ? AmountFormat : CountFormat;
+    public static string FormatOf(FieldDefinition field) => field.Kind switch
+    {
+        FieldKind.Amount => AmountFormat,
+        FieldKind.Rate => "0.00%",
+        _ => CountFormat,
+    };
 
     public static string FormatOf(IndicatorDefinition indicator) => indicator.Style switch
     {

@@ -19,26 +19,26 @@ public class XlsxSafetyTests
     public void Not_a_zip()
     {
         Assert.Equal(XlsxProblemKind.NotAZip, OpenFails(Encoding.UTF8.GetBytes("单位名称,人数\n潞州区,12\n")).Kind);
-        Assert.Equal(XlsxProblemKind.NotAZip, OpenFails([]).Kind);
+        Assert.Equal(XlsxProblemKind.Empty, OpenFails([]).Kind);
         Assert.Equal(XlsxProblemKind.NotAZip, OpenFails([0x50, 0x4B]).Kind);
         Assert.Equal(XlsxProblemKind.NotAZip, OpenFails(Encoding.ASCII.GetBytes("<html><body>not excel</body></html>")).Kind);
     }
 
     [Fact]
-    public void Ole2_header_is_legacy_or_encrypted()
+    public void Ole2_header_is_legacy_xls()
     {
         var bytes = new byte[4096];
         new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(bytes, 0);
         var p = OpenFails(bytes);
-        Assert.Equal(XlsxProblemKind.LegacyOrEncrypted, p.Kind);
+        Assert.Equal(XlsxProblemKind.LegacyXls, p.Kind);
     }
 
     [Fact]
-    public void Truncated_zip_is_not_a_zip()
+    public void Truncated_zip_is_a_corrupt_zip()
     {
         var good = XlsxTestFiles.EpplusWorkbook();
         var p = OpenFails(good[..(good.Length / 2)]);
-        Assert.Equal(XlsxProblemKind.NotAZip, p.Kind);
+        Assert.Equal(XlsxProblemKind.CorruptZip, p.Kind);
     }
 
     [Fact]
@@ -168,13 +168,13 @@ public class XlsxSafetyTests
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         var p = OpenFails(XlsxTestFiles.MinimalWorkbook("", laughs));
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Assert.Equal(XlsxProblemKind.MalformedXml, p.Kind);
+        Assert.Equal(XlsxProblemKind.DtdProhibited, p.Kind);
         Assert.Contains("DTD", p.Detail, StringComparison.OrdinalIgnoreCase);
         Assert.True(allocated < 8 << 20, $"allocated {allocated} bytes");
     }
 
     [Fact]
-    public void Dtd_in_sheet_is_malformed_on_read()
+    public void Dtd_in_sheet_is_refused_on_read()
     {
         var bytes = XlsxTestFiles.Zip(
             ("_rels/.rels", XlsxTestFiles.RootRels),
@@ -185,7 +185,7 @@ public class XlsxSafetyTests
         Assert.Null(problem);
         var cells = wb!.ReadCells([("Sheet1", "A1")], out problem);
         Assert.Empty(cells);
-        Assert.Equal(XlsxProblemKind.MalformedXml, problem!.Kind);
+        Assert.Equal(XlsxProblemKind.DtdProhibited, problem!.Kind);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
         public SampleWorkbook()
         {
             var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, _temp.Path));
-            Path = outcome.OutputFiles.Single(f => f.EndsWith(".xlsx", StringComparison.Ordinal));
+            Path = outcome.OutputFiles.Single(f => System.IO.Path.GetFileName(f).StartsWith("汇总表-", StringComparison.Ordinal));
             Workbook = new WorkbookReadBack(Path);
         }
 

@@ -43,7 +43,7 @@ public sealed class WorkbookEdgeCaseTests : IClassFixture<WorkbookEdgeCaseTests.
             Values = new Dictionary<string, IReadOnlyDictionary<string, string>> { [Early.Code] = early, [Late.Code] = late };
 
             Outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(roster, inbox, _temp.Sub("out")) with { Deadline = Deadline });
-            Path = Outcome.OutputFiles.Single(f => f.EndsWith(".xlsx", StringComparison.Ordinal));
+            Path = Outcome.OutputFiles.Single(f => System.IO.Path.GetFileName(f).StartsWith("汇总表-", StringComparison.Ordinal));
             Workbook = new WorkbookReadBack(Path);
         }
 
