@@ -2,18 +2,40 @@ using Reports.Merge;
 
 namespace Reports.Analysis;
 
-/// <summary>What the analysis says of a merge: ranks per indicator, lagging items, data-quality signals.</summary>
+/// <summary>
+/// What the analysis says of a merge: ranks per indicator, lagging items, units below a required level,
+/// data-quality signals, and — when the store holds earlier periods — increments, year-on-year and the trend.
+/// </summary>
 public sealed record MergeAnalysis(
     IReadOnlyDictionary<string, IReadOnlyList<RankedUnit>> Ranks,
     IReadOnlyList<LaggingItem> Lagging,
     IReadOnlyList<ThresholdItem> BelowThreshold,
-    IReadOnlyList<QualitySignal> Signals)
+    IReadOnlyList<QualitySignal> Signals,
+    MergeResult? Previous,
+    IReadOnlyList<FieldIncrement> Increments,
+    IReadOnlyList<YearOnYear> YearOnYear,
+    IReadOnlyList<MergeResult> Trend)
 {
-    public static MergeAnalysis Of(MergeResult merge, QualityThresholds? thresholds = null) => new(
-        merge.Definition.Indicators.ToDictionary(i => i.Code, i => ProgressAnalysis.Rank(merge, i), StringComparer.Ordinal),
-        ProgressAnalysis.Lagging(merge),
-        merge.Definition.Indicators.SelectMany(i => ProgressAnalysis.BelowThreshold(merge, i)).ToList(),
-        QualitySignals.Find(merge, thresholds));
+    public static MergeAnalysis Of(MergeResult merge, PeriodHistory? history = null, QualityThresholds? thresholds = null)
+    {
+        thresholds ??= QualityThresholds.Default;
+        history ??= PeriodHistory.None(merge);
+        var signals = QualitySignals.Find(merge, thresholds).ToList();
+        if (history.Previous is { } previous)
+        {
+            signals.AddRange(PeriodComparison.Signals(merge, previous, thresholds.JumpFactor));
+        }
+        var order = merge.Roster.Units.Select(u => u.Code).ToList();
+        return new MergeAnalysis(
+            merge.Definition.Indicators.ToDictionary(i => i.Code, i => ProgressAnalysis.Rank(merge, i), StringComparer.Ordinal),
+            ProgressAnalysis.Lagging(merge),
+            merge.Definition.Indicators.SelectMany(i => ProgressAnalysis.BelowThreshold(merge, i)).ToList(),
+            signals.OrderBy(s => order.IndexOf(s.Unit.Code)).ThenBy(s => s.Code, StringComparer.Ordinal).ToList(),
+            history.Previous,
+            history.Previous is null ? [] : PeriodComparison.Increments(merge, history.Previous),
+            PeriodComparison.YearOnYear(merge, history.LastYear),
+            history.Campaign);
+    }
 
     public int? RankOf(string unitCode, string indicatorCode) =>
         Ranks.TryGetValue(indicatorCode, out var ranks) ? ranks.FirstOrDefault(r => r.Unit.Code == unitCode)?.Rank : null;

@@ -9,8 +9,13 @@ public sealed record FieldDefinition(
     bool Required,
     string? AtMost,
     bool Target,
-    string? Note)
+    string? Note,
+    /// <summary>For a last-year reference value (上年度…): the field it is last year's figure of.</summary>
+    string? PreviousOf = null)
 {
+    /// <summary>A figure the county accumulates over the campaign, as opposed to a target or a last-year reference.</summary>
+    public bool IsCumulativeFigure => IsNumeric && !Target && PreviousOf is null;
+
     public bool IsNumeric => Kind != FieldKind.Text;
 
     /// <summary>Label with its unit, as a table header shows it: "投放金额(万元)".</summary>

@@ -103,7 +103,8 @@ public static class ReturnDefinitionLoader
             required,
             Optional(field, "atMost"),
             field.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.True,
-            Optional(field, "note"));
+            Optional(field, "note"),
+            Optional(field, "previousOf"));
     }
 
     private static IndicatorDefinition ParseIndicator(JsonElement indicator, string path, List<string> errors)
@@ -198,6 +199,13 @@ public static class ReturnDefinitionLoader
             if (other is null || !other.IsNumeric || !field.IsNumeric)
             {
                 errors.Add($"字段“{field.Code}”的 atMost 引用了不存在或非数值的字段“{field.AtMost}”");
+            }
+        }
+        foreach (var field in definition.Fields.Where(f => f.PreviousOf is not null))
+        {
+            if (definition.FindField(field.PreviousOf!) is not { IsNumeric: true })
+            {
+                errors.Add($"字段“{field.Code}”的 previousOf 引用了不存在或非数值的字段“{field.PreviousOf}”");
             }
         }
         foreach (var indicator in definition.Indicators)

@@ -9,9 +9,10 @@ namespace Reports.Outputs;
 /// </summary>
 public static class SummaryJsonWriter
 {
-    public static void Write(MergeResult merge, Stream stream)
+    public static void Write(MergeResult merge, Stream stream) => Write(merge, MergeAnalysis.Of(merge), stream);
+
+    public static void Write(MergeResult merge, MergeAnalysis analysis, Stream stream)
     {
-        var analysis = MergeAnalysis.Of(merge);
         using var writer = JsonOutput.CreateWriter(stream);
         writer.WriteStartObject();
         writer.WriteString("return", merge.Definition.Code);
@@ -56,6 +57,8 @@ public static class SummaryJsonWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+
+        WriteHistory(writer, merge, analysis);
 
         writer.WriteStartArray("missing");
         foreach (var unit in merge.Missing)
@@ -142,6 +145,66 @@ public static class SummaryJsonWriter
             writer.WritePropertyName("value");
             JsonOutput.WriteNumber(writer, signal.Value);
             writer.WriteString("message", signal.Message);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteHistory(System.Text.Json.Utf8JsonWriter writer, MergeResult merge, MergeAnalysis analysis)
+    {
+        if (analysis.Previous is { } previous)
+        {
+            writer.WriteString("previousPeriod", previous.Period.ToString());
+        }
+        else
+        {
+            writer.WriteNull("previousPeriod");
+        }
+        writer.WriteStartArray("increments");
+        foreach (var item in analysis.Increments)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("unit", item.Unit.Code);
+            writer.WriteString("field", item.Field);
+            writer.WritePropertyName("previous");
+            JsonOutput.WriteNumber(writer, item.Previous);
+            writer.WritePropertyName("current");
+            JsonOutput.WriteNumber(writer, item.Current);
+            writer.WritePropertyName("increment");
+            JsonOutput.WriteNumber(writer, item.Increment);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("yearOnYear");
+        foreach (var item in analysis.YearOnYear)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("field", item.Field);
+            writer.WriteString("source", item.Source);
+            if (item.LastYearPeriod is null)
+            {
+                writer.WriteNull("lastYearPeriod");
+            }
+            else
+            {
+                writer.WriteString("lastYearPeriod", item.LastYearPeriod);
+            }
+            writer.WritePropertyName("lastYear");
+            JsonOutput.WriteNumber(writer, item.LastYear);
+            writer.WritePropertyName("current");
+            JsonOutput.WriteNumber(writer, item.Current);
+            writer.WritePropertyName("ratio");
+            JsonOutput.WriteNumber(writer, item.Ratio);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("trend");
+        foreach (var point in analysis.Trend)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("period", point.Period.ToString());
+            writer.WriteNumber("accepted", point.Accepted.Count());
+            WriteIndicators(writer, point.Total.Indicators);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -65,6 +65,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         // 3. Merge and indicators.
         progress?.Report("汇总");
         var merge = Merger.Merge(definition, roster, options.Period, options.Window, intake);
+        var analysis = MergeAnalysis.Of(merge, store is null ? null : HistoryLoader.Load(store, merge));
         var narrative = NarrativeRenderer.Render(narrativeTemplate, merge);
 
         // 4. Outputs.
@@ -72,7 +73,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         var stem = $"{definition.Code}-{options.Period}";
         var written = new List<string>
         {
-            OutputFile.Write(Path.Combine(options.OutputDirectory, "summary.json"), s => SummaryJsonWriter.Write(merge, s)),
+            OutputFile.Write(Path.Combine(options.OutputDirectory, "summary.json"), s => SummaryJsonWriter.Write(merge, analysis, s)),
             OutputFile.Write(Path.Combine(options.OutputDirectory, "intake.json"), s => IntakeJsonWriter.Write(intake, s)),
         };
         progress?.Report("写出回执");

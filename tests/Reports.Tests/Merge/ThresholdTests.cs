@@ -43,3 +43,36 @@ public sealed class ThresholdTests
         Assert.Equal(1m - units[1].Indicators["fund_match_rate"]!.Value, below.Gap);
     }
 }
+
+/// <summary>The edges of lagging: exactly at time progress, just below it, and a zero target.</summary>
+public sealed class LaggingEdgeTests
+{
+    [Fact]
+    public void At_time_progress_is_not_lagging_just_below_is_and_a_zero_target_is_neither()
+    {
+        var loan = Samples.Campaign.Indicators.Single(i => i.Code == "loan_campaign_rate");
+        var window = new Reports.Periods.CampaignWindow(new DateOnly(2022, 3, 22), new DateOnly(2022, 7, 10));
+        var progress = window.ProgressAt(Samples.Period.LastDay); // 101/111
+        var units = Samples.Changzhi.Units.Take(3).Select((unit, index) =>
+        {
+            var values = Samples.SampleValues[unit.Code].Where(v => Samples.Campaign.FindField(v.Key)!.IsNumeric)
+                .ToDictionary(v => v.Key, v => decimal.Parse(v.Value, CultureInfo.InvariantCulture));
+            (values["loan_amount"], values["loan_target_campaign"]) = index switch
+            {
+                0 => (101m, 111m),  // exactly time progress
+                1 => (100.99m, 111m), // just below
+                _ => (50m, 0m),      // no target: rate undefined
+            };
+            return new UnitResult(unit, UnitStatus.Accepted, null, values, new Dictionary<string, string>(), IndicatorCalculator.ForUnit(Samples.Campaign, values));
+        }).ToList();
+        var merge = new MergeResult(Samples.Campaign, Samples.Changzhi, Samples.Period, window, progress, 0.5m, units,
+            new GroupTotal(new Dictionary<string, decimal>(), IndicatorCalculator.ForGroup(Samples.Campaign, units.Select(u => u.Values).ToList())));
+
+        Assert.Null(units[2].Indicators["loan_campaign_rate"]);
+        var lagging = Assert.Single(ProgressAnalysis.Lagging(merge, loan));
+        Assert.Equal(units[1].Unit, lagging.Unit);
+        var ranks = ProgressAnalysis.Rank(merge, loan);
+        Assert.Equal([1, 2, (int?)null], ranks.Select(r => r.Rank));
+        Assert.Equal(units[2].Unit, ranks[2].Unit);
+    }
+}

@@ -27,11 +27,11 @@ public static class Samples
         new TemplateGenerator(FixedClock.Default).Generate(new TemplateRequest(Campaign, period ?? Period, unit));
 
     /// <summary>Writes a filled return for a unit into a folder, under the name the template verb gives it.</summary>
-    public static string WriteFilled(string folder, RosterUnit unit, IReadOnlyDictionary<string, string> values)
+    public static string WriteFilled(string folder, RosterUnit unit, IReadOnlyDictionary<string, string> values, ReportingPeriod? period = null)
     {
-        var request = new TemplateRequest(Campaign, Period, unit);
+        var request = new TemplateRequest(Campaign, period ?? Period, unit);
         var path = Path.Combine(folder, request.FileName);
-        File.WriteAllBytes(path, ReturnFiller.Fill(Template(unit), Campaign, values));
+        File.WriteAllBytes(path, ReturnFiller.Fill(Template(unit, period), Campaign, values));
         return path;
     }
 

@@ -1,0 +1,9 @@
+using Reports.Rosters;
+
+namespace Reports.Analysis;
+
+/// <summary>A unit's 本期新增 on a cumulative field: this period's figure less the previous period's.</summary>
+public sealed record FieldIncrement(RosterUnit Unit, string Field, decimal Previous, decimal Current)
+{
+    public decimal Increment => Current - Previous;
+}

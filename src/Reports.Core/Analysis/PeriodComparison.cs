@@ -1,0 +1,83 @@
+using System.Globalization;
+using Reports.Definitions;
+using Reports.Merge;
+
+namespace Reports.Analysis;
+
+/// <summary>
+/// A period against earlier ones: increments (本期新增) of cumulative figures, and the signals only history can
+/// give: a cumulative figure that went down, a jump beyond a factor, a return copied from the previous period.
+/// </summary>
+public static class PeriodComparison
+{
+    public const string DecreaseCode = "DQ003";
+    public const string JumpCode = "DQ004";
+    public const string CopiedCode = "DQ005";
+
+    public static IReadOnlyList<FieldIncrement> Increments(MergeResult current, MergeResult previous) =>
+        Pairs(current, previous)
+            .SelectMany(pair => current.Definition.Fields
+                .Where(f => f.IsCumulativeFigure && pair.Now.Values.ContainsKey(f.Code) && pair.Before.Values.ContainsKey(f.Code))
+                .Select(f => new FieldIncrement(pair.Now.Unit, f.Code, pair.Before.Values[f.Code], pair.Now.Values[f.Code])))
+            .ToList();
+
+    public static IReadOnlyList<QualitySignal> Signals(MergeResult current, MergeResult previous, decimal jumpFactor)
+    {
+        var signals = new List<QualitySignal>();
+        var definition = current.Definition;
+        foreach (var (now, before) in Pairs(current, previous))
+        {
+            var figures = definition.Fields.Where(f => f.IsCumulativeFigure && now.Values.ContainsKey(f.Code) && before.Values.ContainsKey(f.Code)).ToList();
+            if (figures.Count > 0 && figures.All(f => now.Values[f.Code] == before.Values[f.Code]) && figures.Any(f => now.Values[f.Code] != 0))
+            {
+                signals.Add(new QualitySignal(CopiedCode, now.Unit, figures[0].Code, now.Values[figures[0].Code],
+                    $"{current.Period}的各项数字与{previous.Period}完全相同，可能照抄了上期报表，请核实"));
+                continue;
+            }
+            foreach (var field in figures)
+            {
+                var was = before.Values[field.Code];
+                var isNow = now.Values[field.Code];
+                if (definition.Cumulative && isNow < was)
+                {
+                    signals.Add(new QualitySignal(DecreaseCode, now.Unit, field.Code, isNow,
+                        $"“{field.Label}”是累计数，{current.Period}为 {Show(isNow)}{field.Unit}，少于{previous.Period}的 {Show(was)}{field.Unit}"));
+                }
+                else if (was > 0 && isNow / was > jumpFactor)
+                {
+                    signals.Add(new QualitySignal(JumpCode, now.Unit, field.Code, isNow,
+                        $"“{field.Label}”由{previous.Period}的 {Show(was)}{field.Unit} 增至{current.Period}的 {Show(isNow)}{field.Unit}，为上期的 {Show(decimal.Round(isNow / was, 1))} 倍，超过 {Show(jumpFactor)} 倍，请核实"));
+                }
+            }
+        }
+        return signals;
+    }
+
+    /// <summary>Year-on-year for every field a last-year reference field points at, total of the group.</summary>
+    public static IReadOnlyList<YearOnYear> YearOnYear(MergeResult current, MergeResult? lastYear) =>
+        current.Definition.Fields
+            .Where(f => f.PreviousOf is not null)
+            .Select(reference =>
+            {
+                var field = reference.PreviousOf!;
+                var now = current.Total.Values.GetValueOrDefault(field);
+                if (lastYear is not null)
+                {
+                    // Same units on both sides, so a county that did not report last year does not inflate the ratio.
+                    var units = Pairs(current, lastYear).Where(p => p.Now.Values.ContainsKey(field) && p.Before.Values.ContainsKey(field)).ToList();
+                    return new YearOnYear(field, "store", lastYear.Period.ToString(),
+                        units.Count == 0 ? null : units.Sum(p => p.Before.Values[field]), units.Sum(p => p.Now.Values[field]));
+                }
+                var withReference = current.Accepted.Where(u => u.Values.ContainsKey(field) && u.Values.ContainsKey(reference.Code)).ToList();
+                return new YearOnYear(field, "return", null,
+                    withReference.Count == 0 ? null : withReference.Sum(u => u.Values[reference.Code]), withReference.Sum(u => u.Values[field]));
+            })
+            .ToList();
+
+    private static IEnumerable<(UnitResult Now, UnitResult Before)> Pairs(MergeResult current, MergeResult previous) =>
+        current.Accepted.Select(u => (Now: u, Before: previous.Accepted.FirstOrDefault(p => p.Unit.Code == u.Unit.Code)))
+            .Where(p => p.Before is not null)
+            .Select(p => (p.Now, p.Before!));
+
+    private static string Show(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

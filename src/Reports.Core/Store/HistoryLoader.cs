@@ -1,0 +1,32 @@
+using Reports.Analysis;
+using Reports.Intake;
+using Reports.Merge;
+using Reports.Periods;
+
+namespace Reports.Store;
+
+/// <summary>
+/// Rebuilds earlier periods' merges from the store, deciding among the versions exactly as the run that received
+/// them did (the newest submission of each unit), against the current roster.
+/// </summary>
+public static class HistoryLoader
+{
+    public static PeriodHistory Load(ReturnStore store, MergeResult current)
+    {
+        MergeResult? MergeOf(ReportingPeriod period)
+        {
+            var versions = store.Versions(current.Definition.Code, period);
+            return versions.Count == 0
+                ? null
+                : Merger.Merge(current.Definition, current.Roster, period, current.Window, IntakeProcessor.Choose([.. versions]));
+        }
+
+        var campaign = PeriodArithmetic.PeriodsOf(current.Window, current.Period)
+            .Where(p => p != current.Period)
+            .Select(MergeOf)
+            .OfType<MergeResult>()
+            .Append(current)
+            .ToList();
+        return new PeriodHistory(MergeOf(current.Period.AddMonths(-1)), MergeOf(current.Period.AddMonths(-12)), campaign);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using Reports.Periods;
+using Reports.Pipeline;
+using Reports.Tests.Support;
+
+namespace Reports.Tests.Merge;
+
+/// <summary>
+/// With several periods in the store: increments, history-only signals, year-on-year from the store, the trend.
+/// May's returns are June's sample values scaled down, with three counties made suspicious on purpose.
+/// </summary>
+public sealed class ThroughTimeTests
+{
+    private static readonly ReportingPeriod May = new(2022, 5);
+    private static readonly ReportingPeriod LastJune = new(2021, 6);
+
+    private static string Scaled(string value, decimal factor) =>
+        decimal.Round(decimal.Parse(value, CultureInfo.InvariantCulture) * factor, 0).ToString(CultureInfo.InvariantCulture);
+
+    private static void WritePeriod(string inbox, ReportingPeriod period, Func<string, string, string, string> value)
+    {
+        foreach (var unit in Samples.Changzhi.Units)
+        {
+            var values = Samples.ValuesOf(unit.Code);
+            foreach (var field in Samples.Campaign.Fields.Where(f => f.IsCumulativeFigure))
+            {
+                values[field.Code] = value(unit.Code, field.Code, values[field.Code]);
+            }
+            Samples.WriteFilled(inbox, unit, values, period);
+        }
+    }
+
+    private static JsonDocument Run(string store, string inbox, ReportingPeriod period, string output)
+    {
+        var options = Samples.Options(RepositoryPaths.SampleRoster, inbox, output) with { Period = period, StorePath = store };
+        new RunPipeline(FixedClock.Default).Execute(options);
+        return JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
+    }
+
+    [Fact]
+    public void Increments_signals_year_on_year_and_trend_come_from_the_store()
+    {
+        using var temp = new TempDirectory();
+        var store = Path.Combine(temp.Path, "store.db");
+
+        // May: 80% of June, except 潞州区 (more than in June: a cumulative figure going down), 上党区 (a tenth: a jump),
+        // 屯留区 (exactly June's figures: a copied return).
+        WritePeriod(temp.Sub("may"), May, (unit, field, value) => unit switch
+        {
+            "140403" when field == "emp_total" => Scaled(value, 1.1m),
+            "140404" when field == "loan_households" => Scaled(value, 0.1m),
+            "140405" => value,
+            _ when field is "emp_outside" or "cadre_trained" or "proj_started" or "fund_matched" or "issues_fixed" => Scaled(value, 0.7m),
+            _ => Scaled(value, 0.8m),
+        });
+        Run(store, Path.Combine(temp.Path, "may"), May, temp.Sub("may-out")).Dispose();
+
+        using var june = Run(store, RepositoryPaths.SampleInbox, Samples.Period, temp.Sub("june-out"));
+        var root = june.RootElement;
+        Assert.Equal("2022-05", root.GetProperty("previousPeriod").GetString());
+
+        // 本期新增 = June − May, recomputed here.
+        var increment = root.GetProperty("increments").EnumerateArray()
+            .Single(i => i.GetProperty("unit").GetString() == "140406" && i.GetProperty("field").GetString() == "training_sessions");
+        var juneSessions = decimal.Parse(Samples.SampleValues["140406"]["training_sessions"], CultureInfo.InvariantCulture);
+        Assert.Equal(juneSessions - decimal.Round(juneSessions * 0.8m, 0), increment.GetProperty("increment").GetDecimal());
+
+        string[] Signals(string unit) => root.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == unit)
+            .GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("code").GetString()!).ToArray();
+        Assert.Contains("DQ003", Signals("140403"));
+        Assert.Contains("DQ004", Signals("140404"));
+        Assert.Equal(["DQ005"], Signals("140405"));
+        Assert.Empty(Signals("140406"));
+
+        // No 2021-06 in the store: year-on-year comes from the return's own last-year fields.
+        var yoy = root.GetProperty("yearOnYear").EnumerateArray().Single(y => y.GetProperty("field").GetString() == "emp_total");
+        Assert.Equal("return", yoy.GetProperty("source").GetString());
+        Assert.Equal("1.052795062274", yoy.GetProperty("ratio").GetRawText());
+
+        // The trend runs over the campaign's periods the store holds.
+        Assert.Equal(["2022-05", "2022-06"], root.GetProperty("trend").EnumerateArray().Select(t => t.GetProperty("period").GetString()));
+    }
+
+    [Fact]
+    public void Year_on_year_comes_from_the_store_when_it_holds_last_year()
+    {
+        using var temp = new TempDirectory();
+        var store = Path.Combine(temp.Path, "store.db");
+        WritePeriod(temp.Sub("last-june"), LastJune, (_, _, value) => Scaled(value, 0.5m));
+        Run(store, Path.Combine(temp.Path, "last-june"), LastJune, temp.Sub("last-out")).Dispose();
+
+        using var june = Run(store, RepositoryPaths.SampleInbox, Samples.Period, temp.Sub("june-out"));
+        var yoy = june.RootElement.GetProperty("yearOnYear").EnumerateArray().Single(y => y.GetProperty("field").GetString() == "emp_total");
+        Assert.Equal("store", yoy.GetProperty("source").GetString());
+        Assert.Equal("2021-06", yoy.GetProperty("lastYearPeriod").GetString());
+        var lastYear = Samples.SampleValues.Values.Sum(v => decimal.Round(decimal.Parse(v["emp_total"], CultureInfo.InvariantCulture) * 0.5m, 0));
+        Assert.Equal(lastYear, yoy.GetProperty("lastYear").GetDecimal());
+        Assert.Equal((double)(104731m / lastYear), yoy.GetProperty("ratio").GetDouble(), 10);
+    }
+}
