@@ -22,7 +22,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private readonly Option<string> _values = new("--values") { Description = "数值表 CSV(unit_code,unit_name,字段…)", Required = true };
     private readonly Option<string?> _asSubmission = new("--as-submission") { Description = "另将汇总结果写成同一模板的报表（上报上级用），写到此文件" };
     private readonly Option<string?> _window = new("--window") { Description = "专项行动时间窗口，如 2022-03-22:2022-06-30(默认取设置)" };
-    private readonly Option<string?> _prefill = new("--prefill") { Description = "市级预填数值表 CSV(目标任务、上年度数；与 fill 的数值表同格式)：模板中写入并锁定，汇总时核对" };
+    private readonly Option<string?> _prefill = new("--prefill") { Description = "市级预填数值表（CSV 或 .xlsx：目标任务、上年度数；与 fill 的数值表同格式）：模板中写入并锁定，汇总时核对" };
     private readonly Option<string?> _optionalReturn = new("--return") { Description = "报表代码(默认取文件中的报表标识)" };
     private readonly Option<string?> _optionalPeriod = new("--period") { Description = "报告期(默认取文件中的报告期)" };
     private readonly Option<string?> _optionalRoster = new("--roster") { Description = "单位名册 JSON 文件(默认取设置 Reports:Roster)" };
@@ -39,8 +39,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         template.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, null, parse.GetValue(_prefill))));
         root.Subcommands.Add(template);
 
-        var fill = new Command("fill", "生成模板并按数值表填写（用于制作样例和测试数据）") { _return, _period, _roster, _values, _out };
-        fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values), null)));
+        var fill = new Command("fill", "生成模板并按数值表填写（用于制作样例和测试数据）") { _return, _period, _roster, _values, _out, _prefill };
+        fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values), parse.GetValue(_prefill))));
         root.Subcommands.Add(fill);
 
         var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、回执、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _prefill, _store, _asSubmission };
@@ -72,7 +72,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var settings = ReportsSettings.Load();
         var sample = settings.Sample;
         output.WriteLine("未给出参数：用自带样例数据运行（长治市，2022-06）。用 reports --help 查看全部用法。");
-        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null, null, null, null);
+        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null,
+            sample["Prefill"] is { Length: > 0 } prefill ? settings.Resolve(prefill) : null, null, null);
     }
 
     private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath, string? prefillPath)
@@ -81,7 +82,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var period = ParsePeriod(periodText);
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
         var roster = RosterLoader.Load(rosterPath);
-        var values = valuesPath is null ? null : ReturnFiller.ReadValueSheet(File.ReadAllText(valuesPath), definition);
+        var values = valuesPath is null ? null : ReturnFiller.ReadValueSheetFile(valuesPath, definition);
         var prefill = prefillPath is null ? null : PrefillSheet.Load(prefillPath, definition);
         Directory.CreateDirectory(outDirectory);
         var generator = new TemplateGenerator(clock);

@@ -4,8 +4,8 @@ using Reports.Definitions;
 namespace Reports.Templates;
 
 /// <summary>
-/// The office's prefilled figures (targets, last year's values), a value sheet in the same CSV form as
-/// <see cref="ReturnFiller.ReadValueSheet"/>: given to the template verb to write and lock them, and to intake
+/// The office's prefilled figures (targets, last year's values): the source of truth for them. A value sheet in the
+/// same form as <see cref="ReturnFiller.ReadValueSheet"/>, as CSV or .xlsx: given to the template verb to write and lock them, and to intake
 /// to check that they came back unchanged. Blank cells are not prefilled.
 /// </summary>
 public static class PrefillSheet
@@ -13,7 +13,7 @@ public static class PrefillSheet
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> Load(string path, ReturnDefinition definition)
     {
         var result = new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal);
-        foreach (var (unit, values) in ReturnFiller.ReadValueSheet(File.ReadAllText(path), definition))
+        foreach (var (unit, values) in ReturnFiller.ReadValueSheetFile(path, definition))
         {
             var numbers = new Dictionary<string, decimal>(StringComparer.Ordinal);
             foreach (var (code, text) in values.Where(v => v.Value.Length > 0))

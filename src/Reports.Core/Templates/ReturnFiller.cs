@@ -43,9 +43,15 @@ public static class ReturnFiller
     /// Reads a value sheet: a header row "unit_code,unit_name,FIELD…", then a row per unit.
     /// Returns the values per unit code.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadValueSheet(string csv, ReturnDefinition definition)
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadValueSheet(string csv, ReturnDefinition definition) =>
+        ReadValueSheet(CsvTable.Parse(csv), definition);
+
+    /// <summary>Reads a value sheet file, CSV or .xlsx (see <see cref="ValueSheetFile"/>).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadValueSheetFile(string path, ReturnDefinition definition) =>
+        ReadValueSheet(ValueSheetFile.ReadRows(path), definition);
+
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadValueSheet(IReadOnlyList<IReadOnlyList<string>> rows, ReturnDefinition definition)
     {
-        var rows = CsvTable.Parse(csv);
         if (rows.Count == 0 || rows[0].Count < 1 || rows[0][0] != "unit_code")
         {
             throw new FormatException("数值表第一行应为表头，第一列为 unit_code");
