@@ -40,6 +40,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode Superseded = new("RPT050", DiagnosticSeverity.Info, "同一单位的较早报送", "同一单位本期有更新的报送，本文件未参与汇总，原文件已保留。");
     public static readonly DiagnosticCode NotAnXlsxFile = new("RPT051", DiagnosticSeverity.Info, "收件箱中的非报表文件", "该文件不是 .xlsx,未读取。");
 
+    // Outputs.
+    public static readonly DiagnosticCode GlyphMissing = new("RPT090", DiagnosticSeverity.Warning, "简报字体缺字", "所配置的字体和自带字体都没有这些字符；请在设置中换用含这些字符的字体，或在名称、模板中改用常用字。");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         NotAWorkbook, LegacyOrEncrypted, BrokenWorkbook,
@@ -48,5 +51,6 @@ public static class DiagnosticCatalog
         RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, NumberAsText,
         AtMostViolated,
         Superseded, NotAnXlsxFile,
+        GlyphMissing,
     ];
 }

@@ -22,6 +22,8 @@ internal static class LayoutElements
         PdfParagraph p => new ParagraphElement(p),
         PdfTable t => new TableElement(t),
         PdfSpacer s => new SpacerElement(s),
+        PdfBarChart c => new BarChartElement(c),
+        PdfDistribution d => new DistributionElement(d),
         _ => throw new NotSupportedException($"Unsupported PDF block type {block.GetType().Name}."),
     };
 }
@@ -42,7 +44,7 @@ internal sealed class HeadingElement(PdfHeading heading) : ILayoutElement
         bool title = heading.Level <= 1;
         float size = title ? Typography.Heading1Size : Typography.Heading2Size;
         float lineHeight = size * (title ? Typography.Heading1Leading : Typography.Heading2Leading);
-        var font = context.Fonts.Get(size, bold: true);
+        var font = context.Fonts.Get(size, bold: true, PdfFontRole.Heading);
 
         yield return new SpaceFragment(title ? Typography.Heading1SpacingBefore : Typography.Heading2SpacingBefore) { KeepWithNext = true };
         foreach (string line in context.BreakLines(heading.Text, s => font.Measure(s), context.Width))

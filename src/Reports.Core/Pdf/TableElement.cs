@@ -11,9 +11,10 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         int columns = table.Columns.Count;
         if (columns == 0) yield break;
 
-        var font = context.Fonts.Get(Typography.TableSize);
-        var bold = context.Fonts.Get(Typography.TableSize, bold: true);
-        float lineHeight = Typography.TableSize * Typography.TableLeading;
+        float size = table.FontSizePt ?? Typography.TableSize;
+        var font = context.Fonts.Get(size);
+        var bold = context.Fonts.Get(size, bold: true);
+        float lineHeight = size * Typography.TableLeading;
         float totalRelative = table.Columns.Sum(c => Math.Max(c.RelativeWidth, 0));
         float[] widths = table.Columns
             .Select(c => totalRelative > 0 ? context.Width * Math.Max(c.RelativeWidth, 0) / totalRelative : context.Width / columns)
@@ -23,7 +24,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
 
         if (!string.IsNullOrEmpty(table.Caption))
         {
-            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, bold: true);
+            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, bold: true, PdfFontRole.Heading);
             foreach (string line in context.BreakLines(table.Caption, s => captionFont.Measure(s), context.Width))
             {
                 yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)

@@ -1,0 +1,105 @@
+using System.Globalization;
+using SkiaSharp;
+
+namespace Reports.Pdf;
+
+/// <summary>A bar chart: a caption in the document's own type, then the chart drawn with ScottPlot straight into
+/// the page canvas (vectors; labels stay text, in the fallback font's subset).</summary>
+internal sealed class BarChartElement(PdfBarChart chart) : ILayoutElement
+{
+    public IEnumerable<Fragment> Layout(LayoutContext context)
+    {
+        if (chart.Bars.Count == 0) yield break;
+        yield return new SpaceFragment(Typography.ChartSpacingBefore) { KeepWithNext = true };
+        var captionFont = context.Fonts.Get(Typography.TableCaptionSize, bold: true, PdfFontRole.Heading);
+        foreach (string line in context.BreakLines(chart.Caption, s => captionFont.Measure(s), context.Width))
+        {
+            yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
+            {
+                Align = PdfAlign.Center,
+                KeepWithNext = true,
+            };
+        }
+
+        yield return new BarChartFragment(chart, context.Fonts.ChartFontName);
+        yield return new SpaceFragment(Typography.ChartSpacingAfter);
+    }
+}
+
+internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fragment
+{
+    public override float Height => chart.HeightPt;
+
+    public override void Draw(SKCanvas canvas, float x, float y, float width)
+    {
+        var plot = new ScottPlot.Plot();
+        try
+        {
+            Compose(plot);
+            canvas.Save();
+            plot.Render(canvas, new ScottPlot.PixelRect(x, x + width, y + Height, y));
+            canvas.Restore();
+        }
+        finally
+        {
+            plot.Dispose();
+        }
+    }
+
+    private void Compose(ScottPlot.Plot plot)
+    {
+        var bars = chart.Bars.Select((bar, i) => new ScottPlot.Bar
+        {
+            Position = i,
+            Value = bar.Value,
+            FillColor = Color(bar.Highlight ? Typography.ChartBarHighlight : Typography.ChartBar),
+            LineWidth = 0,
+            Label = bar.Value.ToString("0.0", CultureInfo.InvariantCulture),
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontName = fontName;
+        barPlot.ValueLabelStyle.FontSize = Typography.ChartValueSize;
+        barPlot.ValueLabelStyle.ForeColor = Color(Typography.Text);
+
+        double top = chart.Bars.Max(b => b.Value);
+        if (chart.ReferenceValue is { } reference)
+        {
+            var line = plot.Add.HorizontalLine(reference, width: 1.2f, color: Color(Typography.Red), pattern: ScottPlot.LinePattern.Dashed);
+            if (!string.IsNullOrEmpty(chart.ReferenceLabel))
+            {
+                line.LabelText = chart.ReferenceLabel;
+                line.LabelOppositeAxis = true;
+                line.LabelFontName = fontName;
+                line.LabelFontSize = Typography.ChartTickSize;
+                line.LabelBackgroundColor = Color(Typography.Red);
+            }
+
+            top = Math.Max(top, reference);
+        }
+
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (int i = 0; i < chart.Bars.Count; i++) ticks.AddMajor(i, chart.Bars[i].Label);
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimits(-0.6, chart.Bars.Count - 0.4, 0, top * 1.15);
+
+        foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right })
+        {
+            axis.TickLabelStyle.FontName = fontName;
+            axis.TickLabelStyle.FontSize = Typography.ChartTickSize;
+            axis.Label.FontName = fontName;
+            axis.Label.FontSize = Typography.ChartLabelSize;
+            axis.Label.Bold = false;
+        }
+
+        plot.Axes.Left.Label.Text = chart.ValueAxisLabel;
+        plot.Axes.Bottom.Label.Text = "";
+        plot.Axes.Title.Label.Text = "";
+        plot.Grid.XAxisStyle.IsVisible = false;
+        plot.Grid.MajorLineColor = ScottPlot.Color.FromHex("#E0E0E0");
+        plot.FigureBackground.Color = ScottPlot.Colors.White;
+        plot.DataBackground.Color = ScottPlot.Colors.White;
+    }
+
+    private static ScottPlot.Color Color(SKColor c) => new(c.Red, c.Green, c.Blue, c.Alpha);
+}
