@@ -67,11 +67,14 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
             var line = plot.Add.HorizontalLine(reference, width: 1.2f, color: Color(Typography.Red), pattern: ScottPlot.LinePattern.Dashed);
             if (!string.IsNullOrEmpty(chart.ReferenceLabel))
             {
-                line.LabelText = chart.ReferenceLabel;
-                line.LabelOppositeAxis = true;
-                line.LabelFontName = fontName;
-                line.LabelFontSize = Typography.ChartTickSize;
-                line.LabelBackgroundColor = Color(Typography.Red);
+                // Written above the line's right end, level, rather than as a rotated axis label.
+                var text = plot.Add.Text(chart.ReferenceLabel, chart.Bars.Count - 0.45, reference);
+                text.LabelFontName = fontName;
+                text.LabelFontSize = Typography.ChartTickSize;
+                text.LabelFontColor = Color(Typography.Red);
+                text.LabelBackgroundColor = ScottPlot.Colors.White;
+                text.LabelAlignment = ScottPlot.Alignment.MiddleLeft;
+                text.LabelOffsetX = 2;
             }
 
             top = Math.Max(top, reference);
@@ -81,7 +84,9 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
         for (int i = 0; i < chart.Bars.Count; i++) ticks.AddMajor(i, chart.Bars[i].Label);
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.SetLimits(-0.6, chart.Bars.Count - 0.4, 0, top * 1.15);
+        // Room at the right for the reference line's label, beside the last bar.
+        double right = chart.Bars.Count - 0.4 + (string.IsNullOrEmpty(chart.ReferenceLabel) ? 0 : ReferenceLabelRoom(chart.Bars.Count));
+        plot.Axes.SetLimits(-0.6, right, 0, top * 1.15);
 
         foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right })
         {
@@ -100,6 +105,9 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
         plot.FigureBackground.Color = ScottPlot.Colors.White;
         plot.DataBackground.Color = ScottPlot.Colors.White;
     }
+
+    /// <summary>About 1.6 bar slots of 12 for a label of five or six characters at the tick size.</summary>
+    private static double ReferenceLabelRoom(int bars) => Math.Max(1.4, bars * 0.17);
 
     private static ScottPlot.Color Color(SKColor c) => new(c.Red, c.Green, c.Blue, c.Alpha);
 }

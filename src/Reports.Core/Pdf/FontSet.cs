@@ -95,6 +95,12 @@ internal sealed class FontSet : IDisposable
         ChartFontName = chartFontName;
     }
 
+    /// <summary>One typeface for every role (layout tests).</summary>
+    public FontSet(SKTypeface typeface)
+        : this(new Dictionary<PdfFontRole, IReadOnlyList<SKTypeface>> { [PdfFontRole.Body] = [typeface], [PdfFontRole.Heading] = [typeface] }, "")
+    {
+    }
+
     public string ChartFontName { get; }
 
     public TextFont Get(float size, bool bold = false, PdfFontRole role = PdfFontRole.Body)

@@ -15,10 +15,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         var font = context.Fonts.Get(size);
         var bold = context.Fonts.Get(size, bold: true);
         float lineHeight = size * Typography.TableLeading;
-        float totalRelative = table.Columns.Sum(c => Math.Max(c.RelativeWidth, 0));
-        float[] widths = table.Columns
-            .Select(c => totalRelative > 0 ? context.Width * Math.Max(c.RelativeWidth, 0) / totalRelative : context.Width / columns)
-            .ToArray();
+        float[] widths = ColumnWidths(context.Width, bold);
 
         yield return new SpaceFragment(Typography.TableSpacingBefore) { KeepWithNext = true };
 
@@ -58,6 +55,53 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
 
         yield return new SpaceFragment(Typography.TableSpacingAfter);
     }
+
+    /// <summary>
+    /// Widths from the relative widths, widened where a short cell (a figure, "滞后") would otherwise wrap:
+    /// such cells are measured whole and their column gets at least that width, taken from the other columns
+    /// (whose headers and long texts wrap instead).
+    /// </summary>
+    private float[] ColumnWidths(float total, TextFont font)
+    {
+        int columns = table.Columns.Count;
+        float totalRelative = table.Columns.Sum(c => Math.Max(c.RelativeWidth, 0));
+        float[] widths = table.Columns
+            .Select(c => totalRelative > 0 ? total * Math.Max(c.RelativeWidth, 0) / totalRelative : total / columns)
+            .ToArray();
+        float[] minimum = new float[columns];
+        foreach (IReadOnlyList<string> row in table.Rows)
+        {
+            for (int c = 0; c < columns && c < row.Count; c++)
+            {
+                string cell = row[c] ?? "";
+                if (cell.Length is > 0 and <= ShortCellLength)
+                    minimum[c] = Math.Max(minimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
+            }
+        }
+
+        // Never let the figures claim more than the table has: then every column keeps its share.
+        float needed = minimum.Sum();
+        if (needed > total) return widths;
+        for (int pass = 0; pass < columns; pass++)
+        {
+            float deficit = 0, spare = 0;
+            for (int c = 0; c < columns; c++)
+            {
+                if (widths[c] < minimum[c]) deficit += minimum[c] - widths[c];
+                else spare += widths[c] - minimum[c];
+            }
+
+            if (deficit <= 0.01f || spare <= 0) break;
+            float take = Math.Min(1, deficit / spare);
+            for (int c = 0; c < columns; c++)
+                widths[c] = widths[c] < minimum[c] ? minimum[c] : widths[c] - (widths[c] - minimum[c]) * take;
+        }
+
+        return widths;
+    }
+
+    /// <summary>Cells up to this many characters are kept on one line when the table has room.</summary>
+    private const int ShortCellLength = 12;
 
     private static IReadOnlyList<string>[] Wrap(string[] cells, float[] widths, TextFont font) =>
         cells.Select((text, c) => LineBreaker.Break(text, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s)))

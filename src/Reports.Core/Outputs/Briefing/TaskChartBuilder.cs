@@ -29,6 +29,6 @@ public static class TaskChartBuilder
         var (reference, label) = merge.ProgressFor(headline) is { } progress
             ? ((double?)(double)(progress * 100), $"时序进度{NumberStyle.Completion(progress)}")
             : headline.Style == IndicatorStyle.Yoy ? (100d, "上年度水平") : ((double?)null, (string?)null);
-        return new PdfBarChart($"图：各县（市、区）{headline.Label}", bars, $"{headline.Label}（%）", reference, label);
+        return new PdfBarChart($"图：各县（市、区）{headline.Label}（%）", bars, "%", reference, label);
     }
 }

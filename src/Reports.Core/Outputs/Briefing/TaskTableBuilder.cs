@@ -35,11 +35,11 @@ public static class TaskTableBuilder
         }
         if (headline is not null)
         {
-            columns.Add(new PdfTableColumn("排名", 0.5f, PdfAlign.Center));
+            columns.Add(new PdfTableColumn("排名", 0.6f, PdfAlign.Center));
         }
         if (tracked.Count > 0)
         {
-            columns.Add(new PdfTableColumn("进度", 0.55f, PdfAlign.Center));
+            columns.Add(new PdfTableColumn("进度", 0.6f, PdfAlign.Center));
         }
         var progress = tracked.Count > 0 ? NumberStyle.Completion(merge.ProgressFor(tracked[0])) : "";
 
