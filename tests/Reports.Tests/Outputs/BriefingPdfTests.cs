@@ -134,6 +134,29 @@ public sealed class BriefingPdfTests : IClassFixture<BriefingPdfTests.Briefing>
     }
 
     [Fact]
+    public void Body_lines_obey_chinese_line_breaking()
+    {
+        const string closing = "，。、；：？！）」』》”";
+        const string opening = "（「『《“";
+        using var document = PdfDocument.Open(_briefing.Pdf);
+        var lines = document.GetPages()
+            .SelectMany(page => page.Letters
+                .Where(l => Math.Abs(l.PointSize - 12) < 0.1 && !string.IsNullOrWhiteSpace(l.Value))
+                .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
+                .Select(g => string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value))))
+            .ToList();
+        Assert.True(lines.Count > 30, $"only {lines.Count} body lines found");
+        Assert.All(lines, line => Assert.DoesNotContain(line[0], closing));
+        Assert.All(lines, line => Assert.DoesNotContain(line[^1], opening));
+        // A figure never straddles two lines: no line ends inside a number that the next line continues.
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            Assert.False(char.IsAsciiDigit(lines[i][^1]) && (char.IsAsciiDigit(lines[i + 1][0]) || lines[i + 1][0] is '.' or '%'),
+                $"a figure is split between “{lines[i]}” and “{lines[i + 1]}”");
+        }
+    }
+
+    [Fact]
     public void Every_page_carries_its_number()
     {
         Assert.True(_briefing.Pages.Count >= 4);
