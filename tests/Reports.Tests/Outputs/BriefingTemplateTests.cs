@@ -23,43 +23,43 @@ public sealed class BriefingTemplateTests
         return root;
     }
 
-    private static RunOptions Options(TempDirectory temp, string templates, string output) =>
-        Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, output) with { TemplatesDirectory = templates };
+    /// <summary>Runs the sample with <paramref name="briefing"/> as the template; returns the error and whether
+    /// anything was written.</summary>
+    private static (BriefingTemplateException Error, bool Wrote, string Templates) RunWith(string briefing)
+    {
+        using var temp = new TempDirectory();
+        var templates = TemplatesWith(temp, briefing);
+        var output = Path.Combine(temp.Path, "out");
+        var options = Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, output) with { TemplatesDirectory = templates };
+        var error = Assert.Throws<BriefingTemplateException>(() => new RunPipeline(FixedClock.Default).Execute(options));
+        return (error, Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), templates);
+    }
 
     [Fact]
     public void An_unknown_variable_stops_the_run_with_path_line_and_column_and_nothing_is_written()
     {
-        using var temp = new TempDirectory();
-        var templates = TemplatesWith(temp, "# 标题\n\n全市务工{{ total.emp_total | fmt_count \"人\" }}。\n第三行{{ totl.emp_total }}\n");
-        var output = Path.Combine(temp.Path, "out");
-        var error = Assert.Throws<BriefingTemplateException>(() => new RunPipeline(FixedClock.Default).Execute(Options(temp, templates, output)));
+        var (error, wrote, templates) = RunWith("# 标题\n\n全市务工{{ total.emp_total | fmt_count \"人\" }}。\n第三行{{ totl.emp_total }}\n");
         Assert.Contains(NarrativeRenderer.PathFor(templates, Samples.ReturnCode), error.Message);
         Assert.Contains("(4,", error.Message);   // line 4
         Assert.Contains("totl", error.Message);
-        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any());
+        Assert.False(wrote);
     }
 
     [Fact]
     public void A_syntax_error_is_reported_with_its_line_and_column()
     {
-        using var temp = new TempDirectory();
-        var templates = TemplatesWith(temp, "第一行\n第二行{{ if total.emp_total > 0 }}\n未闭合\n");
-        var output = Path.Combine(temp.Path, "out");
-        var error = Assert.Throws<BriefingTemplateException>(() => new RunPipeline(FixedClock.Default).Execute(Options(temp, templates, output)));
+        var (error, wrote, _) = RunWith("第一行\n第二行{{ if total.emp_total > 0 }}\n未闭合\n");
         Assert.Matches(@"campaign-5plus1\.scriban\(\d+,\d+\)", error.Message);
-        Assert.False(Directory.Exists(output));
+        Assert.False(wrote);
     }
 
     [Fact]
     public void A_slot_naming_an_unknown_task_stops_the_run_before_output()
     {
-        using var temp = new TempDirectory();
-        var templates = TemplatesWith(temp, "# 标题\n[[chart:employmnet]]\n[[pie]]\n");
-        var output = Path.Combine(temp.Path, "out");
-        var error = Assert.Throws<BriefingTemplateException>(() => new RunPipeline(FixedClock.Default).Execute(Options(temp, templates, output)));
+        var (error, wrote, _) = RunWith("# 标题\n[[chart:employmnet]]\n[[pie]]\n");
         Assert.Contains("employmnet", error.Message);
         Assert.Contains("[[pie]]", error.Message);
-        Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any());
+        Assert.False(wrote);
     }
 
     private static string Render(string template, params (string Name, object Value)[] globals)
