@@ -50,7 +50,12 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             IReadOnlyList<string>[] lines = Wrap(cells, widths, rowFont);
 
             foreach (IReadOnlyList<string>[] chunk in SplitTallRow(lines, lineHeight, maxRowHeight))
-                yield return new TableRowFragment(widths, chunk, aligns, rowFont, lineHeight, shaded: false) { RepeatHeader = header };
+                // The first row keeps with the second, so a page never ends on a header and a single row.
+                yield return new TableRowFragment(widths, chunk, aligns, rowFont, lineHeight, shaded: false)
+                {
+                    RepeatHeader = header,
+                    KeepWithNext = r == 0 && table.Rows.Count > 2,
+                };
         }
 
         yield return new SpaceFragment(Typography.TableSpacingAfter);
