@@ -120,6 +120,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             deadline, prefillPath, storePath ?? settings.Store);
         var outcome = new RunPipeline(clock, new SynchronousProgress(output)) { StoreWriteDelay = CrashTestDelay() }.Execute(options);
         PrintDiagnostics(outcome.Intake);
+        foreach (var diagnostic in outcome.OutputDiagnostics ?? [])
+        {
+            output.WriteLine(diagnostic.ToString());
+        }
         var merge = outcome.Merge;
         output.WriteLine($"{merge.Roster.Name} {merge.Period}：已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位；退回 {merge.Rejected.Count()}；未报送 {merge.Missing.Count()}");
         if (merge.Rejected.Any())

@@ -57,7 +57,11 @@ public sealed record ReportsSettings(
             new BriefingSettings(
                 briefing["MastheadTitle"] ?? "工作简报",
                 briefing["IssueLine"] ?? "",
-                briefing["Office"] ?? ""),
+                briefing["Office"] ?? "",
+                IssueDate(briefing["IssueDate"]),
+                new BriefingDistribution(briefing["ReportTo"], briefing["SendTo"], briefing["CopyTo"], Copies(briefing["Copies"])),
+                OptionalFont(home, briefing, "BodyFont"),
+                OptionalFont(home, briefing, "HeadingFont")),
             new SubmissionSettings(
                 configuration["Submission:FilledBy"] ?? briefing["Office"] ?? "",
                 configuration["Submission:Phone"] ?? ""),
@@ -77,6 +81,44 @@ public sealed record ReportsSettings(
             return moment;
         }
         return DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd", invariant, styles, out var day) ? day.AddDays(1).AddTicks(-1) : null;
+    }
+
+    private static DateOnly? IssueDate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw new SettingsException($"设置 Reports:Briefing:IssueDate 的值“{text}”无效，应为 yyyy-MM-dd，或留空（取报告期最后一天）");
+    }
+
+    private static int? Copies(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var copies)
+            ? copies
+            : throw new SettingsException($"设置 Reports:Briefing:Copies 的值“{text}”无效，应为非负整数");
+    }
+
+    /// <summary>Reports:Briefing:BodyFont / HeadingFont (a path) and …FaceIndex; empty means the bundled font.</summary>
+    private static PdfFontFile? OptionalFont(string home, IConfigurationSection briefing, string key)
+    {
+        var path = briefing[key];
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+        var faceText = briefing[key + "FaceIndex"] ?? "0";
+        if (!int.TryParse(faceText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var face))
+        {
+            throw new SettingsException($"设置 Reports:Briefing:{key}FaceIndex 的值“{faceText}”无效，应为非负整数");
+        }
+        return new PdfFontFile(Resolve(home, path), face);
     }
 
     public string Resolve(string path) => Resolve(Home, path);

@@ -67,6 +67,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode Duplicate = new("RPT052", Info, "重复报送的相同文件", "与已收到的文件完全相同，按一份处理。无需重复报送。");
     public static readonly DiagnosticCode SubmissionStampInvalid = new("RPT053", Warning, "报送时间无法识别", "已改用文件修改时间判断先后。请使用下发的模板，不要改动“报送时间”单元格。");
 
+    // Outputs.
+    public static readonly DiagnosticCode GlyphMissing = new("RPT090", DiagnosticSeverity.Warning, "简报字体缺字", "所配置的字体和自带字体都没有这些字符；请在设置中换用含这些字符的字体，或在名称、模板中改用常用字。");
+
     /// <summary>The catalogue in the order the documentation lists it.</summary>
     public static IReadOnlyList<(string Heading, IReadOnlyList<DiagnosticCode> Codes)> Groups { get; } =
     [
@@ -76,6 +79,7 @@ public static class DiagnosticCatalog
         ("数值：不能汇总，退回", [RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, Approximate, Range, ScaledUnit, WrongUnit, PercentNotAllowed]),
         ("表内关系", [AtMostViolated]),
         ("报送与版本", [Superseded, NotAReturnFile, Duplicate, SubmissionStampInvalid]),
+        ("简报输出", [GlyphMissing]),
     ];
 
     public static IReadOnlyList<DiagnosticCode> All { get; } = [.. Groups.SelectMany(g => g.Codes)];

@@ -22,6 +22,8 @@ internal static class LayoutElements
         PdfParagraph p => new ParagraphElement(p),
         PdfTable t => new TableElement(t),
         PdfSpacer s => new SpacerElement(s),
+        PdfBarChart c => new BarChartElement(c),
+        PdfDistribution d => new DistributionElement(d),
         _ => throw new NotSupportedException($"Unsupported PDF block type {block.GetType().Name}."),
     };
 }
@@ -42,7 +44,7 @@ internal sealed class HeadingElement(PdfHeading heading) : ILayoutElement
         bool title = heading.Level <= 1;
         float size = title ? Typography.Heading1Size : Typography.Heading2Size;
         float lineHeight = size * (title ? Typography.Heading1Leading : Typography.Heading2Leading);
-        var font = context.Fonts.Get(size, bold: true);
+        var font = context.Fonts.Get(size, bold: true, PdfFontRole.Heading);
 
         yield return new SpaceFragment(title ? Typography.Heading1SpacingBefore : Typography.Heading2SpacingBefore) { KeepWithNext = true };
         foreach (string line in context.BreakLines(heading.Text, s => font.Measure(s), context.Width))
@@ -71,7 +73,7 @@ internal sealed class ParagraphElement(PdfParagraph paragraph) : ILayoutElement
         for (int h = 0; h < hardLines.Length; h++)
         {
             float firstIndent = h == 0 ? indent : 0;
-            IReadOnlyList<string> lines = context.BreakLines(hardLines[h], s => font.Measure(s), context.Width, firstIndent);
+            IReadOnlyList<string> lines = BreakWithoutLoneCharacter(context, hardLines[h], font, firstIndent, size);
             for (int i = 0; i < lines.Count; i++)
             {
                 yield return new TextLineFragment(lines[i], font, Typography.Text, lineHeight)
@@ -86,5 +88,24 @@ internal sealed class ParagraphElement(PdfParagraph paragraph) : ILayoutElement
         }
 
         yield return new SpaceFragment(Typography.ParagraphSpacingAfter);
+    }
+
+    /// <summary>
+    /// Breaks a justified paragraph so that its last line is not a lone character ("务。"): when it would be,
+    /// the lines are broken a character narrower, which pulls a character down, and justified back to full width.
+    /// </summary>
+    private IReadOnlyList<string> BreakWithoutLoneCharacter(LayoutContext context, string text, TextFont font, float firstIndent, float size)
+    {
+        IReadOnlyList<string> lines = context.BreakLines(text, s => font.Measure(s), context.Width, firstIndent);
+        if (paragraph.Align != PdfAlign.Left || lines.Count < 2 || !IsLoneCharacter(lines[^1])) return lines;
+        IReadOnlyList<string> narrower = context.BreakLines(text, s => font.Measure(s), context.Width - size, firstIndent);
+        return narrower.Count == lines.Count && !IsLoneCharacter(narrower[^1]) ? narrower : lines;
+    }
+
+    /// <summary>One character, perhaps followed by closing punctuation.</summary>
+    private static bool IsLoneCharacter(string line)
+    {
+        var runes = line.EnumerateRunes().Where(r => !LineBreaker.IsClosingPunctuation(r.Value)).Take(2).Count();
+        return runes <= 1;
     }
 }

@@ -14,6 +14,9 @@ internal abstract class Fragment
     /// <summary>Drawn first when this fragment starts a new page (the header row of a table).</summary>
     public Fragment? RepeatHeader { get; init; }
 
+    /// <summary>Set at the foot of its page when it is the page's last fragment (报尾).</summary>
+    public bool PinToPageFoot { get; init; }
+
     /// <summary>White space that is dropped when it would start a page.</summary>
     public virtual bool DiscardAtPageTop => false;
 

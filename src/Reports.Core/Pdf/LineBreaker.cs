@@ -205,6 +205,9 @@ public static class LineBreaker
 
     private static bool IsClosing(string rune) => Closing.Contains(rune[0], StringComparison.Ordinal);
 
+    /// <summary>True for punctuation that may not start a line (，。）” …).</summary>
+    public static bool IsClosingPunctuation(int cp) => cp <= 0xFFFF && Closing.Contains((char)cp, StringComparison.Ordinal);
+
     private static bool IsOpening(string rune) => Opening.Contains(rune[^1], StringComparison.Ordinal);
 
     private static IEnumerable<string> Runes(string s)

@@ -69,6 +69,12 @@ internal static class PageBreaker
         }
 
         if (current.Count > 0 || pages.Count == 0) pages.Add(current);
+        foreach (List<PlacedFragment> page in pages)
+        {
+            if (page.Count > 0 && page[^1].Fragment.PinToPageFoot)
+                page[^1] = page[^1] with { Y = Math.Max(page[^1].Y, bodyHeight - page[^1].Fragment.Height) };
+        }
+
         return pages;
     }
 

@@ -3,6 +3,21 @@ namespace Reports.Pdf;
 /// <summary>A font file on disk; <see cref="FaceIndex"/> selects the face inside a TrueType collection (.ttc).</summary>
 public sealed record PdfFontFile(string Path, int FaceIndex);
 
+/// <summary>
+/// The document's fonts. <see cref="Fallback"/> (the font the project carries) draws every character the body or
+/// heading font lacks, and the charts; null <see cref="Body"/> or <see cref="Heading"/> means the fallback font.
+/// </summary>
+public sealed record PdfFonts(PdfFontFile Fallback, PdfFontFile? Body = null, PdfFontFile? Heading = null);
+
+/// <summary>Which configured font a piece of text is set in.</summary>
+public enum PdfFontRole { Body, Heading }
+
+/// <summary>What rendering found: characters no configured font (nor the fallback) can draw, which print as empty boxes.</summary>
+public sealed record PdfRenderReport(IReadOnlyList<int> MissingCodePoints)
+{
+    public string MissingText => string.Concat(MissingCodePoints.Select(char.ConvertFromUtf32));
+}
+
 /// <summary>Page size and margins in PDF points (1/72 inch). Defaults: A4 portrait.</summary>
 public sealed record PdfPageSettings(
     float WidthPt = 595.28f,
@@ -34,11 +49,30 @@ public sealed record PdfTable(
     IReadOnlyList<PdfTableColumn> Columns,
     IReadOnlyList<IReadOnlyList<string>> Rows,
     string? Caption = null,
-    int BoldLastRows = 0) : PdfBlock;
+    int BoldLastRows = 0,
+    float? FontSizePt = null) : PdfBlock;
 
 public sealed record PdfTableColumn(string Title, float RelativeWidth, PdfAlign Align);
 
 public enum PdfAlign { Left, Center, Right }
+
+/// <summary>
+/// A bar chart drawn as vectors into the page (text stays text): one bar per <see cref="PdfBar"/>, values in percent;
+/// an optional dashed reference line (time progress) with its label. Highlighted bars (lagging units) stand out.
+/// </summary>
+public sealed record PdfBarChart(
+    string Caption,
+    IReadOnlyList<PdfBar> Bars,
+    string ValueAxisLabel,
+    double? ReferenceValue = null,
+    string? ReferenceLabel = null,
+    float HeightPt = 200) : PdfBlock;
+
+public sealed record PdfBar(string Label, double Value, bool Highlight = false);
+
+/// <summary>报尾: the distribution lines (报：…, 送：…, 抄送：…) between two rules and the number of copies,
+/// set at the foot of the last page.</summary>
+public sealed record PdfDistribution(IReadOnlyList<string> Lines, string? Copies) : PdfBlock;
 
 /// <summary>Vertical white space; dropped at the top of a page.</summary>
 public sealed record PdfSpacer(float HeightPt) : PdfBlock;

@@ -6,72 +6,155 @@ namespace Reports.Pdf;
 
 /// <summary>Renders a <see cref="PdfDocumentModel"/> to PDF with Skia.</summary>
 /// <remarks>
-/// Two passes: all text of the document is collected first and the font is subset to exactly those code points
-/// (plus printable ASCII) with HarfBuzz, because Skia embeds fonts whole; then the blocks are laid out with the
-/// subset typeface, paginated and drawn. The same model renders to byte-identical files.
+/// Two passes: all text of the document is collected first and each font is subset to the code points it must
+/// draw (plus printable ASCII) with HarfBuzz, because Skia embeds fonts whole; the fallback font gets what the
+/// body and heading fonts lack, and the charts' text. Then the blocks are laid out with the subset typefaces,
+/// paginated and drawn. The same model renders to byte-identical files.
 /// </remarks>
 public static class PdfRenderer
 {
-    public static void Render(PdfDocumentModel model, PdfFontFile font, PdfPageSettings page, Stream output)
+    /// <summary>Renders with one font for everything.</summary>
+    public static PdfRenderReport Render(PdfDocumentModel model, PdfFontFile font, PdfPageSettings page, Stream output) =>
+        Render(model, new PdfFonts(font), page, output);
+
+    public static PdfRenderReport Render(PdfDocumentModel model, PdfFonts fonts, PdfPageSettings page, Stream output)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(font);
+        ArgumentNullException.ThrowIfNull(fonts);
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(output);
-        if (!File.Exists(font.Path))
-            throw new FileNotFoundException($"Font file not found: {font.Path}", font.Path);
+        foreach (PdfFontFile file in new[] { fonts.Fallback, fonts.Body, fonts.Heading }.OfType<PdfFontFile>())
+        {
+            if (!File.Exists(file.Path))
+                throw new FileNotFoundException($"Font file not found: {file.Path}", file.Path);
+        }
 
         float width = page.WidthPt - page.MarginLeftPt - page.MarginRightPt;
         float bodyHeight = page.HeightPt - page.MarginTopPt - page.MarginBottomPt;
         if (width <= 0 || bodyHeight <= 0)
             throw new ArgumentException("The page margins leave no room for content.", nameof(page));
 
-        // Pass 1: subset the font to the document's code points.
-        byte[] subset = FontSubsetter.Subset(File.ReadAllBytes(font.Path), font.FaceIndex, CollectCodePoints(model));
-        using SKData data = SKData.CreateCopy(subset);
-        SKTypeface typeface = SKTypeface.FromData(data, 0)
-            ?? throw new InvalidOperationException($"Skia could not load the subset of font {font.Path} (face {font.FaceIndex}).");
+        // Pass 1: subset the fonts to the document's code points.
+        DocumentCodePoints text = DocumentCodePoints.Collect(model);
+        var (fontSet, missing) = SubsetFonts(fonts, text);
 
         // Pass 2: lay out, paginate, draw.
-        using var fonts = new FontSet(typeface);
-        var context = new LayoutContext(fonts, width, bodyHeight);
-        var fragments = model.Blocks.SelectMany(b => LayoutElements.For(b).Layout(context)).ToList();
-        List<List<PlacedFragment>> pages = PageBreaker.Paginate(fragments, bodyHeight);
-
-        var metadata = new SKDocumentPdfMetadata
+        using (fontSet)
         {
-            Title = model.Metadata.Title,
-            Author = model.Metadata.Author,
-            Creator = "Reports",
-            Producer = "Reports.Pdf (Skia)",
-            // SkiaSharp stamps these with the machine's time zone; PatchDates rewrites them afterwards.
-            Creation = model.Metadata.Created.DateTime,
-            Modified = model.Metadata.Created.DateTime,
-            RasterDpi = SKDocumentPdfMetadata.DefaultRasterDpi,
-            EncodingQuality = SKDocumentPdfMetadata.DefaultEncodingQuality,
-            PdfA = false,
-        };
+            var context = new LayoutContext(fontSet, width, bodyHeight);
+            var fragments = model.Blocks.SelectMany(b => LayoutElements.For(b).Layout(context)).ToList();
+            List<List<PlacedFragment>> pages = PageBreaker.Paginate(fragments, bodyHeight);
 
-        using var buffer = new MemoryStream();
-        using (SKDocument document = SKDocument.CreatePdf(buffer, metadata)
-                                     ?? throw new InvalidOperationException("Skia could not create a PDF document."))
-        {
-            for (int p = 0; p < pages.Count; p++)
+            var metadata = new SKDocumentPdfMetadata
             {
-                SKCanvas canvas = document.BeginPage(page.WidthPt, page.HeightPt);
-                foreach (PlacedFragment placed in pages[p])
-                    placed.Fragment.Draw(canvas, page.MarginLeftPt, page.MarginTopPt + placed.Y, width);
-                DrawFooter(canvas, model.FooterFormat, p + 1, pages.Count, fonts, page);
-                document.EndPage();
+                Title = model.Metadata.Title,
+                Author = model.Metadata.Author,
+                Creator = "Reports",
+                Producer = "Reports.Pdf (Skia)",
+                // SkiaSharp stamps these with the machine's time zone; PatchDates rewrites them afterwards.
+                Creation = model.Metadata.Created.DateTime,
+                Modified = model.Metadata.Created.DateTime,
+                RasterDpi = SKDocumentPdfMetadata.DefaultRasterDpi,
+                EncodingQuality = SKDocumentPdfMetadata.DefaultEncodingQuality,
+                PdfA = false,
+            };
+
+            using var buffer = new MemoryStream();
+            using (SKDocument document = SKDocument.CreatePdf(buffer, metadata)
+                                         ?? throw new InvalidOperationException("Skia could not create a PDF document."))
+            {
+                for (int p = 0; p < pages.Count; p++)
+                {
+                    SKCanvas canvas = document.BeginPage(page.WidthPt, page.HeightPt);
+                    foreach (PlacedFragment placed in pages[p])
+                        placed.Fragment.Draw(canvas, page.MarginLeftPt, page.MarginTopPt + placed.Y, width);
+                    DrawFooter(canvas, model.FooterFormat, p + 1, pages.Count, fontSet, page);
+                    document.EndPage();
+                }
+
+                document.Close();
             }
 
-            document.Close();
+            byte[] pdf = buffer.ToArray();
+            PatchDates(pdf, model.Metadata.Created);
+            output.Write(pdf);
+            output.Flush();
         }
 
-        byte[] pdf = buffer.ToArray();
-        PatchDates(pdf, model.Metadata.Created);
-        output.Write(pdf);
-        output.Flush();
+        return new PdfRenderReport(missing);
+    }
+
+    /// <summary>
+    /// Subsets the body and heading fonts to the text set in them, then the fallback font to what they lack plus
+    /// the charts' text; returns the fonts and the characters that no font of their chain has.
+    /// </summary>
+    private static (FontSet Fonts, IReadOnlyList<int> Missing) SubsetFonts(PdfFonts fonts, DocumentCodePoints text)
+    {
+        PdfFontFile body = fonts.Body ?? fonts.Fallback;
+        PdfFontFile heading = fonts.Heading ?? fonts.Fallback;
+        var cache = new Dictionary<PdfFontFile, byte[]>();
+        byte[] Bytes(PdfFontFile file)
+        {
+            if (!cache.TryGetValue(file, out byte[]? bytes))
+            {
+                bytes = File.ReadAllBytes(file.Path);
+                cache.Add(file, bytes);
+            }
+
+            return bytes;
+        }
+
+        // What each font file must draw: the code points of the roles it serves (+ ASCII for figures and page numbers).
+        var needs = new Dictionary<PdfFontFile, SortedSet<int>>();
+        void Need(PdfFontFile file, IEnumerable<int> codePoints)
+        {
+            if (!needs.TryGetValue(file, out SortedSet<int>? set)) needs.Add(file, set = new SortedSet<int>(DocumentCodePoints.PrintableAscii));
+            set.UnionWith(codePoints);
+        }
+
+        Need(body, text.Body);
+        Need(heading, text.Heading);
+        Need(fonts.Fallback, text.Chart);
+
+        var typefaces = new Dictionary<PdfFontFile, SKTypeface>();
+        string chartFontName = "";
+        SKTypeface Load(PdfFontFile file)
+        {
+            var (name, typeface) = SubsetTypefaces.Get(FontSubsetter.Subset(Bytes(file), file.FaceIndex, needs[file]));
+            typefaces[file] = typeface;
+            if (file == fonts.Fallback) chartFontName = name;
+            return typeface;
+        }
+
+        // The configured fonts first: what they lack goes to the fallback font.
+        foreach (PdfFontFile file in needs.Keys.Where(f => f != fonts.Fallback).ToList())
+        {
+            using var probe = new SKFont(Load(file));
+            Need(fonts.Fallback, needs[file].Where(cp => probe.GetGlyph(cp) == 0));
+        }
+
+        Load(fonts.Fallback);
+
+        var chains = new Dictionary<PdfFontRole, IReadOnlyList<SKTypeface>>
+        {
+            [PdfFontRole.Body] = Chain(body),
+            [PdfFontRole.Heading] = Chain(heading),
+        };
+        IReadOnlyList<SKTypeface> Chain(PdfFontFile primary) =>
+            primary == fonts.Fallback ? [typefaces[primary]] : [typefaces[primary], typefaces[fonts.Fallback]];
+
+        var missing = new SortedSet<int>();
+        void Check(IEnumerable<int> codePoints, IReadOnlyList<SKTypeface> chain)
+        {
+            var probes = chain.Select(t => new SKFont(t)).ToList();
+            missing.UnionWith(codePoints.Where(cp => !Rune.IsWhiteSpace(new Rune(cp)) && probes.All(p => p.GetGlyph(cp) == 0)));
+            probes.ForEach(p => p.Dispose());
+        }
+
+        Check(text.Body, chains[PdfFontRole.Body]);
+        Check(text.Heading, chains[PdfFontRole.Heading]);
+        Check(text.Chart, [typefaces[fonts.Fallback]]);
+        return (new FontSet(chains, chartFontName), missing.ToList());
     }
 
     /// <summary>
@@ -108,44 +191,5 @@ public static class PdfRenderer
         float w = font.Measure(text);
         TextPainter.DrawLine(canvas, text, font, Typography.Text, (page.WidthPt - w) / 2f,
             page.HeightPt - Typography.FooterBaselineFromBottom);
-    }
-
-    /// <summary>Every code point the document draws, plus printable ASCII (digits for page numbers etc.).</summary>
-    internal static SortedSet<int> CollectCodePoints(PdfDocumentModel model)
-    {
-        var set = new SortedSet<int>();
-        for (int cp = 0x20; cp <= 0x7E; cp++) set.Add(cp);
-
-        void Add(string? s)
-        {
-            if (s is null) return;
-            foreach (Rune r in s.EnumerateRunes())
-                if (r.Value >= 0x20) set.Add(r.Value);
-        }
-
-        Add(model.FooterFormat);
-        foreach (PdfBlock block in model.Blocks)
-        {
-            switch (block)
-            {
-                case PdfMasthead m:
-                    Add(m.Title); Add(m.IssueLine); Add(m.Office); Add(m.Date);
-                    break;
-                case PdfHeading h:
-                    Add(h.Text);
-                    break;
-                case PdfParagraph p:
-                    Add(p.Text);
-                    break;
-                case PdfTable t:
-                    Add(t.Caption);
-                    foreach (PdfTableColumn c in t.Columns) Add(c.Title);
-                    foreach (IReadOnlyList<string> row in t.Rows)
-                        foreach (string cell in row) Add(cell);
-                    break;
-            }
-        }
-
-        return set;
     }
 }

@@ -11,19 +11,17 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         int columns = table.Columns.Count;
         if (columns == 0) yield break;
 
-        var font = context.Fonts.Get(Typography.TableSize);
-        var bold = context.Fonts.Get(Typography.TableSize, bold: true);
-        float lineHeight = Typography.TableSize * Typography.TableLeading;
-        float totalRelative = table.Columns.Sum(c => Math.Max(c.RelativeWidth, 0));
-        float[] widths = table.Columns
-            .Select(c => totalRelative > 0 ? context.Width * Math.Max(c.RelativeWidth, 0) / totalRelative : context.Width / columns)
-            .ToArray();
+        float size = table.FontSizePt ?? Typography.TableSize;
+        var font = context.Fonts.Get(size);
+        var bold = context.Fonts.Get(size, bold: true);
+        float lineHeight = size * Typography.TableLeading;
+        float[] widths = ColumnWidths(context.Width, bold);
 
         yield return new SpaceFragment(Typography.TableSpacingBefore) { KeepWithNext = true };
 
         if (!string.IsNullOrEmpty(table.Caption))
         {
-            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, bold: true);
+            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, bold: true, PdfFontRole.Heading);
             foreach (string line in context.BreakLines(table.Caption, s => captionFont.Measure(s), context.Width))
             {
                 yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
@@ -52,11 +50,63 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             IReadOnlyList<string>[] lines = Wrap(cells, widths, rowFont);
 
             foreach (IReadOnlyList<string>[] chunk in SplitTallRow(lines, lineHeight, maxRowHeight))
-                yield return new TableRowFragment(widths, chunk, aligns, rowFont, lineHeight, shaded: false) { RepeatHeader = header };
+                // The first row keeps with the second, so a page never ends on a header and a single row.
+                yield return new TableRowFragment(widths, chunk, aligns, rowFont, lineHeight, shaded: false)
+                {
+                    RepeatHeader = header,
+                    KeepWithNext = r == 0 && table.Rows.Count > 2,
+                };
         }
 
         yield return new SpaceFragment(Typography.TableSpacingAfter);
     }
+
+    /// <summary>
+    /// Widths from the relative widths, widened where a short cell (a figure, "滞后") would otherwise wrap:
+    /// such cells are measured whole and their column gets at least that width, taken from the other columns
+    /// (whose headers and long texts wrap instead).
+    /// </summary>
+    private float[] ColumnWidths(float total, TextFont font)
+    {
+        int columns = table.Columns.Count;
+        float totalRelative = table.Columns.Sum(c => Math.Max(c.RelativeWidth, 0));
+        float[] widths = table.Columns
+            .Select(c => totalRelative > 0 ? total * Math.Max(c.RelativeWidth, 0) / totalRelative : total / columns)
+            .ToArray();
+        float[] minimum = new float[columns];
+        foreach (IReadOnlyList<string> row in table.Rows)
+        {
+            for (int c = 0; c < columns && c < row.Count; c++)
+            {
+                string cell = row[c] ?? "";
+                if (cell.Length is > 0 and <= ShortCellLength)
+                    minimum[c] = Math.Max(minimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
+            }
+        }
+
+        // Never let the figures claim more than the table has: then every column keeps its share.
+        float needed = minimum.Sum();
+        if (needed > total) return widths;
+        for (int pass = 0; pass < columns; pass++)
+        {
+            float deficit = 0, spare = 0;
+            for (int c = 0; c < columns; c++)
+            {
+                if (widths[c] < minimum[c]) deficit += minimum[c] - widths[c];
+                else spare += widths[c] - minimum[c];
+            }
+
+            if (deficit <= 0.01f || spare <= 0) break;
+            float take = Math.Min(1, deficit / spare);
+            for (int c = 0; c < columns; c++)
+                widths[c] = widths[c] < minimum[c] ? minimum[c] : widths[c] - (widths[c] - minimum[c]) * take;
+        }
+
+        return widths;
+    }
+
+    /// <summary>Cells up to this many characters are kept on one line when the table has room.</summary>
+    private const int ShortCellLength = 12;
 
     private static IReadOnlyList<string>[] Wrap(string[] cells, float[] widths, TextFont font) =>
         cells.Select((text, c) => LineBreaker.Break(text, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s)))

@@ -24,71 +24,77 @@ internal static class TextPainter
         float justifyWidth = 0, float letterSpacing = 0)
     {
         if (text.Length == 0) return;
-        SKFont font = textFont.Skia;
+        IReadOnlyList<FontRun> runs = textFont.Runs(text);
+        float[] xs = Positions(runs, justifyWidth, letterSpacing);
         using var paint = new SKPaint { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var stroke = new SKPaint
+        {
+            Color = color,
+            IsAntialias = true,
+            Style = SKPaintStyle.Stroke,
+            StrokeWidth = textFont.BoldStrokeWidth,
+            StrokeJoin = SKStrokeJoin.Round,
+        };
 
-        float[]? xs = Positions(text, font, paint, justifyWidth, letterSpacing);
-        if (xs is null)
+        int first = 0;
+        foreach (FontRun run in runs)
         {
-            canvas.DrawText(text, x, baseline, SKTextAlign.Left, font, paint);
-        }
-        else
-        {
-            using SKTextBlob? blob = SKTextBlob.CreateHorizontal(text, font, xs, 0);
-            if (blob is not null) canvas.DrawText(blob, x, baseline, paint);
-        }
-
-        if (textFont.Bold)
-        {
-            // Fake bold: stroke the glyph outlines over the (real, extractable) text.
-            using SKPath path = xs is null
-                ? font.GetTextPath(text, new SKPoint(x, baseline))
-                : font.GetTextPath(text, xs.Select(v => new SKPoint(x + v, baseline)).ToArray());
-            using var stroke = new SKPaint
+            float[] runXs = xs.AsSpan(first, run.RuneCount).ToArray();
+            first += run.RuneCount;
+            using (SKTextBlob? blob = SKTextBlob.CreateHorizontal(run.Text, run.Font, runXs, 0))
             {
-                Color = color,
-                IsAntialias = true,
-                Style = SKPaintStyle.Stroke,
-                StrokeWidth = textFont.BoldStrokeWidth,
-                StrokeJoin = SKStrokeJoin.Round,
-            };
-            canvas.DrawPath(path, stroke);
+                if (blob is not null) canvas.DrawText(blob, x, baseline, paint);
+            }
+
+            if (textFont.Bold)
+            {
+                // Fake bold: stroke the glyph outlines over the (real, extractable) text.
+                using SKPath path = run.Font.GetTextPath(run.Text, runXs.Select(v => new SKPoint(x + v, baseline)).ToArray());
+                canvas.DrawPath(path, stroke);
+            }
         }
     }
 
-    /// <summary>Glyph x offsets for a justified or letter-spaced line; null when the natural positions will do.</summary>
-    private static float[]? Positions(string text, SKFont font, SKPaint paint, float justifyWidth, float letterSpacing)
+    /// <summary>Glyph x offsets of the line's characters (one glyph per character: no shaping), with justification
+    /// (extra space spread over the break opportunities) and letter spacing.</summary>
+    private static float[] Positions(IReadOnlyList<FontRun> runs, float justifyWidth, float letterSpacing)
     {
-        if (justifyWidth <= 0 && letterSpacing == 0) return null;
+        var runes = new List<int>();
+        var advances = new List<float>();
+        float fontSize = 0;
+        foreach (FontRun run in runs)
+        {
+            runes.AddRange(run.Text.EnumerateRunes().Select(r => r.Value));
+            float[] widths = run.Font.GetGlyphWidths(run.Text);
+            // A glyph per character is what Skia gives a TrueType font without shaping; guard against surprises.
+            if (widths.Length != run.RuneCount) widths = run.Text.EnumerateRunes().Select(r => run.Font.MeasureText(r.ToString())).ToArray();
+            advances.AddRange(widths);
+            fontSize = Math.Max(fontSize, run.Font.Size);
+        }
 
-        ushort[] glyphs = font.GetGlyphs(text);
-        float[] advances = font.GetGlyphWidths(glyphs, paint);
-        int[] runes = text.EnumerateRunes().Select(r => r.Value).ToArray();
+        int n = runes.Count;
         float extraPerGap = 0;
-        bool[] gapAfter = new bool[glyphs.Length];
-
-        if (justifyWidth > 0 && runes.Length == glyphs.Length)
+        bool[] gapAfter = new bool[n];
+        if (justifyWidth > 0)
         {
             int gaps = 0;
-            for (int i = 0; i + 1 < runes.Length; i++)
+            for (int i = 0; i + 1 < n; i++)
             {
                 gapAfter[i] = LineBreaker.IsCjk(runes[i]) || LineBreaker.IsCjk(runes[i + 1])
                               || runes[i] == ' ' || runes[i + 1] == ' ';
                 if (gapAfter[i]) gaps++;
             }
 
-            float natural = advances.Sum() + letterSpacing * (glyphs.Length - 1);
+            float natural = advances.Sum() + letterSpacing * (n - 1);
             float missing = justifyWidth - natural;
             // Only close small gaps (kinsoku push-out, Latin runs); a short line stays ragged.
-            if (gaps > 0 && missing > 0.01f && missing <= font.Size * 3f)
+            if (gaps > 0 && missing > 0.01f && missing <= fontSize * 3f)
                 extraPerGap = missing / gaps;
         }
 
-        if (extraPerGap == 0 && letterSpacing == 0) return null;
-
-        var xs = new float[glyphs.Length];
+        var xs = new float[n];
         float pen = 0;
-        for (int i = 0; i < glyphs.Length; i++)
+        for (int i = 0; i < n; i++)
         {
             xs[i] = pen;
             pen += advances[i] + letterSpacing + (gapAfter[i] ? extraPerGap : 0);

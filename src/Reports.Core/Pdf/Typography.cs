@@ -44,6 +44,22 @@ internal static class Typography
     public const float TableSpacingBefore = 6f;
     public const float TableSpacingAfter = 10f;
 
+    // Charts.
+    public const float ChartSpacingBefore = 4f;
+    public const float ChartSpacingAfter = 10f;
+    public const float ChartTickSize = 8f;
+    public const float ChartLabelSize = 8.5f;
+    public const float ChartValueSize = 7f;
+    public static readonly SKColor ChartBar = new(0x4A, 0x78, 0xB0);
+    public static readonly SKColor ChartBarHighlight = new(0xD0, 0x5A, 0x2C);
+
+    // 报尾 (distribution lines).
+    public const float DistributionSize = 12f;
+    public const float DistributionLeading = 1.7f;
+    public const float DistributionRuleWidth = 0.75f;
+    public const float DistributionRuleGap = 4f;
+    public const float DistributionSpacingBefore = 24f;
+
     // Footer (page number), baseline measured up from the bottom edge of the page.
     public const float FooterSize = 10.5f;
     public const float FooterBaselineFromBottom = 36f;

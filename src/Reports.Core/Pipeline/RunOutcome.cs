@@ -1,11 +1,14 @@
+using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Merge;
 
 namespace Reports.Pipeline;
 
-/// <summary>What a run did: the exit code, the intake of every file, the merge, and the files it wrote.</summary>
+/// <summary>What a run did: the exit code, the intake of every file, the merge, the files it wrote, and what the
+/// outputs found (e.g. characters no briefing font can draw).</summary>
 public sealed record RunOutcome(
     ExitCode ExitCode,
     IReadOnlyList<IntakeFileResult> Intake,
     MergeResult Merge,
-    IReadOnlyList<string> OutputFiles);
+    IReadOnlyList<string> OutputFiles,
+    IReadOnlyList<Diagnostic>? OutputDiagnostics = null);

@@ -1,5 +1,6 @@
 using Reports.Analysis;
 using Reports.Definitions;
+using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Merge;
 using Reports.Outputs;
@@ -43,9 +44,12 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         {
             throw new DirectoryNotFoundException($"收件箱目录不存在：{options.InboxDirectory}");
         }
-        if (!File.Exists(options.Font.Path))
+        foreach (var font in new[] { options.Font, options.Briefing.BodyFont, options.Briefing.HeadingFont }.OfType<PdfFontFile>())
         {
-            throw new FileNotFoundException($"简报字体文件不存在：{options.Font.Path}", options.Font.Path);
+            if (!File.Exists(font.Path))
+            {
+                throw new FileNotFoundException($"简报字体文件不存在：{font.Path}", font.Path);
+            }
         }
 
         // 2. Intake, recorded in the store; the merge decides among every version the store holds for the period.
@@ -68,7 +72,21 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         var analysis = MergeAnalysis.Of(merge, store is null ? null : HistoryLoader.Load(store, merge));
         var narrative = NarrativeRenderer.Render(narrativeTemplate, merge);
 
-        // 4. Outputs.
+        // 4. The briefing is composed and drawn before anything is written: a template error leaves no output behind.
+        progress?.Report("排版简报");
+        var order = roster.Units.Select(u => u.Code).ToList();
+        var signals = IntakeQualitySignals.From(merge, intake)
+            .Concat(analysis.Signals.Select(s => new DataQualitySignal(s.Unit, "合理性核查", s.Message, IsError: false)))
+            .OrderBy(s => order.IndexOf(s.Unit.Code))
+            .ToList();
+        var document = BriefingComposer.Compose(merge, intake, signals, narrative, options.Briefing);
+        using var briefing = new MemoryStream();
+        var report = PdfRenderer.Render(document, BriefingComposer.Fonts(options.Briefing, options.Font), new PdfPageSettings(), briefing);
+        var notices = report.MissingCodePoints.Count == 0
+            ? []
+            : new List<Diagnostic> { DiagnosticCatalog.GlyphMissing.At($"简报中有字体缺少的字符，将显示为空框：{report.MissingText}") };
+
+        // 5. Outputs.
         Directory.CreateDirectory(options.OutputDirectory);
         var stem = $"{definition.Code}-{options.Period}";
         var written = new List<string>
@@ -84,9 +102,8 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         progress?.Report("写出汇总表");
         written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"汇总表-{stem}.xlsx"), new ConsolidatedWorkbookWriter(clock).Write(merge, intake, SubmissionOverview.Build(merge, intake, options.Deadline))));
         progress?.Report("写出简报");
-        var document = BriefingComposer.Compose(merge, narrative, options.Briefing, clock.GetLocalNow());
-        written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"简报-{stem}.pdf"), s => PdfRenderer.Render(document, options.Font, new PdfPageSettings(), s)));
+        written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"简报-{stem}.pdf"), briefing.ToArray()));
 
-        return new RunOutcome(merge.Complete ? ExitCode.Success : ExitCode.Incomplete, intake, merge, written);
+        return new RunOutcome(merge.Complete ? ExitCode.Success : ExitCode.Incomplete, intake, merge, written, notices);
     }
 }

@@ -1,16 +1,25 @@
+using Reports.Analysis;
+using Reports.Intake;
 using Reports.Merge;
 using Reports.Pdf;
 
 namespace Reports.Outputs.Briefing;
 
 /// <summary>
-/// Puts a briefing together: the office's masthead, then the rendered narrative with each task's table where
-/// the template placed it. Knows the document model, not how a page is drawn.
+/// Puts a briefing together: the office's masthead (报头), the rendered narrative with each task's table and chart,
+/// the submission status and the data-quality signals where the template placed them, and the distribution
+/// lines (报尾). Knows the document model, not how a page is drawn.
 /// </summary>
 public static class BriefingComposer
 {
-    public static PdfDocumentModel Compose(MergeResult merge, IReadOnlyList<BriefingElement> narrative, BriefingSettings settings, DateTimeOffset issued)
+    public static PdfDocumentModel Compose(
+        MergeResult merge,
+        IReadOnlyList<IntakeFileResult> intake,
+        IReadOnlyList<DataQualitySignal> signals,
+        IReadOnlyList<BriefingElement> narrative,
+        BriefingSettings settings)
     {
+        var issued = settings.IssueDateFor(merge.Period);
         var blocks = new List<PdfBlock>
         {
             new PdfMasthead(settings.MastheadTitle, settings.IssueLine, settings.Office, $"{issued.Year}年{issued.Month}月{issued.Day}日"),
@@ -34,13 +43,38 @@ public static class BriefingComposer
                     blocks.Add(new PdfParagraph(p.Text));
                     break;
                 case BriefingTableSlot slot:
-                    var section = merge.Definition.Sections.FirstOrDefault(s => s.Code == slot.SectionCode)
-                        ?? throw new BriefingTemplateException(slot.SectionCode, [$"[[table:{slot.SectionCode}]] 引用了不存在的任务代码"]);
-                    blocks.Add(TaskTableBuilder.Build(merge, section));
+                    blocks.Add(TaskTableBuilder.Build(merge, Section(merge, slot.SectionCode)));
                     break;
+                case BriefingChartSlot slot:
+                    if (TaskChartBuilder.Build(merge, Section(merge, slot.SectionCode)) is { } chart)
+                    {
+                        blocks.Add(chart);
+                    }
+                    break;
+                case BriefingStatusSlot:
+                    blocks.Add(AppendixTables.Status(merge, intake));
+                    break;
+                case BriefingQualitySlot:
+                    blocks.Add(AppendixTables.Quality(merge, signals) as PdfBlock
+                               ?? new PdfParagraph("各县（市、区）报表审核中未发现需要提示的数据质量问题。"));
+                    break;
+                case BriefingUnknownSlot unknown:
+                    throw new BriefingTemplateException("", [$"不认识的标记 {unknown.Text}"]);
             }
         }
-        var metadata = new PdfMetadata(title ?? merge.Definition.BriefingTitle, settings.Office, issued);
+        if (settings.Distribution is { } distribution)
+        {
+            blocks.Add(new PdfDistribution(distribution.Lines, distribution.CopiesLine));
+        }
+        var metadata = new PdfMetadata(title ?? merge.Definition.BriefingTitle, settings.Office, settings.IssuedAt(merge.Period));
         return new PdfDocumentModel(metadata, blocks);
     }
+
+    /// <summary>The fonts of the briefing: the configured body and heading fonts before the bundled one.</summary>
+    public static PdfFonts Fonts(BriefingSettings settings, PdfFontFile bundled) =>
+        new(bundled, settings.BodyFont, settings.HeadingFont);
+
+    private static Definitions.SectionDefinition Section(MergeResult merge, string code) =>
+        merge.Definition.Sections.FirstOrDefault(s => s.Code == code)
+        ?? throw new BriefingTemplateException(code, [$"引用了不存在的任务代码 {code}"]);
 }

@@ -7,7 +7,8 @@ namespace Reports.Outputs.Briefing;
 /// <summary>
 /// The figures a briefing template sees. Field and indicator codes are the names: <c>total.emp_total</c>,
 /// <c>total.fund_match_rate</c>; <c>units</c> in roster order; <c>lagging.CODE</c> the names of the accepted
-/// units below time progress on that indicator, furthest behind first.
+/// units below time progress on that indicator, furthest behind first; <c>lagging_tasks</c> the same per task
+/// (task, indicator, progress, names, units with name, rate and gap) for every tracked indicator.
 /// </summary>
 public static class BriefingModel
 {
@@ -62,6 +63,33 @@ public static class BriefingModel
             lagging.SetValue(indicator.Code, new ScriptArray(ProgressAnalysis.Lagging(merge, indicator).Select(l => l.Unit.Name)), true);
         }
         yield return ("lagging", lagging);
+
+        // Per task with a tracked indicator, the units behind time progress: for the closing section.
+        var laggingTasks = new ScriptArray();
+        foreach (var section in definition.Sections)
+        {
+            foreach (var indicator in section.Indicators.Where(i => merge.ProgressFor(i) is not null))
+            {
+                var items = ProgressAnalysis.Lagging(merge, indicator);
+                var task = new ScriptObject();
+                task.SetValue("task", section.Title, true);
+                task.SetValue("indicator", indicator.Label, true);
+                task.SetValue("progress", merge.ProgressFor(indicator), true);
+                task.SetValue("names", new ScriptArray(items.Select(l => l.Unit.Name)), true);
+                var behind = new ScriptArray();
+                foreach (var item in items)
+                {
+                    var unit = new ScriptObject();
+                    unit.SetValue("name", item.Unit.Name, true);
+                    unit.SetValue("rate", item.Rate, true);
+                    unit.SetValue("gap", item.Gap, true);
+                    behind.Add(unit);
+                }
+                task.SetValue("units", behind, true);
+                laggingTasks.Add(task);
+            }
+        }
+        yield return ("lagging_tasks", laggingTasks);
     }
 
     private static ScriptArray Names(IEnumerable<UnitResult> units) => new(units.Select(u => u.Unit.Name));

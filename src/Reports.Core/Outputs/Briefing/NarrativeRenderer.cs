@@ -45,7 +45,50 @@ public static class NarrativeRenderer
         {
             throw new BriefingTemplateException(template.SourceFilePath ?? "", [error.Message]);
         }
-        return Split(text);
+        var elements = Split(text);
+        CheckSlots(elements, merge, template.SourceFilePath ?? "");
+        return elements;
+    }
+
+    private static BriefingElement Slot(string line)
+    {
+        var body = line[2..^2].Trim();
+        var colon = body.IndexOf(':', StringComparison.Ordinal);
+        var (kind, argument) = colon < 0 ? (body, "") : (body[..colon].Trim(), body[(colon + 1)..].Trim());
+        return (kind, argument.Length > 0) switch
+        {
+            ("table", true) => new BriefingTableSlot(argument),
+            ("chart", true) => new BriefingChartSlot(argument),
+            ("status", false) => new BriefingStatusSlot(),
+            ("quality", false) => new BriefingQualitySlot(),
+            _ => new BriefingUnknownSlot(line),
+        };
+    }
+
+    /// <summary>Every slot must name something the composer can fill: a task of the return for tables and charts.</summary>
+    private static void CheckSlots(IReadOnlyList<BriefingElement> elements, MergeResult merge, string path)
+    {
+        var sections = merge.Definition.Sections.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var element in elements)
+        {
+            switch (element)
+            {
+                case BriefingUnknownSlot u:
+                    problems.Add($"不认识的标记 {u.Text}（可用：[[table:任务代码]]、[[chart:任务代码]]、[[status]]、[[quality]]）");
+                    break;
+                case BriefingTableSlot t when !sections.Contains(t.SectionCode):
+                    problems.Add($"[[table:{t.SectionCode}]] 引用了不存在的任务代码");
+                    break;
+                case BriefingChartSlot c when !sections.Contains(c.SectionCode):
+                    problems.Add($"[[chart:{c.SectionCode}]] 引用了不存在的任务代码");
+                    break;
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new BriefingTemplateException(path, problems);
+        }
     }
 
     /// <summary>Turns the rendered lines into elements; consecutive text lines form one paragraph.</summary>
@@ -83,10 +126,10 @@ public static class NarrativeRenderer
                 Flush();
                 elements.Add(new BriefingTitle(line[2..].Trim()));
             }
-            else if (line.StartsWith("[[table:", StringComparison.Ordinal) && line.EndsWith("]]", StringComparison.Ordinal))
+            else if (line.StartsWith("[[", StringComparison.Ordinal) && line.EndsWith("]]", StringComparison.Ordinal))
             {
                 Flush();
-                elements.Add(new BriefingTableSlot(line[8..^2].Trim()));
+                elements.Add(Slot(line));
             }
             else
             {

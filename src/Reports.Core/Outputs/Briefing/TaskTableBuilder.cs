@@ -5,20 +5,43 @@ using Reports.Pdf;
 
 namespace Reports.Outputs.Briefing;
 
-/// <summary>A task's table for the briefing: a row per roster unit, the city total last.</summary>
+/// <summary>
+/// A task's table for the briefing: a row per roster unit with its figures, its rates, the time progress the
+/// tracked rate is held against, its rank on the task's headline indicator and a mark when it lags; the city
+/// total last. Units that did not report or were sent back say so in place of figures.
+/// </summary>
 public static class TaskTableBuilder
 {
+    /// <summary>Above this many columns the table is set a size smaller.</summary>
+    private const int WideTable = 9;
+    private const float WideTableFontSize = 9f;
+
     public static PdfTable Build(MergeResult merge, SectionDefinition section)
     {
         var fields = section.Fields.Where(f => f.IsNumeric).ToList();
         var tracked = section.Indicators.Where(i => merge.ProgressFor(i) is not null).ToList();
-        var columns = new List<PdfTableColumn> { new("单位", 1.3f, PdfAlign.Left) };
+        var headline = TaskHeadline.For(merge, section);
+        var ranks = headline is null
+            ? new Dictionary<string, int?>()
+            : ProgressAnalysis.Rank(merge, headline).ToDictionary(r => r.Unit.Code, r => r.Rank);
+        var lagging = tracked.SelectMany(i => ProgressAnalysis.Lagging(merge, i)).Select(l => l.Unit.Code).ToHashSet(StringComparer.Ordinal);
+
+        var columns = new List<PdfTableColumn> { new("单位", 1.2f, PdfAlign.Left) };
         columns.AddRange(fields.Select(f => new PdfTableColumn(f.LabelWithUnit, 1f, PdfAlign.Right)));
         columns.AddRange(section.Indicators.Select(i => new PdfTableColumn(i.IsRate && i.Style != IndicatorStyle.Amount ? i.Label : $"{i.Label}({i.Unit})", 1f, PdfAlign.Right)));
         if (tracked.Count > 0)
         {
-            columns.Add(new PdfTableColumn("进度", 0.8f, PdfAlign.Center));
+            columns.Add(new PdfTableColumn("时序进度", 0.8f, PdfAlign.Right));
         }
+        if (headline is not null)
+        {
+            columns.Add(new PdfTableColumn("排名", 0.6f, PdfAlign.Center));
+        }
+        if (tracked.Count > 0)
+        {
+            columns.Add(new PdfTableColumn("进度", 0.6f, PdfAlign.Center));
+        }
+        var progress = tracked.Count > 0 ? NumberStyle.Completion(merge.ProgressFor(tracked[0])) : "";
 
         var rows = new List<IReadOnlyList<string>>();
         foreach (var unit in merge.Units)
@@ -26,9 +49,8 @@ public static class TaskTableBuilder
             var row = new List<string> { unit.Unit.Name };
             if (unit.Status != UnitStatus.Accepted)
             {
-                var status = unit.Status == UnitStatus.Missing ? "未报送" : "退回";
                 row.AddRange(Enumerable.Repeat("—", columns.Count - 1));
-                row[1] = status;
+                row[1] = unit.Status == UnitStatus.Missing ? "未报送" : "退回";
                 rows.Add(row);
                 continue;
             }
@@ -36,19 +58,31 @@ public static class TaskTableBuilder
             row.AddRange(section.Indicators.Select(i => NumberStyle.Cell(i, unit.Indicators.GetValueOrDefault(i.Code))));
             if (tracked.Count > 0)
             {
-                var behind = tracked.Any(i => ProgressAnalysis.Lagging(merge, i).Any(l => l.Unit == unit.Unit));
-                row.Add(behind ? "滞后" : "");
+                row.Add(progress);
+            }
+            if (headline is not null)
+            {
+                row.Add(ranks.GetValueOrDefault(unit.Unit.Code) is { } rank ? rank.ToString(System.Globalization.CultureInfo.InvariantCulture) : "—");
+            }
+            if (tracked.Count > 0)
+            {
+                row.Add(lagging.Contains(unit.Unit.Code) ? "滞后" : "");
             }
             rows.Add(row);
         }
+
         var total = new List<string> { "全市" };
         total.AddRange(fields.Select(f => NumberStyle.Cell(f, merge.Total.Values.GetValueOrDefault(f.Code))));
         total.AddRange(section.Indicators.Select(i => NumberStyle.Cell(i, merge.Total.Indicators.GetValueOrDefault(i.Code))));
+        total.AddRange(Enumerable.Repeat("", columns.Count - total.Count));
         if (tracked.Count > 0)
         {
-            total.Add("");
+            total[1 + fields.Count + section.Indicators.Count] = progress;
         }
         rows.Add(total);
-        return new PdfTable(columns, rows, Caption: $"表：{section.Title}分县情况", BoldLastRows: 1);
+
+        var caption = headline is null ? $"表：{section.Title}分县情况" : $"表：{section.Title}分县情况（按{headline.Label}排名）";
+        return new PdfTable(columns, rows, Caption: caption, BoldLastRows: 1,
+            FontSizePt: columns.Count > WideTable ? WideTableFontSize : null);
     }
 }

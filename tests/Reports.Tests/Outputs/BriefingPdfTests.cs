@@ -1,0 +1,234 @@
+using System.Globalization;
+using Reports.Outputs.Briefing;
+using Reports.Pipeline;
+using Reports.Tests.Support;
+using UglyToad.PdfPig;
+
+namespace Reports.Tests.Outputs;
+
+/// <summary>
+/// The sample briefing as leaders read it: the narrative with the sample's figures, the lagging units named in the
+/// closing section, page numbers, 报头 and 报尾 from settings, and the same bytes whatever the clock says.
+/// Expected values are computed here from the sample's value sheet, not taken from the pipeline.
+/// </summary>
+public sealed class BriefingPdfTests : IClassFixture<BriefingPdfTests.Briefing>
+{
+    public static readonly BriefingSettings Settings = new(
+        "巩固脱贫成果工作简报", "第6期", "长治市乡村振兴局",
+        Distribution: new BriefingDistribution("市委、市政府", "市直有关部门", "各县（市、区）乡村振兴局", 40));
+
+    public sealed class Briefing : IDisposable
+    {
+        private readonly TempDirectory _temp = new();
+
+        public Briefing()
+        {
+            var options = Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, _temp.Sub("out")) with { Briefing = Settings };
+            Outcome = new RunPipeline(FixedClock.Default).Execute(options);
+            Pdf = File.ReadAllBytes(Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
+            using var document = PdfDocument.Open(Pdf);
+            Pages = document.GetPages().Select(p => Squash(p.Text)).ToList();
+            Text = string.Concat(Pages);
+            CreationDate = document.Information.CreationDate;
+            FontNames = document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
+        }
+
+        public RunOutcome Outcome { get; }
+        public byte[] Pdf { get; }
+        public IReadOnlyList<string> Pages { get; }
+        public string Text { get; }
+        public string? CreationDate { get; }
+        public IReadOnlyList<string> FontNames { get; }
+
+        public void Dispose() => _temp.Dispose();
+    }
+
+    private readonly Briefing _briefing;
+
+    public BriefingPdfTests(Briefing briefing) => _briefing = briefing;
+
+    public static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+
+    private static decimal Value(string unitCode, string field) =>
+        decimal.Parse(Samples.SampleValues[unitCode][field], CultureInfo.InvariantCulture);
+
+    private static decimal Sum(string field) => Samples.SampleValues.Keys.Sum(code => Value(code, field));
+
+    private static string Percent1(decimal ratio) =>
+        decimal.Round(ratio * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    [Fact]
+    public void The_lead_paragraph_gives_the_headline_figure_of_every_task()
+    {
+        var lead = _briefing.Text[.._briefing.Text.IndexOf("一、务工就业", StringComparison.Ordinal)];
+        Assert.Contains("脱贫劳动力务工104731人，为上年度的105.28%", lead);
+        Assert.Contains($"纳入年度计划的{Sum("proj_planned")}个项目全部开工", lead);
+        Assert.Contains("投放小额信贷2.58亿元，完成“百日攻坚”目标任务的121.9%", lead);
+        Assert.Contains("驻村干部培训覆盖率100%", lead);
+        var sales = Sum("sales_stock") + Sum("sales_orders") + Sum("sales_fairs");
+        Assert.Contains($"累计消费帮扶9843.63万元，完成目标任务的{Percent1(sales / Sum("sales_target"))}", lead);
+        Assert.Contains($"排查问题整改率{Percent1(Sum("issues_fixed") / Sum("issues_found"))}", lead);
+    }
+
+    [Fact]
+    public void The_narrative_uses_the_conditional_phrasing_and_the_top_units()
+    {
+        Assert.Contains("纳入年度计划实施的项目1766个，全部开工。", _briefing.Text);
+        Assert.Contains("完成“百日攻坚”目标任务的121.9%，超额完成；", _briefing.Text);
+        var top = Samples.Changzhi.Units
+            .Select((u, i) => (u.Name, Rate: Value(u.Code, "loan_amount") / Value(u.Code, "loan_target_campaign"), Order: i))
+            .OrderByDescending(x => x.Rate).ThenBy(x => x.Order).Take(3).Select(x => x.Name).ToList();
+        Assert.Contains($"完成“百日攻坚”目标任务比例居前的是{top[0]}、{top[1]}和{top[2]}。", _briefing.Text);
+    }
+
+    [Fact]
+    public void The_closing_section_names_every_lagging_unit_with_its_rate_and_gap()
+    {
+        var closing = _briefing.Text[_briefing.Text.IndexOf("七、需要关注的问题", StringComparison.Ordinal)..];
+        // The campaign ends with the period: time progress is 100%; every unit below its target lags.
+        var behind = Samples.Changzhi.Units
+            .Select(u => (u.Name, Rate: Value(u.Code, "loan_amount") / Value(u.Code, "loan_target_campaign")))
+            .Where(x => x.Rate < 1)
+            .OrderByDescending(x => 1 - x.Rate)
+            .ToList();
+        Assert.NotEmpty(behind);
+        var expected = string.Join("、", behind.Select(x =>
+            $"{x.Name}（{Percent1(x.Rate)}，落后{decimal.Round((1 - x.Rate) * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture)}个百分点）"));
+        Assert.Contains($"小额信贷投放：完成“百日攻坚”目标任务低于时序进度（100%）的有{expected}。", closing);
+
+        var salesBehind = Samples.Changzhi.Units
+            .Where(u => (Value(u.Code, "sales_stock") + Value(u.Code, "sales_orders") + Value(u.Code, "sales_fairs")) / Value(u.Code, "sales_target") < 1)
+            .Select(u => u.Name)
+            .ToList();
+        Assert.NotEmpty(salesBehind);
+        Assert.All(salesBehind, name => Assert.Contains(name + "（", closing[closing.IndexOf("产销对接消费帮扶：", StringComparison.Ordinal)..]));
+    }
+
+    [Fact]
+    public void Lagging_units_are_marked_in_their_task_table()
+    {
+        var page = _briefing.Pages.First(p => p.Contains("表：小额信贷投放分县情况", StringComparison.Ordinal));
+        foreach (var unit in Samples.Changzhi.Units)
+        {
+            var lags = Value(unit.Code, "loan_amount") / Value(unit.Code, "loan_target_campaign") < 1;
+            var row = _briefing.Pages.Where(p => p.Contains("小额信贷投放分县情况", StringComparison.Ordinal) || p.Contains("投放金额(万元)", StringComparison.Ordinal))
+                .Select(p => RowOf(p, unit.Name, "%")).FirstOrDefault(r => r is not null);
+            Assert.NotNull(row);
+            Assert.Equal(lags, row.EndsWith("滞后", StringComparison.Ordinal));
+        }
+        Assert.Contains("按完成“百日攻坚”目标任务排名", page);
+    }
+
+    /// <summary>A table row's squashed text: from the unit's name up to the next unit's name (or the total).</summary>
+    private static string? RowOf(string page, string name, string mustContain)
+    {
+        var names = Samples.Changzhi.Units.Select(u => u.Name).Append("全市").ToList();
+        var at = page.IndexOf(name + Value(Samples.Changzhi.Units.Single(u => u.Name == name).Code, "loan_households").ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var end = names.Select(n => page.IndexOf(n, at + name.Length, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(page.Length).Min();
+        var row = page[at..end];
+        return row.Contains(mustContain, StringComparison.Ordinal) ? row : null;
+    }
+
+    [Fact]
+    public void Body_lines_obey_chinese_line_breaking()
+    {
+        const string closing = "，。、；：？！）」』》”";
+        const string opening = "（「『《“";
+        using var document = PdfDocument.Open(_briefing.Pdf);
+        var lines = document.GetPages()
+            .SelectMany(page => page.Letters
+                .Where(l => Math.Abs(l.PointSize - 12) < 0.1 && !string.IsNullOrWhiteSpace(l.Value))
+                .GroupBy(l => Math.Round(l.StartBaseLine.Y, 1))
+                .Select(g => string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value))))
+            .ToList();
+        Assert.True(lines.Count > 30, $"only {lines.Count} body lines found");
+        Assert.All(lines, line => Assert.DoesNotContain(line[0], closing));
+        Assert.All(lines, line => Assert.DoesNotContain(line[^1], opening));
+        // A figure never straddles two lines: no line ends inside a number that the next line continues.
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            Assert.False(char.IsAsciiDigit(lines[i][^1]) && (char.IsAsciiDigit(lines[i + 1][0]) || lines[i + 1][0] is '.' or '%'),
+                $"a figure is split between “{lines[i]}” and “{lines[i + 1]}”");
+        }
+    }
+
+    [Fact]
+    public void Every_page_carries_its_number()
+    {
+        Assert.True(_briefing.Pages.Count >= 4);
+        for (var i = 0; i < _briefing.Pages.Count; i++)
+        {
+            Assert.EndsWith($"-{i + 1}-", _briefing.Pages[i]);
+        }
+    }
+
+    [Fact]
+    public void Masthead_and_distribution_come_from_settings_and_the_date_from_the_period()
+    {
+        var first = _briefing.Pages[0];
+        Assert.StartsWith("巩固脱贫成果工作简报第6期长治市乡村振兴局2022年6月30日", first);
+        var last = _briefing.Pages[^1];
+        Assert.Contains("报：市委、市政府。送：市直有关部门。抄送：各县（市、区）乡村振兴局。（共印40份）", last);
+        Assert.Equal("D:20220630000000+08'00'", _briefing.CreationDate);
+    }
+
+    [Fact]
+    public void The_appendix_lists_the_submission_of_every_unit()
+    {
+        var appendix = _briefing.Text[_briefing.Text.IndexOf("附表1：各县（市、区）报表报送情况", StringComparison.Ordinal)..];
+        for (var i = 0; i < Samples.Changzhi.Units.Count; i++)
+        {
+            Assert.Contains($"{i + 1}{Samples.Changzhi.Units[i].Name}已汇总00", appendix);
+        }
+        Assert.Contains("未发现需要提示的数据质量问题", appendix);
+    }
+
+    [Fact]
+    public void Each_task_has_a_chart_whose_labels_are_text_in_the_embedded_font()
+    {
+        foreach (var caption in new[] { "图：各县（市、区）务工总人数占上年度（%）", "图：各县（市、区）开工率（%）", "图：各县（市、区）完成“百日攻坚”目标任务（%）",
+                     "图：各县（市、区）培训覆盖率（%）", "图：各县（市、区）完成消费帮扶目标任务（%）", "图：各县（市、区）整改率（%）" })
+        {
+            Assert.Contains(caption, _briefing.Text);
+        }
+        // The chart's own labels: the time-progress line and a bar value per unit (bars carry no % sign).
+        using var document = PdfDocument.Open(_briefing.Pdf);
+        var page = document.GetPages().First(p => Squash(p.Text).Contains("图：各县（市、区）完成“百日攻坚”目标任务", StringComparison.Ordinal));
+        var small = Squash(string.Concat(page.Letters.Where(l => l.PointSize < 7.5).Select(l => l.Value)));
+        Assert.Contains("时序进度100%", Squash(page.Text));
+        foreach (var unit in Samples.Changzhi.Units)
+        {
+            var rate = Value(unit.Code, "loan_amount") / Value(unit.Code, "loan_target_campaign") * 100;
+            Assert.Contains(decimal.Round(rate, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture), small);
+        }
+        // Every letter of the document, charts included, is set in the embedded subset of the bundled font.
+        Assert.All(_briefing.FontNames, name => Assert.Contains("WenQuanYi", name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Another_clock_gives_the_same_bytes_and_a_configured_issue_date_is_printed()
+    {
+        using var temp = new TempDirectory();
+        var later = new FixedClock(new DateTimeOffset(2031, 1, 2, 3, 4, 5, TimeSpan.FromHours(-7)));
+        var options = Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, temp.Sub("a")) with { Briefing = Settings };
+        var outcome = new RunPipeline(later).Execute(options);
+        Assert.Equal(_briefing.Pdf, File.ReadAllBytes(outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal))));
+
+        var dated = options with { OutputDirectory = temp.Sub("b"), Briefing = Settings with { IssueDate = new DateOnly(2022, 7, 5) } };
+        var pdf = new RunPipeline(later).Execute(dated).OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal));
+        using var document = PdfDocument.Open(pdf);
+        Assert.Contains("长治市乡村振兴局2022年7月5日", Squash(document.GetPage(1).Text));
+        Assert.Equal("D:20220705000000+08'00'", document.Information.CreationDate);
+    }
+
+    [Fact]
+    public void The_sample_briefing_is_well_under_a_megabyte()
+    {
+        Assert.True(_briefing.Pdf.Length < 600 * 1024, $"the briefing is {_briefing.Pdf.Length} bytes");
+        Assert.Empty(_briefing.Outcome.OutputDiagnostics ?? []);
+    }
+}
