@@ -100,7 +100,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         written.AddRange(ReceiptFolder.Write(thisRun, definition, Path.Combine(options.OutputDirectory, "receipts"), clock,
             store is null ? null : f => store.Original(f.Sha256)));
         progress?.Report("写出汇总表");
-        written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"汇总表-{stem}.xlsx"), new ConsolidatedWorkbookWriter(clock).Write(merge, intake, SubmissionOverview.Build(merge, intake, options.Deadline))));
+        written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"汇总表-{stem}.xlsx"), new ConsolidatedWorkbookWriter(clock).Write(merge, intake, SubmissionOverview.Build(merge, intake, options.Deadline), analysis.Signals)));
         progress?.Report("写出简报");
         written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"简报-{stem}.pdf"), briefing.ToArray()));
 

@@ -12,7 +12,7 @@ namespace Reports.Outputs.Workbook;
 /// </summary>
 public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
 {
-    public byte[] Write(MergeResult merge, IReadOnlyList<IntakeFileResult> intake, SubmissionOverview submissions)
+    public byte[] Write(MergeResult merge, IReadOnlyList<IntakeFileResult> intake, SubmissionOverview submissions, IReadOnlyList<QualitySignal>? signals = null)
     {
         var title = $"{merge.Roster.Name}{merge.Definition.Title}汇总表（{merge.Period}）";
         var now = clock.GetUtcNow();
@@ -29,7 +29,7 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
             TaskSheet.Write(workbook.Worksheets.Add(TaskSheet.SheetName(section)), merge, section, title, check);
         }
         SubmissionSheet.Write(workbook.Worksheets.Add(SubmissionSheet.Name), submissions, merge.Roster.Name, title, zone);
-        DiagnosticsSheet.Write(workbook.Worksheets.Add(DiagnosticsSheet.Name), intake, merge.Definition, merge.Roster, title);
+        DiagnosticsSheet.Write(workbook.Worksheets.Add(DiagnosticsSheet.Name), intake, signals ?? [], merge, title);
         NotesSheet.Write(workbook.Worksheets.Add(NotesSheet.Name), merge, submissions, title, now, zone);
 
         // Store every formula's value, so readers that do not recalculate (previewers, libraries) show the totals.

@@ -1,26 +1,37 @@
 using OfficeOpenXml;
 using Reports.Definitions;
 using Reports.Diagnostics;
+using Reports.Analysis;
 using Reports.Intake;
+using Reports.Merge;
 using Reports.Rosters;
 
 namespace Reports.Outputs.Workbook;
 
 /// <summary>
-/// 数据核查: every diagnostic of every file, with the unit, file, sheet, cell and field it concerns, its code,
-/// severity and message, and what the clerk should do (from the catalogue). Errors first, then warnings, then notes.
+/// 数据核查: every diagnostic of every file and every data-quality signal of the analysis, with the unit, file,
+/// sheet, cell and field it concerns, its code, severity and message, and what to do (from the catalogue).
+/// Errors first, then warnings (signals among them), then notes.
 /// </summary>
 internal static class DiagnosticsSheet
 {
     public const string Name = "数据核查";
     private const int HeaderRow = 3;
 
-    public static void Write(ExcelWorksheet sheet, IReadOnlyList<IntakeFileResult> intake, ReturnDefinition definition, Roster roster, string title)
+    public static void Write(ExcelWorksheet sheet, IReadOnlyList<IntakeFileResult> intake, IReadOnlyList<QualitySignal> signals, MergeResult merge, string title)
     {
+        var definition = merge.Definition;
+        var roster = merge.Roster;
         string[] headers = ["序号", "单位代码", "单位名称", "文件", "工作表", "单元格", "字段", "代码", "级别", "说明", "处理建议"];
         var widths = new ColumnWidths(maximum: 60);
+        // A signal concerns the figures of the file the merge used for its unit; it warns, it never rejects.
+        var signalRows = signals.Select(signal => (
+            UnitCode: (string?)signal.Unit.Code,
+            File: merge.Units.FirstOrDefault(u => u.Unit == signal.Unit)?.File ?? "",
+            Diagnostic: new Diagnostic(signal.Code, DiagnosticSeverity.Warning, signal.Message, Field: signal.Field)));
         var rows = intake
-            .SelectMany(file => file.Diagnostics.Select(d => (File: file, Diagnostic: d)))
+            .SelectMany(file => file.Diagnostics.Select(d => (UnitCode: file.UnitCode, File: file.File, Diagnostic: d)))
+            .Concat(signalRows)
             .OrderBy(x => x.Diagnostic.Severity switch { DiagnosticSeverity.Error => 0, DiagnosticSeverity.Warning => 1, _ => 2 })
             .ToList();
         var errors = rows.Count(r => r.Diagnostic.IsError);
@@ -37,21 +48,21 @@ internal static class DiagnosticsSheet
 
         var advice = DiagnosticCatalog.All.ToDictionary(c => c.Code, c => c.Advice, StringComparer.Ordinal);
         var row = HeaderRow + 1;
-        foreach (var (file, diagnostic) in rows)
+        foreach (var (unitCode, file, diagnostic) in rows)
         {
             var field = diagnostic.Field is null ? null : definition.FindField(diagnostic.Field);
             string?[] values =
             [
-                file.UnitCode,
-                file.UnitCode is null ? null : roster.Find(file.UnitCode)?.Name,
-                Path.GetFileName(diagnostic.File ?? file.File),
+                unitCode,
+                unitCode is null ? null : roster.Find(unitCode)?.Name,
+                Path.GetFileName(diagnostic.File ?? file),
                 diagnostic.Sheet,
                 diagnostic.Cell,
                 field is null ? diagnostic.Field : $"{field.Label}({field.Code})",
                 diagnostic.Code,
                 diagnostic.Severity switch { DiagnosticSeverity.Error => "错误", DiagnosticSeverity.Warning => "警告", _ => "提示" },
                 diagnostic.Message,
-                advice.GetValueOrDefault(diagnostic.Code),
+                advice.GetValueOrDefault(diagnostic.Code) ?? (diagnostic.Code.StartsWith("DQ", StringComparison.Ordinal) ? "合理性提示，不影响汇总；请与填报单位核实。" : null),
             ];
             sheet.Cells[row, 1].Value = row - HeaderRow;
             for (var i = 0; i < values.Length; i++)
