@@ -48,6 +48,28 @@ public static class SummaryJsonWriter
         WriteIndicators(writer, merge.Total.Indicators);
         writer.WriteEndObject();
 
+        // Per indicator, the first and the last three ranked units (ties as ranked; units without a rate left out).
+        writer.WriteStartObject("rankings");
+        foreach (var indicator in merge.Definition.Indicators)
+        {
+            var ranked = analysis.Ranks[indicator.Code].Where(r => r.Rank is not null).ToList();
+            writer.WriteStartObject(indicator.Code);
+            writer.WriteStartArray("first");
+            foreach (var unit in ranked.Take(3))
+            {
+                writer.WriteStringValue(unit.Unit.Code);
+            }
+            writer.WriteEndArray();
+            writer.WriteStartArray("last");
+            foreach (var unit in ranked.Skip(Math.Max(3, ranked.Count - 3)).Reverse())
+            {
+                writer.WriteStringValue(unit.Unit.Code);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+
         writer.WriteStartArray("lagging");
         foreach (var item in analysis.Lagging)
         {

@@ -128,6 +128,14 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
             / decimal.Parse(Samples.SampleValues["140428"]["loan_target_campaign"], CultureInfo.InvariantCulture);
         Assert.Equal((double)(1m - expectedRate), lag.GetProperty("gap").GetDouble(), 10);
         Assert.Empty(changzi.GetProperty("signals").EnumerateArray());
+
+        // First and last three on microcredit completion, recomputed from the value sheet (last: worst first).
+        var byRate = Samples.SampleValues
+            .OrderByDescending(v => decimal.Parse(v.Value["loan_amount"], CultureInfo.InvariantCulture) / decimal.Parse(v.Value["loan_target_campaign"], CultureInfo.InvariantCulture))
+            .Select(v => v.Key).ToList();
+        var rankings = _run.Summary.RootElement.GetProperty("rankings").GetProperty("loan_campaign_rate");
+        Assert.Equal(byRate.Take(3), rankings.GetProperty("first").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(byRate.AsEnumerable().Reverse().Take(3), rankings.GetProperty("last").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]
