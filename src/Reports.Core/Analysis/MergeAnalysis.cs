@@ -25,18 +25,20 @@ public sealed record MergeAnalysis(
         {
             signals.AddRange(PeriodComparison.Signals(merge, previous, thresholds.JumpFactor));
         }
-        var order = merge.Roster.Units.Select(u => u.Code).ToList();
         return new MergeAnalysis(
             merge.Definition.Indicators.ToDictionary(i => i.Code, i => ProgressAnalysis.Rank(merge, i), StringComparer.Ordinal),
             ProgressAnalysis.Lagging(merge),
             merge.Definition.Indicators.SelectMany(i => ProgressAnalysis.BelowThreshold(merge, i)).ToList(),
-            signals.OrderBy(s => order.IndexOf(s.Unit.Code)).ThenBy(s => s.Code, StringComparer.Ordinal).ToList(),
+            signals.OrderBy(s => merge.Roster.PositionOf(s.Unit.Code)).ThenBy(s => s.Code, StringComparer.Ordinal).ToList(),
             history.Previous,
             history.Previous is null ? [] : PeriodComparison.Increments(merge, history.Previous),
             PeriodComparison.YearOnYear(merge, history.LastYear),
             history.Campaign);
     }
 
+    private readonly Dictionary<string, Dictionary<string, int?>> _rankIndex = Ranks.ToDictionary(
+        r => r.Key, r => r.Value.ToDictionary(u => u.Unit.Code, u => u.Rank, StringComparer.Ordinal), StringComparer.Ordinal);
+
     public int? RankOf(string unitCode, string indicatorCode) =>
-        Ranks.TryGetValue(indicatorCode, out var ranks) ? ranks.FirstOrDefault(r => r.Unit.Code == unitCode)?.Rank : null;
+        _rankIndex.TryGetValue(indicatorCode, out var ranks) ? ranks.GetValueOrDefault(unitCode) : null;
 }

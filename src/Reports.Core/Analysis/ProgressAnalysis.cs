@@ -26,7 +26,8 @@ public static class ProgressAnalysis
             var rank = i > 0 && valued[i].Value == valued[i - 1].Value ? ranked[i - 1].Rank : i + 1;
             ranked.Add(new RankedUnit(valued[i].Unit.Unit, valued[i].Value, rank));
         }
-        var unranked = merge.Units.Where(u => !valued.Any(v => ReferenceEquals(v.Unit, u)));
+        var rankedUnits = valued.Select(v => v.Unit.Unit.Code).ToHashSet(StringComparer.Ordinal);
+        var unranked = merge.Units.Where(u => !rankedUnits.Contains(u.Unit.Code));
         ranked.AddRange(unranked.Select(u => new RankedUnit(u.Unit, u.Status == UnitStatus.Accepted ? u.Indicators.GetValueOrDefault(indicator.Code) : null, null)));
         return ranked;
     }

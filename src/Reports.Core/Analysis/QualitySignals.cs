@@ -32,10 +32,11 @@ public static class QualitySignals
             var logs = values.Where(v => v.Value > 0).Select(v => Math.Log((double)v.Value)).ToList();
             var medianLog = MedianOf(logs);
             var madLog = MedianOf(logs.Select(l => Math.Abs(l - medianLog)).ToList());
+            var sorted = values.Select(v => v.Value).Order().ToArray();
             foreach (var (unit, value) in values)
             {
                 // Compared with the median of the *other* units, so the slip itself does not move the yardstick.
-                var peers = Median(values.Where(v => v.Unit != unit).Select(v => v.Value));
+                var peers = MedianWithout(sorted, Array.BinarySearch(sorted, value));
                 if (field.Kind == FieldKind.Amount && peers > 0 && value / peers >= thresholds.UnitSlipLow && value / peers <= thresholds.UnitSlipHigh)
                 {
                     signals.Add(new QualitySignal(UnitSlipCode, unit.Unit, field.Code, value,
@@ -55,9 +56,10 @@ public static class QualitySignals
                 }
             }
         }
+        var fieldOrder = merge.Definition.Fields.Select((f, i) => (f.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
         return signals
-            .OrderBy(s => merge.Roster.Units.ToList().IndexOf(s.Unit))
-            .ThenBy(s => merge.Definition.NumericFields.ToList().FindIndex(f => f.Code == s.Field))
+            .OrderBy(s => merge.Roster.PositionOf(s.Unit.Code))
+            .ThenBy(s => fieldOrder[s.Field])
             .ToList();
     }
 
@@ -70,6 +72,22 @@ public static class QualitySignals
         }
         var middle = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>
+    /// The median of a sorted array less the element at <paramref name="removed"/>, in constant time (an element
+    /// equal to another leaves the same multiset whichever of them is removed).
+    /// </summary>
+    internal static decimal MedianWithout(decimal[] sorted, int removed)
+    {
+        var count = sorted.Length - 1;
+        if (count <= 0)
+        {
+            return 0;
+        }
+        decimal At(int i) => sorted[i < removed ? i : i + 1];
+        var middle = count / 2;
+        return count % 2 == 1 ? At(middle) : (At(middle - 1) + At(middle)) / 2;
     }
 
     private static double MedianOf(List<double> values)

@@ -13,6 +13,10 @@ public static class SummaryJsonWriter
 
     public static void Write(MergeResult merge, MergeAnalysis analysis, Stream stream)
     {
+        // Looked up per unit: grouped once, so the file is written in time linear in the units.
+        var lagging = analysis.Lagging.ToLookup(l => l.Unit.Code, StringComparer.Ordinal);
+        var below = analysis.BelowThreshold.ToLookup(t => t.Unit.Code, StringComparer.Ordinal);
+        var signals = analysis.Signals.ToLookup(s => s.Unit.Code, StringComparer.Ordinal);
         using var writer = JsonOutput.CreateWriter(stream);
         writer.WriteStartObject();
         writer.WriteString("return", merge.Definition.Code);
@@ -38,7 +42,7 @@ public static class SummaryJsonWriter
             }
             WriteValues(writer, merge, unit.Values, unit.Texts);
             WriteIndicators(writer, unit.Indicators);
-            WriteAnalysis(writer, merge, analysis, unit);
+            WriteAnalysis(writer, merge, analysis, unit, lagging, below, signals);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -123,7 +127,8 @@ public static class SummaryJsonWriter
         }
     }
 
-    private static void WriteAnalysis(System.Text.Json.Utf8JsonWriter writer, MergeResult merge, MergeAnalysis analysis, UnitResult unit)
+    private static void WriteAnalysis(System.Text.Json.Utf8JsonWriter writer, MergeResult merge, MergeAnalysis analysis, UnitResult unit,
+        ILookup<string, LaggingItem> lagging, ILookup<string, ThresholdItem> below, ILookup<string, QualitySignal> signals)
     {
         writer.WriteStartObject("ranks");
         foreach (var indicator in merge.Definition.Indicators)
@@ -139,7 +144,7 @@ public static class SummaryJsonWriter
         }
         writer.WriteEndObject();
         writer.WriteStartArray("lagging");
-        foreach (var item in analysis.Lagging.Where(l => l.Unit == unit.Unit))
+        foreach (var item in lagging[unit.Unit.Code])
         {
             writer.WriteStartObject();
             WriteLag(writer, item);
@@ -147,7 +152,7 @@ public static class SummaryJsonWriter
         }
         writer.WriteEndArray();
         writer.WriteStartArray("belowThreshold");
-        foreach (var item in analysis.BelowThreshold.Where(t => t.Unit == unit.Unit))
+        foreach (var item in below[unit.Unit.Code])
         {
             writer.WriteStartObject();
             writer.WriteString("indicator", item.Indicator.Code);
@@ -159,7 +164,7 @@ public static class SummaryJsonWriter
         }
         writer.WriteEndArray();
         writer.WriteStartArray("signals");
-        foreach (var signal in analysis.Signals.Where(s => s.Unit == unit.Unit))
+        foreach (var signal in signals[unit.Unit.Code])
         {
             writer.WriteStartObject();
             writer.WriteString("code", signal.Code);

@@ -74,10 +74,9 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
 
         // 4. The briefing is composed and drawn before anything is written: a template error leaves no output behind.
         progress?.Report("排版简报");
-        var order = roster.Units.Select(u => u.Code).ToList();
         var signals = IntakeQualitySignals.From(merge, intake)
             .Concat(analysis.Signals.Select(s => new DataQualitySignal(s.Unit, "合理性核查", s.Message, IsError: false)))
-            .OrderBy(s => order.IndexOf(s.Unit.Code))
+            .OrderBy(s => roster.PositionOf(s.Unit.Code))
             .ToList();
         var document = BriefingComposer.Compose(merge, intake, signals, narrative, options.Briefing);
         using var briefing = new MemoryStream();

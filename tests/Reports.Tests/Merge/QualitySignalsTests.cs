@@ -85,4 +85,16 @@ public sealed class QualitySignalsTests
     [InlineData(new[] { 4, 1, 3, 2 }, 2.5)]
     public void Median(int[] values, double expected) =>
         Assert.Equal((decimal)expected, QualitySignals.Median(values.Select(v => (decimal)v)));
+
+    [Fact]
+    public void The_median_of_the_others_equals_a_recomputation_without_the_unit()
+    {
+        decimal[] values = [7, 1, 3, 3, 9, 4, 12, 5];
+        var sorted = values.Order().ToArray();
+        for (var i = 0; i < values.Length; i++)
+        {
+            var others = values.Where((_, j) => j != i);
+            Assert.Equal(QualitySignals.Median(others), QualitySignals.MedianWithout(sorted, Array.BinarySearch(sorted, values[i])));
+        }
+    }
 }
