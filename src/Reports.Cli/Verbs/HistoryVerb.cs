@@ -20,10 +20,8 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
             throw new FileNotFoundException(text.T($"存储库不存在：{settings.Store}（先运行 reports run）", $"no store at {settings.Store} (run reports run first)"), settings.Store);
         }
         using var store = ReturnStore.Open(settings.Store, clock);
-        var all = store.Versions(returnCode, period);
-        var chosen = IntakeProcessor.Choose([.. all]).Where(f => f.Status == IntakeStatus.Accepted || f.Status == IntakeStatus.Rejected)
-            .Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
-        var versions = all.Where(v => v.UnitCode == unitCode).ToList();
+        // Decided as a merge decides: the newest submission accepted or rejected, the earlier ones superseded.
+        var versions = IntakeProcessor.Choose([.. store.Versions(returnCode, period)]).Where(v => v.UnitCode == unitCode).ToList();
         if (versions.Count == 0)
         {
             output.WriteLine(text.T($"存储库中没有 {unitCode} 在 {period} 报送的 {returnCode}。", $"The store holds no {returnCode} from {unitCode} for {period}."));
@@ -34,7 +32,7 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
         {
             var version = versions[i];
             var submission = version.Submission;
-            var used = chosen.Contains(version.Sha256) && !versions.Skip(i + 1).Any(v => v.Sha256 == version.Sha256);
+            var used = version.Status is IntakeStatus.Accepted or IntakeStatus.Rejected;
             output.WriteLine(string.Join("  ",
                 $"{i + 1}.",
                 $"{text.T("收到", "received")} {Format(submission?.FileTime)}",
