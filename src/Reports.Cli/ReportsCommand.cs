@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Reports.Cli.Console;
+using Reports.Cli.Settings;
+using Reports.Cli.Verbs;
 using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
@@ -11,48 +14,77 @@ using Reports.Templates;
 
 namespace Reports.Cli;
 
-/// <summary>The verbs of the <c>reports</c> command. With no arguments it runs the bundled sample.</summary>
+/// <summary>
+/// The verbs of the <c>reports</c> command, with help in Chinese (English with <c>--lang en</c> or REPORTS_LANG=en).
+/// Settings are loaded and checked first in every verb: a bad value stops it before any work. With no arguments it
+/// runs the bundled sample.
+/// </summary>
 public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWriter error)
 {
-    private readonly Option<string> _return = new("--return") { Description = "报表代码，如 campaign-5plus1", Required = true };
-    private readonly Option<string> _period = new("--period") { Description = "报告期，如 2022-06", Required = true };
-    private readonly Option<string> _roster = new("--roster") { Description = "单位名册 JSON 文件", Required = true };
-    private readonly Option<string> _out = new("--out") { Description = "输出目录", Required = true };
-    private readonly Option<string> _inbox = new("--inbox") { Description = "收到的报表所在目录", Required = true };
-    private readonly Option<string> _values = new("--values") { Description = "数值表 CSV(unit_code,unit_name,字段…)", Required = true };
-    private readonly Option<string?> _asSubmission = new("--as-submission") { Description = "另将汇总结果写成同一模板的报表（上报上级用），写到此文件" };
-    private readonly Option<string?> _window = new("--window") { Description = "专项行动时间窗口，如 2022-03-22:2022-06-30(默认取设置)" };
-    private readonly Option<string?> _prefill = new("--prefill") { Description = "市级预填数值表（CSV 或 .xlsx：目标任务、上年度数；与 fill 的数值表同格式）：模板中写入并锁定，汇总时核对" };
-    private readonly Option<string?> _optionalReturn = new("--return") { Description = "报表代码(默认取文件中的报表标识)" };
-    private readonly Option<string?> _optionalPeriod = new("--period") { Description = "报告期(默认取文件中的报告期)" };
-    private readonly Option<string?> _optionalRoster = new("--roster") { Description = "单位名册 JSON 文件(默认取设置 Reports:Roster)" };
-    private readonly Option<string?> _store = new("--store") { Description = "存储库文件(SQLite；默认取设置 Reports:Store)" };
-    private readonly Option<string?> _receipts = new("--receipts") { Description = "把回执写到这个目录" };
-    private readonly Argument<string[]> _files = new("FILE") { Description = "要检查的报表文件", Arity = ArgumentArity.OneOrMore };
-
     public int Invoke(string[] args)
     {
-        var root = new RootCommand("市级报表汇总：下发模板、汇总县级报表、生成汇总表和简报。不带参数时用自带样例数据运行。");
-        root.SetAction(_ => Guard(RunSample));
+        var text = UiText.From(args);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = text.Culture;
+        try
+        {
+            return Invoke(args, new Options(text));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+    }
 
-        var template = new Command("template", "为名册中每个单位生成空白报表模板") { _return, _period, _roster, _out, _prefill };
-        template.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, null, parse.GetValue(_prefill))));
+    private int Invoke(string[] args, Options o)
+    {
+        var t = o.Text;
+        var root = new RootCommand(t.T(
+            "市级报表汇总：下发模板、县级自查、汇总县级报表、生成汇总表和简报、查看报送情况和报送历史。不带参数时用自带样例数据（长治市，2022-06）运行。",
+            "City returns: send out templates, let counties check their files, merge the returns into a workbook and a briefing, see who has reported and what they sent. Without arguments it runs the bundled sample (长治市, 2022-06)."))
+        {
+            o.Lang, o.Quiet, o.Verbose, o.Setting,
+        };
+        root.SetAction(parse => Guard(() => RunSample(parse, o)));
+
+        var template = new Command("template", t.T("为名册中每个单位生成空白报表模板", "Write a blank return for every unit of the roster"))
+            { o.Return, o.Period, o.Roster, o.TemplateOut, o.Prefill };
+        template.SetAction(parse => Guard(() => Template(parse, o, null)));
         root.Subcommands.Add(template);
 
-        var fill = new Command("fill", "生成模板并按数值表填写（用于制作样例和测试数据）") { _return, _period, _roster, _values, _out, _prefill };
-        fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values), parse.GetValue(_prefill))));
+        var fill = new Command("fill", t.T("生成模板并按数值表填写（用于制作样例和测试数据）", "Write returns filled from a value sheet (for samples and tests)"))
+            { o.Return, o.Period, o.Roster, o.Values, o.TemplateOut, o.Prefill };
+        fill.SetAction(parse => Guard(() => Template(parse, o, parse.GetValue(o.Values))));
         root.Subcommands.Add(fill);
 
-        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、回执、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _prefill, _store, _asSubmission };
-        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!, parse.GetValue(_window), parse.GetValue(_prefill), parse.GetValue(_store), parse.GetValue(_asSubmission))));
+        var run = new Command("run", t.T(
+            "读取收件箱中的报表，检查、记录、汇总，在输出目录下按报告期建文件夹（如 out/2022-06/），写出 summary.json、intake.json、回执、汇总表、简报和运行日志 run.log。退出码：0 全部汇总；3 有退回或未报送；2 用法或设置错误（未做任何事）；1 意外错误",
+            "Read the inbox, check, record and merge the returns; write summary.json, intake.json, receipts, the workbook, the briefing and run.log into a folder named for the period (e.g. out/2022-06/). Exit codes: 0 all units merged; 3 some rejected or missing; 2 usage or settings error (nothing done); 1 unexpected failure"))
+            { o.Return, o.Period, o.Roster, o.Inbox, o.RunOut, o.Window, o.Deadline, o.Prefill, o.Store, o.AsSubmission };
+        run.SetAction(parse => Guard(() => Run(parse, o, parse.GetValue(o.Return)!, parse.GetValue(o.Period)!, parse.GetValue(o.Roster)!, parse.GetValue(o.Inbox)!,
+            parse.GetValue(o.Prefill), parse.GetValue(o.AsSubmission))));
         root.Subcommands.Add(run);
 
-        var validate = new Command("validate", "报送前自查：对报表文件做与市级汇总完全相同的检查，打印核查结果；无错误时退出码为 0，有错误时为 3")
-        {
-            _files, _optionalReturn, _optionalPeriod, _optionalRoster, _prefill, _receipts,
-        };
-        validate.SetAction(parse => Guard(() => Validate(parse.GetValue(_files)!, parse.GetValue(_optionalReturn), parse.GetValue(_optionalPeriod), parse.GetValue(_optionalRoster), parse.GetValue(_prefill), parse.GetValue(_receipts))));
+        var validate = new Command("validate", t.T(
+            "报送前自查：对报表文件做与市级汇总完全相同的检查，打印核查结果；无错误时退出码为 0，有错误时为 3",
+            "Check return files before sending them, exactly as the city's intake does; exit code 0 when no file has errors, 3 otherwise"))
+            { o.Files, o.OptionalReturn, o.OptionalPeriod, o.OptionalRoster, o.Prefill, o.Receipts };
+        validate.SetAction(parse => Guard(() => Validate(parse, o)));
         root.Subcommands.Add(validate);
+
+        var status = new Command("status", t.T(
+            "某报告期的报送情况：谁已报送、谁被退回、谁未报送、谁逾期（按 Reports:Deadline），打印催报名单并写成 CSV（默认 out/报告期/催报-报表-报告期.csv）。全部按时报送退出码为 0，否则为 3",
+            "Who has reported for a period, who was sent back, who is missing and who is late (against Reports:Deadline): prints the chase list and writes it as CSV (default out/PERIOD/催报-RETURN-PERIOD.csv). Exit code 0 when every unit reported on time, else 3"))
+            { o.OptionalReturn, o.Period, o.OptionalRoster, o.Store, o.StatusInbox, o.Deadline, o.StatusCsv };
+        status.SetAction(parse => Guard(() => Status(parse, o)));
+        root.Subcommands.Add(status);
+
+        var history = new Command("history", t.T(
+            "某单位某报告期报送过的各个版本（取自存储库）：收到时间、报送时间、文件、SHA-256、状态、错误和提醒，并标出汇总采用的版本",
+            "The versions a unit sent for a period, from the store: when received, its stamp, file, SHA-256, status, errors and warnings, and which one the merge uses"))
+            { o.Unit, o.OptionalReturn, o.Period, o.Store };
+        history.SetAction(parse => Guard(() => History(parse, o)));
+        root.Subcommands.Add(history);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -61,29 +93,60 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             {
                 error.WriteLine($"reports: error: {problem.Message}");
             }
-            error.WriteLine("用 reports --help 查看用法。");
+            error.WriteLine(t.T("用 reports --help 查看用法。", "See reports --help."));
             return (int)ExitCode.UsageError;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private int RunSample()
+    /// <summary>The settings, with what this command line says layered last.</summary>
+    private static ReportsSettings Load(ParseResult parse, Options o)
     {
-        var settings = ReportsSettings.Load();
-        var sample = settings.Sample;
-        output.WriteLine("未给出参数：用自带样例数据运行（长治市，2022-06）。用 reports --help 查看全部用法。");
-        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null,
-            sample["Prefill"] is { Length: > 0 } prefill ? settings.Resolve(prefill) : null, null, null);
+        var commandLine = new CommandLineSettings();
+        foreach (var pair in parse.GetValue(o.Setting) ?? [])
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new SettingsException(o.Text.T($"--setting 的值“{pair}”无效，应为 键=值，如 Reports:Deadline=2022-07-05", $"--setting “{pair}” should be KEY=VALUE, e.g. Reports:Deadline=2022-07-05"));
+            }
+            commandLine.Set(pair[..equals].Trim(), pair[(equals + 1)..], "--setting");
+        }
+        foreach (var (option, key) in new[] { (o.Window, SettingKeys.Window), (o.Deadline, SettingKeys.Deadline), (o.Store, SettingKeys.Store), (o.RunOut, SettingKeys.Out) })
+        {
+            if (parse.GetResult(option) is not null)
+            {
+                commandLine.Set(key, parse.GetValue(option), option.Name);
+            }
+        }
+        return ReportsSettings.Load(commandLine);
     }
 
-    private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath, string? prefillPath)
+    private static Verbosity VerbosityOf(ParseResult parse, Options o) =>
+        parse.GetValue(o.Quiet) ? Verbosity.Quiet : parse.GetValue(o.Verbose) ? Verbosity.Verbose : Verbosity.Normal;
+
+    private int RunSample(ParseResult parse, Options o)
     {
-        var settings = ReportsSettings.Load();
-        var period = ParsePeriod(periodText);
-        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
-        var roster = RosterLoader.Load(rosterPath);
+        var settings = Load(parse, o);
+        var sample = settings.Sample;
+        if (!parse.GetValue(o.Quiet))
+        {
+            output.WriteLine(o.Text.T("未给出参数：用自带样例数据运行（长治市，2022-06）。用 reports --help 查看全部用法。",
+                "No arguments: running the bundled sample (长治市, 2022-06). See reports --help for every verb."));
+        }
+        return Run(parse, o, sample.Return, sample.Period, sample.Roster, sample.Inbox, sample.Prefill, null, sample.Out);
+    }
+
+    private int Template(ParseResult parse, Options o, string? valuesPath)
+    {
+        var settings = Load(parse, o);
+        var period = ParsePeriod(parse.GetValue(o.Period)!, o);
+        var outDirectory = parse.GetValue(o.TemplateOut)!;
+        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, parse.GetValue(o.Return)!));
+        var roster = RosterLoader.Load(parse.GetValue(o.Roster)!);
         var values = valuesPath is null ? null : ReturnFiller.ReadValueSheetFile(valuesPath, definition);
-        var prefill = prefillPath is null ? null : PrefillSheet.Load(prefillPath, definition);
+        var prefill = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
+        var quiet = parse.GetValue(o.Quiet);
         Directory.CreateDirectory(outDirectory);
         var generator = new TemplateGenerator(clock);
         foreach (var unit in roster.Units)
@@ -94,55 +157,68 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             {
                 if (!values.TryGetValue(unit.Code, out var unitValues))
                 {
-                    output.WriteLine($"{unit.Code} {unit.Name}: 数值表中没有该单位，未生成");
+                    output.WriteLine(o.Text.T($"{unit.Code} {unit.Name}：数值表中没有该单位，未生成", $"{unit.Code} {unit.Name}: not in the value sheet, skipped"));
                     continue;
                 }
                 bytes = ReturnFiller.Fill(bytes, definition, unitValues);
             }
             var path = OutputFile.Write(Path.Combine(outDirectory, request.FileName), bytes);
-            output.WriteLine($"已写出 {path}");
+            if (!quiet)
+            {
+                output.WriteLine($"{o.Text.T("已写出", "wrote")} {path}");
+            }
         }
         return (int)ExitCode.Success;
     }
 
-    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText, string? prefillPath, string? storePath, string? asSubmission)
+    private int Run(ParseResult parse, Options o, string returnCode, string periodText, string rosterPath, string inbox, string? prefillPath, string? asSubmission, string? outRoot = null)
     {
-        var settings = ReportsSettings.Load();
-        var period = ParsePeriod(periodText);
-        var window = settings.Window;
-        if (windowText is not null && !CampaignWindow.TryParse(windowText, out window))
-        {
-            throw new SettingsException($"--window 的值“{windowText}”无效，应为 yyyy-MM-dd:yyyy-MM-dd");
-        }
+        var settings = Load(parse, o);
+        var period = ParsePeriod(periodText, o);
+        var console = RunConsole.For(output, error, clock, VerbosityOf(parse, o), o.Text);
+        var started = clock.GetTimestamp();
+        var folder = PeriodFolder.For(parse.GetResult(o.RunOut) is null && outRoot is not null ? outRoot : settings.Output.Root, period.ToString());
         // The deadline is set in the office's local time; the injected clock says which zone that is.
         DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
-        var options = new RunOptions(returnCode, period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
-            deadline, prefillPath, storePath ?? settings.Store);
-        var outcome = new RunPipeline(clock, new SynchronousProgress(output)) { StoreWriteDelay = CrashTestDelay() }.Execute(options);
-        PrintDiagnostics(outcome.Intake);
-        foreach (var diagnostic in outcome.OutputDiagnostics ?? [])
+        var options = new RunOptions(returnCode, period, rosterPath, inbox, folder, settings.Window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
+            deadline, prefillPath, settings.Store);
+        if (PeriodFolder.Prepare(folder, settings.Output.EarlierRuns, clock) is { } kept)
         {
-            output.WriteLine(diagnostic.ToString());
+            console.Say(o.Text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));
+        }
+        OutputFile.PauseMidWrite = CrashTestDelay("REPORTS_OUTPUT_WRITE_DELAY_MS");
+        var inboxFiles = Directory.Exists(inbox) ? Directory.GetFiles(inbox).Length : 0;
+        var outcome = console.Track((stages, lines) =>
+            new RunPipeline(clock, lines) { StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"), Stages = stages }.Execute(options), inboxFiles);
+        foreach (var diagnostic in outcome.Intake.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
+        {
+            console.Diagnostic(diagnostic);
         }
         var merge = outcome.Merge;
-        output.WriteLine($"{merge.Roster.Name} {merge.Period}：已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位；退回 {merge.Rejected.Count()}；未报送 {merge.Missing.Count()}");
         if (merge.Rejected.Any())
         {
-            output.WriteLine($"  退回：{NumberStyle.JoinNames(merge.Rejected.Select(u => u.Unit.Name))}");
+            console.Say($"  {o.Text.T("退回", "rejected")}：{NumberStyle.JoinNames(merge.Rejected.Select(u => u.Unit.Name))}");
         }
         if (merge.Missing.Any())
         {
-            output.WriteLine($"  未报送：{NumberStyle.JoinNames(merge.Missing.Select(u => u.Unit.Name))}");
+            console.Say($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(merge.Missing.Select(u => u.Unit.Name))}");
         }
-        foreach (var file in outcome.OutputFiles)
-        {
-            output.WriteLine($"已写出 {file}");
-        }
+        var written = outcome.OutputFiles.ToList();
         if (asSubmission is not null)
         {
             var bytes = new UpwardReturnWriter(clock).Write(merge, settings.Submission.FilledBy, settings.Submission.Phone);
-            output.WriteLine($"已写出 {OutputFile.Write(Path.GetFullPath(asSubmission), bytes)}（{merge.Roster.Name}的汇总报表，供上级汇总）");
+            written.Add(OutputFile.Write(Path.GetFullPath(asSubmission), bytes));
         }
+        var used = outcome.Intake.Where(f => f.Status == IntakeStatus.Accepted).ToList();
+        var summary = new RunSummary(
+            $"{merge.Roster.Name} {merge.Period}：{o.Text.T("已汇总", "merged")} {merge.Accepted.Count()}/{merge.Units.Count}；{o.Text.T("退回", "rejected")} {merge.Rejected.Count()}；{o.Text.T("未报送", "missing")} {merge.Missing.Count()}",
+            merge.Accepted.Count(), merge.Rejected.Count(), merge.Missing.Count(), merge.Units.Count,
+            outcome.Intake.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
+            outcome.Intake.Sum(f => f.ErrorCount),
+            [.. written, Path.Combine(folder, RunLog.FileName)],
+            clock.GetElapsedTime(started));
+        RunLog.Write(folder, console, summary);
+        console.Summary(summary);
         return (int)outcome.ExitCode;
     }
 
@@ -150,60 +226,76 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     /// The county's own check before sending: exactly the intake checks, the same diagnostics, and optionally
     /// the receipts. Return and period default to what the first identifiable file says it is.
     /// </summary>
-    private int Validate(string[] files, string? returnCode, string? periodText, string? rosterPath, string? prefillPath, string? receipts)
+    private int Validate(ParseResult parse, Options o)
     {
-        var settings = ReportsSettings.Load();
+        var settings = Load(parse, o);
+        var files = parse.GetValue(o.Files)!;
         foreach (var file in files.Where(f => !File.Exists(f)))
         {
-            throw new FileNotFoundException($"文件不存在：{file}", file);
+            throw new FileNotFoundException(o.Text.T($"文件不存在：{file}", $"no such file: {file}"), file);
         }
         var identity = files.Select(ReturnFileReader.Peek).FirstOrDefault(i => i is not null);
-        returnCode ??= identity?.Return ?? settings.Sample["Return"]!;
-        var period = ParsePeriod(periodText ?? identity?.Period ?? settings.Sample["Period"]!);
+        var returnCode = parse.GetValue(o.OptionalReturn) ?? identity?.Return ?? settings.Sample.Return;
+        var period = ParsePeriod(parse.GetValue(o.OptionalPeriod) ?? identity?.Period ?? settings.Sample.Period, o);
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
-        var roster = RosterLoader.Load(rosterPath ?? settings.Roster);
-        var prefilled = prefillPath is null ? null : PrefillSheet.Load(prefillPath, definition);
+        var roster = RosterLoader.Load(parse.GetValue(o.OptionalRoster) ?? settings.Roster);
+        var prefilled = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
         var reader = new ReturnFileReader(new IntakeContext(definition, roster, period, Prefilled: prefilled));
         var results = files.Select(f => reader.Read(Path.GetFullPath(f))).ToList();
 
-        PrintDiagnostics(results);
+        var console = new PlainRunConsole(output, error, clock, VerbosityOf(parse, o), o.Text);
+        foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
+        {
+            console.Diagnostic(diagnostic);
+        }
         foreach (var result in results)
         {
             var verdict = result.Status == IntakeStatus.Accepted
-                ? result.WarningCount == 0 ? "通过，可以报送" : $"通过，有 {result.WarningCount} 条提醒，请核对后报送"
-                : $"不通过：{result.ErrorCount} 处错误，请修改后再报送";
+                ? result.WarningCount == 0
+                    ? o.Text.T("通过，可以报送", "passes: ready to send")
+                    : o.Text.T($"通过，有 {result.WarningCount} 条提醒，请核对后报送", $"passes with {result.WarningCount} warning(s): check them, then send")
+                : o.Text.T($"不通过：{result.ErrorCount} 处错误，请修改后再报送", $"does not pass: {result.ErrorCount} error(s); correct them and check again");
             output.WriteLine($"{Path.GetFileName(result.File)}: {verdict}");
         }
-        if (receipts is not null)
+        if (parse.GetValue(o.Receipts) is { } receipts)
         {
             foreach (var written in Outputs.Receipts.ReceiptFolder.Write(results, definition, receipts, clock))
             {
-                output.WriteLine($"已写出 {written}");
+                console.Say($"{o.Text.T("已写出", "wrote")} {written}");
             }
         }
         return (int)(results.Any(r => r.Status != IntakeStatus.Accepted) ? ExitCode.Incomplete : ExitCode.Success);
     }
 
-    /// <summary>Errors to the error stream, warnings to the output, in the <c>file[sheet!cell]: error RPTnnn: message</c> form.</summary>
-    private void PrintDiagnostics(IEnumerable<IntakeFileResult> files)
+    private int Status(ParseResult parse, Options o)
     {
-        foreach (var file in files)
-        {
-            foreach (var diagnostic in file.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info))
-            {
-                (diagnostic.IsError ? error : output).WriteLine(diagnostic.ToString());
-            }
-        }
+        var settings = Load(parse, o);
+        var request = new StatusRequest(
+            parse.GetValue(o.OptionalReturn) ?? settings.Sample.Return,
+            ParsePeriod(parse.GetValue(o.Period)!, o),
+            parse.GetValue(o.OptionalRoster) ?? settings.Roster,
+            parse.GetValue(o.StatusInbox),
+            parse.GetValue(o.StatusCsv));
+        return new StatusVerb(settings, clock, output, o.Text).Execute(request);
     }
 
-    /// <summary>REPORTS_STORE_WRITE_DELAY_MS slows the store's writes so a crash test can kill the process mid-write.</summary>
-    private static TimeSpan CrashTestDelay() =>
-        int.TryParse(Environment.GetEnvironmentVariable("REPORTS_STORE_WRITE_DELAY_MS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+    private int History(ParseResult parse, Options o)
+    {
+        var settings = Load(parse, o);
+        return new HistoryVerb(settings, clock, output, o.Text).Execute(
+            parse.GetValue(o.OptionalReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!);
+    }
+
+    /// <summary>REPORTS_STORE_WRITE_DELAY_MS / REPORTS_OUTPUT_WRITE_DELAY_MS slow the writes so a test can stop the process mid-write.</summary>
+    private static TimeSpan CrashTestDelay(string variable) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
             ? TimeSpan.FromMilliseconds(ms)
             : TimeSpan.Zero;
 
-    private static ReportingPeriod ParsePeriod(string text) =>
-        ReportingPeriod.TryParse(text, out var period) ? period : throw new SettingsException($"--period 的值“{text}”无效，应为 yyyy-MM,如 2022-06");
+    private static ReportingPeriod ParsePeriod(string text, Options o) =>
+        ReportingPeriod.TryParse(text, out var period)
+            ? period
+            : throw new SettingsException(o.Text.T($"--period 的值“{text}”无效，应为 yyyy-MM，如 2022-06", $"--period “{text}” should be yyyy-MM, e.g. 2022-06"));
 
     /// <summary>Maps failures to exit codes: the office's configuration → 2, anything else → 1.</summary>
     private int Guard(Func<int> action)
@@ -223,11 +315,5 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             error.WriteLine($"reports: 意外错误: {problem}");
             return (int)ExitCode.Failure;
         }
-    }
-
-    /// <summary>Progress lines written as they come (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
-    private sealed class SynchronousProgress(TextWriter output) : IProgress<string>
-    {
-        public void Report(string value) => output.WriteLine($"  {value}");
     }
 }

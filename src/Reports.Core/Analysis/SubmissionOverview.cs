@@ -19,8 +19,10 @@ public sealed record SubmissionOverview(
         foreach (var unit in merge.Units)
         {
             var files = intake.Where(f => f.UnitCode == unit.Unit.Code && f.Status != IntakeStatus.Ignored).ToList();
-            // The file the merge used; for a missing unit whose files could not be read, the last one seen.
-            var used = files.FirstOrDefault(f => f.File == unit.File) ?? files.LastOrDefault();
+            // The file the merge used (the store may hold several versions under one file name: the one intake chose);
+            // for a missing unit whose files could not be read, the last one seen.
+            var used = files.LastOrDefault(f => f.File == unit.File && f.Status is IntakeStatus.Accepted or IntakeStatus.Rejected)
+                       ?? files.FirstOrDefault(f => f.File == unit.File) ?? files.LastOrDefault();
             var received = used?.Submission?.FileTime;
             units.Add(new UnitSubmission(
                 unit.Unit,

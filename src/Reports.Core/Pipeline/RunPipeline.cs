@@ -24,6 +24,9 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
     /// <summary>A pause between the store's row writes; only crash tests set it (see <see cref="ReturnStore.WriteDelay"/>).</summary>
     public TimeSpan StoreWriteDelay { get; init; }
 
+    /// <summary>Told as each stage begins (a progress display); the string progress says what happens within it.</summary>
+    public IProgress<RunStage>? Stages { get; init; }
+
     /// <summary>
     /// Every version of the period (this run's and earlier runs'), the newest of each unit chosen; and this run's
     /// files that are no version: duplicates, non-workbooks and files that could not be read at all.
@@ -53,6 +56,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         }
 
         // 2. Intake, recorded in the store; the merge decides among every version the store holds for the period.
+        Stages?.Report(RunStage.Reading);
         progress?.Report($"读取 {options.InboxDirectory}");
         var prefilled = options.PrefillPath is null ? null : PrefillSheet.Load(options.PrefillPath, definition);
         var seen = new IntakeProcessor(new IntakeContext(definition, roster, options.Period, Prefilled: prefilled)).ProcessInbox(options.InboxDirectory, progress);
@@ -60,6 +64,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         var intake = seen;
         if (store is not null)
         {
+            Stages?.Report(RunStage.Recording);
             progress?.Report($"记录到存储库 {options.StorePath}");
             store.WriteDelay = StoreWriteDelay;
             store.RecordRun(definition.Code, options.Period, options.InboxDirectory, seen, ReceivedFile.ReadIfUnchanged);
@@ -67,6 +72,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         }
 
         // 3. Merge and indicators.
+        Stages?.Report(RunStage.Merging);
         progress?.Report("汇总");
         var merge = Merger.Merge(definition, roster, options.Period, options.Window, intake);
         var analysis = MergeAnalysis.Of(merge, store is null ? null : HistoryLoader.Load(store, merge));
@@ -86,6 +92,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             : new List<Diagnostic> { DiagnosticCatalog.GlyphMissing.At($"简报中有字体缺少的字符，将显示为空框：{report.MissingText}") };
 
         // 5. Outputs.
+        Stages?.Report(RunStage.WritingFiles);
         Directory.CreateDirectory(options.OutputDirectory);
         var stem = $"{definition.Code}-{options.Period}";
         var written = new List<string>
@@ -98,8 +105,10 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         var thisRun = intake.Where(f => seen.Contains(f) || seenHashes.Contains(f.Sha256));
         written.AddRange(ReceiptFolder.Write(thisRun, definition, Path.Combine(options.OutputDirectory, "receipts"), clock,
             store is null ? null : f => store.Original(f.Sha256)));
+        Stages?.Report(RunStage.WritingExcel);
         progress?.Report("写出汇总表");
         written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"汇总表-{stem}.xlsx"), new ConsolidatedWorkbookWriter(clock).Write(merge, intake, SubmissionOverview.Build(merge, intake, options.Deadline), analysis.Signals)));
+        Stages?.Report(RunStage.WritingPdf);
         progress?.Report("写出简报");
         written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"简报-{stem}.pdf"), briefing.ToArray()));
 

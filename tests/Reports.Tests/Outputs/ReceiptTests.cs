@@ -1,5 +1,6 @@
 using OfficeOpenXml;
 using Reports.Cli;
+using Reports.Cli.Settings;
 using Reports.Intake;
 using Reports.Outputs.Receipts;
 using Reports.Pipeline;

@@ -120,6 +120,6 @@ public sealed class FontFallbackTests
         var stderr = process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(120_000), "the reports command did not finish");
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stdout.Result}{stderr.Result}");
-        return File.ReadAllBytes(Directory.GetFiles(output, "*.pdf").Single());
+        return File.ReadAllBytes(Directory.GetFiles(Path.Combine(output, Samples.Period.ToString()), "*.pdf").Single()); // the period's folder
     }
 }

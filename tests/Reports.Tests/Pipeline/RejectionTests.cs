@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reports.Cli;
+using Reports.Cli.Settings;
 using Reports.Pipeline;
 using Reports.Tests.Support;
 
@@ -36,6 +37,7 @@ public sealed class RejectionTests
 
         Assert.Equal((int)ExitCode.Incomplete, exit);
         Assert.Contains("RPT040", stderr.ToString());
+        output = Path.Combine(output, "2022-06"); // the period's folder
         Assert.Contains("140404-上党区-campaign-5plus1-2022-06.xlsx[填报!", stderr.ToString());
 
         using var intake = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "intake.json")));

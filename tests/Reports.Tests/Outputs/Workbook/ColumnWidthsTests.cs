@@ -1,4 +1,5 @@
 using Reports.Cli;
+using Reports.Cli.Settings;
 using Reports.Outputs.Workbook;
 
 namespace Reports.Tests.Outputs.Workbook;

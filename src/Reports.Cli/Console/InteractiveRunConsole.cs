@@ -1,0 +1,78 @@
+using Reports.Pipeline;
+using Spectre.Console;
+
+namespace Reports.Cli.Console;
+
+/// <summary>For a person at a terminal: a progress bar per stage while the run works, a table when it ends.</summary>
+public sealed class InteractiveRunConsole(TextWriter output, TextWriter error, TimeProvider clock, Verbosity verbosity, UiText text)
+    : RunConsole(output, error, clock, verbosity, text)
+{
+    private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+
+    private string StageName(RunStage stage) => stage switch
+    {
+        RunStage.Reading => Text.T("读取和检查报表", "reading and checking"),
+        RunStage.Recording => Text.T("记录到存储库", "recording in the store"),
+        RunStage.Merging => Text.T("汇总、分析、排版", "merging and analysing"),
+        RunStage.WritingFiles => Text.T("写出 JSON 和回执", "writing JSON and receipts"),
+        RunStage.WritingExcel => Text.T("写出汇总表", "writing the workbook"),
+        _ => Text.T("写出简报", "writing the briefing"),
+    };
+
+    public override T Track<T>(Func<IProgress<RunStage>, IProgress<string>, T> work, int inboxFiles) =>
+        _console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var tasks = Enum.GetValues<RunStage>().ToDictionary(s => s, s => context.AddTask(StageName(s), autoStart: false, maxValue: s == RunStage.Reading ? Math.Max(1, inboxFiles) : 1));
+                RunStage? current = null;
+                var stages = new Handler<RunStage>(stage =>
+                {
+                    foreach (var (earlier, task) in tasks.Where(t => t.Key < stage))
+                    {
+                        task.Value = task.MaxValue;
+                        task.StopTask();
+                    }
+                    tasks[stage].StartTask();
+                    current = stage;
+                });
+                var lines = new Handler<string>(line =>
+                {
+                    Remember(line);
+                    if (current == RunStage.Reading && line.Contains(": ", StringComparison.Ordinal))
+                    {
+                        tasks[RunStage.Reading].Increment(1);
+                    }
+                });
+                var result = work(stages, lines);
+                foreach (var task in tasks.Values)
+                {
+                    task.Value = task.MaxValue;
+                    task.StopTask();
+                }
+                return result;
+            });
+
+    public override void Summary(RunSummary summary)
+    {
+        Remember(summary.Title);
+        var table = new Table().Title(Markup.Escape(summary.Title)).AddColumn(Text.T("项目", "item")).AddColumn(new TableColumn(Text.T("数量", "value")).RightAligned());
+        foreach (var (label, value) in summary.Counts(Text))
+        {
+            table.AddRow(Markup.Escape(label), Markup.Escape(value));
+        }
+        _console.Write(table);
+        var files = new Table().AddColumn(Text.T("输出文件", "output file")).AddColumn(new TableColumn(Text.T("大小", "size")).RightAligned());
+        foreach (var file in summary.Files)
+        {
+            files.AddRow(Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), file)), RunSummary.Size(file));
+        }
+        _console.Write(files);
+    }
+
+    private sealed class Handler<T>(Action<T> handle) : IProgress<T>
+    {
+        public void Report(T value) => handle(value);
+    }
+}

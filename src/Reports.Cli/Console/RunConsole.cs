@@ -1,0 +1,74 @@
+using Reports.Pipeline;
+
+namespace Reports.Cli.Console;
+
+/// <summary>How much a verb says: <c>--quiet</c> only errors and the verdict, <c>--verbose</c> every line and diagnostic.</summary>
+public enum Verbosity
+{
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// <summary>
+/// What a run shows while it works and when it ends: Spectre.Console progress bars per stage and a summary table when
+/// a person watches, plain timestamped lines when the output is redirected or CI is set. Every line also goes to
+/// the run log.
+/// </summary>
+public abstract class RunConsole(TextWriter output, TextWriter error, TimeProvider clock, Verbosity verbosity, UiText text)
+{
+    private readonly List<string> _log = [];
+
+    protected TextWriter Output { get; } = output;
+    protected TextWriter Error { get; } = error;
+    protected TimeProvider Clock { get; } = clock;
+    public Verbosity Verbosity { get; } = verbosity;
+    protected UiText Text { get; } = text;
+
+    /// <summary>Every line said during the run (progress, diagnostics, summary), timestamped: the run log's body.</summary>
+    public IReadOnlyList<string> Log => _log;
+
+    public static RunConsole For(TextWriter output, TextWriter error, TimeProvider clock, Verbosity verbosity, UiText text) =>
+        IsInteractive(output) && verbosity != Verbosity.Quiet
+            ? new InteractiveRunConsole(output, error, clock, verbosity, text)
+            : new PlainRunConsole(output, error, clock, verbosity, text);
+
+    /// <summary>A person at a terminal: the real console, not redirected, not a CI job.</summary>
+    private static bool IsInteractive(TextWriter output) =>
+        ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected
+        && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    protected string Stamp() => Clock.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    protected void Remember(string line) => _log.Add($"[{Stamp()}] {line}");
+
+    /// <summary>Runs the work, showing its stages as it reports them.</summary>
+    public abstract T Track<T>(Func<IProgress<RunStage>, IProgress<string>, T> work, int inboxFiles);
+
+    /// <summary>A finding: errors to the error stream always, warnings unless quiet, the rest only when verbose.</summary>
+    public void Diagnostic(Reports.Diagnostics.Diagnostic diagnostic)
+    {
+        Remember(diagnostic.ToString());
+        if (diagnostic.IsError)
+        {
+            Error.WriteLine(diagnostic.ToString());
+        }
+        else if (diagnostic.Severity == Reports.Diagnostics.DiagnosticSeverity.Warning ? Verbosity != Verbosity.Quiet : Verbosity == Verbosity.Verbose)
+        {
+            Output.WriteLine(diagnostic.ToString());
+        }
+    }
+
+    /// <summary>A message, shown unless quiet.</summary>
+    public void Say(string line)
+    {
+        Remember(line);
+        if (Verbosity != Verbosity.Quiet)
+        {
+            Output.WriteLine(line);
+        }
+    }
+
+    /// <summary>The end of a run: the counts, the files with their sizes, the time taken.</summary>
+    public abstract void Summary(RunSummary summary);
+}

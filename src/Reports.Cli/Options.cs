@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace Reports.Cli;
+
+/// <summary>Every option and argument of the verbs, described in the chosen language.</summary>
+internal sealed class Options(UiText text)
+{
+    public UiText Text { get; } = text;
+
+    public Option<string?> Lang { get; } = new("--lang") { Description = text.T("帮助和提示的语言：zh（默认）或 en；也可设环境变量 REPORTS_LANG", "language of help and messages: zh (default) or en; or set REPORTS_LANG"), Recursive = true };
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = text.T("只显示错误和结论", "show only errors and the verdict"), Recursive = true };
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = text.T("显示每一步和全部核查信息", "show every step and every finding"), Recursive = true };
+    public Option<string[]> Setting { get; } = new("--setting") { Description = text.T("覆盖一项设置，如 --setting Reports:Deadline=2022-07-05（可重复；优先于设置文件和环境变量）", "override a setting, e.g. --setting Reports:Deadline=2022-07-05 (repeatable; wins over files and environment)"), Recursive = true };
+
+    public Option<string> Return { get; } = new("--return") { Description = text.T("报表代码，如 campaign-5plus1", "return code, e.g. campaign-5plus1"), Required = true };
+    public Option<string> Period { get; } = new("--period") { Description = text.T("报告期，如 2022-06", "reporting period, e.g. 2022-06"), Required = true };
+    public Option<string> Roster { get; } = new("--roster") { Description = text.T("单位名册 JSON 文件", "roster of units (JSON)"), Required = true };
+    public Option<string> TemplateOut { get; } = new("--out") { Description = text.T("输出目录", "output folder"), Required = true };
+    public Option<string?> RunOut { get; } = new("--out") { Description = text.T("输出根目录，其下按报告期建文件夹（默认取设置 Reports:Out）", "output root; a folder per period is made inside (default: setting Reports:Out)") };
+    public Option<string> Inbox { get; } = new("--inbox") { Description = text.T("收到的报表所在目录", "folder of the returns received"), Required = true };
+    public Option<string> Values { get; } = new("--values") { Description = text.T("数值表 CSV（unit_code,unit_name,字段…）", "value sheet CSV (unit_code,unit_name,field…)"), Required = true };
+    public Option<string?> AsSubmission { get; } = new("--as-submission") { Description = text.T("另将汇总结果写成同一模板的报表（上报上级用），写到此文件", "also write the merged result as a return of the same template (for the level above), to this file") };
+    public Option<string?> Window { get; } = new("--window") { Description = text.T("专项行动时间窗口，如 2022-03-22:2022-06-30（默认取设置 Reports:Window）", "campaign window, e.g. 2022-03-22:2022-06-30 (default: setting Reports:Window)") };
+    public Option<string?> Deadline { get; } = new("--deadline") { Description = text.T("报送截止时间，yyyy-MM-dd 或 yyyy-MM-dd HH:mm（默认取设置 Reports:Deadline）", "when returns are due, yyyy-MM-dd or yyyy-MM-dd HH:mm (default: setting Reports:Deadline)") };
+    public Option<string?> Prefill { get; } = new("--prefill") { Description = text.T("市级预填数值表（CSV 或 .xlsx：目标任务、上年度数；与 fill 的数值表同格式）：模板中写入并锁定，汇总时核对", "the office's prefill sheet (CSV or .xlsx: targets, last year's figures): written locked into templates, checked on intake") };
+    public Option<string?> OptionalReturn { get; } = new("--return") { Description = text.T("报表代码（默认取文件中的报表标识，或设置 Reports:Sample:Return）", "return code (default: what the file says, or setting Reports:Sample:Return)") };
+    public Option<string?> OptionalPeriod { get; } = new("--period") { Description = text.T("报告期（默认取文件中的报告期）", "reporting period (default: what the file says)") };
+    public Option<string?> OptionalRoster { get; } = new("--roster") { Description = text.T("单位名册 JSON 文件（默认取设置 Reports:Roster）", "roster of units (default: setting Reports:Roster)") };
+    public Option<string?> Store { get; } = new("--store") { Description = text.T("存储库文件（SQLite；默认取设置 Reports:Store）", "history store (SQLite; default: setting Reports:Store)") };
+    public Option<string?> Receipts { get; } = new("--receipts") { Description = text.T("把回执写到这个目录", "write receipts into this folder") };
+    public Option<string?> StatusInbox { get; } = new("--inbox") { Description = text.T("另把这个目录中尚未汇总的报表也算上（只读取，不记录）", "also count the returns in this folder not yet merged (read only, not recorded)") };
+    public Option<string?> StatusCsv { get; } = new("--csv") { Description = text.T("催报名单 CSV 写到此文件（默认 输出根目录/报告期/催报-报表-报告期.csv）", "write the chase list CSV here (default OUT/PERIOD/催报-RETURN-PERIOD.csv)") };
+    public Option<string> Unit { get; } = new("--unit") { Description = text.T("单位代码，如 140403", "unit code, e.g. 140403"), Required = true };
+    public Argument<string[]> Files { get; } = new("FILE") { Description = text.T("要检查的报表文件", "return files to check"), Arity = ArgumentArity.OneOrMore };
+}

@@ -1,0 +1,135 @@
+using Reports.Outputs.Briefing;
+using Reports.Pdf;
+using Reports.Periods;
+
+namespace Reports.Cli.Settings;
+
+/// <summary>
+/// The typed settings, read from the configuration layers (<see cref="SettingsLayers"/>) and checked as a whole before
+/// any work: a bad value stops the program naming the key, the value and where it came from. Relative paths are
+/// resolved against the project home: the first folder, from the working folder or the program's folder upwards,
+/// that holds templates/returns.
+/// </summary>
+public sealed record ReportsSettings(
+    string Home,
+    CampaignWindow Window,
+    string TemplatesDirectory,
+    PdfFontFile Font,
+    BriefingSettings Briefing,
+    SubmissionSettings Submission,
+    /// <summary>When returns are due, in the office's local time; null when not set.</summary>
+    DateTime? Deadline,
+    SampleSettings Sample,
+    string Roster,
+    string Store,
+    OutputSettings Output)
+{
+    public static ReportsSettings Load() => Load(CommandLineSettings.Empty);
+
+    public static ReportsSettings Load(CommandLineSettings commandLine)
+    {
+        var home = FindHome();
+        var layers = SettingsLayers.Build(commandLine);
+        string Path(string key, string fallback) => Resolve(home, layers.Text(key, fallback));
+
+        var window = layers.Parsed(SettingKeys.Window, t => CampaignWindow.TryParse(t, out var w) ? w : (CampaignWindow?)null, " yyyy-MM-dd:yyyy-MM-dd")
+                     ?? throw layers.Invalid(SettingKeys.Window, layers[SettingKeys.Window], " yyyy-MM-dd:yyyy-MM-dd");
+        var deadline = layers.Parsed(SettingKeys.Deadline, ParseDeadline, " yyyy-MM-dd 或 yyyy-MM-dd HH:mm，或留空");
+        var issueDate = layers.Parsed(SettingKeys.IssueDate, ParseDate, " yyyy-MM-dd，或留空（取报告期最后一天）");
+        var copies = layers.OptionalText(SettingKeys.Copies) is null ? (int?)null : layers.NonNegativeInteger(SettingKeys.Copies, 0);
+        var earlier = layers.Text(SettingKeys.EarlierRuns, "overwrite").ToLowerInvariant() switch
+        {
+            "overwrite" => EarlierRuns.Overwrite,
+            "keep" => EarlierRuns.Keep,
+            _ => throw layers.Invalid(SettingKeys.EarlierRuns, layers[SettingKeys.EarlierRuns], " overwrite（覆盖）或 keep（保留到 earlier/ 下）"),
+        };
+        var samplePeriod = layers.Text(SettingKeys.SamplePeriod, "2022-06");
+        if (!ReportingPeriod.TryParse(samplePeriod, out _))
+        {
+            throw layers.Invalid(SettingKeys.SamplePeriod, samplePeriod, " yyyy-MM，如 2022-06");
+        }
+        var office = layers.Text(SettingKeys.Office, "");
+        return new ReportsSettings(
+            home,
+            window,
+            Path(SettingKeys.Templates, "templates"),
+            new PdfFontFile(Path(SettingKeys.Font, "fonts/wqy-microhei.ttc"), layers.NonNegativeInteger(SettingKeys.FontFaceIndex, 0)),
+            new BriefingSettings(
+                layers.Text(SettingKeys.MastheadTitle, "工作简报"),
+                layers.Text(SettingKeys.IssueLine, ""),
+                office,
+                issueDate,
+                new BriefingDistribution(layers.OptionalText(SettingKeys.ReportTo), layers.OptionalText(SettingKeys.SendTo), layers.OptionalText(SettingKeys.CopyTo), copies),
+                OptionalFont(home, layers, SettingKeys.BodyFont, SettingKeys.BodyFontFaceIndex),
+                OptionalFont(home, layers, SettingKeys.HeadingFont, SettingKeys.HeadingFontFaceIndex)),
+            new SubmissionSettings(layers.Text(SettingKeys.FilledBy, office), layers.Text(SettingKeys.Phone, "")),
+            deadline,
+            new SampleSettings(
+                layers.Text(SettingKeys.SampleReturn, "campaign-5plus1"),
+                samplePeriod,
+                Path(SettingKeys.SampleRoster, "seeds/changzhi-roster.json"),
+                Path(SettingKeys.SampleInbox, "seeds/campaign-5plus1/2022-06"),
+                layers.OptionalText(SettingKeys.SamplePrefill) is { } prefill ? Resolve(home, prefill) : null,
+                // The sample's outputs land under the working folder, where the person who ran it looks.
+                System.IO.Path.GetFullPath(layers.Text(SettingKeys.SampleOut, "out"))),
+            Path(SettingKeys.Roster, layers.Text(SettingKeys.SampleRoster, "seeds/changzhi-roster.json")),
+            Path(SettingKeys.Store, "out/store/reports.db"),
+            new OutputSettings(System.IO.Path.GetFullPath(layers.Text(SettingKeys.Out, "out")), earlier));
+    }
+
+    /// <summary>"2022-07-05 18:00", or "2022-07-05" meaning the end of that day.</summary>
+    public static DateTime? ParseDeadline(string text)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var styles = System.Globalization.DateTimeStyles.None;
+        if (DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd HH:mm", invariant, styles, out var moment))
+        {
+            return moment;
+        }
+        return DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd", invariant, styles, out var day) ? day.AddDays(1).AddTicks(-1) : null;
+    }
+
+    private static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>A font path (empty: the bundled font) and its face index.</summary>
+    private static PdfFontFile? OptionalFont(string home, SettingsLayers layers, string key, string faceKey)
+    {
+        var face = layers.NonNegativeInteger(faceKey, 0);
+        return layers.OptionalText(key) is { } path ? new PdfFontFile(Resolve(home, path), face) : null;
+    }
+
+    public string Resolve(string path) => Resolve(Home, path);
+
+    private static string Resolve(string home, string path) => System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(home, path));
+
+    private static string FindHome()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (Directory.Exists(System.IO.Path.Combine(folder.FullName, "templates", "returns")))
+                {
+                    return folder.FullName;
+                }
+            }
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>What the no-argument run merges: the bundled sample.</summary>
+public sealed record SampleSettings(string Return, string Period, string Roster, string Inbox, string? Prefill, string Out);
+
+/// <summary>Where outputs go (a folder per period under <see cref="Root"/>) and what happens to an earlier run's.</summary>
+public sealed record OutputSettings(string Root, EarlierRuns EarlierRuns);
+
+/// <summary>What a new run does with the outputs an earlier run left in the period's folder.</summary>
+public enum EarlierRuns
+{
+    /// <summary>Replace them, each file only once its new version is complete.</summary>
+    Overwrite,
+    /// <summary>First copy them into earlier/yyyyMMdd-HHmmss/ inside the period's folder.</summary>
+    Keep,
+}

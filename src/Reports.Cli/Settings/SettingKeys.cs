@@ -1,0 +1,46 @@
+namespace Reports.Cli.Settings;
+
+/// <summary>
+/// Every setting the program reads, by its full key. README.md's settings reference lists exactly these
+/// (a test keeps the two in step), and appsettings.json may hold no other.
+/// </summary>
+public static class SettingKeys
+{
+    public const string Window = "Reports:Window";
+    public const string Deadline = "Reports:Deadline";
+    public const string Templates = "Reports:Templates";
+    public const string Font = "Reports:Font";
+    public const string FontFaceIndex = "Reports:FontFaceIndex";
+    public const string Roster = "Reports:Roster";
+    public const string Store = "Reports:Store";
+    public const string Out = "Reports:Out";
+    public const string EarlierRuns = "Reports:EarlierRuns";
+    public const string MastheadTitle = "Reports:Briefing:MastheadTitle";
+    public const string IssueLine = "Reports:Briefing:IssueLine";
+    public const string Office = "Reports:Briefing:Office";
+    public const string IssueDate = "Reports:Briefing:IssueDate";
+    public const string ReportTo = "Reports:Briefing:ReportTo";
+    public const string SendTo = "Reports:Briefing:SendTo";
+    public const string CopyTo = "Reports:Briefing:CopyTo";
+    public const string Copies = "Reports:Briefing:Copies";
+    public const string BodyFont = "Reports:Briefing:BodyFont";
+    public const string BodyFontFaceIndex = "Reports:Briefing:BodyFontFaceIndex";
+    public const string HeadingFont = "Reports:Briefing:HeadingFont";
+    public const string HeadingFontFaceIndex = "Reports:Briefing:HeadingFontFaceIndex";
+    public const string FilledBy = "Reports:Submission:FilledBy";
+    public const string Phone = "Reports:Submission:Phone";
+    public const string SampleReturn = "Reports:Sample:Return";
+    public const string SamplePeriod = "Reports:Sample:Period";
+    public const string SampleRoster = "Reports:Sample:Roster";
+    public const string SampleInbox = "Reports:Sample:Inbox";
+    public const string SamplePrefill = "Reports:Sample:Prefill";
+    public const string SampleOut = "Reports:Sample:Out";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Window, Deadline, Templates, Font, FontFaceIndex, Roster, Store, Out, EarlierRuns,
+        MastheadTitle, IssueLine, Office, IssueDate, ReportTo, SendTo, CopyTo, Copies,
+        BodyFont, BodyFontFaceIndex, HeadingFont, HeadingFontFaceIndex, FilledBy, Phone,
+        SampleReturn, SamplePeriod, SampleRoster, SampleInbox, SamplePrefill, SampleOut,
+    ];
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using Reports.Analysis;
+using Reports.Cli.Settings;
+using Reports.Definitions;
+using Reports.Intake;
+using Reports.Merge;
+using Reports.Periods;
+using Reports.Pipeline;
+using Reports.Rosters;
+using Reports.Store;
+
+namespace Reports.Cli.Verbs;
+
+/// <summary>What <c>status</c> is asked: a return and period, the roster, optionally an inbox not yet merged and where the CSV goes.</summary>
+public sealed record StatusRequest(string ReturnCode, ReportingPeriod Period, string RosterPath, string? Inbox, string? CsvPath);
+
+/// <summary>
+/// Who has reported for a period (from the store, plus an inbox not yet merged), who was sent back, who is missing
+/// and who is late against Reports:Deadline: the 催报 list, printed and written as CSV (UTF-8 with BOM, so Excel and
+/// WPS open it with its Chinese intact).
+/// </summary>
+public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, UiText text)
+{
+    public int Execute(StatusRequest request)
+    {
+        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, request.ReturnCode));
+        var roster = RosterLoader.Load(request.RosterPath);
+        if (request.Inbox is { } inbox && !Directory.Exists(inbox))
+        {
+            throw new DirectoryNotFoundException(text.T($"收件箱目录不存在：{inbox}", $"no such inbox: {inbox}"));
+        }
+        var files = new List<IntakeFileResult>();
+        if (File.Exists(settings.Store))
+        {
+            using var store = ReturnStore.Open(settings.Store, clock);
+            files.AddRange(store.Versions(definition.Code, request.Period));
+        }
+        if (request.Inbox is { } folder)
+        {
+            var known = files.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
+            files.AddRange(new IntakeProcessor(new IntakeContext(definition, roster, request.Period)).ProcessInbox(folder).Where(f => f.Sha256.Length == 0 || !known.Contains(f.Sha256)));
+        }
+        var intake = IntakeProcessor.Choose(files.Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored)).ToList());
+        var merge = Merger.Merge(definition, roster, request.Period, settings.Window, intake);
+        DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
+        var overview = SubmissionOverview.Build(merge, intake, deadline);
+
+        var rows = overview.Units.Select(u => new[]
+        {
+            u.Unit.Code,
+            u.Unit.Name,
+            Describe(u),
+            u.ReceivedAt?.ToOffset(clock.LocalTimeZone.GetUtcOffset(u.ReceivedAt.Value.UtcDateTime)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "",
+            u.OnTime switch { true => text.T("按时", "on time"), false => text.T("逾期", "late"), null => "" },
+            u.Versions.ToString(CultureInfo.InvariantCulture),
+            u.Errors.ToString(CultureInfo.InvariantCulture),
+            u.File is null ? "" : Path.GetFileName(u.File),
+        }).ToList();
+        string[] header = [text.T("单位代码", "unit"), text.T("单位", "name"), text.T("状态", "status"), text.T("收到时间", "received"),
+            text.T("按时/逾期", "on time"), text.T("版本数", "versions"), text.T("错误", "errors"), text.T("文件", "file")];
+
+        var chase = overview.Units.Where(NeedsChasing).ToList();
+        output.WriteLine(text.T(
+            $"{roster.Name} {definition.Title} {request.Period} 报送情况：已报送 {overview.Units.Count(u => u.Status == UnitStatus.Accepted)}/{overview.Units.Count}；退回 {overview.Units.Count(u => u.Status == UnitStatus.Rejected)}；未报送 {overview.Units.Count(u => u.Status == UnitStatus.Missing)}；逾期 {overview.Units.Count(u => u.OnTime == false)}",
+            $"{roster.Name} {definition.Title} {request.Period}: reported {overview.Units.Count(u => u.Status == UnitStatus.Accepted)}/{overview.Units.Count}; sent back {overview.Units.Count(u => u.Status == UnitStatus.Rejected)}; missing {overview.Units.Count(u => u.Status == UnitStatus.Missing)}; late {overview.Units.Count(u => u.OnTime == false)}"));
+        if (deadline is null)
+        {
+            output.WriteLine(text.T("（未设置报送截止时间 Reports:Deadline，不判断是否逾期）", "(no Reports:Deadline set: lateness not judged)"));
+        }
+        foreach (var row in rows)
+        {
+            output.WriteLine("  " + string.Join("  ", row.Where(c => c.Length > 0)));
+        }
+        output.WriteLine(chase.Count == 0
+            ? text.T("无需催报。", "Nobody to chase.")
+            : text.T($"催报：{string.Join("、", chase.Select(u => u.Unit.Name))}", $"To chase: {string.Join(", ", chase.Select(u => u.Unit.Name))}"));
+
+        var csv = request.CsvPath is { } given ? Path.GetFullPath(given)
+            : Path.Combine(PeriodFolder.For(settings.Output.Root, request.Period.ToString()), $"催报-{definition.Code}-{request.Period}.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(csv)!);
+        var content = new StringBuilder();
+        foreach (var row in rows.Prepend(header))
+        {
+            content.Append(string.Join(",", row.Select(Quote))).Append("\r\n");
+        }
+        OutputFile.Write(csv, new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(content.ToString())).ToArray());
+        output.WriteLine($"{text.T("已写出", "wrote")} {csv}");
+        return (int)(chase.Count == 0 ? ExitCode.Success : ExitCode.Incomplete);
+    }
+
+    /// <summary>Missing, sent back, or in but late.</summary>
+    private static bool NeedsChasing(UnitSubmission unit) => unit.Status != UnitStatus.Accepted || unit.OnTime == false;
+
+    private string Describe(UnitSubmission unit) => unit.Status switch
+    {
+        UnitStatus.Accepted => text.T("已报送", "reported"),
+        UnitStatus.Rejected => text.T("退回待改", "sent back"),
+        _ => text.T("未报送", "missing"),
+    };
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+}
