@@ -22,6 +22,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private readonly Option<string> _values = new("--values") { Description = "数值表 CSV(unit_code,unit_name,字段…)", Required = true };
     private readonly Option<string?> _asSubmission = new("--as-submission") { Description = "另将汇总结果写成同一模板的报表（上报上级用），写到此文件" };
     private readonly Option<string?> _window = new("--window") { Description = "专项行动时间窗口，如 2022-03-22:2022-06-30(默认取设置)" };
+    private readonly Option<string?> _timings = new("--timings") { Description = "另将各阶段用时（毫秒）写成 JSON 文件（用于基准测试，不属于汇总结果）" };
 
     public int Invoke(string[] args)
     {
@@ -36,8 +37,9 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values))));
         root.Subcommands.Add(fill);
 
-        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _asSubmission };
-        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!, parse.GetValue(_window), parse.GetValue(_asSubmission))));
+        var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _asSubmission, _timings };
+        run.SetAction(parse => Guard(() => Run(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_inbox)!, parse.GetValue(_out)!,
+            parse.GetValue(_window), parse.GetValue(_asSubmission), parse.GetValue(_timings))));
         root.Subcommands.Add(run);
 
         var parsed = root.Parse(args);
@@ -58,7 +60,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var settings = ReportsSettings.Load();
         var sample = settings.Sample;
         output.WriteLine("未给出参数：用自带样例数据运行（长治市，2022-06）。用 reports --help 查看全部用法。");
-        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null, null);
+        return Run(sample["Return"]!, sample["Period"]!, settings.Resolve(sample["Roster"]!), settings.Resolve(sample["Inbox"]!), Path.GetFullPath(sample["Out"] ?? "out"), null, null, null);
     }
 
     private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath)
@@ -89,7 +91,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         return (int)ExitCode.Success;
     }
 
-    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText, string? asSubmission)
+    private int Run(string returnCode, string periodText, string rosterPath, string inbox, string outDirectory, string? windowText, string? asSubmission, string? timingsPath)
     {
         var settings = ReportsSettings.Load();
         var period = ParsePeriod(periodText);
@@ -125,6 +127,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         {
             var bytes = new UpwardReturnWriter(clock).Write(merge, settings.Submission.FilledBy, settings.Submission.Phone);
             output.WriteLine($"已写出 {OutputFile.Write(Path.GetFullPath(asSubmission), bytes)}（{merge.Roster.Name}的汇总报表，供上级汇总）");
+        }
+        if (timingsPath is not null)
+        {
+            OutputFile.Write(Path.GetFullPath(timingsPath), s => StageTimingsJson.Write(outcome.Timings, s));
         }
         return (int)outcome.ExitCode;
     }

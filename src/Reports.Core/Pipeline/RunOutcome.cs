@@ -3,9 +3,13 @@ using Reports.Merge;
 
 namespace Reports.Pipeline;
 
-/// <summary>What a run did: the exit code, the intake of every file, the merge, and the files it wrote.</summary>
+/// <summary>
+/// What a run did: the exit code, the intake of every file, the merge, the files it wrote, and how long each
+/// stage took.
+/// </summary>
 public sealed record RunOutcome(
     ExitCode ExitCode,
     IReadOnlyList<IntakeFileResult> Intake,
     MergeResult Merge,
-    IReadOnlyList<string> OutputFiles);
+    IReadOnlyList<string> OutputFiles,
+    IReadOnlyList<StageTiming> Timings);
