@@ -53,6 +53,11 @@ def timed(command, stdout_path, cpus=None):
     }
 
 
+def load_average():
+    """The 1-minute load average: these machines are shared, so every measurement says how busy it was."""
+    return float(open("/proc/loadavg").read().split()[0])
+
+
 def last_json_line(path):
     for line in reversed(open(path, encoding="utf-8", errors="replace").read().splitlines()):
         if line.startswith("{"):
@@ -163,6 +168,7 @@ def summarise(n, made, floors, runs, peers, one_core, outputs, agreement):
     stage_medians = {s: statistics.median(r["stages_ms"][s] for r in runs) for s in runs[0]["stages_ms"]}
     return {
         "n": n, "made": made, "repeats": {"floor": len(floors), "run": len(runs), "peer": len(peers)},
+        "load": [min(r["load_before"] for r in floors + runs + peers), max(r["load_before"] for r in floors + runs + peers)],
         "floor": {"wall_s": median(floors, "wall_s"), "inner_ms": median(floors, "inner_ms"), "rss_kb": median(floors, "rss_kb")},
         "run": {"wall_s": median(runs, "wall_s"), "inner_ms": median(runs, "inner_ms"), "rss_kb": max(r["rss_kb"] for r in runs),
                 "user_s": median(runs, "user_s"), "stages_ms": stage_medians},
@@ -212,6 +218,10 @@ def table(summaries):
         lines.append(f"| {a['n']:,} → {b['n']:,} | {ratio(lambda s: s['run']['stages_ms']['intake'] / s['n'])} | "
                      f"{ratio(lambda s: s['run']['wall_s'] / s['n'])} | "
                      f"{ratio(lambda s: s['peer']['wall_s'] / s['n'] if s['peer'] else None)} | {slope / 1024:.1f} KB |")
+    lines += ["", "Runs per N (medians of these) and the machine's 1-minute load average during them:", "",
+              "| N | floor runs | run runs | peer runs | load average (min–max) |", "|---:|---:|---:|---:|---|"]
+    for s in summaries:
+        lines.append(f"| {s['n']:,} | {s['repeats']['floor']} | {s['repeats']['run']} | {s['repeats']['peer']} | {s['load'][0]:.1f}–{s['load'][1]:.1f} |")
     lines += ["", "Outputs and cross-checks:", "", "| N | files made (rule errors, number-as-text, missing) | workbook | PDF | peer totals = summary.json |", "|---:|---|---:|---:|:---:|"]
     for s in summaries:
         m, outputs = s["made"], s["outputs"]
@@ -262,8 +272,9 @@ def main():
                                       ("peer", (lambda: measure_peer(folder, scratch, args.python)) if rep < peer_repeats else None)):
                     if measure is None:
                         continue
+                    load_before = load_average()
                     record = measure()
-                    record.update(n=n, tool=tool, rep=rep)
+                    record.update(n=n, tool=tool, rep=rep, load_before=load_before)
                     raw.write(json.dumps(record, ensure_ascii=False) + "\n")
                     {"floor": floors, "run": runs, "peer": peers}[tool].append(record)
                     log(f"N={n} {tool} #{rep + 1}: wall {record['wall_s']:.2f} s, inner {record['inner_ms']:.0f} ms, peak RSS {record['rss_kb'] / 1024:.0f} MB")

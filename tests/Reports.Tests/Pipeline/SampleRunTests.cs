@@ -53,6 +53,15 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     private static decimal Percent(decimal ratio, int decimals) => decimal.Round(ratio * 100, decimals, MidpointRounding.AwayFromZero);
 
     [Fact]
+    public void Every_stage_is_timed_in_the_order_it_ran()
+    {
+        Assert.Equal(
+            [StageTiming.Load, StageTiming.Intake, StageTiming.Merge, StageTiming.Json, StageTiming.Workbook, StageTiming.Pdf],
+            _run.Outcome.Timings.Select(t => t.Stage));
+        Assert.All(_run.Outcome.Timings, t => Assert.True(t.Elapsed > TimeSpan.Zero, t.Stage));
+    }
+
+    [Fact]
     public void Every_county_is_accepted_and_the_run_is_complete()
     {
         Assert.Equal(ExitCode.Success, _run.Outcome.ExitCode);
