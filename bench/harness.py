@@ -247,6 +247,7 @@ def main():
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--repeats", type=int, help="runs of floor and reports per N (default 5 up to 1,000, 3 up to 10,000, else 1)")
     parser.add_argument("--peer-repeats", type=int, help="runs of the peer per N (default 3 up to 1,000, else 1); 0 skips the peer")
+    parser.add_argument("--one-core-max", type=int, default=10000, help="also run reports on one core (taskset) for N up to this")
     parser.add_argument("--data", default=os.environ.get("BENCH_DATA", os.path.join(BENCH, ".data")), help="where inboxes are cached by N")
     parser.add_argument("--results", default=os.path.join(BENCH, ".results"), help="where raw measurements and the table go")
     parser.add_argument("--python", default=os.environ.get("BENCH_PYTHON", "/usr/bin/python3"), help="the Python with openpyxl for the peer")
@@ -262,9 +263,8 @@ def main():
         os.makedirs(scratch, exist_ok=True)
         repeats = args.repeats or default_repeats(n)
         peer_repeats = default_peer_repeats(n) if args.peer_repeats is None else args.peer_repeats
-        log(f"N={n}: warm-up (page cache, first JIT) …")
+        log(f"N={n}: warm-up (the floor once, to bring the inbox into the page cache) …")
         measure_floor(folder, scratch)
-        measure_run(folder, scratch)
         floors, runs, peers = [], [], []
         with open(raw_path, "a", encoding="utf-8") as raw:
             for rep in range(repeats):
@@ -280,7 +280,7 @@ def main():
                     log(f"N={n} {tool} #{rep + 1}: wall {record['wall_s']:.2f} s, inner {record['inner_ms']:.0f} ms, peak RSS {record['rss_kb'] / 1024:.0f} MB")
             agreement = peer_agrees(scratch, peers[-1]["result"]) if peers else None
             outputs = outputs_of(scratch)
-            one_core = measure_run(folder, scratch, cpus="0") if (os.cpu_count() or 1) > 1 else None
+            one_core = measure_run(folder, scratch, cpus="0") if (os.cpu_count() or 1) > 1 and n <= args.one_core_max else None
             if one_core:
                 one_core.update(n=n, tool="run-1core", rep=0)
                 raw.write(json.dumps(one_core, ensure_ascii=False) + "\n")
