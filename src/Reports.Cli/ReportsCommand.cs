@@ -60,9 +60,9 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var run = new Command("run", t.T(
             "读取收件箱中的报表，检查、记录、汇总，在输出目录下按报告期建文件夹（如 out/2022-06/），写出 summary.json、intake.json、回执、汇总表、简报和运行日志 run.log。退出码：0 全部汇总；3 有退回或未报送；2 用法或设置错误（未做任何事）；1 意外错误",
             "Read the inbox, check, record and merge the returns; write summary.json, intake.json, receipts, the workbook, the briefing and run.log into a folder named for the period (e.g. out/2022-06/). Exit codes: 0 all units merged; 3 some rejected or missing; 2 usage or settings error (nothing done); 1 unexpected failure"))
-            { o.Return, o.Period, o.Roster, o.Inbox, o.RunOut, o.Window, o.Deadline, o.Prefill, o.Store, o.AsSubmission };
+            { o.Return, o.Period, o.Roster, o.Inbox, o.RunOut, o.Window, o.Deadline, o.Prefill, o.Store, o.AsSubmission, o.Timings };
         run.SetAction(parse => Guard(() => Run(parse, o, parse.GetValue(o.Return)!, parse.GetValue(o.Period)!, parse.GetValue(o.Roster)!, parse.GetValue(o.Inbox)!,
-            parse.GetValue(o.Prefill), parse.GetValue(o.AsSubmission))));
+            parse.GetValue(o.Prefill), parse.GetValue(o.AsSubmission), timingsPath: parse.GetValue(o.Timings))));
         root.Subcommands.Add(run);
 
         var validate = new Command("validate", t.T(
@@ -171,7 +171,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         return (int)ExitCode.Success;
     }
 
-    private int Run(ParseResult parse, Options o, string returnCode, string periodText, string rosterPath, string inbox, string? prefillPath, string? asSubmission, string? outRoot = null)
+    private int Run(ParseResult parse, Options o, string returnCode, string periodText, string rosterPath, string inbox, string? prefillPath, string? asSubmission, string? outRoot = null, string? timingsPath = null)
     {
         var settings = Load(parse, o);
         var period = ParsePeriod(periodText, o);
@@ -204,6 +204,11 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             console.Say($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(merge.Missing.Select(u => u.Unit.Name))}");
         }
         var written = outcome.OutputFiles.ToList();
+        if (timingsPath is not null)
+        {
+            // A measurement, kept out of the outputs: it differs from run to run.
+            OutputFile.Write(Path.GetFullPath(timingsPath), s => StageTimingsJson.Write(outcome.Timings ?? [], s));
+        }
         if (asSubmission is not null)
         {
             var bytes = new UpwardReturnWriter(clock).Write(merge, settings.Submission.FilledBy, settings.Submission.Phone);

@@ -4,11 +4,14 @@ using Reports.Merge;
 
 namespace Reports.Pipeline;
 
-/// <summary>What a run did: the exit code, the intake of every file, the merge, the files it wrote, and what the
-/// outputs found (e.g. characters no briefing font can draw).</summary>
+/// <summary>
+/// What a run did: the exit code, the intake of every file, the merge, the files it wrote, what the outputs found
+/// (e.g. characters no briefing font can draw), and how long each stage took.
+/// </summary>
 public sealed record RunOutcome(
     ExitCode ExitCode,
     IReadOnlyList<IntakeFileResult> Intake,
     MergeResult Merge,
     IReadOnlyList<string> OutputFiles,
-    IReadOnlyList<Diagnostic>? OutputDiagnostics = null);
+    IReadOnlyList<Diagnostic>? OutputDiagnostics = null,
+    IReadOnlyList<StageTiming>? Timings = null);

@@ -37,8 +37,14 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         .. seen.Where(f => f.Status is IntakeStatus.Duplicate or IntakeStatus.Ignored || f.Sha256.Length == 0),
     ];
 
+    /// <summary>A stage timed in several pieces (the briefing is drawn early and written late) counts once.</summary>
+    private static List<StageTiming> Merged(IReadOnlyList<StageTiming> timings) =>
+        timings.GroupBy(t => t.Stage).Select(g => new StageTiming(g.Key, TimeSpan.FromTicks(g.Sum(t => t.Elapsed.Ticks)))).ToList();
+
     public RunOutcome Execute(RunOptions options)
     {
+        var stages = new StageClock();
+        stages.Begin(StageTiming.Load);
         // 1. The office's own files: any problem here is a configuration error and stops the run.
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(options.TemplatesDirectory, options.ReturnCode));
         var roster = RosterLoader.Load(options.RosterPath);
@@ -57,6 +63,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
 
         // 2. Intake, recorded in the store; the merge decides among every version the store holds for the period.
         Stages?.Report(RunStage.Reading);
+        stages.Begin(StageTiming.Intake);
         progress?.Report($"读取 {options.InboxDirectory}");
         var prefilled = options.PrefillPath is null ? null : PrefillSheet.Load(options.PrefillPath, definition);
         var seen = new IntakeProcessor(new IntakeContext(definition, roster, options.Period, Prefilled: prefilled)).ProcessInbox(options.InboxDirectory, progress);
@@ -65,6 +72,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         if (store is not null)
         {
             Stages?.Report(RunStage.Recording);
+            stages.Begin(StageTiming.Store);
             progress?.Report($"记录到存储库 {options.StorePath}");
             store.WriteDelay = StoreWriteDelay;
             store.RecordRun(definition.Code, options.Period, options.InboxDirectory, seen, ReceivedFile.ReadIfUnchanged);
@@ -73,12 +81,14 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
 
         // 3. Merge and indicators.
         Stages?.Report(RunStage.Merging);
+        stages.Begin(StageTiming.Merge);
         progress?.Report("汇总");
         var merge = Merger.Merge(definition, roster, options.Period, options.Window, intake);
         var analysis = MergeAnalysis.Of(merge, store is null ? null : HistoryLoader.Load(store, merge));
         var narrative = NarrativeRenderer.Render(narrativeTemplate, merge);
 
         // 4. The briefing is composed and drawn before anything is written: a template error leaves no output behind.
+        stages.Begin(StageTiming.Pdf);
         progress?.Report("排版简报");
         var signals = IntakeQualitySignals.From(merge, intake)
             .Concat(analysis.Signals.Select(s => new DataQualitySignal(s.Unit, "合理性核查", s.Message, IsError: false)))
@@ -95,23 +105,28 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         Stages?.Report(RunStage.WritingFiles);
         Directory.CreateDirectory(options.OutputDirectory);
         var stem = $"{definition.Code}-{options.Period}";
+        stages.Begin(StageTiming.Json);
         var written = new List<string>
         {
             OutputFile.Write(Path.Combine(options.OutputDirectory, "summary.json"), s => SummaryJsonWriter.Write(merge, analysis, s)),
             OutputFile.Write(Path.Combine(options.OutputDirectory, "intake.json"), s => IntakeJsonWriter.Write(intake, s)),
         };
+        stages.Begin(StageTiming.Receipts);
         progress?.Report("写出回执");
         var seenHashes = seen.Select(f => f.Sha256).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
         var thisRun = intake.Where(f => seen.Contains(f) || seenHashes.Contains(f.Sha256));
         written.AddRange(ReceiptFolder.Write(thisRun, definition, Path.Combine(options.OutputDirectory, "receipts"), clock,
             store is null ? null : f => store.Original(f.Sha256)));
         Stages?.Report(RunStage.WritingExcel);
+        stages.Begin(StageTiming.Workbook);
         progress?.Report("写出汇总表");
         written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"汇总表-{stem}.xlsx"), new ConsolidatedWorkbookWriter(clock).Write(merge, intake, SubmissionOverview.Build(merge, intake, options.Deadline), analysis.Signals)));
         Stages?.Report(RunStage.WritingPdf);
+        stages.Begin(StageTiming.Pdf);
         progress?.Report("写出简报");
         written.Add(OutputFile.Write(Path.Combine(options.OutputDirectory, $"简报-{stem}.pdf"), briefing.ToArray()));
 
-        return new RunOutcome(merge.Complete ? ExitCode.Success : ExitCode.Incomplete, intake, merge, written, notices);
+        stages.End();
+        return new RunOutcome(merge.Complete ? ExitCode.Success : ExitCode.Incomplete, intake, merge, written, notices, Merged(stages.Timings));
     }
 }

@@ -53,6 +53,16 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     private static decimal Percent(decimal ratio, int decimals) => decimal.Round(ratio * 100, decimals, MidpointRounding.AwayFromZero);
 
     [Fact]
+    public void Every_stage_is_timed_in_the_order_it_ran()
+    {
+        // The briefing is drawn before any output is written (and written last): one stage, timed where it started.
+        Assert.Equal(
+            [StageTiming.Load, StageTiming.Intake, StageTiming.Merge, StageTiming.Pdf, StageTiming.Json, StageTiming.Receipts, StageTiming.Workbook],
+            _run.Outcome.Timings!.Select(t => t.Stage));
+        Assert.All(_run.Outcome.Timings!, t => Assert.True(t.Elapsed > TimeSpan.Zero, t.Stage));
+    }
+
+    [Fact]
     public void Every_county_is_accepted_and_the_run_is_complete()
     {
         Assert.Equal(ExitCode.Success, _run.Outcome.ExitCode);

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Reports.Bench;
+
+// reports-bench make  --n N --out DIR [--templates DIR] [--seed S]   a roster of N units and their filled returns
+// reports-bench floor --inbox DIR                                     inflate every part of every workbook, no parsing
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+string Option(string name, string? fallback = null)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1]
+        : fallback ?? throw new ArgumentException($"missing {name}");
+}
+
+switch (args.FirstOrDefault())
+{
+    case "make":
+        var made = new InboxMaker(
+            int.Parse(Option("--n"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--seed", InboxMaker.DefaultSeed.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+            Option("--templates", "templates")).Make(Option("--out"));
+        Console.WriteLine(made.ToJson());
+        return 0;
+    case "floor":
+        Console.WriteLine(InflateFloor.Measure(Option("--inbox")).ToJson());
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: reports-bench make --n N --out DIR [--templates DIR] [--seed S] | floor --inbox DIR");
+        return 2;
+}
