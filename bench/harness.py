@@ -94,20 +94,30 @@ def measure_floor(folder, scratch):
     return record
 
 
+def run_outputs(scratch):
+    """`reports run --out R` writes into a folder per period: R/2022-06/."""
+    return os.path.join(scratch, "run-out", "2022-06")
+
+
 def measure_run(folder, scratch, cpus=None):
     out_dir = os.path.join(scratch, "run-out")
     shutil.rmtree(out_dir, ignore_errors=True)
+    # Every measured run records into an empty store of its own (never the repository's), so runs are alike.
+    store = os.path.join(scratch, "store.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(store + suffix):
+            os.remove(store + suffix)
     timings = os.path.join(scratch, "timings.json")
     command = [REPORTS_EXE, "run", "--return", "campaign-5plus1", "--period", "2022-06",
                "--roster", os.path.join(folder, "roster.json"), "--inbox", os.path.join(folder, "inbox"),
-               "--out", out_dir, "--timings", timings]
+               "--out", out_dir, "--store", store, "--timings", timings]
     record = timed(command, os.path.join(scratch, "run.log"), cpus)
     if record["exit"] not in (0, 3):
         raise RuntimeError(f"reports run failed ({record['exit']}): see {os.path.join(scratch, 'run.log')}")
     stages = json.load(open(timings, encoding="utf-8"))
     record["stages_ms"] = {s["stage"]: s["ms"] for s in stages["stages"]}
     record["inner_ms"] = stages["total_ms"]
-    record["summary_sha256"] = sha256(os.path.join(out_dir, "summary.json"))
+    record["summary_sha256"] = sha256(os.path.join(run_outputs(scratch), "summary.json"))
     return record
 
 
@@ -136,10 +146,12 @@ def pdf_pages(path):
 
 def outputs_of(scratch):
     """Sizes of what the last `reports run` wrote, and whether the peer's totals agree with summary.json."""
-    out_dir = os.path.join(scratch, "run-out")
+    out_dir = run_outputs(scratch)
     files = {}
     for name in sorted(os.listdir(out_dir)):
         path = os.path.join(out_dir, name)
+        if os.path.isdir(path):
+            continue
         entry = {"bytes": os.path.getsize(path)}
         if name.endswith(".pdf"):
             entry["pages"] = pdf_pages(path)
@@ -148,7 +160,7 @@ def outputs_of(scratch):
 
 
 def peer_agrees(scratch, peer_result):
-    summary = json.load(open(os.path.join(scratch, "run-out", "summary.json"), encoding="utf-8"))
+    summary = json.load(open(os.path.join(run_outputs(scratch), "summary.json"), encoding="utf-8"))
     totals = summary["total"]["values"]
     mismatched = [code for code, text in peer_result["total"].items() if abs(float(text) - float(totals.get(code) or 0)) > 1e-6]
     rates = summary["total"]["indicators"]

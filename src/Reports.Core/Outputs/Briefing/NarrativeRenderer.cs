@@ -34,7 +34,8 @@ public static class NarrativeRenderer
         {
             globals.SetValue(name, value, readOnly: true);
         }
-        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false };
+        // Loops run over the units: a national roster has tens of thousands, far past Scriban's default of 1,000.
+        var context = new TemplateContext { StrictVariables = true, EnableRelaxedMemberAccess = false, LoopLimit = int.MaxValue };
         context.PushGlobal(globals);
         string text;
         try
