@@ -181,7 +181,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         // The deadline is set in the office's local time; the injected clock says which zone that is.
         DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
         var options = new RunOptions(returnCode, period, rosterPath, inbox, folder, settings.Window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
-            deadline, prefillPath, settings.Store);
+            deadline, prefillPath, settings.Store, settings.Quality);
         if (PeriodFolder.Prepare(folder, settings.Output.EarlierRuns, clock) is { } kept)
         {
             console.Say(o.Text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));

@@ -1,3 +1,4 @@
+using Reports.Analysis;
 using Reports.Outputs.Briefing;
 using Reports.Pdf;
 using Reports.Periods;
@@ -22,7 +23,8 @@ public sealed record ReportsSettings(
     SampleSettings Sample,
     string Roster,
     string Store,
-    OutputSettings Output)
+    OutputSettings Output,
+    QualityThresholds Quality)
 {
     public static ReportsSettings Load() => Load(CommandLineSettings.Empty);
 
@@ -49,6 +51,12 @@ public sealed record ReportsSettings(
             throw layers.Invalid(SettingKeys.SamplePeriod, samplePeriod, " yyyy-MM，如 2022-06");
         }
         var office = layers.Text(SettingKeys.Office, "");
+        decimal? Positive(string text) =>
+            decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+        var quality = new QualityThresholds(
+            OutlierScore: layers.Parsed(SettingKeys.OutlierScore, Positive, " 大于 0 的数，如 3.5") ?? QualityThresholds.Default.OutlierScore,
+            OutlierFactor: layers.Parsed(SettingKeys.OutlierFactor, Positive, " 大于 0 的数，如 3") ?? QualityThresholds.Default.OutlierFactor,
+            JumpFactor: layers.Parsed(SettingKeys.JumpFactor, Positive, " 大于 0 的数，如 3") ?? QualityThresholds.Default.JumpFactor);
         return new ReportsSettings(
             home,
             window,
@@ -74,7 +82,8 @@ public sealed record ReportsSettings(
                 System.IO.Path.GetFullPath(layers.Text(SettingKeys.SampleOut, "out"))),
             Path(SettingKeys.Roster, layers.Text(SettingKeys.SampleRoster, "seeds/changzhi-roster.json")),
             Path(SettingKeys.Store, "out/store/reports.db"),
-            new OutputSettings(System.IO.Path.GetFullPath(layers.Text(SettingKeys.Out, "out")), earlier));
+            new OutputSettings(System.IO.Path.GetFullPath(layers.Text(SettingKeys.Out, "out")), earlier),
+            quality);
     }
 
     /// <summary>"2022-07-05 18:00", or "2022-07-05" meaning the end of that day.</summary>

@@ -29,6 +29,9 @@ public static class SettingKeys
     public const string HeadingFontFaceIndex = "Reports:Briefing:HeadingFontFaceIndex";
     public const string FilledBy = "Reports:Submission:FilledBy";
     public const string Phone = "Reports:Submission:Phone";
+    public const string OutlierScore = "Reports:Quality:OutlierScore";
+    public const string OutlierFactor = "Reports:Quality:OutlierFactor";
+    public const string JumpFactor = "Reports:Quality:JumpFactor";
     public const string SampleReturn = "Reports:Sample:Return";
     public const string SamplePeriod = "Reports:Sample:Period";
     public const string SampleRoster = "Reports:Sample:Roster";
@@ -41,6 +44,7 @@ public static class SettingKeys
         Window, Deadline, Templates, Font, FontFaceIndex, Roster, Store, Out, EarlierRuns,
         MastheadTitle, IssueLine, Office, IssueDate, ReportTo, SendTo, CopyTo, Copies,
         BodyFont, BodyFontFaceIndex, HeadingFont, HeadingFontFaceIndex, FilledBy, Phone,
+        OutlierScore, OutlierFactor, JumpFactor,
         SampleReturn, SamplePeriod, SampleRoster, SampleInbox, SamplePrefill, SampleOut,
     ];
 }

@@ -1,3 +1,4 @@
+using Reports.Analysis;
 using Reports.Outputs.Briefing;
 using Reports.Pdf;
 using Reports.Periods;
@@ -22,4 +23,5 @@ public sealed record RunOptions(
     BriefingSettings Briefing,
     DateTimeOffset? Deadline = null,
     string? PrefillPath = null,
-    string? StorePath = null);
+    string? StorePath = null,
+    QualityThresholds? Quality = null);

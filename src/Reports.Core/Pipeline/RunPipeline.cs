@@ -84,7 +84,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         stages.Begin(StageTiming.Merge);
         progress?.Report("汇总");
         var merge = Merger.Merge(definition, roster, options.Period, options.Window, intake);
-        var analysis = MergeAnalysis.Of(merge, store is null ? null : HistoryLoader.Load(store, merge));
+        var analysis = MergeAnalysis.Of(merge, store is null ? null : HistoryLoader.Load(store, merge), options.Quality);
         var narrative = NarrativeRenderer.Render(narrativeTemplate, merge);
 
         // 4. The briefing is composed and drawn before anything is written: a template error leaves no output behind.

@@ -31,6 +31,18 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void A_jump_factor_that_is_not_a_positive_number_is_refused()
+    {
+        using var temp = new TempDirectory();
+        var output = Path.Combine(temp.Path, "out");
+        var result = Support.Cli.Invoke([.. RunArgs(RepositoryPaths.SampleInbox, output), "--setting", "Reports:Quality:JumpFactor=-2"]);
+
+        Assert.Equal((int)ExitCode.UsageError, result.Exit);
+        Assert.Contains("Reports:Quality:JumpFactor", result.Stderr);
+        Assert.False(Directory.Exists(output), "nothing may be written");
+    }
+
+    [Fact]
     public void The_command_line_wins_over_the_files()
     {
         using var temp = new TempDirectory();
