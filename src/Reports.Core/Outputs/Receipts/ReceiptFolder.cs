@@ -13,12 +13,21 @@ public static class ReceiptFolder
     {
         Directory.CreateDirectory(folder);
         var writer = new ReceiptWriter(clock);
-        var written = new List<string>();
-        foreach (var file in intake.Where(f => f.Status != IntakeStatus.Ignored))
+        var files = intake.Where(f => f.Status != IntakeStatus.Ignored).ToList();
+        var written = new string[files.Count];
+        var gate = new object();
+        // Receipts are independent workbooks: written on every core. The originals may come from the store, whose
+        // connection is not to be shared between threads, so they are fetched one at a time.
+        Parallel.For(0, files.Count, index =>
         {
-            var bytes = writer.Write(file, definition, (originalOf ?? ReceivedFile.ReadIfUnchanged)(file));
-            written.Add(OutputFile.Write(Path.Combine(folder, ReceiptWriter.FileNameFor(file)), bytes));
-        }
+            byte[]? original;
+            lock (gate)
+            {
+                original = (originalOf ?? ReceivedFile.ReadIfUnchanged)(files[index]);
+            }
+            var bytes = writer.Write(files[index], definition, original);
+            written[index] = OutputFile.Write(Path.Combine(folder, ReceiptWriter.FileNameFor(files[index])), bytes);
+        });
         return written;
     }
 }
