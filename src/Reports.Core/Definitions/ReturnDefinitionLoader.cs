@@ -104,7 +104,8 @@ public static class ReturnDefinitionLoader
             Optional(field, "atMost"),
             field.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.True,
             Optional(field, "note"),
-            Optional(field, "previousOf"));
+            Optional(field, "previousOf"),
+            field.TryGetProperty("sum", out _) ? StringList(field, "sum") : null);
     }
 
     private static IndicatorDefinition ParseIndicator(JsonElement indicator, string path, List<string> errors)
@@ -199,6 +200,17 @@ public static class ReturnDefinitionLoader
             if (other is null || !other.IsNumeric || !field.IsNumeric)
             {
                 errors.Add($"字段“{field.Code}”的 atMost 引用了不存在或非数值的字段“{field.AtMost}”");
+            }
+        }
+        foreach (var field in definition.Fields.Where(f => f.SumOf is not null))
+        {
+            if (!field.IsNumeric || field.SumOf!.Count < 2)
+            {
+                errors.Add($"字段“{field.Code}”的 sum 规则应为数值字段，并列出至少两个分项字段");
+            }
+            foreach (var part in field.SumOf!.Where(p => definition.FindField(p) is not { IsNumeric: true } || p == field.Code))
+            {
+                errors.Add($"字段“{field.Code}”的 sum 引用了不存在、非数值或自身的字段“{part}”");
             }
         }
         foreach (var field in definition.Fields.Where(f => f.PreviousOf is not null))

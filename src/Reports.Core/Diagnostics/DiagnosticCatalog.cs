@@ -60,6 +60,7 @@ public static class DiagnosticCatalog
 
     // Rules between fields.
     public static readonly DiagnosticCode AtMostViolated = new("RPT040", Error, "分项大于总数", "“其中”项、已完成数不能大于对应的总数，请核对。");
+    public static readonly DiagnosticCode SumViolated = new("RPT041", Error, "总数不等于各分项之和", "总数应等于各分项之和（如务工就业人数 = 省外务工 + 省内县外务工 + 县内就业），请核对总数和各分项。");
 
     // Submissions.
     public static readonly DiagnosticCode Superseded = new("RPT050", Info, "同一单位的较早报送", "同一单位本期有更新的报送，本文件未参与汇总，原文件已保留。");
@@ -77,7 +78,7 @@ public static class DiagnosticCatalog
         ("报表识别", [MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch, FieldNameMissing, FieldNameNotACell, FieldNamesShareCell, LockedValueChanged]),
         ("数值：可识别，已读取并提醒", [NumberAsText, ThousandsSeparator, FullWidthDigits, SpacesAround, PercentAsText, TrailingUnit]),
         ("数值：不能汇总，退回", [RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, Approximate, Range, ScaledUnit, WrongUnit, PercentNotAllowed]),
-        ("表内关系", [AtMostViolated]),
+        ("表内关系", [AtMostViolated, SumViolated]),
         ("报送与版本", [Superseded, NotAReturnFile, Duplicate, SubmissionStampInvalid]),
         ("简报输出", [GlyphMissing]),
     ];

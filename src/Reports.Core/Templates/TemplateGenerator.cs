@@ -197,6 +197,10 @@ public sealed class TemplateGenerator(TimeProvider clock)
         {
             parts.Add($"不大于“{other.Label}”");
         }
+        if (field.SumOf is { } sumOf)
+        {
+            parts.Add($"等于{string.Join("、", sumOf.Select(c => $"“{definition.FindField(c)?.Label}”"))}之和");
+        }
         if (field.Note is not null)
         {
             parts.Add(field.Note);

@@ -10,6 +10,9 @@ public static class RepositoryPaths
     public static string SampleRoster => Path.Combine(Root, "seeds", "changzhi-roster.json");
     public static string SampleInbox => Path.Combine(Root, "seeds", "campaign-5plus1", "2022-06");
     public static string SampleValues => Path.Combine(Root, "seeds", "campaign-5plus1", "2022-06-values.csv");
+    public static string ZhengzhouRoster => Path.Combine(Root, "seeds", "zhengzhou-roster.json");
+    public static string EmploymentInbox => Path.Combine(Root, "seeds", "employment-scale", "2022-12");
+    public static string EmploymentValues => Path.Combine(Root, "seeds", "employment-scale", "2022-12-values.csv");
 
     private static string FindRoot()
     {

@@ -34,4 +34,26 @@ public sealed class DefinitionLoaderTests
         Assert.Contains(error.Problems, p => p.Contains("nope", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("odd", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_employment_scale_definition_declares_its_sum_rule_and_threshold()
+    {
+        var definition = EmploymentSamples.Definition;
+        Assert.Equal(["emp_outside_province", "emp_inside_province", "emp_local"], definition.FindField("emp_total")!.SumOf);
+        Assert.Equal(0.9m, definition.Indicators.Single(i => i.Code == "yulu_rate").Threshold!.For(2022));
+    }
+
+    [Fact]
+    public void A_sum_rule_naming_a_missing_or_text_field_is_a_definition_error()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "bad.json");
+        File.WriteAllText(path, """
+            { "code": "x", "version": "1", "title": "t", "sections": [ { "code": "s", "title": "s",
+              "fields": [ { "code": "a", "label": "A", "kind": "count", "sum": ["b", "ghost"] }, { "code": "b", "label": "B", "kind": "text" } ] } ] }
+            """);
+        var error = Assert.Throws<DefinitionException>(() => ReturnDefinitionLoader.Load(path));
+        Assert.Contains(error.Problems, p => p.Contains("“ghost”", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("“b”", StringComparison.Ordinal));
+    }
 }
