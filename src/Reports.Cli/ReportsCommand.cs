@@ -23,6 +23,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private readonly Option<string?> _asSubmission = new("--as-submission") { Description = "另将汇总结果写成同一模板的报表（上报上级用），写到此文件" };
     private readonly Option<string?> _window = new("--window") { Description = "专项行动时间窗口，如 2022-03-22:2022-06-30(默认取设置)" };
     private readonly Option<string?> _prefill = new("--prefill") { Description = "市级预填数值表（CSV 或 .xlsx：目标任务、上年度数；与 fill 的数值表同格式）：模板中写入并锁定，汇总时核对" };
+    private readonly Option<string?> _details = new("--details") { Description = "台账数值表（CSV 或 .xlsx：unit_code、table 和台账各列，每行一个项目），写入模板的台账" };
     private readonly Option<string?> _optionalReturn = new("--return") { Description = "报表代码(默认取文件中的报表标识)" };
     private readonly Option<string?> _optionalPeriod = new("--period") { Description = "报告期(默认取文件中的报告期)" };
     private readonly Option<string?> _optionalRoster = new("--roster") { Description = "单位名册 JSON 文件(默认取设置 Reports:Roster)" };
@@ -39,8 +40,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         template.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, null, parse.GetValue(_prefill))));
         root.Subcommands.Add(template);
 
-        var fill = new Command("fill", "生成模板并按数值表填写（用于制作样例和测试数据）") { _return, _period, _roster, _values, _out, _prefill };
-        fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values), parse.GetValue(_prefill))));
+        var fill = new Command("fill", "生成模板并按数值表填写（用于制作样例和测试数据）") { _return, _period, _roster, _values, _out, _prefill, _details };
+        fill.SetAction(parse => Guard(() => Template(parse.GetValue(_return)!, parse.GetValue(_period)!, parse.GetValue(_roster)!, parse.GetValue(_out)!, parse.GetValue(_values), parse.GetValue(_prefill), parse.GetValue(_details))));
         root.Subcommands.Add(fill);
 
         var run = new Command("run", "读取收件箱中的报表，检查、汇总，写出 summary.json、intake.json、回执、汇总表和简报") { _return, _period, _roster, _inbox, _out, _window, _prefill, _store, _asSubmission };
@@ -76,7 +77,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             sample["Prefill"] is { Length: > 0 } prefill ? settings.Resolve(prefill) : null, null, null);
     }
 
-    private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath, string? prefillPath)
+    private int Template(string returnCode, string periodText, string rosterPath, string outDirectory, string? valuesPath, string? prefillPath, string? detailsPath = null)
     {
         var settings = ReportsSettings.Load();
         var period = ParsePeriod(periodText);
@@ -84,11 +85,12 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var roster = RosterLoader.Load(rosterPath);
         var values = valuesPath is null ? null : ReturnFiller.ReadValueSheetFile(valuesPath, definition);
         var prefill = prefillPath is null ? null : PrefillSheet.Load(prefillPath, definition);
+        var details = detailsPath is null ? null : ReturnFiller.ReadDetailSheet(ValueSheetFile.ReadRows(detailsPath), definition);
         Directory.CreateDirectory(outDirectory);
         var generator = new TemplateGenerator(clock);
         foreach (var unit in roster.Units)
         {
-            var request = new TemplateRequest(definition, period, unit, prefill?.GetValueOrDefault(unit.Code));
+            var request = new TemplateRequest(definition, period, unit, prefill?.GetValueOrDefault(unit.Code)) { DetailRows = details?.GetValueOrDefault(unit.Code) };
             var bytes = generator.Generate(request);
             if (values is not null)
             {

@@ -34,6 +34,25 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         .. seen.Where(f => f.Status is IntakeStatus.Duplicate or IntakeStatus.Ignored || f.Sha256.Length == 0),
     ];
 
+    /// <summary>
+    /// The store keeps a version's fixed values, not its detail tables (台账): a version read in this run keeps the
+    /// rows it was read with, an earlier one has them read again from its original bytes.
+    /// </summary>
+    private static List<IntakeFileResult> WithDetails(IReadOnlyList<IntakeFileResult> intake, IReadOnlyList<IntakeFileResult> seen, ReturnStore store, ReturnFileReader reader)
+    {
+        var readNow = seen.Where(f => f.Submission is not null).GroupBy(f => f.Sha256, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Submission!.Details, StringComparer.Ordinal);
+        return intake.Select(file =>
+        {
+            if (file.Submission is not { } submission || submission.Details.Count > 0)
+            {
+                return file;
+            }
+            var details = readNow.GetValueOrDefault(file.Sha256)
+                ?? (store.Original(file.Sha256) is { } bytes ? reader.Read(file.File, bytes, submission.FileTime).Submission?.Details : null);
+            return details is null ? file : file with { Submission = submission with { Details = details } };
+        }).ToList();
+    }
+
     public RunOutcome Execute(RunOptions options)
     {
         // 1. The office's own files: any problem here is a configuration error and stops the run.
@@ -64,6 +83,10 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             store.WriteDelay = StoreWriteDelay;
             store.RecordRun(definition.Code, options.Period, options.InboxDirectory, seen, ReceivedFile.ReadIfUnchanged);
             intake = Decide(store.Versions(definition.Code, options.Period), seen);
+            if (definition.Details.Count > 0)
+            {
+                intake = WithDetails(intake, seen, store, new ReturnFileReader(new IntakeContext(definition, roster, options.Period, Prefilled: prefilled)));
+            }
         }
 
         // 3. Merge and indicators.

@@ -153,6 +153,11 @@ public sealed class TemplateGenerator(TimeProvider clock)
         sheet.Protection.AllowFormatColumns = true;
         sheet.Protection.AllowFormatRows = true;
 
+        foreach (var detail in definition.Details)
+        {
+            DetailSheetWriter.Write(package.Workbook, detail, request.DetailRows?.GetValueOrDefault(detail.Code) ?? []);
+        }
+
         var now = clock.GetLocalNow().DateTime;
         package.Workbook.Properties.Title = $"{definition.Title} {request.Unit.Name} {request.Period}";
         package.Workbook.Properties.Created = now;

@@ -376,6 +376,122 @@ public sealed class XlsxWorkbook : IDisposable
         return problem is null ? map[(sheet, cell)] : null;
     }
 
+    /// <summary>
+    /// Streams the rows of a sheet from <paramref name="firstRow"/> on, in file order, each as the cells of columns
+    /// <paramref name="firstColumn"/>..<paramref name="lastColumn"/> (absent cells Empty); rows with no cell in that
+    /// range are not reported. Shared strings are loaded once beforehand. For detail tables (台账) of any length.
+    /// </summary>
+    public void ReadRows(string sheet, int firstRow, int firstColumn, int lastColumn, Action<int, XlsxCellValue[]> onRow, out XlsxProblem? problem)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_sheetIndex.TryGetValue(sheet, out int si))
+            {
+                problem = new XlsxProblem(XlsxProblemKind.UnknownSheet, $"the workbook has no sheet '{sheet}'");
+                return;
+            }
+            try
+            {
+                LoadAllSharedStrings();
+                StreamRows(si, firstRow, firstColumn, lastColumn, onRow);
+                problem = null;
+            }
+            catch (Exception ex) when (Translate(ex) is { } p)
+            {
+                problem = p;
+            }
+        }
+    }
+
+    private void LoadAllSharedStrings()
+    {
+        if (_sharedStringsPart is null || _sharedStringCache.Count > 0 && _sharedStringCache.ContainsKey(-1)) return;
+        using var r = _package.OpenXml(_sharedStringsPart);
+        int index = -1;
+        while (r.Read())
+        {
+            if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si") continue;
+            index++;
+            _sharedStringCache[index] = XlsxXml.ReadRichText(r);
+        }
+        _sharedStringCache[-1] = ""; // marks the table as wholly loaded
+    }
+
+    private void StreamRows(int sheetIndex, int firstRow, int firstColumn, int lastColumn, Action<int, XlsxCellValue[]> onRow)
+    {
+        string part = _sheetParts[sheetIndex]
+            ?? throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet '{_sheetNames[sheetIndex]}' has no part in the workbook relationships");
+        if (!_package.Contains(part))
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet part '{part}' is missing");
+
+        using var r = _package.OpenXml(part);
+        int dataDepth = -1;
+        int row = 0, col = 0;
+        XlsxCellValue[]? current = null;
+        int currentRow = 0;
+        void Flush()
+        {
+            if (current is not null) onRow(currentRow, current);
+            current = null;
+        }
+        while (r.Read())
+        {
+            if (r.NodeType == XmlNodeType.Element)
+            {
+                if (dataDepth < 0)
+                {
+                    if (r.LocalName == "dimension")
+                        CheckDimension(r.GetAttribute("ref"));
+                    if (r.LocalName == "sheetData")
+                    {
+                        if (r.IsEmptyElement) return;
+                        dataDepth = r.Depth;
+                    }
+                    continue;
+                }
+                int d = r.Depth - dataDepth;
+                if (d == 1 && r.LocalName == "row")
+                {
+                    Flush();
+                    string? ra = r.GetAttribute("r");
+                    row = ra is not null && int.TryParse(ra, NumberStyles.None, CultureInfo.InvariantCulture, out int rn) ? rn : row + 1;
+                    col = 0;
+                    if (row > _package.Limits.MaxRows)
+                        throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"sheet '{_sheetNames[sheetIndex]}' reaches row {row}; the limit is {_package.Limits.MaxRows}");
+                }
+                else if (d == 2 && r.LocalName == "c")
+                {
+                    string? ca = r.GetAttribute("r");
+                    if (ca is not null && XlsxCellRef.TryParse(ca, out int cr, out int cc)) { row = cr; col = cc; }
+                    else col++;
+                    if (row < firstRow || col < firstColumn || col > lastColumn) continue;
+                    var value = ReadCellElement(r, out int sharedIndex);
+                    if (sharedIndex >= 0)
+                    {
+                        if (!_sharedStringCache.TryGetValue(sharedIndex, out var text))
+                            throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"shared string index {sharedIndex} is out of range");
+                        value = new XlsxCellValue(XlsxCellKind.Text, text, value.Formula);
+                    }
+                    if (current is null || currentRow != row)
+                    {
+                        Flush();
+                        current = new XlsxCellValue[lastColumn - firstColumn + 1];
+                        Array.Fill(current, XlsxCellValue.Empty);
+                        currentRow = row;
+                    }
+                    current[col - firstColumn] = value;
+                }
+            }
+            else if (r.NodeType == XmlNodeType.EndElement && dataDepth >= 0 && r.Depth == dataDepth)
+            {
+                break; // end of sheetData
+            }
+        }
+        Flush();
+    }
+
     private void ReadSheet(int sheetIndex, Dictionary<long, Slot> wanted,
         Dictionary<(string Sheet, string Cell), XlsxCellValue> result, List<(Slot Slot, int Index, string? Formula)> pendingShared)
     {

@@ -6,7 +6,7 @@ using Reports.Merge;
 namespace Reports.Outputs.Workbook;
 
 /// <summary>
-/// Writes the consolidated workbook (汇总表): 汇总, a sheet per task, 报送情况, 数据核查 and 说明. Totals and rates are
+/// Writes the consolidated workbook (汇总表): 汇总, a sheet per task, the merged detail tables (项目台账), 报送情况, 数据核查 and 说明. Totals and rates are
 /// live formulas whose values are calculated before saving, and checked against the merge, so a reader that does
 /// not recalculate shows the same numbers as Excel. County text is always written as text.
 /// </summary>
@@ -27,6 +27,10 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         foreach (var section in merge.Definition.Sections.Where(s => !s.Informational && s.Fields.Any(f => f.IsNumeric)))
         {
             TaskSheet.Write(workbook.Worksheets.Add(TaskSheet.SheetName(section)), merge, section, title, check);
+        }
+        foreach (var table in merge.Definition.Details)
+        {
+            DetailSheet.Write(workbook.Worksheets.Add(DetailSheet.SheetName(table)), merge, table, title, check);
         }
         SubmissionSheet.Write(workbook.Worksheets.Add(SubmissionSheet.Name), submissions, merge.Roster.Name, title, zone);
         DiagnosticsSheet.Write(workbook.Worksheets.Add(DiagnosticsSheet.Name), intake, merge.Definition, merge.Roster, title);
