@@ -12,5 +12,8 @@ public sealed record DetailRow(int Row, IReadOnlyDictionary<string, decimal> Num
 
     public string? Text(string column) => Texts.GetValueOrDefault(column);
 
-    public bool IsBlank(string column) => !Numbers.ContainsKey(column) && !Texts.ContainsKey(column);
+    /// <summary>Columns whose cell held something that could not be read (already reported): not blank, no value.</summary>
+    public IReadOnlySet<string> Unreadable { get; init; } = new HashSet<string>();
+
+    public bool IsBlank(string column) => !Numbers.ContainsKey(column) && !Texts.ContainsKey(column) && !Unreadable.Contains(column);
 }

@@ -59,12 +59,16 @@ public static class DetailTableReader
             }
             var numbers = new Dictionary<string, decimal>(StringComparer.Ordinal);
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var unreadable = new HashSet<string>(StringComparer.Ordinal);
             foreach (var column in table.Columns)
             {
                 var cell = XlsxCellRef.Format(row, firstColumn + positions[column.Code]);
-                ReadCell(table, column, cells[positions[column.Code]], sheet, cell, file, numbers, texts, diagnostics);
+                if (!ReadCell(table, column, cells[positions[column.Code]], sheet, cell, file, numbers, texts, diagnostics))
+                {
+                    unreadable.Add(column.Code);
+                }
             }
-            rows.Add(new DetailRow(row, numbers, texts, columnNumbers));
+            rows.Add(new DetailRow(row, numbers, texts, columnNumbers) { Unreadable = unreadable });
         }, out problem);
         if (problem is not null)
         {
@@ -74,7 +78,8 @@ public static class DetailTableReader
         return (sheet, rows);
     }
 
-    private static void ReadCell(DetailTableDefinition table, DetailColumnDefinition column, XlsxCellValue raw, string sheet, string cell, string file,
+    /// <summary>Reads one cell into <paramref name="numbers"/> or <paramref name="texts"/>; false when it held something unreadable.</summary>
+    private static bool ReadCell(DetailTableDefinition table, DetailColumnDefinition column, XlsxCellValue raw, string sheet, string cell, string file,
         Dictionary<string, decimal> numbers, Dictionary<string, string> texts, List<Diagnostic> diagnostics)
     {
         var code = $"{table.Code}.{column.Code}";
@@ -86,7 +91,7 @@ public static class DetailTableReader
         var parsed = ValueParser.Parse(new FieldCell(asField, sheet, cell, raw), file, diagnostics);
         if (diagnostics.Count > before && diagnostics.Skip(before).Any(d => d.IsError))
         {
-            return;
+            return false;
         }
         if (parsed.IsBlank)
         {
@@ -94,12 +99,12 @@ public static class DetailTableReader
             {
                 diagnostics.Add(At(DiagnosticCatalog.RequiredBlank, $"{table.Title}第{Row(cell)}行“{column.Label}”是必填项，未填写"));
             }
-            return;
+            return true;
         }
         if (parsed.Number is { } number)
         {
             numbers[column.Code] = number;
-            return;
+            return true;
         }
         var text = parsed.Text!;
         switch (column.Kind)
@@ -108,19 +113,20 @@ public static class DetailTableReader
                 if (!column.Allowed.Contains(text))
                 {
                     diagnostics.Add(At(DiagnosticCatalog.DetailNotInList, $"{table.Title}第{Row(cell)}行“{column.Label}”填的是“{text}”，应为{string.Join("、", column.Allowed)}之一"));
-                    return;
+                    return false;
                 }
                 break;
             case DetailColumnKind.Date:
                 if (ReadDate(raw, text) is not { } date)
                 {
                     diagnostics.Add(At(DiagnosticCatalog.DetailBadDate, $"{table.Title}第{Row(cell)}行“{column.Label}”的“{text}”无法识别为日期"));
-                    return;
+                    return false;
                 }
                 text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 break;
         }
         texts[column.Code] = text;
+        return true;
     }
 
     /// <summary>An Excel date serial, or a date typed as text in a common form.</summary>

@@ -99,11 +99,11 @@ public static class DetailSheetWriter
         sheet.PrinterSettings.RepeatRows = sheet.Cells[$"{HeaderRow}:{HeaderRow}"];
     }
 
-    /// <summary>A value-sheet text as the cell value a clerk would type: numbers as numbers, dates as dates.</summary>
+    /// <summary>A value-sheet text as the cell value a clerk would type: numbers as numbers, dates as dates, anything else as the text itself.</summary>
     private static object Typed(DetailColumnDefinition column, string text) => column.Kind switch
     {
-        DetailColumnKind.Amount or DetailColumnKind.Count => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture),
-        DetailColumnKind.Date => DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DetailColumnKind.Amount or DetailColumnKind.Count when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) => number,
+        DetailColumnKind.Date when DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
         _ => text,
     };
 
