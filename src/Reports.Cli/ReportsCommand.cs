@@ -14,7 +14,7 @@ namespace Reports.Cli;
 /// <summary>The verbs of the <c>reports</c> command. With no arguments it runs the bundled sample.</summary>
 public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWriter error)
 {
-    private readonly Option<string> _return = new("--return") { Description = "报表代码，如 campaign-5plus1", Required = true };
+    private readonly Option<string> _return = new("--return") { Description = "报表代码，如 campaign-5plus1；run 可用逗号分隔多张报表，如 campaign-5plus1,employment-scale", Required = true };
     private readonly Option<string> _period = new("--period") { Description = "报告期，如 2022-06", Required = true };
     private readonly Option<string> _roster = new("--roster") { Description = "单位名册 JSON 文件", Required = true };
     private readonly Option<string> _out = new("--out") { Description = "输出目录", Required = true };
@@ -118,24 +118,34 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         }
         // The deadline is set in the office's local time; the injected clock says which zone that is.
         DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
-        var options = new RunOptions(returnCode, period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
-            deadline, prefillPath, storePath ?? settings.Store);
+        // --return a,b: several returns of the period in one briefing and one workbook.
+        var returnCodes = returnCode.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (returnCodes.Length == 0 || returnCodes.Distinct().Count() != returnCodes.Length)
+        {
+            throw new SettingsException($"--return 的值“{returnCode}”无效：应为一个或多个不重复的报表代码，用逗号分隔");
+        }
+        var options = new RunOptions(returnCodes[0], period, rosterPath, inbox, outDirectory, window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
+            deadline, prefillPath, storePath ?? settings.Store) { ReturnCodes = returnCodes };
         var outcome = new RunPipeline(clock, new SynchronousProgress(output)) { StoreWriteDelay = CrashTestDelay() }.Execute(options);
         PrintDiagnostics(outcome.Intake);
         foreach (var diagnostic in outcome.OutputDiagnostics ?? [])
         {
             output.WriteLine(diagnostic.ToString());
         }
+        foreach (var each in outcome.Merges)
+        {
+            var label = outcome.Merges.Count > 1 ? $" {each.Definition.Code}" : "";
+            output.WriteLine($"{each.Roster.Name} {each.Period}{label}：已汇总 {each.Accepted.Count()}/{each.Units.Count} 个单位；退回 {each.Rejected.Count()}；未报送 {each.Missing.Count()}");
+            if (each.Rejected.Any())
+            {
+                output.WriteLine($"  退回：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}");
+            }
+            if (each.Missing.Any())
+            {
+                output.WriteLine($"  未报送：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
+            }
+        }
         var merge = outcome.Merge;
-        output.WriteLine($"{merge.Roster.Name} {merge.Period}：已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位；退回 {merge.Rejected.Count()}；未报送 {merge.Missing.Count()}");
-        if (merge.Rejected.Any())
-        {
-            output.WriteLine($"  退回：{NumberStyle.JoinNames(merge.Rejected.Select(u => u.Unit.Name))}");
-        }
-        if (merge.Missing.Any())
-        {
-            output.WriteLine($"  未报送：{NumberStyle.JoinNames(merge.Missing.Select(u => u.Unit.Name))}");
-        }
         foreach (var file in outcome.OutputFiles)
         {
             output.WriteLine($"已写出 {file}");

@@ -22,4 +22,13 @@ public sealed record RunOptions(
     BriefingSettings Briefing,
     DateTimeOffset? Deadline = null,
     string? PrefillPath = null,
-    string? StorePath = null);
+    string? StorePath = null)
+{
+    /// <summary>
+    /// The returns of the run, in the order the briefing and the workbook take them (<c>--return a,b</c>); unset:
+    /// <see cref="ReturnCode"/> alone. The first is <see cref="ReturnCode"/>.
+    /// </summary>
+    public IReadOnlyList<string>? ReturnCodes { get; init; }
+
+    public IReadOnlyList<string> Returns => ReturnCodes is { Count: > 0 } codes ? codes : [ReturnCode];
+}

@@ -4,11 +4,15 @@ using Reports.Merge;
 
 namespace Reports.Pipeline;
 
-/// <summary>What a run did: the exit code, the intake of every file, the merge, the files it wrote, and what the
-/// outputs found (e.g. characters no briefing font can draw).</summary>
+/// <summary>What a run did: the exit code, the intake of every file, the merge (of the first return), the files it
+/// wrote, and what the outputs found (e.g. characters no briefing font can draw).</summary>
 public sealed record RunOutcome(
     ExitCode ExitCode,
     IReadOnlyList<IntakeFileResult> Intake,
     MergeResult Merge,
     IReadOnlyList<string> OutputFiles,
-    IReadOnlyList<Diagnostic>? OutputDiagnostics = null);
+    IReadOnlyList<Diagnostic>? OutputDiagnostics = null)
+{
+    /// <summary>The merge of each return of the run, in order; the first is <see cref="Merge"/>.</summary>
+    public IReadOnlyList<MergeResult> Merges { get; init; } = [Merge];
+}

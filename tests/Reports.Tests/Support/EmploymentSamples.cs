@@ -22,9 +22,9 @@ public static class EmploymentSamples
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SampleValues { get; } =
         ReturnFiller.ReadValueSheet(File.ReadAllText(RepositoryPaths.EmploymentValues), Definition);
 
-    public static string WriteFilled(string folder, RosterUnit unit, IReadOnlyDictionary<string, string> values)
+    public static string WriteFilled(string folder, RosterUnit unit, IReadOnlyDictionary<string, string> values, ReportingPeriod? period = null)
     {
-        var request = new TemplateRequest(Definition, Period, unit);
+        var request = new TemplateRequest(Definition, period ?? Period, unit);
         var path = Path.Combine(folder, request.FileName);
         File.WriteAllBytes(path, ReturnFiller.Fill(new TemplateGenerator(FixedClock.Default).Generate(request), Definition, values));
         return path;

@@ -1,0 +1,8 @@
+using Reports.Analysis;
+using Reports.Intake;
+using Reports.Merge;
+
+namespace Reports.Outputs.Workbook;
+
+/// <summary>One return's share of the consolidated workbook: its merge, its intake and who sent what when.</summary>
+public sealed record WorkbookPart(MergeResult Merge, IReadOnlyList<IntakeFileResult> Intake, SubmissionOverview Submissions);
