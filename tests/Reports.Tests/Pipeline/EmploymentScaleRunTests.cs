@@ -5,7 +5,6 @@ using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Pipeline;
 using Reports.Tests.Support;
-using UglyToad.PdfPig;
 
 namespace Reports.Tests.Pipeline;
 
@@ -24,8 +23,7 @@ public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTe
             Output = _temp.Sub("out");
             Outcome = new RunPipeline(FixedClock.Default).Execute(EmploymentSamples.Options(RepositoryPaths.ZhengzhouRoster, RepositoryPaths.EmploymentInbox, Output));
             Summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Output, "summary.json")));
-            using var document = PdfDocument.Open(Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
-            PdfText = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+            PdfText = Support.PdfText.Of(Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
         }
 
         public string Output { get; }

@@ -5,7 +5,6 @@ using Reports.Analysis;
 using Reports.Merge;
 using Reports.Pipeline;
 using Reports.Tests.Support;
-using UglyToad.PdfPig;
 
 namespace Reports.Tests.Pipeline;
 
@@ -27,8 +26,7 @@ public sealed class FundProjectMatchingRunTests : IClassFixture<FundProjectMatch
             Outcome = new RunPipeline(FixedClock.Default).Execute(FundSamples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.FundInbox, Output)
                 with { StorePath = Path.Combine(_temp.Path, "store.db") });
             Summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Output, "summary.json")));
-            using var document = PdfDocument.Open(Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
-            PdfText = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+            PdfText = Support.PdfText.Of(Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
         }
 
         public string Output { get; }

@@ -4,7 +4,6 @@ using OfficeOpenXml;
 using Reports.Cli;
 using Reports.Pipeline;
 using Reports.Tests.Support;
-using UglyToad.PdfPig;
 
 namespace Reports.Tests.Pipeline;
 
@@ -28,8 +27,7 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
             Output = _temp.Sub("out");
             Outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, inbox, Output)
                 with { ReturnCodes = [Samples.ReturnCode, FundSamples.ReturnCode] });
-            using var document = PdfDocument.Open(Path.Combine(Output, "简报-campaign-5plus1+fund-project-matching-2022-06.pdf"));
-            PdfText = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+            PdfText = Support.PdfText.Of(Path.Combine(Output, "简报-campaign-5plus1+fund-project-matching-2022-06.pdf"));
         }
 
         public string Output { get; }

@@ -23,6 +23,7 @@ public sealed class XlsxWorkbook : IDisposable
     private readonly Dictionary<string, int> _sheetIndex;
     private readonly string? _sharedStringsPart;
     private readonly Dictionary<int, string> _sharedStringCache = [];
+    private bool _allSharedStringsLoaded;
     private readonly Dictionary<string, XlsxDefinedName> _definedNames;
     private readonly List<XlsxDefinedName> _localDefinedNames;
     private bool _disposed;
@@ -407,7 +408,7 @@ public sealed class XlsxWorkbook : IDisposable
 
     private void LoadAllSharedStrings()
     {
-        if (_sharedStringsPart is null || _sharedStringCache.Count > 0 && _sharedStringCache.ContainsKey(-1)) return;
+        if (_sharedStringsPart is null || _allSharedStringsLoaded) return;
         using var r = _package.OpenXml(_sharedStringsPart);
         int index = -1;
         while (r.Read())
@@ -416,85 +417,58 @@ public sealed class XlsxWorkbook : IDisposable
             index++;
             _sharedStringCache[index] = XlsxXml.ReadRichText(r);
         }
-        _sharedStringCache[-1] = ""; // marks the table as wholly loaded
+        _allSharedStringsLoaded = true;
     }
 
     private void StreamRows(int sheetIndex, int firstRow, int firstColumn, int lastColumn, Action<int, XlsxCellValue[]> onRow)
     {
-        string part = _sheetParts[sheetIndex]
-            ?? throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet '{_sheetNames[sheetIndex]}' has no part in the workbook relationships");
-        if (!_package.Contains(part))
-            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet part '{part}' is missing");
-
-        using var r = _package.OpenXml(part);
-        int dataDepth = -1;
-        int row = 0, col = 0;
         XlsxCellValue[]? current = null;
         int currentRow = 0;
-        void Flush()
+        foreach (var (row, col, r) in Cells(sheetIndex))
         {
-            if (current is not null) onRow(currentRow, current);
-            current = null;
-        }
-        while (r.Read())
-        {
-            if (r.NodeType == XmlNodeType.Element)
+            if (row < firstRow || col < firstColumn || col > lastColumn) continue;
+            var value = ReadCellElement(r, out int sharedIndex);
+            if (sharedIndex >= 0)
             {
-                if (dataDepth < 0)
-                {
-                    if (r.LocalName == "dimension")
-                        CheckDimension(r.GetAttribute("ref"));
-                    if (r.LocalName == "sheetData")
-                    {
-                        if (r.IsEmptyElement) return;
-                        dataDepth = r.Depth;
-                    }
-                    continue;
-                }
-                int d = r.Depth - dataDepth;
-                if (d == 1 && r.LocalName == "row")
-                {
-                    Flush();
-                    string? ra = r.GetAttribute("r");
-                    row = ra is not null && int.TryParse(ra, NumberStyles.None, CultureInfo.InvariantCulture, out int rn) ? rn : row + 1;
-                    col = 0;
-                    if (row > _package.Limits.MaxRows)
-                        throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"sheet '{_sheetNames[sheetIndex]}' reaches row {row}; the limit is {_package.Limits.MaxRows}");
-                }
-                else if (d == 2 && r.LocalName == "c")
-                {
-                    string? ca = r.GetAttribute("r");
-                    if (ca is not null && XlsxCellRef.TryParse(ca, out int cr, out int cc)) { row = cr; col = cc; }
-                    else col++;
-                    if (row < firstRow || col < firstColumn || col > lastColumn) continue;
-                    var value = ReadCellElement(r, out int sharedIndex);
-                    if (sharedIndex >= 0)
-                    {
-                        if (!_sharedStringCache.TryGetValue(sharedIndex, out var text))
-                            throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"shared string index {sharedIndex} is out of range");
-                        value = new XlsxCellValue(XlsxCellKind.Text, text, value.Formula);
-                    }
-                    if (current is null || currentRow != row)
-                    {
-                        Flush();
-                        current = new XlsxCellValue[lastColumn - firstColumn + 1];
-                        Array.Fill(current, XlsxCellValue.Empty);
-                        currentRow = row;
-                    }
-                    current[col - firstColumn] = value;
-                }
+                if (!_sharedStringCache.TryGetValue(sharedIndex, out var text))
+                    throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"shared string index {sharedIndex} is out of range");
+                value = new XlsxCellValue(XlsxCellKind.Text, text, value.Formula);
             }
-            else if (r.NodeType == XmlNodeType.EndElement && dataDepth >= 0 && r.Depth == dataDepth)
+            if (current is null || currentRow != row)
             {
-                break; // end of sheetData
+                if (current is not null) onRow(currentRow, current);
+                current = new XlsxCellValue[lastColumn - firstColumn + 1];
+                Array.Fill(current, XlsxCellValue.Empty);
+                currentRow = row;
             }
+            current[col - firstColumn] = value;
         }
-        Flush();
+        if (current is not null) onRow(currentRow, current);
     }
 
     private void ReadSheet(int sheetIndex, Dictionary<long, Slot> wanted,
         Dictionary<(string Sheet, string Cell), XlsxCellValue> result, List<(Slot Slot, int Index, string? Formula)> pendingShared)
     {
+        int remaining = wanted.Count;
+        foreach (var (row, col, r) in Cells(sheetIndex))
+        {
+            if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
+            {
+                slot.Found = true;
+                var value = ReadCellElement(r, out int sharedIndex);
+                if (sharedIndex >= 0) pendingShared.Add((slot, sharedIndex, value.Formula));
+                else foreach (var req in slot.Requests) result[req] = value;
+                if (--remaining == 0) return; // stop inflating: everything asked for was seen
+            }
+        }
+    }
+
+    /// <summary>
+    /// Walks a sheet's cells in file order, the reader positioned on each &lt;c&gt; element with its row and column
+    /// (explicit or implied), enforcing the row limit; ends with sheetData. Stopping early stops inflating.
+    /// </summary>
+    private IEnumerable<(int Row, int Column, XmlReader Reader)> Cells(int sheetIndex)
+    {
         string part = _sheetParts[sheetIndex]
             ?? throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet '{_sheetNames[sheetIndex]}' has no part in the workbook relationships");
         if (!_package.Contains(part))
@@ -503,7 +477,6 @@ public sealed class XlsxWorkbook : IDisposable
         using var r = _package.OpenXml(part);
         int dataDepth = -1;
         int row = 0, col = 0;
-        int remaining = wanted.Count;
         while (r.Read())
         {
             if (r.NodeType == XmlNodeType.Element)
@@ -514,7 +487,7 @@ public sealed class XlsxWorkbook : IDisposable
                         CheckDimension(r.GetAttribute("ref"));
                     if (r.LocalName == "sheetData")
                     {
-                        if (r.IsEmptyElement) return;
+                        if (r.IsEmptyElement) yield break;
                         dataDepth = r.Depth;
                     }
                     continue;
@@ -533,19 +506,12 @@ public sealed class XlsxWorkbook : IDisposable
                     string? ca = r.GetAttribute("r");
                     if (ca is not null && XlsxCellRef.TryParse(ca, out int cr, out int cc)) { row = cr; col = cc; }
                     else col++;
-                    if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
-                    {
-                        slot.Found = true;
-                        var value = ReadCellElement(r, out int sharedIndex);
-                        if (sharedIndex >= 0) pendingShared.Add((slot, sharedIndex, value.Formula));
-                        else foreach (var req in slot.Requests) result[req] = value;
-                        if (--remaining == 0) return; // stop inflating: everything asked for was seen
-                    }
+                    yield return (row, col, r);
                 }
             }
             else if (r.NodeType == XmlNodeType.EndElement && dataDepth >= 0 && r.Depth == dataDepth)
             {
-                return; // end of sheetData
+                yield break; // end of sheetData
             }
         }
     }
