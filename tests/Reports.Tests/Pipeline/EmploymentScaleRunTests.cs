@@ -4,6 +4,7 @@ using OfficeOpenXml;
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Pipeline;
+using Reports.Templates;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Pipeline;
@@ -132,5 +133,21 @@ public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTe
         Assert.Equal("emp_total", diagnostic.Field);
         Assert.Contains("4120", diagnostic.Message);
         Assert.Contains(Value(unit.Code, "emp_outside_province") + Value(unit.Code, "emp_inside_province") + 1000 + "人", diagnostic.Message);
+    }
+
+    [Fact]
+    public void The_template_names_every_field_and_states_the_sum_rule()
+    {
+        var unit = EmploymentSamples.Zhengzhou.Units[0];
+        var bytes = new TemplateGenerator(FixedClock.Default).Generate(new TemplateRequest(EmploymentSamples.Definition, EmploymentSamples.Period, unit));
+        using var package = new ExcelPackage(new MemoryStream(bytes));
+        foreach (var field in EmploymentSamples.Definition.Fields)
+        {
+            Assert.True(package.Workbook.Names.ContainsKey(field.Code), field.Code);
+        }
+        var total = package.Workbook.Names["emp_total"];
+        var note = total.Worksheet.Cells[total.Start.Row, total.Start.Column + 2].Text;
+        Assert.Contains("等于“其中:省外务工”、“省内县外务工”、“县内就业”之和", note);
+        Assert.Empty(package.Workbook.Worksheets.Skip(1)); // no detail tables: the form alone
     }
 }
