@@ -55,7 +55,7 @@ public static class DetailSheetWriter
             header.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
             sheet.Column(c + 1).Width = column.Kind switch
             {
-                DetailColumnKind.Text => column.Unique ? 14 : 30,
+                DetailColumnKind.Text => column.Unique ? 19 : 32,
                 DetailColumnKind.Date => 12,
                 DetailColumnKind.Choice => 12,
                 DetailColumnKind.YesNo => 9,
@@ -73,6 +73,11 @@ public static class DetailSheetWriter
             AddValidation(sheet, body.Address, column, Requirement(table, column));
         }
         sheet.Row(HeaderRow).Height = 30;
+        // Programs that ignore table styles (LibreOffice, WPS) still show a header.
+        var headerRange = sheet.Cells[HeaderRow, 1, HeaderRow, columns];
+        headerRange.Style.Fill.PatternType = ExcelFillStyle.Solid;
+        headerRange.Style.Fill.BackgroundColor.SetColor(HeaderFill);
+        headerRange.Style.Border.Bottom.Style = ExcelBorderStyle.Thin;
         workbook.Names.Add(table.HeaderName, sheet.Cells[HeaderRow, 1, HeaderRow, columns]);
 
         for (var r = 0; r < rows.Count; r++)
