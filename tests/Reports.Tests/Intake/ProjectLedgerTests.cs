@@ -91,6 +91,31 @@ public sealed class ProjectLedgerTests
         Assert.Equal(30, result.Submission!.Details["projects"].Count);
     }
 
+    [Fact]
+    public void Columns_are_found_by_their_header_so_a_clerk_who_swapped_two_columns_is_still_read_right()
+    {
+        using var temp = new TempDirectory();
+        var (values, ledger) = FundSamples.Made(Luzhou.Code, 8);
+        var path = FundSamples.WriteFilled(temp.Path, Luzhou, values, ledger);
+        using (var package = new ExcelPackage(new FileInfo(path)))
+        {
+            var sheet = package.Workbook.Worksheets["项目台账"];
+            for (var row = 3; row <= 3 + ledger.Count; row++)
+            {
+                (sheet.Cells[row, 2].Value, sheet.Cells[row, 3].Value) = (sheet.Cells[row, 3].Value, sheet.Cells[row, 2].Value);
+            }
+            package.Save();
+        }
+
+        var result = Read(path);
+
+        Assert.Equal(IntakeStatus.Accepted, result.Status);
+        var rows = result.Submission!.Details["projects"];
+        Assert.Equal(ledger.Select(r => r["project_type"]), rows.Select(r => r.Texts["project_type"]));
+        Assert.Equal(ledger.Select(r => r["project_name"]), rows.Select(r => r.Texts["project_name"]));
+        Assert.Equal("C", new string([.. rows[0].CellOf("project_name").TakeWhile(char.IsAsciiLetter)]));
+    }
+
     public static TheoryData<string, string, string> Disagreements => new()
     {
         { "sum", DiagnosticCatalog.DetailSumMismatch.Code, "fund_matched" },
