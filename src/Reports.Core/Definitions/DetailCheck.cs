@@ -11,5 +11,8 @@ public enum DetailCheckKind
     CountWhere,
 }
 
-/// <summary>A check between a detail table and the fixed part, declared in the return definition.</summary>
-public sealed record DetailCheck(DetailCheckKind Kind, string Field, string? Column, DetailCondition? Where, decimal Tolerance);
+/// <summary>
+/// A check between a detail table and the fixed part, declared in the return definition. <see cref="Diagnostic"/>:
+/// the catalogue code a disagreement gets when not its kind's own (so that two checks of one kind are told apart).
+/// </summary>
+public sealed record DetailCheck(DetailCheckKind Kind, string Field, string? Column, DetailCondition? Where, decimal Tolerance, string? Diagnostic = null);

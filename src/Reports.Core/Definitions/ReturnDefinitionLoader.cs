@@ -139,7 +139,12 @@ public static class ReturnDefinitionLoader
             errors.Add($"{path}.where: countWhere 核对需要条件，如 {{ \"started\": \"是\" }}");
         }
         var tolerance = check.TryGetProperty("tolerance", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDecimal() : 0m;
-        return new DetailCheck(kind, Required(check, "field", path, errors), column, where, tolerance);
+        var diagnostic = Optional(check, "diagnostic");
+        if (diagnostic is not null && !Diagnostics.DiagnosticCatalog.Groups.Any(g => g.Heading == Diagnostics.DiagnosticCatalog.DetailGroup && g.Codes.Any(c => c.Code == diagnostic)))
+        {
+            errors.Add($"{path}.diagnostic: “{diagnostic}”不是台账核对的代码（见 docs/diagnostics.md 的“台账”一节）");
+        }
+        return new DetailCheck(kind, Required(check, "field", path, errors), column, where, tolerance, diagnostic);
     }
 
     /// <summary><c>{ "started": "是" }</c>: one column and the value it must hold.</summary>

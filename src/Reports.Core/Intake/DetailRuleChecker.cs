@@ -56,6 +56,7 @@ public static class DetailRuleChecker
                 continue;
             }
             var field = fixedCell.Field;
+            DiagnosticCode Code(DiagnosticCode byKind) => check.Diagnostic is { } named ? DiagnosticCatalog.Find(named)! : byKind;
             switch (check.Kind)
             {
                 case DetailCheckKind.Sum:
@@ -63,7 +64,7 @@ public static class DetailRuleChecker
                     var sum = rows.Sum(r => r.Numbers.GetValueOrDefault(column.Code));
                     if (Math.Abs(sum - stated) > check.Tolerance)
                     {
-                        diagnostics.Add(DiagnosticCatalog.DetailSumMismatch.At(
+                        diagnostics.Add(Code(DiagnosticCatalog.DetailSumMismatch).At(
                             $"“{field.Label}”填的是 {Show(stated)}{field.Unit}，{table.Title}“{column.Label}”合计为 {Show(sum)}{column.Unit}，相差 {Show(stated - sum)}{field.Unit}",
                             file, fixedCell.Sheet, fixedCell.Cell, field.Code));
                     }
@@ -71,7 +72,7 @@ public static class DetailRuleChecker
                 case DetailCheckKind.RowCount:
                     if (rows.Count != stated)
                     {
-                        diagnostics.Add(DiagnosticCatalog.DetailRowCountMismatch.At(
+                        diagnostics.Add(Code(DiagnosticCatalog.DetailRowCountMismatch).At(
                             $"“{field.Label}”填的是 {Show(stated)}{field.Unit}，{table.Title}中有 {rows.Count} 行",
                             file, fixedCell.Sheet, fixedCell.Cell, field.Code));
                     }
@@ -81,7 +82,7 @@ public static class DetailRuleChecker
                     var counted = rows.Count(r => r.Text(where.Column) == where.Value);
                     if (counted != stated)
                     {
-                        diagnostics.Add(DiagnosticCatalog.DetailCountWhereMismatch.At(
+                        diagnostics.Add(Code(DiagnosticCatalog.DetailCountWhereMismatch).At(
                             $"“{field.Label}”填的是 {Show(stated)}{field.Unit}，{table.Title}中“{table.FindColumn(where.Column)!.Label}”为“{where.Value}”的有 {counted} 行",
                             file, fixedCell.Sheet, fixedCell.Cell, field.Code));
                     }

@@ -119,15 +119,22 @@ public sealed class ProjectLedgerTests
     public static TheoryData<string, string, string> Disagreements => new()
     {
         { "sum", DiagnosticCatalog.DetailSumMismatch.Code, "fund_matched" },
-        { "spent", DiagnosticCatalog.DetailSumMismatch.Code, "fund_spent" },
+        { "spent", DiagnosticCatalog.DetailSpentMismatch.Code, "fund_spent" },
         { "rows", DiagnosticCatalog.DetailRowCountMismatch.Code, "proj_planned" },
         { "started", DiagnosticCatalog.DetailCountWhereMismatch.Code, "proj_started" },
-        { "completed", DiagnosticCatalog.DetailCountWhereMismatch.Code, "proj_completed" },
+        { "completed", DiagnosticCatalog.DetailCompletedMismatch.Code, "proj_completed" },
         { "no-date", DiagnosticCatalog.DetailConditionalBlank.Code, "projects.start_date" },
         { "duplicate", DiagnosticCatalog.DetailDuplicate.Code, "projects.project_id" },
         { "type", DiagnosticCatalog.DetailNotInList.Code, "projects.project_type" },
         { "date", DiagnosticCatalog.DetailBadDate.Code, "projects.start_date" },
     };
+
+    [Fact]
+    public void Each_disagreement_has_a_code_of_its_own()
+    {
+        var codes = Disagreements.Select(d => (string)d[1]).ToList();
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+    }
 
     [Theory]
     [MemberData(nameof(Disagreements))]

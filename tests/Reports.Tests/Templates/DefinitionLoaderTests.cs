@@ -83,7 +83,7 @@ public sealed class DefinitionLoaderTests
                   { "code": "flag", "label": "F", "kind": "yesno" },
                   { "code": "when", "label": "W", "kind": "date", "requiredWhen": { "flag": "也许" } },
                   { "code": "kind", "label": "K", "kind": "choice" } ],
-                "checks": [ { "kind": "sum", "column": "ghost", "field": "n" }, { "kind": "rowCount", "field": "nope" }, { "kind": "countWhere", "field": "n" } ] } ] }
+                "checks": [ { "kind": "sum", "column": "ghost", "field": "n" }, { "kind": "rowCount", "field": "nope", "diagnostic": "RPT040" }, { "kind": "countWhere", "field": "n" } ] } ] }
             """);
         var error = Assert.Throws<DefinitionException>(() => ReturnDefinitionLoader.Load(path));
         Assert.Contains(error.Problems, p => p.Contains("也许", StringComparison.Ordinal));
@@ -91,5 +91,6 @@ public sealed class DefinitionLoaderTests
         Assert.Contains(error.Problems, p => p.Contains("“ghost”", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("“nope”", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("where", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("“RPT040”不是台账核对的代码", StringComparison.Ordinal));
     }
 }
