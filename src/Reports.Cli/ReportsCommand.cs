@@ -53,7 +53,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         root.Subcommands.Add(template);
 
         var fill = new Command("fill", t.T("生成模板并按数值表填写（用于制作样例和测试数据）", "Write returns filled from a value sheet (for samples and tests)"))
-            { o.Return, o.Period, o.Roster, o.Values, o.TemplateOut, o.Prefill };
+            { o.Return, o.Period, o.Roster, o.Values, o.TemplateOut, o.Prefill, o.Details };
         fill.SetAction(parse => Guard(() => Template(parse, o, parse.GetValue(o.Values))));
         root.Subcommands.Add(fill);
 
@@ -146,12 +146,15 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var roster = RosterLoader.Load(parse.GetValue(o.Roster)!);
         var values = valuesPath is null ? null : ReturnFiller.ReadValueSheetFile(valuesPath, definition);
         var prefill = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
+        var details = parse.GetResult(o.Details) is not null && parse.GetValue(o.Details) is { } detailsPath
+            ? ReturnFiller.ReadDetailSheet(ValueSheetFile.ReadRows(detailsPath), definition)
+            : null;
         var quiet = parse.GetValue(o.Quiet);
         Directory.CreateDirectory(outDirectory);
         var generator = new TemplateGenerator(clock);
         foreach (var unit in roster.Units)
         {
-            var request = new TemplateRequest(definition, period, unit, prefill?.GetValueOrDefault(unit.Code));
+            var request = new TemplateRequest(definition, period, unit, prefill?.GetValueOrDefault(unit.Code)) { DetailRows = details?.GetValueOrDefault(unit.Code) };
             var bytes = generator.Generate(request);
             if (values is not null)
             {
@@ -180,8 +183,14 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var folder = PeriodFolder.For(parse.GetResult(o.RunOut) is null && outRoot is not null ? outRoot : settings.Output.Root, period.ToString());
         // The deadline is set in the office's local time; the injected clock says which zone that is.
         DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
-        var options = new RunOptions(returnCode, period, rosterPath, inbox, folder, settings.Window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
-            deadline, prefillPath, settings.Store, settings.Quality);
+        // --return a,b: several returns of the period in one briefing and one workbook.
+        var returnCodes = returnCode.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (returnCodes.Length == 0 || returnCodes.Distinct().Count() != returnCodes.Length)
+        {
+            throw new SettingsException(o.Text.T($"--return 的值“{returnCode}”无效：应为一个或多个不重复的报表代码，用逗号分隔", $"--return “{returnCode}” should be one or more distinct return codes, comma-separated"));
+        }
+        var options = new RunOptions(returnCodes[0], period, rosterPath, inbox, folder, settings.Window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
+            deadline, prefillPath, settings.Store, settings.Quality) { ReturnCodes = returnCodes };
         if (PeriodFolder.Prepare(folder, settings.Output.EarlierRuns, clock) is { } kept)
         {
             console.Say(o.Text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));
@@ -195,13 +204,20 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             console.Diagnostic(diagnostic);
         }
         var merge = outcome.Merge;
-        if (merge.Rejected.Any())
+        foreach (var each in outcome.Merges)
         {
-            console.Say($"  {o.Text.T("退回", "rejected")}：{NumberStyle.JoinNames(merge.Rejected.Select(u => u.Unit.Name))}");
-        }
-        if (merge.Missing.Any())
-        {
-            console.Say($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(merge.Missing.Select(u => u.Unit.Name))}");
+            if (outcome.Merges.Count > 1)
+            {
+                console.Say($"{each.Definition.Code}：{o.Text.T("已汇总", "merged")} {each.Accepted.Count()}/{each.Units.Count}{o.Text.T(" 个单位", " units")}；{o.Text.T("退回", "rejected")} {each.Rejected.Count()}；{o.Text.T("未报送", "missing")} {each.Missing.Count()}");
+            }
+            if (each.Rejected.Any())
+            {
+                console.Say($"  {o.Text.T("退回", "rejected")}：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}");
+            }
+            if (each.Missing.Any())
+            {
+                console.Say($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
+            }
         }
         var written = outcome.OutputFiles.ToList();
         if (timingsPath is not null)

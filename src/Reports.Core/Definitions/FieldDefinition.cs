@@ -11,7 +11,9 @@ public sealed record FieldDefinition(
     bool Target,
     string? Note,
     /// <summary>For a last-year reference value (上年度…): the field it is last year's figure of.</summary>
-    string? PreviousOf = null)
+    string? PreviousOf = null,
+    /// <summary>A declared sum rule: this field must equal the sum of these fields (emp_total = 省外 + 省内县外 + 县内).</summary>
+    IReadOnlyList<string>? SumOf = null)
 {
     /// <summary>A figure the county accumulates over the campaign, as opposed to a target or a last-year reference.</summary>
     public bool IsCumulativeFigure => IsNumeric && !Target && PreviousOf is null;

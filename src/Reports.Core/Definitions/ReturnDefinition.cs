@@ -13,5 +13,8 @@ public sealed record ReturnDefinition(
     public IEnumerable<FieldDefinition> NumericFields => Fields.Where(f => f.IsNumeric);
     public IEnumerable<IndicatorDefinition> Indicators => Sections.SelectMany(s => s.Indicators);
 
+    /// <summary>The detail tables (台账) the return carries besides its fixed cells; none for most returns.</summary>
+    public IReadOnlyList<DetailTableDefinition> Details { get; init; } = [];
+
     public FieldDefinition? FindField(string code) => Fields.FirstOrDefault(f => f.Code == code);
 }

@@ -47,10 +47,124 @@ public static class ReturnDefinitionLoader
             Required(root, "title", "$", errors),
             Optional(root, "briefingTitle") ?? Optional(root, "title") ?? "",
             root.TryGetProperty("cumulative", out var cumulative) && cumulative.ValueKind == JsonValueKind.True,
-            sections);
+            sections)
+        {
+            Details = ParseDetails(root, errors),
+        };
         CheckReferences(definition, errors);
+        DetailDefinitionChecks.Check(definition, errors);
         return definition;
     }
+
+    /// <summary><c>"details": [ { "code", "title", "columns": [...], "checks": [...] } ]</c>.</summary>
+    private static IReadOnlyList<DetailTableDefinition> ParseDetails(JsonElement root, List<string> errors)
+    {
+        if (!root.TryGetProperty("details", out var details) || details.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+        var tables = new List<DetailTableDefinition>();
+        var index = 0;
+        foreach (var table in details.EnumerateArray())
+        {
+            var path = $"$.details[{index++}]";
+            var columns = new List<DetailColumnDefinition>();
+            var c = 0;
+            foreach (var column in Array(table, "columns"))
+            {
+                columns.Add(ParseDetailColumn(column, $"{path}.columns[{c++}]", errors));
+            }
+            if (columns.Count == 0)
+            {
+                errors.Add($"{path}.columns: 台账至少需要一列");
+            }
+            var checks = new List<DetailCheck>();
+            var k = 0;
+            foreach (var check in Array(table, "checks"))
+            {
+                checks.Add(ParseDetailCheck(check, $"{path}.checks[{k++}]", errors));
+            }
+            tables.Add(new DetailTableDefinition(Required(table, "code", path, errors), Required(table, "title", path, errors), columns, checks));
+        }
+        return tables;
+    }
+
+    private static DetailColumnDefinition ParseDetailColumn(JsonElement column, string path, List<string> errors)
+    {
+        var kindText = Required(column, "kind", path, errors);
+        var kind = kindText switch
+        {
+            "text" => DetailColumnKind.Text,
+            "amount" => DetailColumnKind.Amount,
+            "count" => DetailColumnKind.Count,
+            "choice" => DetailColumnKind.Choice,
+            "yesno" => DetailColumnKind.YesNo,
+            "date" => DetailColumnKind.Date,
+            _ => Invalid(DetailColumnKind.Text, $"{path}.kind: 未知的列类型“{kindText}”(应为 text、amount、count、choice、yesno 或 date)", errors),
+        };
+        var choices = StringList(column, "choices");
+        if (kind == DetailColumnKind.Choice && choices.Count == 0)
+        {
+            errors.Add($"{path}.choices: choice 列需要列出可选值");
+        }
+        return new DetailColumnDefinition(
+            Required(column, "code", path, errors),
+            Required(column, "label", path, errors),
+            Optional(column, "unit") ?? "",
+            kind,
+            !column.TryGetProperty("required", out var required) || required.ValueKind != JsonValueKind.False,
+            choices,
+            column.TryGetProperty("unique", out var unique) && unique.ValueKind == JsonValueKind.True,
+            ParseCondition(column, "requiredWhen", path, errors));
+    }
+
+    private static DetailCheck ParseDetailCheck(JsonElement check, string path, List<string> errors)
+    {
+        var kindText = Required(check, "kind", path, errors);
+        var kind = kindText switch
+        {
+            "sum" => DetailCheckKind.Sum,
+            "rowCount" => DetailCheckKind.RowCount,
+            "countWhere" => DetailCheckKind.CountWhere,
+            _ => Invalid(DetailCheckKind.RowCount, $"{path}.kind: 未知的核对类型“{kindText}”(应为 sum、rowCount 或 countWhere)", errors),
+        };
+        var column = Optional(check, "column");
+        if (kind == DetailCheckKind.Sum && column is null)
+        {
+            errors.Add($"{path}.column: sum 核对需要指明台账的列");
+        }
+        var where = ParseCondition(check, "where", path, errors);
+        if (kind == DetailCheckKind.CountWhere && where is null)
+        {
+            errors.Add($"{path}.where: countWhere 核对需要条件，如 {{ \"started\": \"是\" }}");
+        }
+        var tolerance = check.TryGetProperty("tolerance", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDecimal() : 0m;
+        var diagnostic = Optional(check, "diagnostic");
+        if (diagnostic is not null && !Diagnostics.DiagnosticCatalog.Groups.Any(g => g.Heading == Diagnostics.DiagnosticCatalog.DetailGroup && g.Codes.Any(c => c.Code == diagnostic)))
+        {
+            errors.Add($"{path}.diagnostic: “{diagnostic}”不是台账核对的代码（见 docs/diagnostics.md 的“台账”一节）");
+        }
+        return new DetailCheck(kind, Required(check, "field", path, errors), column, where, tolerance, diagnostic);
+    }
+
+    /// <summary><c>{ "started": "是" }</c>: one column and the value it must hold.</summary>
+    private static DetailCondition? ParseCondition(JsonElement element, string name, string path, List<string> errors)
+    {
+        if (!element.TryGetProperty(name, out var condition))
+        {
+            return null;
+        }
+        var pairs = condition.ValueKind == JsonValueKind.Object ? condition.EnumerateObject().ToList() : [];
+        if (pairs.Count != 1 || pairs[0].Value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"{path}.{name}: 应为一列及其取值，如 {{ \"started\": \"是\" }}");
+            return null;
+        }
+        return new DetailCondition(pairs[0].Name, pairs[0].Value.GetString()!);
+    }
+
+    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
 
     private static SectionDefinition ParseSection(JsonElement section, string path, List<string> errors)
     {
@@ -104,7 +218,8 @@ public static class ReturnDefinitionLoader
             Optional(field, "atMost"),
             field.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.True,
             Optional(field, "note"),
-            Optional(field, "previousOf"));
+            Optional(field, "previousOf"),
+            field.TryGetProperty("sum", out _) ? StringList(field, "sum") : null);
     }
 
     private static IndicatorDefinition ParseIndicator(JsonElement indicator, string path, List<string> errors)
@@ -199,6 +314,17 @@ public static class ReturnDefinitionLoader
             if (other is null || !other.IsNumeric || !field.IsNumeric)
             {
                 errors.Add($"字段“{field.Code}”的 atMost 引用了不存在或非数值的字段“{field.AtMost}”");
+            }
+        }
+        foreach (var field in definition.Fields.Where(f => f.SumOf is not null))
+        {
+            if (!field.IsNumeric || field.SumOf!.Count < 2)
+            {
+                errors.Add($"字段“{field.Code}”的 sum 规则应为数值字段，并列出至少两个分项字段");
+            }
+            foreach (var part in field.SumOf!.Where(p => definition.FindField(p) is not { IsNumeric: true } || p == field.Code))
+            {
+                errors.Add($"字段“{field.Code}”的 sum 引用了不存在、非数值或自身的字段“{part}”");
             }
         }
         foreach (var field in definition.Fields.Where(f => f.PreviousOf is not null))

@@ -60,6 +60,20 @@ public static class DiagnosticCatalog
 
     // Rules between fields.
     public static readonly DiagnosticCode AtMostViolated = new("RPT040", Error, "分项大于总数", "“其中”项、已完成数不能大于对应的总数，请核对。");
+    public static readonly DiagnosticCode SumViolated = new("RPT041", Error, "总数不等于各分项之和", "总数应等于各分项之和（如务工就业人数 = 省外务工 + 省内县外务工 + 县内就业），请核对总数和各分项。");
+
+    // Detail tables (台账) and their agreement with the fixed part. A definition's check uses its kind's code, or
+    // names one of these (e.g. the spent and completed checks of fund-project-matching), so each check has its own.
+    public static readonly DiagnosticCode DetailTableMissing = new("RPT080", Error, "找不到台账或台账表头被改动", "台账的表头名称被删除或列名被改动。请使用下发的模板，在台账表头下方逐行填写，不要改动表头。");
+    public static readonly DiagnosticCode DetailSumMismatch = new("RPT081", Error, "台账合计与表内数不符", "表内金额应等于台账对应列的合计（如已落实到项目资金 = 台账“已落实资金”合计，允许相差 0.01 万元）。请核对台账各行和表内数。");
+    public static readonly DiagnosticCode DetailSpentMismatch = new("RPT082", Error, "台账已支出合计与表内已支出资金不符", "表内已支出资金应等于台账“已支出”列的合计（允许相差 0.01 万元）。请核对各项目的支出和表内数。");
+    public static readonly DiagnosticCode DetailRowCountMismatch = new("RPT083", Error, "台账项目个数与表内项目数不符", "台账中每个项目填一行，行数应等于表内的项目数。请补齐或删除台账中的行，或更正表内数。");
+    public static readonly DiagnosticCode DetailCountWhereMismatch = new("RPT084", Error, "台账中符合条件的项目个数与表内数不符", "如表内已开工项目数应等于台账中“是否开工”为“是”的行数。请核对。");
+    public static readonly DiagnosticCode DetailCompletedMismatch = new("RPT085", Error, "台账中已完工的项目个数与表内数不符", "表内已完工项目数应等于台账中“是否完工”为“是”的行数。请核对。");
+    public static readonly DiagnosticCode DetailConditionalBlank = new("RPT086", Error, "台账中按条件必填的项为空", "如已开工的项目必须填写开工日期。请补填。");
+    public static readonly DiagnosticCode DetailDuplicate = new("RPT087", Error, "台账编号重复", "同一县内项目编号不能重复。请核对是否重复填报了同一项目，或更正编号。");
+    public static readonly DiagnosticCode DetailNotInList = new("RPT088", Error, "台账中的选项不在列表中", "请从下拉列表中选择（如项目类别、是/否），不要自行输入其他文字。");
+    public static readonly DiagnosticCode DetailBadDate = new("RPT089", Error, "台账中的日期无法识别", "请填写日期，如 2022-04-15。");
 
     // Submissions.
     public static readonly DiagnosticCode Superseded = new("RPT050", Info, "同一单位的较早报送", "同一单位本期有更新的报送，本文件未参与汇总，原文件已保留。");
@@ -70,6 +84,9 @@ public static class DiagnosticCatalog
     // Outputs.
     public static readonly DiagnosticCode GlyphMissing = new("RPT090", DiagnosticSeverity.Warning, "简报字体缺字", "所配置的字体和自带字体都没有这些字符；请在设置中换用含这些字符的字体，或在名称、模板中改用常用字。");
 
+    /// <summary>The heading of the detail-table codes: a definition's check may name any of them.</summary>
+    public const string DetailGroup = "台账";
+
     /// <summary>The catalogue in the order the documentation lists it.</summary>
     public static IReadOnlyList<(string Heading, IReadOnlyList<DiagnosticCode> Codes)> Groups { get; } =
     [
@@ -77,7 +94,8 @@ public static class DiagnosticCatalog
         ("报表识别", [MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch, FieldNameMissing, FieldNameNotACell, FieldNamesShareCell, LockedValueChanged]),
         ("数值：可识别，已读取并提醒", [NumberAsText, ThousandsSeparator, FullWidthDigits, SpacesAround, PercentAsText, TrailingUnit]),
         ("数值：不能汇总，退回", [RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, Approximate, Range, ScaledUnit, WrongUnit, PercentNotAllowed]),
-        ("表内关系", [AtMostViolated]),
+        ("表内关系", [AtMostViolated, SumViolated]),
+        (DetailGroup, [DetailTableMissing, DetailSumMismatch, DetailSpentMismatch, DetailRowCountMismatch, DetailCountWhereMismatch, DetailCompletedMismatch, DetailConditionalBlank, DetailDuplicate, DetailNotInList, DetailBadDate]),
         ("报送与版本", [Superseded, NotAReturnFile, Duplicate, SubmissionStampInvalid]),
         ("简报输出", [GlyphMissing]),
     ];

@@ -14,6 +14,9 @@ public sealed record CountySubmission(
     IReadOnlyDictionary<string, decimal> Values,
     IReadOnlyDictionary<string, string> Texts)
 {
+    /// <summary>The filled rows of each detail table (台账), by table code; empty for a return without one.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DetailRow>> Details { get; init; } = new Dictionary<string, IReadOnlyList<DetailRow>>();
+
     /// <summary>When this submission was made: the template's stamp, else the file's time.</summary>
     public DateTimeOffset SubmittedAt => Stamp ?? FileTime;
 }

@@ -13,14 +13,15 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
     /// <summary>Extensions under which a file is read even when its bytes say it is not a workbook (to tell the clerk so).</summary>
     private static readonly string[] WorkbookExtensions = [".xlsx", ".xlsm", ".xls", ".xltx", ".xltm", ".et", ".ett"];
 
-    public IReadOnlyList<IntakeFileResult> ProcessInbox(string inbox, IProgress<string>? progress = null)
-    {
-        var files = Directory.EnumerateFiles(inbox, "*", SearchOption.TopDirectoryOnly)
+    public IReadOnlyList<IntakeFileResult> ProcessInbox(string inbox, IProgress<string>? progress = null) =>
+        ProcessFiles(InboxFiles(inbox), progress);
+
+    /// <summary>The files of an inbox in the fixed order intake reads them.</summary>
+    public static IReadOnlyList<string> InboxFiles(string inbox) =>
+        Directory.EnumerateFiles(inbox, "*", SearchOption.TopDirectoryOnly)
             .Where(f => !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal)) // Excel's lock files
             .Order(StringComparer.Ordinal)
             .ToList();
-        return ProcessFiles(files, progress);
-    }
 
     public IReadOnlyList<IntakeFileResult> ProcessFiles(IReadOnlyList<string> files, IProgress<string>? progress = null)
     {

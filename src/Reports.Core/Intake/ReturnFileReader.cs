@@ -73,6 +73,15 @@ public sealed class ReturnFileReader(IntakeContext context)
         }
         RuleChecker.Check(context.Definition, cells, values, unreadable, path, diagnostics);
         CheckPrefilled(identity.Unit, cells, values, unreadable, path, diagnostics);
+        var details = new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal);
+        foreach (var table in context.Definition.Details)
+        {
+            if (DetailTableReader.Read(workbook, table, path, diagnostics) is { } read)
+            {
+                DetailRuleChecker.Check(table, read.Rows, read.Sheet, cells, values, path, diagnostics);
+                details[table.Code] = read.Rows;
+            }
+        }
 
         var submission = new CountySubmission(
             identity.Unit,
@@ -81,7 +90,10 @@ public sealed class ReturnFileReader(IntakeContext context)
             fileTime,
             ReadStamp(workbook, path, diagnostics),
             values.Where(v => v.Value.Number is not null).ToDictionary(v => v.Key, v => v.Value.Number!.Value, StringComparer.Ordinal),
-            values.Where(v => v.Value.Text is not null).ToDictionary(v => v.Key, v => v.Value.Text!, StringComparer.Ordinal));
+            values.Where(v => v.Value.Text is not null).ToDictionary(v => v.Key, v => v.Value.Text!, StringComparer.Ordinal))
+        {
+            Details = details,
+        };
         var status = diagnostics.Any(d => d.IsError) ? IntakeStatus.Rejected : IntakeStatus.Accepted;
         return new IntakeFileResult(path, sha256, identity.Unit, status, diagnostics, submission);
     }

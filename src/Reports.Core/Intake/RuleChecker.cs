@@ -4,7 +4,7 @@ using Reports.Diagnostics;
 
 namespace Reports.Intake;
 
-/// <summary>Checks the rules of the definition across fields: required fields and ≤ relations.</summary>
+/// <summary>Checks the rules of the definition across fields: required fields, ≤ relations and declared sums.</summary>
 public static class RuleChecker
 {
     public static void Check(
@@ -35,6 +35,19 @@ public static class RuleChecker
                 diagnostics.Add(DiagnosticCatalog.AtMostViolated.At(
                     $"“{field.Label}”({Show(number)}{field.Unit})大于“{other.Label}”({Show(limit)}{other.Unit})",
                     file, cell.Sheet, cell.Cell, field.Code));
+            }
+            if (field.SumOf is { } parts
+                && value.Number is { } whole
+                && parts.All(p => values.GetValueOrDefault(p).Number is not null))
+            {
+                var sum = parts.Sum(p => values[p].Number!.Value);
+                if (sum != whole)
+                {
+                    var named = string.Join(" + ", parts.Select(p => $"“{definition.FindField(p)!.Label}”({Show(values[p].Number!.Value)})"));
+                    diagnostics.Add(DiagnosticCatalog.SumViolated.At(
+                        $"“{field.Label}”({Show(whole)}{field.Unit})不等于 {named} = {Show(sum)}{field.Unit}",
+                        file, cell.Sheet, cell.Cell, field.Code));
+                }
             }
         }
     }

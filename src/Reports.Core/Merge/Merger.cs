@@ -38,7 +38,10 @@ public static class Merger
                 file.File,
                 submission.Values,
                 submission.Texts,
-                accepted ? IndicatorCalculator.ForUnit(definition, submission.Values) : empty));
+                accepted ? IndicatorCalculator.ForUnit(definition, submission.Values) : empty)
+            {
+                Details = submission.Details,
+            });
         }
 
         var members = units.Where(u => u.Status == UnitStatus.Accepted).Select(u => u.Values).ToList();

@@ -12,4 +12,8 @@ public sealed record UnitResult(
     string? File,
     IReadOnlyDictionary<string, decimal> Values,
     IReadOnlyDictionary<string, string> Texts,
-    IReadOnlyDictionary<string, decimal?> Indicators);
+    IReadOnlyDictionary<string, decimal?> Indicators)
+{
+    /// <summary>The rows of each detail table (台账) the unit sent, by table code.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Intake.DetailRow>> Details { get; init; } = new Dictionary<string, IReadOnlyList<Intake.DetailRow>>();
+}

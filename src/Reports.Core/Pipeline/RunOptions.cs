@@ -24,4 +24,13 @@ public sealed record RunOptions(
     DateTimeOffset? Deadline = null,
     string? PrefillPath = null,
     string? StorePath = null,
-    QualityThresholds? Quality = null);
+    QualityThresholds? Quality = null)
+{
+    /// <summary>
+    /// The returns of the run, in the order the briefing and the workbook take them (<c>--return a,b</c>); unset:
+    /// <see cref="ReturnCode"/> alone. The first is <see cref="ReturnCode"/>.
+    /// </summary>
+    public IReadOnlyList<string>? ReturnCodes { get; init; }
+
+    public IReadOnlyList<string> Returns => ReturnCodes is { Count: > 0 } codes ? codes : [ReturnCode];
+}

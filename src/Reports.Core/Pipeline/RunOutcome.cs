@@ -5,8 +5,8 @@ using Reports.Merge;
 namespace Reports.Pipeline;
 
 /// <summary>
-/// What a run did: the exit code, the intake of every file, the merge, the files it wrote, what the outputs found
-/// (e.g. characters no briefing font can draw), and how long each stage took.
+/// What a run did: the exit code, the intake of every file, the merge (of the first return), the files it wrote,
+/// what the outputs found (e.g. characters no briefing font can draw), and how long each stage took.
 /// </summary>
 public sealed record RunOutcome(
     ExitCode ExitCode,
@@ -14,4 +14,8 @@ public sealed record RunOutcome(
     MergeResult Merge,
     IReadOnlyList<string> OutputFiles,
     IReadOnlyList<Diagnostic>? OutputDiagnostics = null,
-    IReadOnlyList<StageTiming>? Timings = null);
+    IReadOnlyList<StageTiming>? Timings = null)
+{
+    /// <summary>The merge of each return of the run, in order; the first is <see cref="Merge"/>.</summary>
+    public IReadOnlyList<MergeResult> Merges { get; init; } = [Merge];
+}

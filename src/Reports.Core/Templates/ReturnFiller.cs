@@ -79,4 +79,39 @@ public static class ReturnFiller
         }
         return result;
     }
+
+    /// <summary>
+    /// Reads a detail sheet (rows of the return's 台账): a header row "unit_code,table,COLUMN…", then one row per
+    /// detail row. Returns, per unit code, the rows per table code in file order, as <see cref="TemplateRequest.DetailRows"/> takes them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>> ReadDetailSheet(
+        IReadOnlyList<IReadOnlyList<string>> rows, ReturnDefinition definition)
+    {
+        if (rows.Count == 0 || rows[0].Count < 2 || rows[0][0] != "unit_code" || rows[0][1] != "table")
+        {
+            throw new FormatException("台账数值表第一行应为表头，前两列为 unit_code、table");
+        }
+        var header = rows[0];
+        var result = new Dictionary<string, Dictionary<string, List<IReadOnlyDictionary<string, string>>>>(StringComparer.Ordinal);
+        foreach (var row in rows.Skip(1).Where(r => r.Count >= 2))
+        {
+            var table = definition.Details.FirstOrDefault(t => t.Code == row[1].Trim())
+                ?? throw new FormatException($"台账数值表中的 table “{row[1]}” 不是报表 {definition.Code} 的台账");
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 2; i < header.Count && i < row.Count; i++)
+            {
+                if (table.FindColumn(header[i]) is null)
+                {
+                    throw new FormatException($"台账数值表的列 {header[i]} 不是台账 {table.Code} 的列");
+                }
+                values[header[i]] = row[i].Trim();
+            }
+            var unit = result.TryGetValue(row[0].Trim(), out var found) ? found : result[row[0].Trim()] = new(StringComparer.Ordinal);
+            (unit.TryGetValue(table.Code, out var list) ? list : unit[table.Code] = []).Add(values);
+        }
+        return result.ToDictionary(
+            u => u.Key,
+            u => (IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>)u.Value.ToDictionary(t => t.Key, t => (IReadOnlyList<IReadOnlyDictionary<string, string>>)t.Value, StringComparer.Ordinal),
+            StringComparer.Ordinal);
+    }
 }

@@ -153,6 +153,11 @@ public sealed class TemplateGenerator(TimeProvider clock)
         sheet.Protection.AllowFormatColumns = true;
         sheet.Protection.AllowFormatRows = true;
 
+        foreach (var detail in definition.Details)
+        {
+            DetailSheetWriter.Write(package.Workbook, detail, request.DetailRows?.GetValueOrDefault(detail.Code) ?? []);
+        }
+
         var now = clock.GetLocalNow().DateTime;
         package.Workbook.Properties.Title = $"{definition.Title} {request.Unit.Name} {request.Period}";
         package.Workbook.Properties.Created = now;
@@ -196,6 +201,10 @@ public sealed class TemplateGenerator(TimeProvider clock)
         if (field.AtMost is not null && definition.FindField(field.AtMost) is { } other)
         {
             parts.Add($"不大于“{other.Label}”");
+        }
+        if (field.SumOf is { } sumOf)
+        {
+            parts.Add($"等于{string.Join("、", sumOf.Select(c => $"“{definition.FindField(c)?.Label}”"))}之和");
         }
         if (field.Note is not null)
         {

@@ -10,6 +10,12 @@ public static class RepositoryPaths
     public static string SampleRoster => Path.Combine(Root, "seeds", "changzhi-roster.json");
     public static string SampleInbox => Path.Combine(Root, "seeds", "campaign-5plus1", "2022-06");
     public static string SampleValues => Path.Combine(Root, "seeds", "campaign-5plus1", "2022-06-values.csv");
+    public static string ZhengzhouRoster => Path.Combine(Root, "seeds", "zhengzhou-roster.json");
+    public static string EmploymentInbox => Path.Combine(Root, "seeds", "employment-scale", "2022-12");
+    public static string FundInbox => Path.Combine(Root, "seeds", "fund-project-matching", "2022-06");
+    public static string FundValues => Path.Combine(Root, "seeds", "fund-project-matching", "2022-06-values.csv");
+    public static string FundLedger => Path.Combine(Root, "seeds", "fund-project-matching", "2022-06-ledger.csv");
+    public static string EmploymentValues => Path.Combine(Root, "seeds", "employment-scale", "2022-12-values.csv");
 
     private static string FindRoot()
     {

@@ -34,4 +34,63 @@ public sealed class DefinitionLoaderTests
         Assert.Contains(error.Problems, p => p.Contains("nope", StringComparison.Ordinal));
         Assert.Contains(error.Problems, p => p.Contains("odd", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_employment_scale_definition_declares_its_sum_rule_and_threshold()
+    {
+        var definition = EmploymentSamples.Definition;
+        Assert.Equal(["emp_outside_province", "emp_inside_province", "emp_local"], definition.FindField("emp_total")!.SumOf);
+        Assert.Equal(0.9m, definition.Indicators.Single(i => i.Code == "yulu_rate").Threshold!.For(2022));
+    }
+
+    [Fact]
+    public void A_sum_rule_naming_a_missing_or_text_field_is_a_definition_error()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "bad.json");
+        File.WriteAllText(path, """
+            { "code": "x", "version": "1", "title": "t", "sections": [ { "code": "s", "title": "s",
+              "fields": [ { "code": "a", "label": "A", "kind": "count", "sum": ["b", "ghost"] }, { "code": "b", "label": "B", "kind": "text" } ] } ] }
+            """);
+        var error = Assert.Throws<DefinitionException>(() => ReturnDefinitionLoader.Load(path));
+        Assert.Contains(error.Problems, p => p.Contains("“ghost”", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("“b”", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_fund_project_matching_definition_declares_its_ledger_and_checks()
+    {
+        var table = FundSamples.Projects;
+        Assert.Equal("projects", table.Code);
+        Assert.Equal(10, table.Columns.Count);
+        Assert.True(table.FindColumn("project_id")!.Unique);
+        Assert.Equal(new DetailCondition("started", "是"), table.FindColumn("start_date")!.RequiredWhen);
+        Assert.Equal(["产业发展", "基础设施", "就业帮扶", "其他"], table.FindColumn("project_type")!.Allowed);
+        Assert.Equal([DetailCheckKind.Sum, DetailCheckKind.Sum, DetailCheckKind.RowCount, DetailCheckKind.CountWhere, DetailCheckKind.CountWhere], table.Checks.Select(c => c.Kind));
+        Assert.Equal(0.01m, table.Checks[0].Tolerance);
+        Assert.Equal("year", FundSamples.Definition.Indicators.Single(i => i.Code == "spend_progress").Progress);
+    }
+
+    [Fact]
+    public void A_ledger_naming_missing_columns_and_fields_is_a_definition_error()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "bad.json");
+        File.WriteAllText(path, """
+            { "code": "x", "version": "1", "title": "t", "sections": [ { "code": "s", "title": "s",
+              "fields": [ { "code": "n", "label": "N", "kind": "count" } ] } ],
+              "details": [ { "code": "d", "title": "台账", "columns": [
+                  { "code": "flag", "label": "F", "kind": "yesno" },
+                  { "code": "when", "label": "W", "kind": "date", "requiredWhen": { "flag": "也许" } },
+                  { "code": "kind", "label": "K", "kind": "choice" } ],
+                "checks": [ { "kind": "sum", "column": "ghost", "field": "n" }, { "kind": "rowCount", "field": "nope", "diagnostic": "RPT040" }, { "kind": "countWhere", "field": "n" } ] } ] }
+            """);
+        var error = Assert.Throws<DefinitionException>(() => ReturnDefinitionLoader.Load(path));
+        Assert.Contains(error.Problems, p => p.Contains("也许", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("choices", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("“ghost”", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("“nope”", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("where", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.Contains("“RPT040”不是台账核对的代码", StringComparison.Ordinal));
+    }
 }

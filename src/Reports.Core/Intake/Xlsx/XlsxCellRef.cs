@@ -88,7 +88,23 @@ public static class XlsxReference
     /// </summary>
     public static bool TryParseSingleCell(string? reference, [NotNullWhen(true)] out string? sheet, [NotNullWhen(true)] out string? cell)
     {
-        sheet = null; cell = null;
+        cell = null;
+        if (!TryParseRange(reference, out sheet, out int row, out int col, out int row2, out int col2) || row2 != row || col2 != col)
+        {
+            sheet = null;
+            return false;
+        }
+        cell = XlsxCellRef.Format(row, col);
+        return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="reference"/> is one rectangular range (or cell) on one sheet: <c>'项目台账'!$A$3:$J$3</c>.
+    /// False for #REF!, constants, formulas, unions, 3-D and external references.
+    /// </summary>
+    public static bool TryParseRange(string? reference, [NotNullWhen(true)] out string? sheet, out int row, out int col, out int lastRow, out int lastCol)
+    {
+        sheet = null; row = col = lastRow = lastCol = 0;
         if (string.IsNullOrWhiteSpace(reference)) return false;
         ReadOnlySpan<char> s = reference.AsSpan().Trim();
         if (s.Length > 0 && s[0] == '=') s = s[1..].TrimStart();
@@ -131,19 +147,18 @@ public static class XlsxReference
 
         ReadOnlySpan<char> rest = s[i..];
         int colon = rest.IndexOf(':');
-        int row, col;
         if (colon < 0)
         {
             if (!XlsxCellRef.TryParse(rest, out row, out col)) return false;
+            lastRow = row; lastCol = col;
         }
         else
         {
             if (!XlsxCellRef.TryParse(rest[..colon], out row, out col)) return false;
-            if (!XlsxCellRef.TryParse(rest[(colon + 1)..], out int row2, out int col2)) return false;
-            if (row2 != row || col2 != col) return false;
+            if (!XlsxCellRef.TryParse(rest[(colon + 1)..], out lastRow, out lastCol)) return false;
+            if (lastRow < row || lastCol < col) return false;
         }
         sheet = name;
-        cell = XlsxCellRef.Format(row, col);
         return true;
     }
 }

@@ -23,6 +23,7 @@ public sealed class XlsxWorkbook : IDisposable
     private readonly Dictionary<string, int> _sheetIndex;
     private readonly string? _sharedStringsPart;
     private readonly Dictionary<int, string> _sharedStringCache = [];
+    private bool _allSharedStringsLoaded;
     private readonly Dictionary<string, XlsxDefinedName> _definedNames;
     private readonly List<XlsxDefinedName> _localDefinedNames;
     private bool _disposed;
@@ -376,8 +377,97 @@ public sealed class XlsxWorkbook : IDisposable
         return problem is null ? map[(sheet, cell)] : null;
     }
 
+    /// <summary>
+    /// Streams the rows of a sheet from <paramref name="firstRow"/> on, in file order, each as the cells of columns
+    /// <paramref name="firstColumn"/>..<paramref name="lastColumn"/> (absent cells Empty); rows with no cell in that
+    /// range are not reported. Shared strings are loaded once beforehand. For detail tables (台账) of any length.
+    /// </summary>
+    public void ReadRows(string sheet, int firstRow, int firstColumn, int lastColumn, Action<int, XlsxCellValue[]> onRow, out XlsxProblem? problem)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (!_sheetIndex.TryGetValue(sheet, out int si))
+            {
+                problem = new XlsxProblem(XlsxProblemKind.UnknownSheet, $"the workbook has no sheet '{sheet}'");
+                return;
+            }
+            try
+            {
+                LoadAllSharedStrings();
+                StreamRows(si, firstRow, firstColumn, lastColumn, onRow);
+                problem = null;
+            }
+            catch (Exception ex) when (Translate(ex) is { } p)
+            {
+                problem = p;
+            }
+        }
+    }
+
+    private void LoadAllSharedStrings()
+    {
+        if (_sharedStringsPart is null || _allSharedStringsLoaded) return;
+        using var r = _package.OpenXml(_sharedStringsPart);
+        int index = -1;
+        while (r.Read())
+        {
+            if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si") continue;
+            index++;
+            _sharedStringCache[index] = XlsxXml.ReadRichText(r);
+        }
+        _allSharedStringsLoaded = true;
+    }
+
+    private void StreamRows(int sheetIndex, int firstRow, int firstColumn, int lastColumn, Action<int, XlsxCellValue[]> onRow)
+    {
+        XlsxCellValue[]? current = null;
+        int currentRow = 0;
+        foreach (var (row, col, r) in Cells(sheetIndex))
+        {
+            if (row < firstRow || col < firstColumn || col > lastColumn) continue;
+            var value = ReadCellElement(r, out int sharedIndex);
+            if (sharedIndex >= 0)
+            {
+                if (!_sharedStringCache.TryGetValue(sharedIndex, out var text))
+                    throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"shared string index {sharedIndex} is out of range");
+                value = new XlsxCellValue(XlsxCellKind.Text, text, value.Formula);
+            }
+            if (current is null || currentRow != row)
+            {
+                if (current is not null) onRow(currentRow, current);
+                current = new XlsxCellValue[lastColumn - firstColumn + 1];
+                Array.Fill(current, XlsxCellValue.Empty);
+                currentRow = row;
+            }
+            current[col - firstColumn] = value;
+        }
+        if (current is not null) onRow(currentRow, current);
+    }
+
     private void ReadSheet(int sheetIndex, Dictionary<long, Slot> wanted,
         Dictionary<(string Sheet, string Cell), XlsxCellValue> result, List<(Slot Slot, int Index, string? Formula)> pendingShared)
+    {
+        int remaining = wanted.Count;
+        foreach (var (row, col, r) in Cells(sheetIndex))
+        {
+            if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
+            {
+                slot.Found = true;
+                var value = ReadCellElement(r, out int sharedIndex);
+                if (sharedIndex >= 0) pendingShared.Add((slot, sharedIndex, value.Formula));
+                else foreach (var req in slot.Requests) result[req] = value;
+                if (--remaining == 0) return; // stop inflating: everything asked for was seen
+            }
+        }
+    }
+
+    /// <summary>
+    /// Walks a sheet's cells in file order, the reader positioned on each &lt;c&gt; element with its row and column
+    /// (explicit or implied), enforcing the row limit; ends with sheetData. Stopping early stops inflating.
+    /// </summary>
+    private IEnumerable<(int Row, int Column, XmlReader Reader)> Cells(int sheetIndex)
     {
         string part = _sheetParts[sheetIndex]
             ?? throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet '{_sheetNames[sheetIndex]}' has no part in the workbook relationships");
@@ -387,7 +477,6 @@ public sealed class XlsxWorkbook : IDisposable
         using var r = _package.OpenXml(part);
         int dataDepth = -1;
         int row = 0, col = 0;
-        int remaining = wanted.Count;
         while (r.Read())
         {
             if (r.NodeType == XmlNodeType.Element)
@@ -398,7 +487,7 @@ public sealed class XlsxWorkbook : IDisposable
                         CheckDimension(r.GetAttribute("ref"));
                     if (r.LocalName == "sheetData")
                     {
-                        if (r.IsEmptyElement) return;
+                        if (r.IsEmptyElement) yield break;
                         dataDepth = r.Depth;
                     }
                     continue;
@@ -417,19 +506,12 @@ public sealed class XlsxWorkbook : IDisposable
                     string? ca = r.GetAttribute("r");
                     if (ca is not null && XlsxCellRef.TryParse(ca, out int cr, out int cc)) { row = cr; col = cc; }
                     else col++;
-                    if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
-                    {
-                        slot.Found = true;
-                        var value = ReadCellElement(r, out int sharedIndex);
-                        if (sharedIndex >= 0) pendingShared.Add((slot, sharedIndex, value.Formula));
-                        else foreach (var req in slot.Requests) result[req] = value;
-                        if (--remaining == 0) return; // stop inflating: everything asked for was seen
-                    }
+                    yield return (row, col, r);
                 }
             }
             else if (r.NodeType == XmlNodeType.EndElement && dataDepth >= 0 && r.Depth == dataDepth)
             {
-                return; // end of sheetData
+                yield break; // end of sheetData
             }
         }
     }

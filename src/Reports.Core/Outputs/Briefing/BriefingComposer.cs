@@ -17,13 +17,35 @@ public static class BriefingComposer
         IReadOnlyList<IntakeFileResult> intake,
         IReadOnlyList<DataQualitySignal> signals,
         IReadOnlyList<BriefingElement> narrative,
-        BriefingSettings settings)
+        BriefingSettings settings) =>
+        Compose([new BriefingPart(merge, intake, signals, narrative)], settings);
+
+    /// <summary>One briefing for several returns of a period: one 报头 and 报尾, each return's narrative in order.</summary>
+    public static PdfDocumentModel Compose(IReadOnlyList<BriefingPart> parts, BriefingSettings settings)
     {
-        var issued = settings.IssueDateFor(merge.Period);
+        var period = parts[0].Merge.Period;
+        var issued = settings.IssueDateFor(period);
         var blocks = new List<PdfBlock>
         {
             new PdfMasthead(settings.MastheadTitle, settings.IssueLine, settings.Office, $"{issued.Year}年{issued.Month}月{issued.Day}日"),
         };
+        var titles = new List<string>();
+        foreach (var part in parts)
+        {
+            titles.Add(AddNarrative(blocks, part) ?? part.Merge.Definition.BriefingTitle);
+        }
+        if (settings.Distribution is { } distribution)
+        {
+            blocks.Add(new PdfDistribution(distribution.Lines, distribution.CopiesLine));
+        }
+        var metadata = new PdfMetadata(string.Join("；", titles), settings.Office, settings.IssuedAt(period));
+        return new PdfDocumentModel(metadata, blocks);
+    }
+
+    /// <summary>Adds a return's narrative with its tables, charts and appendix; returns its first title, if any.</summary>
+    private static string? AddNarrative(List<PdfBlock> blocks, BriefingPart part)
+    {
+        var (merge, intake, signals, narrative) = part;
         string? title = null;
         foreach (var element in narrative)
         {
@@ -62,12 +84,7 @@ public static class BriefingComposer
                     throw new BriefingTemplateException("", [$"不认识的标记 {unknown.Text}"]);
             }
         }
-        if (settings.Distribution is { } distribution)
-        {
-            blocks.Add(new PdfDistribution(distribution.Lines, distribution.CopiesLine));
-        }
-        var metadata = new PdfMetadata(title ?? merge.Definition.BriefingTitle, settings.Office, settings.IssuedAt(merge.Period));
-        return new PdfDocumentModel(metadata, blocks);
+        return title;
     }
 
     /// <summary>The fonts of the briefing: the configured body and heading fonts before the bundled one.</summary>

@@ -8,7 +8,9 @@ namespace Reports.Outputs.Briefing;
 /// The figures a briefing template sees. Field and indicator codes are the names: <c>total.emp_total</c>,
 /// <c>total.fund_match_rate</c>; <c>units</c> in roster order; <c>lagging.CODE</c> the names of the accepted
 /// units below time progress on that indicator, furthest behind first; <c>lagging_tasks</c> the same per task
-/// (task, indicator, progress, names, units with name, rate and gap) for every tracked indicator.
+/// (task, indicator, progress, names, units with name, rate and gap) for every tracked indicator;
+/// <c>threshold.CODE</c> the level the plan requires of an indicator in the period's year and
+/// <c>below_threshold.CODE</c> the accepted units below it (name, rate), furthest first.
 /// </summary>
 public static class BriefingModel
 {
@@ -63,6 +65,24 @@ public static class BriefingModel
             lagging.SetValue(indicator.Code, new ScriptArray(ProgressAnalysis.Lagging(merge, indicator).Select(l => l.Unit.Name)), true);
         }
         yield return ("lagging", lagging);
+
+        var threshold = new ScriptObject();
+        var below = new ScriptObject();
+        foreach (var indicator in definition.Indicators.Where(i => i.Threshold is not null))
+        {
+            threshold.SetValue(indicator.Code, indicator.Threshold!.For(merge.Period.Year), true);
+            var items = new ScriptArray();
+            foreach (var item in ProgressAnalysis.BelowThreshold(merge, indicator))
+            {
+                var unit = new ScriptObject();
+                unit.SetValue("name", item.Unit.Name, true);
+                unit.SetValue("rate", item.Rate, true);
+                items.Add(unit);
+            }
+            below.SetValue(indicator.Code, items, true);
+        }
+        yield return ("threshold", threshold);
+        yield return ("below_threshold", below);
 
         // Per task with a tracked indicator, the units behind time progress: for the closing section.
         var laggingTasks = new ScriptArray();

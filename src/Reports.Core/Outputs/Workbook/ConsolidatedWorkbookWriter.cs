@@ -6,15 +6,23 @@ using Reports.Merge;
 namespace Reports.Outputs.Workbook;
 
 /// <summary>
-/// Writes the consolidated workbook (汇总表): 汇总, a sheet per task, 报送情况, 数据核查 and 说明. Totals and rates are
-/// live formulas whose values are calculated before saving, and checked against the merge, so a reader that does
-/// not recalculate shows the same numbers as Excel. County text is always written as text.
+/// Writes the consolidated workbook (汇总表): 汇总, a sheet per task, the merged detail tables (项目台账), 报送情况,
+/// 数据核查 and 说明. Totals and rates are live formulas whose values are calculated before saving, and checked
+/// against the merge, so a reader that does not recalculate shows the same numbers as Excel. County text is always
+/// written as text. Several returns of one period go into one workbook: a 目录 sheet, then each return's sheets in
+/// order, their names prefixed 表1, 表2 ….
 /// </summary>
 public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
 {
-    public byte[] Write(MergeResult merge, IReadOnlyList<IntakeFileResult> intake, SubmissionOverview submissions, IReadOnlyList<QualitySignal>? signals = null)
+    public byte[] Write(MergeResult merge, IReadOnlyList<IntakeFileResult> intake, SubmissionOverview submissions) =>
+        Write([new WorkbookPart(merge, intake, submissions)]);
+
+    public byte[] Write(IReadOnlyList<WorkbookPart> parts)
     {
-        var title = $"{merge.Roster.Name}{merge.Definition.Title}汇总表（{merge.Period}）";
+        var first = parts[0].Merge;
+        var title = parts.Count == 1
+            ? Title(first)
+            : $"{first.Roster.Name}报表汇总表（{first.Period}）";
         var now = clock.GetUtcNow();
         var zone = clock.LocalTimeZone;
         var check = new FormulaCheck();
@@ -23,14 +31,14 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         // 宋体 is what Chinese offices' Excel and WPS use by default; column widths are estimated in its digit width.
         workbook.Styles.NamedStyles[0].Style.Font.Name = "宋体";
 
-        SummarySheet.Write(workbook.Worksheets.Add(SummarySheet.Name), merge, title, check);
-        foreach (var section in merge.Definition.Sections.Where(s => !s.Informational && s.Fields.Any(f => f.IsNumeric)))
+        if (parts.Count > 1)
         {
-            TaskSheet.Write(workbook.Worksheets.Add(TaskSheet.SheetName(section)), merge, section, title, check);
+            ContentsSheet.Write(workbook.Worksheets.Add(ContentsSheet.Name), parts.Select((p, i) => (Prefix(i, parts.Count), Title(p.Merge))).ToList(), title);
         }
-        SubmissionSheet.Write(workbook.Worksheets.Add(SubmissionSheet.Name), submissions, merge.Roster.Name, title, zone);
-        DiagnosticsSheet.Write(workbook.Worksheets.Add(DiagnosticsSheet.Name), intake, signals ?? [], merge, title);
-        NotesSheet.Write(workbook.Worksheets.Add(NotesSheet.Name), merge, submissions, title, now, zone);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            AddSheets(workbook, parts[i], Prefix(i, parts.Count), parts.Count == 1 ? title : Title(parts[i].Merge), now, zone, check);
+        }
 
         // Store every formula's value, so readers that do not recalculate (previewers, libraries) show the totals.
         workbook.Calculate();
@@ -41,5 +49,28 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         workbook.Properties.Created = local.DateTime;
         workbook.Properties.Modified = local.DateTime;
         return ReproducibleZip.Normalize(package.GetAsByteArray(), local);
+    }
+
+    private static string Title(MergeResult merge) => $"{merge.Roster.Name}{merge.Definition.Title}汇总表（{merge.Period}）";
+
+    /// <summary>"" for a single return (sheet names as ever), else 表1, 表2 ….</summary>
+    private static string Prefix(int index, int count) => count == 1 ? "" : $"表{index + 1}";
+
+    private static void AddSheets(ExcelWorkbook workbook, WorkbookPart part, string prefix, string title, DateTimeOffset now, TimeZoneInfo zone, FormulaCheck check)
+    {
+        var (merge, intake, submissions, _) = part;
+        ExcelWorksheet Add(string name) => workbook.Worksheets.Add(prefix + name);
+        SummarySheet.Write(Add(SummarySheet.Name), merge, title, check);
+        foreach (var section in merge.Definition.Sections.Where(s => !s.Informational && s.Fields.Any(f => f.IsNumeric)))
+        {
+            TaskSheet.Write(Add(TaskSheet.SheetName(section)), merge, section, title, check);
+        }
+        foreach (var table in merge.Definition.Details)
+        {
+            DetailSheet.Write(Add(DetailSheet.SheetName(table)), merge, table, title, check);
+        }
+        SubmissionSheet.Write(Add(SubmissionSheet.Name), submissions, merge.Roster.Name, title, zone);
+        DiagnosticsSheet.Write(Add(DiagnosticsSheet.Name), intake, part.Signals ?? [], merge, title);
+        NotesSheet.Write(Add(NotesSheet.Name), merge, submissions, title, now, zone);
     }
 }
