@@ -190,7 +190,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             throw new SettingsException(o.Text.T($"--return 的值“{returnCode}”无效：应为一个或多个不重复的报表代码，用逗号分隔", $"--return “{returnCode}” should be one or more distinct return codes, comma-separated"));
         }
         var options = new RunOptions(returnCodes[0], period, rosterPath, inbox, folder, settings.Window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
-            deadline, prefillPath, settings.Store, settings.Quality) { ReturnCodes = returnCodes };
+            deadline, prefillPath, settings.Store, settings.Quality, settings.Receipts) { ReturnCodes = returnCodes };
         if (PeriodFolder.Prepare(folder, settings.Output.EarlierRuns, clock) is { } kept)
         {
             console.Say(o.Text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));

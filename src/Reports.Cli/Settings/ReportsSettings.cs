@@ -1,5 +1,6 @@
 using Reports.Analysis;
 using Reports.Outputs.Briefing;
+using Reports.Outputs.Receipts;
 using Reports.Pdf;
 using Reports.Periods;
 
@@ -24,7 +25,8 @@ public sealed record ReportsSettings(
     string Roster,
     string Store,
     OutputSettings Output,
-    QualityThresholds Quality)
+    QualityThresholds Quality,
+    ReceiptScope Receipts)
 {
     public static ReportsSettings Load() => Load(CommandLineSettings.Empty);
 
@@ -44,6 +46,13 @@ public sealed record ReportsSettings(
             "overwrite" => EarlierRuns.Overwrite,
             "keep" => EarlierRuns.Keep,
             _ => throw layers.Invalid(SettingKeys.EarlierRuns, layers[SettingKeys.EarlierRuns], " overwrite（覆盖）或 keep（保留到 earlier/ 下）"),
+        };
+        var receipts = layers.Text(SettingKeys.Receipts, "all").ToLowerInvariant() switch
+        {
+            "all" => ReceiptScope.All,
+            "findings" => ReceiptScope.Findings,
+            "none" => ReceiptScope.None,
+            _ => throw layers.Invalid(SettingKeys.Receipts, layers[SettingKeys.Receipts], " all（每个文件）、findings（只给有错误或提醒的文件）或 none"),
         };
         var samplePeriod = layers.Text(SettingKeys.SamplePeriod, "2022-06");
         if (!ReportingPeriod.TryParse(samplePeriod, out _))
@@ -83,7 +92,8 @@ public sealed record ReportsSettings(
             Path(SettingKeys.Roster, layers.Text(SettingKeys.SampleRoster, "seeds/changzhi-roster.json")),
             Path(SettingKeys.Store, "out/store/reports.db"),
             new OutputSettings(System.IO.Path.GetFullPath(layers.Text(SettingKeys.Out, "out")), earlier),
-            quality);
+            quality,
+            receipts);
     }
 
     /// <summary>"2022-07-05 18:00", or "2022-07-05" meaning the end of that day.</summary>

@@ -15,6 +15,7 @@ public static class SettingKeys
     public const string Store = "Reports:Store";
     public const string Out = "Reports:Out";
     public const string EarlierRuns = "Reports:EarlierRuns";
+    public const string Receipts = "Reports:Receipts";
     public const string MastheadTitle = "Reports:Briefing:MastheadTitle";
     public const string IssueLine = "Reports:Briefing:IssueLine";
     public const string Office = "Reports:Briefing:Office";
@@ -41,7 +42,7 @@ public static class SettingKeys
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Window, Deadline, Templates, Font, FontFaceIndex, Roster, Store, Out, EarlierRuns,
+        Window, Deadline, Templates, Font, FontFaceIndex, Roster, Store, Out, EarlierRuns, Receipts,
         MastheadTitle, IssueLine, Office, IssueDate, ReportTo, SendTo, CopyTo, Copies,
         BodyFont, BodyFontFaceIndex, HeadingFont, HeadingFontFaceIndex, FilledBy, Phone,
         OutlierScore, OutlierFactor, JumpFactor,

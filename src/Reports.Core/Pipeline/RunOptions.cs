@@ -1,5 +1,6 @@
 using Reports.Analysis;
 using Reports.Outputs.Briefing;
+using Reports.Outputs.Receipts;
 using Reports.Pdf;
 using Reports.Periods;
 
@@ -24,7 +25,8 @@ public sealed record RunOptions(
     DateTimeOffset? Deadline = null,
     string? PrefillPath = null,
     string? StorePath = null,
-    QualityThresholds? Quality = null)
+    QualityThresholds? Quality = null,
+    ReceiptScope Receipts = ReceiptScope.All)
 {
     /// <summary>
     /// The returns of the run, in the order the briefing and the workbook take them (<c>--return a,b</c>); unset:

@@ -120,7 +120,14 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         foreach (var result in results)
         {
             var seenHashes = result.Seen.Select(f => f.Sha256).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
-            var thisRun = result.Intake.Where(f => result.Seen.Contains(f) || seenHashes.Contains(f.Sha256));
+            var thisRun = result.Intake
+                .Where(f => result.Seen.Contains(f) || seenHashes.Contains(f.Sha256))
+                .Where(f => options.Receipts switch
+                {
+                    ReceiptScope.None => false,
+                    ReceiptScope.Findings => f.Diagnostics.Any(d => d.Severity != Diagnostics.DiagnosticSeverity.Info),
+                    _ => true,
+                });
             written.AddRange(ReceiptFolder.Write(thisRun, result.Merge.Definition, Path.Combine(options.OutputDirectory, "receipts"), clock,
                 store is null ? null : f => store.Original(f.Sha256)));
         }

@@ -31,6 +31,31 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void Receipts_only_for_files_with_findings_when_the_setting_says_so()
+    {
+        using var temp = new TempDirectory();
+        var inbox = temp.Sub("inbox");
+        var units = Samples.Changzhi.Units.Take(3).ToArray();
+        foreach (var unit in units)
+        {
+            var values = Samples.ValuesOf(unit.Code);
+            if (unit.Code == "140404")
+            {
+                values["emp_outside"] = "99999";
+            }
+            Samples.WriteFilled(inbox, unit, values);
+        }
+        var output = Path.Combine(temp.Path, "out");
+        var args = RunArgs(inbox, output).Select(a => a == RepositoryPaths.SampleRoster ? Samples.WriteRoster(temp.Path, units) : a).ToArray();
+
+        var result = Support.Cli.Invoke([.. args, "--setting", "Reports:Receipts=findings"]);
+
+        Assert.Equal((int)ExitCode.Incomplete, result.Exit);
+        var receipts = Directory.GetFiles(Path.Combine(output, "2022-06", "receipts")).Select(Path.GetFileName);
+        Assert.Equal(["回执-140404-上党区-campaign-5plus1-2022-06.xlsx"], receipts);
+    }
+
+    [Fact]
     public void A_jump_factor_that_is_not_a_positive_number_is_refused()
     {
         using var temp = new TempDirectory();
