@@ -23,6 +23,24 @@ internal static class JsonOutput
         writer.WriteNumberValue(Normalize(decimal.Round(value.Value, 12, MidpointRounding.AwayFromZero)));
     }
 
+    public static void WriteNumber(Utf8JsonWriter writer, string name, decimal? value)
+    {
+        writer.WritePropertyName(name);
+        WriteNumber(writer, value);
+    }
+
+    public static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
     /// <summary>Drops trailing zeros (1.0500 → 1.05) so the same figure always prints the same.</summary>
     public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 }

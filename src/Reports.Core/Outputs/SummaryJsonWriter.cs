@@ -24,10 +24,8 @@ public static class SummaryJsonWriter
         writer.WriteString("city", merge.Roster.Name);
         writer.WriteString("period", merge.Period.ToString());
         writer.WriteString("window", merge.Window.ToString());
-        writer.WritePropertyName("timeProgress");
-        JsonOutput.WriteNumber(writer, merge.TimeProgress);
-        writer.WritePropertyName("yearProgress");
-        JsonOutput.WriteNumber(writer, merge.YearProgress);
+        JsonOutput.WriteNumber(writer, "timeProgress", merge.TimeProgress);
+        JsonOutput.WriteNumber(writer, "yearProgress", merge.YearProgress);
 
         writer.WriteStartArray("units");
         foreach (var unit in merge.Units)
@@ -108,8 +106,7 @@ public static class SummaryJsonWriter
         {
             if (values.TryGetValue(field.Code, out var value))
             {
-                writer.WritePropertyName(field.Code);
-                JsonOutput.WriteNumber(writer, value);
+                JsonOutput.WriteNumber(writer, field.Code, value);
             }
         }
         writer.WriteEndObject();
@@ -156,10 +153,8 @@ public static class SummaryJsonWriter
         {
             writer.WriteStartObject();
             writer.WriteString("indicator", item.Indicator.Code);
-            writer.WritePropertyName("rate");
-            JsonOutput.WriteNumber(writer, item.Rate);
-            writer.WritePropertyName("required");
-            JsonOutput.WriteNumber(writer, item.Required);
+            JsonOutput.WriteNumber(writer, "rate", item.Rate);
+            JsonOutput.WriteNumber(writer, "required", item.Required);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -169,8 +164,7 @@ public static class SummaryJsonWriter
             writer.WriteStartObject();
             writer.WriteString("code", signal.Code);
             writer.WriteString("field", signal.Field);
-            writer.WritePropertyName("value");
-            JsonOutput.WriteNumber(writer, signal.Value);
+            JsonOutput.WriteNumber(writer, "value", signal.Value);
             writer.WriteString("message", signal.Message);
             writer.WriteEndObject();
         }
@@ -179,26 +173,16 @@ public static class SummaryJsonWriter
 
     private static void WriteHistory(System.Text.Json.Utf8JsonWriter writer, MergeResult merge, MergeAnalysis analysis)
     {
-        if (analysis.Previous is { } previous)
-        {
-            writer.WriteString("previousPeriod", previous.Period.ToString());
-        }
-        else
-        {
-            writer.WriteNull("previousPeriod");
-        }
+        JsonOutput.WriteStringOrNull(writer, "previousPeriod", analysis.Previous?.Period.ToString());
         writer.WriteStartArray("increments");
         foreach (var item in analysis.Increments)
         {
             writer.WriteStartObject();
             writer.WriteString("unit", item.Unit.Code);
             writer.WriteString("field", item.Field);
-            writer.WritePropertyName("previous");
-            JsonOutput.WriteNumber(writer, item.Previous);
-            writer.WritePropertyName("current");
-            JsonOutput.WriteNumber(writer, item.Current);
-            writer.WritePropertyName("increment");
-            JsonOutput.WriteNumber(writer, item.Increment);
+            JsonOutput.WriteNumber(writer, "previous", item.Previous);
+            JsonOutput.WriteNumber(writer, "current", item.Current);
+            JsonOutput.WriteNumber(writer, "increment", item.Increment);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -208,20 +192,10 @@ public static class SummaryJsonWriter
             writer.WriteStartObject();
             writer.WriteString("field", item.Field);
             writer.WriteString("source", item.Source);
-            if (item.LastYearPeriod is null)
-            {
-                writer.WriteNull("lastYearPeriod");
-            }
-            else
-            {
-                writer.WriteString("lastYearPeriod", item.LastYearPeriod);
-            }
-            writer.WritePropertyName("lastYear");
-            JsonOutput.WriteNumber(writer, item.LastYear);
-            writer.WritePropertyName("current");
-            JsonOutput.WriteNumber(writer, item.Current);
-            writer.WritePropertyName("ratio");
-            JsonOutput.WriteNumber(writer, item.Ratio);
+            JsonOutput.WriteStringOrNull(writer, "lastYearPeriod", item.LastYearPeriod);
+            JsonOutput.WriteNumber(writer, "lastYear", item.LastYear);
+            JsonOutput.WriteNumber(writer, "current", item.Current);
+            JsonOutput.WriteNumber(writer, "ratio", item.Ratio);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -240,12 +214,9 @@ public static class SummaryJsonWriter
     private static void WriteLag(System.Text.Json.Utf8JsonWriter writer, LaggingItem item)
     {
         writer.WriteString("indicator", item.Indicator.Code);
-        writer.WritePropertyName("rate");
-        JsonOutput.WriteNumber(writer, item.Rate);
-        writer.WritePropertyName("progress");
-        JsonOutput.WriteNumber(writer, item.Progress);
-        writer.WritePropertyName("gap");
-        JsonOutput.WriteNumber(writer, item.Gap);
+        JsonOutput.WriteNumber(writer, "rate", item.Rate);
+        JsonOutput.WriteNumber(writer, "progress", item.Progress);
+        JsonOutput.WriteNumber(writer, "gap", item.Gap);
     }
 
     private static void WriteIndicators(System.Text.Json.Utf8JsonWriter writer, IReadOnlyDictionary<string, decimal?> indicators)
@@ -253,8 +224,7 @@ public static class SummaryJsonWriter
         writer.WriteStartObject("indicators");
         foreach (var (code, value) in indicators)
         {
-            writer.WritePropertyName(code);
-            JsonOutput.WriteNumber(writer, value);
+            JsonOutput.WriteNumber(writer, code, value);
         }
         writer.WriteEndObject();
     }
