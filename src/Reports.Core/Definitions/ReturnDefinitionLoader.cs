@@ -26,20 +26,11 @@ public static class ReturnDefinitionLoader
 
     private static ReturnDefinition Parse(JsonElement root, List<string> errors)
     {
-        var sections = new List<SectionDefinition>();
-        if (root.TryGetProperty("sections", out var sectionsElement) && sectionsElement.ValueKind == JsonValueKind.Array)
-        {
-            var index = 0;
-            foreach (var section in sectionsElement.EnumerateArray())
-            {
-                sections.Add(ParseSection(section, $"$.sections[{index}]", errors));
-                index++;
-            }
-        }
-        else
+        if (!root.TryGetProperty("sections", out var sectionsElement) || sectionsElement.ValueKind != JsonValueKind.Array)
         {
             errors.Add("$.sections: 缺少任务列表");
         }
+        var sections = ParseList(root, "sections", "$", ParseSection, errors);
 
         var definition = new ReturnDefinition(
             Required(root, "code", "$", errors),
@@ -57,36 +48,18 @@ public static class ReturnDefinitionLoader
     }
 
     /// <summary><c>"details": [ { "code", "title", "columns": [...], "checks": [...] } ]</c>.</summary>
-    private static IReadOnlyList<DetailTableDefinition> ParseDetails(JsonElement root, List<string> errors)
+    private static IReadOnlyList<DetailTableDefinition> ParseDetails(JsonElement root, List<string> errors) =>
+        ParseList(root, "details", "$", ParseDetailTable, errors);
+
+    private static DetailTableDefinition ParseDetailTable(JsonElement table, string path, List<string> errors)
     {
-        if (!root.TryGetProperty("details", out var details) || details.ValueKind != JsonValueKind.Array)
+        var columns = ParseList(table, "columns", path, ParseDetailColumn, errors);
+        if (columns.Count == 0)
         {
-            return [];
+            errors.Add($"{path}.columns: 台账至少需要一列");
         }
-        var tables = new List<DetailTableDefinition>();
-        var index = 0;
-        foreach (var table in details.EnumerateArray())
-        {
-            var path = $"$.details[{index++}]";
-            var columns = new List<DetailColumnDefinition>();
-            var c = 0;
-            foreach (var column in Array(table, "columns"))
-            {
-                columns.Add(ParseDetailColumn(column, $"{path}.columns[{c++}]", errors));
-            }
-            if (columns.Count == 0)
-            {
-                errors.Add($"{path}.columns: 台账至少需要一列");
-            }
-            var checks = new List<DetailCheck>();
-            var k = 0;
-            foreach (var check in Array(table, "checks"))
-            {
-                checks.Add(ParseDetailCheck(check, $"{path}.checks[{k++}]", errors));
-            }
-            tables.Add(new DetailTableDefinition(Required(table, "code", path, errors), Required(table, "title", path, errors), columns, checks));
-        }
-        return tables;
+        var checks = ParseList(table, "checks", path, ParseDetailCheck, errors);
+        return new DetailTableDefinition(Required(table, "code", path, errors), Required(table, "title", path, errors), columns, checks);
     }
 
     private static DetailColumnDefinition ParseDetailColumn(JsonElement column, string path, List<string> errors)
@@ -163,31 +136,16 @@ public static class ReturnDefinitionLoader
         return new DetailCondition(pairs[0].Name, pairs[0].Value.GetString()!);
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [];
+    /// <summary>Parses each element of an array property with its JSON path (<c>$.sections[0].fields[2]</c>); a missing array is empty.</summary>
+    private static List<T> ParseList<T>(JsonElement element, string name, string path, Func<JsonElement, string, List<string>, T> parse, List<string> errors) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select((item, index) => parse(item, $"{path}.{name}[{index}]", errors)).ToList()
+            : [];
 
     private static SectionDefinition ParseSection(JsonElement section, string path, List<string> errors)
     {
-        var fields = new List<FieldDefinition>();
-        if (section.TryGetProperty("fields", out var fieldsElement) && fieldsElement.ValueKind == JsonValueKind.Array)
-        {
-            var index = 0;
-            foreach (var field in fieldsElement.EnumerateArray())
-            {
-                fields.Add(ParseField(field, $"{path}.fields[{index}]", errors));
-                index++;
-            }
-        }
-        var indicators = new List<IndicatorDefinition>();
-        if (section.TryGetProperty("indicators", out var indicatorsElement) && indicatorsElement.ValueKind == JsonValueKind.Array)
-        {
-            var index = 0;
-            foreach (var indicator in indicatorsElement.EnumerateArray())
-            {
-                indicators.Add(ParseIndicator(indicator, $"{path}.indicators[{index}]", errors));
-                index++;
-            }
-        }
+        var fields = ParseList(section, "fields", path, ParseField, errors);
+        var indicators = ParseList(section, "indicators", path, ParseIndicator, errors);
         return new SectionDefinition(
             Required(section, "code", path, errors),
             Optional(section, "number") ?? "",
