@@ -23,6 +23,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode FileLocked = new("RPT061", Error, "文件无法打开", "文件正被其他程序占用或没有读取权限。请关闭打开该文件的程序后重新运行；原文件未作改动。");
     public static readonly DiagnosticCode TooManySheets = new("RPT062", Error, "工作表或部件过多", "报表只应有下发模板中的工作表。请从下发的模板重新填报。");
     public static readonly DiagnosticCode TooManyRows = new("RPT063", Error, "工作表行数过多", "报表只应有模板中的几十行。请删除多余的行或从下发的模板重新填报。");
+    public static readonly DiagnosticCode NotARegularFile = new("RPT064", Error, "不是普通文件", "收件箱中的这一项是链接、管道或设备，不是报送的文件，未读取。请把报表文件本身（而不是快捷方式或链接）放入收件箱。");
 
     // Identification.
     public static readonly DiagnosticCode MetaMissing = new("RPT010", Error, "缺少报表标识", "工作簿中缺少报表标识名称（meta_*），不是下发的模板。请使用下发的模板填报。");
@@ -31,6 +32,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode UnknownUnit = new("RPT013", Error, "单位不在名册中", "请使用市级下发给本单位的模板，不要改动单位代码。");
     public static readonly DiagnosticCode WrongPeriod = new("RPT014", Error, "报告期不符", "这是其他报告期的模板。请使用本期下发的模板。");
     public static readonly DiagnosticCode FileNameUnitMismatch = new("RPT015", Warning, "文件名中的单位代码与表内不符", "以表内单位代码为准。请核对是否报错了文件。");
+    public static readonly DiagnosticCode SenderNameMismatch = new("RPT016", Error, "文件名中的单位与表内单位不符", "文件名以名册中一个单位的代码开头，表内却是另一个单位：不能确定是谁报送的，未采用。请用本单位的模板填报，文件名不要改动。");
+    public static readonly DiagnosticCode SenderFolderMismatch = new("RPT017", Error, "报送文件夹与表内单位不符", "文件放在一个单位的收件文件夹中，表内却是另一个单位：不能代替其他单位报送，未采用。请用本单位的模板填报。");
     public static readonly DiagnosticCode FieldNameMissing = new("RPT020", Error, "缺少字段名称", "填报单元格的名称被删除。请使用下发的模板重新填报，不要删除或重命名单元格名称。");
     public static readonly DiagnosticCode FieldNameNotACell = new("RPT021", Error, "字段名称未指向单个单元格", "填报单元格的名称被修改为区域、其他工作表或无效引用。请使用下发的模板重新填报。");
     public static readonly DiagnosticCode FieldNamesShareCell = new("RPT022", Error, "多个字段名称指向同一单元格", "填报单元格的名称被改动。请使用下发的模板重新填报。");
@@ -57,6 +60,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode ScaledUnit = new("RPT075", Error, "数字带了“万”“千”等数量单位", "本项按计量单位填写确切数字（如 120000，而不是 12万）。");
     public static readonly DiagnosticCode WrongUnit = new("RPT076", Error, "计量单位与本项不符", "请按本项的计量单位换算后只填写数字。");
     public static readonly DiagnosticCode PercentNotAllowed = new("RPT077", Error, "本项不应填写百分数", "本项填写数量或金额，不是比率。请填写数字。");
+    public static readonly DiagnosticCode DateInNumberCell = new("RPT078", Error, "数量或金额项填的是日期", "该单元格是日期格式，不是人数、个数或金额。请把单元格格式改为“常规”或“数值”后填写数字。");
+    public static readonly DiagnosticCode OutOfRange = new("RPT079", Error, "数字超出可能的范围", "填写的数字大得不可能（超过 10^15）或小数位过多。请核对是否多打了数字、误用了科学计数法。");
 
     // Rules between fields.
     public static readonly DiagnosticCode AtMostViolated = new("RPT040", Error, "分项大于总数", "“其中”项、已完成数不能大于对应的总数，请核对。");
@@ -80,6 +85,16 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode NotAReturnFile = new("RPT051", Info, "收件箱中的非报表文件", "该文件既不是 Excel 工作簿，扩展名也不是报表的扩展名，未读取。");
     public static readonly DiagnosticCode Duplicate = new("RPT052", Info, "重复报送的相同文件", "与已收到的文件完全相同，按一份处理。无需重复报送。");
     public static readonly DiagnosticCode SubmissionStampInvalid = new("RPT053", Warning, "报送时间无法识别", "已改用文件修改时间判断先后。请使用下发的模板，不要改动“报送时间”单元格。");
+    public static readonly DiagnosticCode SubmissionStampInFuture = new("RPT054", Warning, "报送时间晚于接收时间", "报送时间不可能晚于市级收到文件的时间，不予采信，已按收到的先后和文件修改时间判断。请如实填写报送时间。");
+    public static readonly DiagnosticCode Withdrawn = new("RPT055", Info, "已被市级撤销的版本", "市级已撤销这个版本（如冒名或误报），它不再参与汇总。如有疑问请与市级联系。");
+    public static readonly DiagnosticCode FormulaInTextField = new("RPT056", Warning, "文字项是公式", "文字项（如备注）中是没有计算结果的公式，已按公式原文记录。今后请直接填写文字。");
+
+    // Plausibility across units and periods (data-quality signals): warnings that never reject a return or change a figure.
+    public static readonly DiagnosticCode Outlier = new("DQ001", Warning, "数值明显偏离各单位一般水平", "请核实该数是否填错（如多打或少打一位）；如确实如此，请在报送时说明原因。");
+    public static readonly DiagnosticCode UnitSlip = new("DQ002", Warning, "金额可能误以“元”为单位填报", "本项以万元为单位。请核对是否把元当作万元填写（相差一万倍）。");
+    public static readonly DiagnosticCode CumulativeDecrease = new("DQ003", Warning, "累计数比上期减少", "累计数一般不会减少。请核对本期或上期的数是否有误。");
+    public static readonly DiagnosticCode CumulativeJump = new("DQ004", Warning, "累计数比上期增长过快", "本期累计数是上期的数倍。请核对是否填错，或说明原因。");
+    public static readonly DiagnosticCode SameAsPrevious = new("DQ005", Warning, "与上期报表完全相同", "本期各项数值与上期完全一样，可能是复制了上期的报表。请核对后重新报送。");
 
     // Outputs.
     public static readonly DiagnosticCode GlyphMissing = new("RPT090", DiagnosticSeverity.Warning, "简报字体缺字", "所配置的字体和自带字体都没有这些字符；请在设置中换用含这些字符的字体，或在名称、模板中改用常用字。");
@@ -90,13 +105,14 @@ public static class DiagnosticCatalog
     /// <summary>The catalogue in the order the documentation lists it.</summary>
     public static IReadOnlyList<(string Heading, IReadOnlyList<DiagnosticCode> Codes)> Groups { get; } =
     [
-        ("文件无法读取", [NotAWorkbook, LegacyXls, TooLarge, EmptyFile, Encrypted, CorruptZip, ZipBomb, MalformedWorkbook, DtdProhibited, MacroEnabled, FileLocked, TooManySheets, TooManyRows]),
-        ("报表识别", [MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch, FieldNameMissing, FieldNameNotACell, FieldNamesShareCell, LockedValueChanged]),
-        ("数值：可识别，已读取并提醒", [NumberAsText, ThousandsSeparator, FullWidthDigits, SpacesAround, PercentAsText, TrailingUnit]),
-        ("数值：不能汇总，退回", [RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, Approximate, Range, ScaledUnit, WrongUnit, PercentNotAllowed]),
+        ("文件无法读取", [NotAWorkbook, LegacyXls, TooLarge, EmptyFile, Encrypted, CorruptZip, ZipBomb, MalformedWorkbook, DtdProhibited, MacroEnabled, FileLocked, TooManySheets, TooManyRows, NotARegularFile]),
+        ("报表识别", [MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch, SenderNameMismatch, SenderFolderMismatch, FieldNameMissing, FieldNameNotACell, FieldNamesShareCell, LockedValueChanged]),
+        ("数值：可识别，已读取并提醒", [NumberAsText, ThousandsSeparator, FullWidthDigits, SpacesAround, PercentAsText, TrailingUnit, FormulaInTextField]),
+        ("数值：不能汇总，退回", [RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, Approximate, Range, ScaledUnit, WrongUnit, PercentNotAllowed, DateInNumberCell, OutOfRange]),
         ("表内关系", [AtMostViolated, SumViolated]),
         (DetailGroup, [DetailTableMissing, DetailSumMismatch, DetailSpentMismatch, DetailRowCountMismatch, DetailCountWhereMismatch, DetailCompletedMismatch, DetailConditionalBlank, DetailDuplicate, DetailNotInList, DetailBadDate]),
-        ("报送与版本", [Superseded, NotAReturnFile, Duplicate, SubmissionStampInvalid]),
+        ("报送与版本", [Superseded, NotAReturnFile, Duplicate, SubmissionStampInvalid, SubmissionStampInFuture, Withdrawn]),
+        ("合理性核查", [Outlier, UnitSlip, CumulativeDecrease, CumulativeJump, SameAsPrevious]),
         ("简报输出", [GlyphMissing]),
     ];
 

@@ -17,6 +17,9 @@ public sealed record CountySubmission(
     /// <summary>The filled rows of each detail table (台账), by table code; empty for a return without one.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<DetailRow>> Details { get; init; } = new Dictionary<string, IReadOnlyList<DetailRow>>();
 
+    /// <summary>Where each field was read and what its cell held as typed, by field code (fields whose name was found).</summary>
+    public IReadOnlyDictionary<string, FieldReading> Cells { get; init; } = new Dictionary<string, FieldReading>();
+
     /// <summary>When this submission was made: the template's stamp, else the file's time.</summary>
     public DateTimeOffset SubmittedAt => Stamp ?? FileTime;
 }

@@ -11,6 +11,12 @@ public sealed record IntakeFileResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     CountySubmission? Submission)
 {
+    /// <summary>
+    /// The bytes as received, carried from intake to the store only (then dropped): the store records exactly the
+    /// bytes that were parsed and hashed. Null for a file that could not be read, and for versions from the store.
+    /// </summary>
+    public byte[]? Original { get; init; }
+
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Reports.Diagnostics.DiagnosticSeverity.Warning);
 }

@@ -1,24 +1,14 @@
-using System.Security.Cryptography;
+using Reports.Diagnostics;
 
 namespace Reports.Intake;
 
-/// <summary>A received file's bytes read again (for the store or a receipt), only if they are still the bytes intake read.</summary>
-public static class ReceivedFile
+/// <summary>
+/// One file as the office received it, read once: its path, the unit whose inbox subfolder it came from (null for the
+/// inbox itself), its bytes (capped; null when it could not or must not be read) and the file's time. A file that is no
+/// regular file, is too large or cannot be opened carries the <see cref="Problem"/> instead of bytes. Everything
+/// downstream — parsing, hashing, the store, receipts — works from these bytes; nothing opens the file again.
+/// </summary>
+public sealed record ReceivedFile(string Path, string? Sender, byte[]? Bytes, DateTimeOffset FileTime, Diagnostic? Problem = null)
 {
-    public static byte[]? ReadIfUnchanged(IntakeFileResult file)
-    {
-        if (file.Sha256.Length == 0 || !File.Exists(file.File))
-        {
-            return null;
-        }
-        try
-        {
-            var bytes = File.ReadAllBytes(file.File);
-            return Convert.ToHexStringLower(SHA256.HashData(bytes)) == file.Sha256 ? bytes : null;
-        }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public string Name => System.IO.Path.GetFileName(Path);
 }

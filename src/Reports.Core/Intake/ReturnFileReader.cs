@@ -13,27 +13,17 @@ namespace Reports.Intake;
 /// </summary>
 public sealed class ReturnFileReader(IntakeContext context)
 {
-    public IntakeFileResult Read(string path)
+    public IntakeFileResult Read(string path) => Read(InboxReader.Read(new InboxEntry(path, null), context.EffectiveLimits.MaxFileBytes));
+
+    /// <summary>Reads a file as received: its problem if it could not be read, else its bytes parsed and checked.</summary>
+    public IntakeFileResult Read(ReceivedFile file)
     {
-        byte[] bytes;
-        DateTimeOffset fileTime;
-        try
+        if (file.Problem is { } problem || file.Bytes is null)
         {
-            var info = new FileInfo(path);
-            if (info.Length > context.EffectiveLimits.MaxFileBytes)
-            {
-                var message = $"文件大小为 {info.Length / 1024 / 1024} MB，超过了 {context.EffectiveLimits.MaxFileBytes / 1024 / 1024} MB 的上限，未读取";
-                return new IntakeFileResult(path, "", null, IntakeStatus.Rejected, [DiagnosticCatalog.TooLarge.At(message, path)], null);
-            }
-            fileTime = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-            bytes = ReadShared(path);
+            return new IntakeFileResult(file.Path, "", null, IntakeStatus.Rejected,
+                [file.Problem ?? DiagnosticCatalog.FileLocked.At("文件无法读取", file.Path)], null);
         }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
-        {
-            return new IntakeFileResult(path, "", null, IntakeStatus.Rejected,
-                [DiagnosticCatalog.FileLocked.At($"文件无法打开（{problem.GetType().Name}），可能正被其他程序占用", path)], null);
-        }
-        return Read(path, bytes, fileTime);
+        return Read(file.Path, file.Bytes, file.FileTime) with { Original = file.Bytes };
     }
 
     /// <summary>Reads a file's bytes as they were received; <paramref name="fileTime"/> stands in for a missing stamp.</summary>
@@ -93,19 +83,10 @@ public sealed class ReturnFileReader(IntakeContext context)
             values.Where(v => v.Value.Text is not null).ToDictionary(v => v.Key, v => v.Value.Text!, StringComparer.Ordinal))
         {
             Details = details,
+            Cells = cells.ToDictionary(c => c.Key, c => new FieldReading(c.Value.Sheet, c.Value.Cell, Typed(c.Value.Raw)), StringComparer.Ordinal),
         };
         var status = diagnostics.Any(d => d.IsError) ? IntakeStatus.Rejected : IntakeStatus.Accepted;
         return new IntakeFileResult(path, sha256, identity.Unit, status, diagnostics, submission);
-    }
-
-    /// <summary>Reads the whole file, sharing it with others; a writer holding it exclusively makes this throw.</summary>
-    private byte[] ReadShared(string path)
-    {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-        var length = file.Length;
-        var bytes = new byte[length];
-        file.ReadExactly(bytes);
-        return bytes;
     }
 
     private ReturnIdentity? Identify(XlsxWorkbook workbook, string path, List<Diagnostic> diagnostics)
@@ -283,6 +264,14 @@ public sealed class ReturnFileReader(IntakeContext context)
         diagnostics.Add(DiagnosticCatalog.SubmissionStampInvalid.At($"“报送时间”的“{text}”无法识别为日期时间，已按文件修改时间判断先后", path, name.Sheet, name.Cell, MetaNames.Submitted));
         return null;
     }
+
+    /// <summary>What the clerk typed, as stored: the value, or a formula's text when it kept no value.</summary>
+    private static string? Typed(XlsxCellValue raw) => raw.Kind switch
+    {
+        XlsxCellKind.Empty => null,
+        XlsxCellKind.FormulaWithoutValue => "=" + raw.Formula,
+        _ => raw.Raw,
+    };
 
     private static string Show(decimal number) => number.ToString("0.############", CultureInfo.InvariantCulture);
 

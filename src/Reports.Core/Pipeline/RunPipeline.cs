@@ -163,7 +163,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             stages.Begin(StageTiming.Store);
             progress?.Report($"记录到存储库 {options.StorePath}");
             store.WriteDelay = StoreWriteDelay;
-            store.RecordRun(definition.Code, options.Period, options.InboxDirectory, seen, ReceivedFile.ReadIfUnchanged);
+            store.RecordRun(definition.Code, options.Period, options.InboxDirectory, seen, f => f.Original);
             intake = Decide(store.Versions(definition.Code, options.Period), seen);
             if (definition.Details.Count > 0)
             {

@@ -19,7 +19,7 @@ public sealed class DiagnosticCatalogTests
         Assert.Equal(declared.Count, DiagnosticCatalog.All.Count);
         Assert.All(declared, code => Assert.Contains(code, DiagnosticCatalog.All));
         Assert.Equal(DiagnosticCatalog.All.Count, DiagnosticCatalog.All.Select(c => c.Code).Distinct().Count());
-        Assert.All(DiagnosticCatalog.All, code => Assert.Matches("^RPT[0-9]{3}$", code.Code));
+        Assert.All(DiagnosticCatalog.All, code => Assert.Matches("^(RPT|DQ)[0-9]{3}$", code.Code));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class ReceiptFolder
             byte[]? original;
             lock (gate)
             {
-                original = (originalOf ?? ReceivedFile.ReadIfUnchanged)(files[index]);
+                original = originalOf?.Invoke(files[index]);
             }
             var bytes = writer.Write(files[index], definition, original);
             written[index] = OutputFile.Write(Path.Combine(folder, ReceiptWriter.FileNameFor(files[index])), bytes);
