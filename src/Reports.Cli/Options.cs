@@ -33,5 +33,7 @@ internal sealed class Options(UiText text)
     public Option<string?> StatusInbox { get; } = new("--inbox") { Description = text.T("另把这个目录中尚未汇总的报表也算上（只读取，不记录）", "also count the returns in this folder not yet merged (read only, not recorded)") };
     public Option<string?> StatusCsv { get; } = new("--csv") { Description = text.T("催报名单 CSV 写到此文件（默认 输出根目录/报告期/催报-报表-报告期.csv）", "write the chase list CSV here (default OUT/PERIOD/催报-RETURN-PERIOD.csv)") };
     public Option<string> Unit { get; } = new("--unit") { Description = text.T("单位代码，如 140403", "unit code, e.g. 140403"), Required = true };
+    public Option<string> Sha256 { get; } = new("--sha256") { Description = text.T("要撤销的版本的 SHA-256（见 intake.json 或 reports history）", "SHA-256 of the version to withdraw (see intake.json or reports history)"), Required = true };
+    public Option<string> Why { get; } = new("--why") { Description = text.T("撤销的理由（记录在存储库中）", "why it is withdrawn (recorded in the store)"), Required = true };
     public Argument<string[]> Files { get; } = new("FILE") { Description = text.T("要检查的报表文件", "return files to check"), Arity = ArgumentArity.OneOrMore };
 }

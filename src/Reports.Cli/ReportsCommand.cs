@@ -86,6 +86,13 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         history.SetAction(parse => Guard(() => History(parse, o)));
         root.Subcommands.Add(history);
 
+        var withdraw = new Command("withdraw", t.T(
+            "撤销存储库中的某个版本（如冒用其他单位名义报送的文件）：记录时间、操作人和理由，此后该版本不再参与汇总",
+            "Withdraw a version from the store (e.g. a file sent in another unit's name): recorded with time, user and reason; it never counts again"))
+            { o.Return, o.Period, o.Sha256, o.Why, o.Store };
+        withdraw.SetAction(parse => Guard(() => Withdraw(parse, o)));
+        root.Subcommands.Add(withdraw);
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -190,7 +197,11 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             throw new SettingsException(o.Text.T($"--return 的值“{returnCode}”无效：应为一个或多个不重复的报表代码，用逗号分隔", $"--return “{returnCode}” should be one or more distinct return codes, comma-separated"));
         }
         var options = new RunOptions(returnCodes[0], period, rosterPath, inbox, folder, settings.Window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
-            deadline, prefillPath, settings.Store, settings.Quality, settings.Receipts) { ReturnCodes = returnCodes };
+            deadline, prefillPath, settings.Store, settings.Quality, settings.Receipts)
+        {
+            ReturnCodes = returnCodes,
+            AsSubmission = asSubmission is null ? null : new UpwardReturn(Path.GetFullPath(asSubmission), settings.Submission.FilledBy, settings.Submission.Phone),
+        };
         if (PeriodFolder.Prepare(folder, settings.Output.EarlierRuns, clock) is { } kept)
         {
             console.Say(o.Text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));
@@ -225,11 +236,6 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             // A measurement, kept out of the outputs: it differs from run to run.
             OutputFile.Write(Path.GetFullPath(timingsPath), s => StageTimingsJson.Write(outcome.Timings ?? [], s));
         }
-        if (asSubmission is not null)
-        {
-            var bytes = new UpwardReturnWriter(clock).Write(merge, settings.Submission.FilledBy, settings.Submission.Phone);
-            written.Add(OutputFile.Write(Path.GetFullPath(asSubmission), bytes));
-        }
         var used = outcome.Intake.Where(f => f.Status == IntakeStatus.Accepted).ToList();
         var summary = new RunSummary(
             $"{merge.Roster.Name} {merge.Period}：{o.Text.T("已汇总", "merged")} {merge.Accepted.Count()}/{merge.Units.Count}；{o.Text.T("退回", "rejected")} {merge.Rejected.Count()}；{o.Text.T("未报送", "missing")} {merge.Missing.Count()}",
@@ -255,14 +261,17 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         {
             throw new FileNotFoundException(o.Text.T($"文件不存在：{file}", $"no such file: {file}"), file);
         }
-        var identity = files.Select(ReturnFileReader.Peek).FirstOrDefault(i => i is not null);
+        // Each file read once, as intake reads an inbox: only regular files, bytes capped.
+        var received = files.Select(f => InboxReader.Read(new InboxEntry(Path.GetFullPath(f), null), Intake.Xlsx.XlsxLimits.Default.MaxFileBytes)).ToList();
+        var identity = received.Select(r => r.Bytes is { } bytes ? ReturnFileReader.Peek(bytes) : null).FirstOrDefault(i => i is not null);
         var returnCode = parse.GetValue(o.OptionalReturn) ?? identity?.Return ?? settings.Sample.Return;
         var period = ParsePeriod(parse.GetValue(o.OptionalPeriod) ?? identity?.Period ?? settings.Sample.Period, o);
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
         var roster = RosterLoader.Load(parse.GetValue(o.OptionalRoster) ?? settings.Roster);
         var prefilled = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
-        var reader = new ReturnFileReader(new IntakeContext(definition, roster, period, Prefilled: prefilled));
-        var results = files.Select(f => reader.Read(Path.GetFullPath(f))).ToList();
+        var reader = new ReturnFileReader(new IntakeContext(definition, roster, period, Prefilled: prefilled, Now: clock.GetLocalNow()));
+        // Decided as the city decides: of several files of one unit, the one that would count.
+        var results = Versions.VersionSelector.Decide(received.Select(r => reader.Read(r) with { Original = null }).ToList()).Files;
 
         var console = new PlainRunConsole(output, error, clock, VerbosityOf(parse, o), o.Text);
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
@@ -271,7 +280,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         }
         foreach (var result in results)
         {
-            var verdict = result.Status == IntakeStatus.Accepted
+            var verdict = result.Status is IntakeStatus.Accepted or IntakeStatus.Superseded or IntakeStatus.Duplicate
                 ? result.WarningCount == 0
                     ? o.Text.T("通过，可以报送", "passes: ready to send")
                     : o.Text.T($"通过，有 {result.WarningCount} 条提醒，请核对后报送", $"passes with {result.WarningCount} warning(s): check them, then send")
@@ -285,7 +294,34 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
                 console.Say($"{o.Text.T("已写出", "wrote")} {written}");
             }
         }
-        return (int)(results.Any(r => r.Status != IntakeStatus.Accepted) ? ExitCode.Incomplete : ExitCode.Success);
+        return (int)(results.Any(r => r.Status == IntakeStatus.Rejected) ? ExitCode.Incomplete : ExitCode.Success);
+    }
+
+    /// <summary>The office withdraws one version (by its hash) of a return and period: recorded, and never counted again.</summary>
+    private int Withdraw(ParseResult parse, Options o)
+    {
+        var settings = Load(parse, o);
+        var period = ParsePeriod(parse.GetValue(o.Period)!, o);
+        var returnCode = parse.GetValue(o.Return)!;
+        var sha256 = parse.GetValue(o.Sha256)!.Trim().ToLowerInvariant();
+        var why = parse.GetValue(o.Why)!.Trim();
+        if (why.Length == 0)
+        {
+            throw new SettingsException(o.Text.T("--why 不能为空：请写明撤销的理由", "--why must say why the version is withdrawn"));
+        }
+        if (!File.Exists(settings.Store))
+        {
+            throw new FileNotFoundException(o.Text.T($"存储库不存在：{settings.Store}", $"no store at {settings.Store}"), settings.Store);
+        }
+        using var store = Store.ReturnStore.Open(settings.Store, clock);
+        if (!store.Withdraw(returnCode, period, sha256, why, Environment.UserName))
+        {
+            throw new SettingsException(o.Text.T($"存储库中没有 {returnCode} {period} 的 SHA-256 为 {sha256} 的版本（见 intake.json 或 reports history）",
+                $"the store holds no version of {returnCode} {period} with SHA-256 {sha256} (see intake.json or reports history)"));
+        }
+        output.WriteLine(o.Text.T($"已撤销 {returnCode} {period} 的版本 {sha256[..Math.Min(12, sha256.Length)]}：{why}。下次汇总起该版本不再参与汇总。",
+            $"withdrew version {sha256[..Math.Min(12, sha256.Length)]} of {returnCode} {period}: {why}. From the next run on it never counts."));
+        return (int)ExitCode.Success;
     }
 
     private int Status(ParseResult parse, Options o)

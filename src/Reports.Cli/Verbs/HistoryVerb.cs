@@ -4,6 +4,7 @@ using Reports.Intake;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Store;
+using Reports.Versions;
 
 namespace Reports.Cli.Verbs;
 
@@ -20,8 +21,9 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
             throw new FileNotFoundException(text.T($"存储库不存在：{settings.Store}（先运行 reports run）", $"no store at {settings.Store} (run reports run first)"), settings.Store);
         }
         using var store = ReturnStore.Open(settings.Store, clock);
-        // Decided as a merge decides: the newest submission accepted or rejected, the earlier ones superseded.
-        var versions = IntakeProcessor.Choose([.. store.Versions(returnCode, period)]).Where(v => v.UnitCode == unitCode).ToList();
+        // Decided as a merge decides (VersionSelector): the version received last counts, withdrawn ones never.
+        var decision = VersionSelector.Decide(store.Versions(returnCode, period));
+        var versions = decision.Files.Where(v => v.UnitCode == unitCode).ToList();
         if (versions.Count == 0)
         {
             output.WriteLine(text.T($"存储库中没有 {unitCode} 在 {period} 报送的 {returnCode}。", $"The store holds no {returnCode} from {unitCode} for {period}."));
@@ -32,17 +34,23 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
         {
             var version = versions[i];
             var submission = version.Submission;
-            var used = version.Status is IntakeStatus.Accepted or IntakeStatus.Rejected;
+            var chosen = decision.IsChosen(version);
             output.WriteLine(string.Join("  ",
                 $"{i + 1}.",
-                $"{text.T("收到", "received")} {Format(submission?.FileTime)}",
+                $"{text.T("收到", "received")} {Format(version.ReceivedAt)}",
+                $"{text.T("文件时间", "file time")} {Format(submission?.FileTime)}",
                 $"{text.T("报送时间", "stamp")} {Format(submission?.Stamp)}",
                 Path.GetFileName(version.File),
                 version.Sha256.Length >= 12 ? version.Sha256[..12] : version.Sha256,
                 Status(version.Status),
                 $"{text.T("错误", "errors")} {version.ErrorCount}",
                 $"{text.T("提醒", "warnings")} {version.WarningCount}",
-                used ? text.T("← 汇总采用", "← used by the merge") : ""));
+                chosen && version.Status == IntakeStatus.Accepted ? text.T("← 汇总采用", "← used by the merge")
+                : chosen ? text.T("← 本期以此为准（退回待改）", "← the unit's current version (sent back)") : ""));
+            foreach (var note in version.Diagnostics.Where(d => d.Code == Diagnostics.DiagnosticCatalog.Withdrawn.Code))
+            {
+                output.WriteLine($"     {note.Message}");
+            }
         }
         return (int)ExitCode.Success;
     }
@@ -56,6 +64,7 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
         IntakeStatus.Rejected => text.T("退回", "rejected"),
         IntakeStatus.Superseded => text.T("已被更新版本取代", "superseded"),
         IntakeStatus.Duplicate => text.T("重复报送", "duplicate"),
+        IntakeStatus.Withdrawn => text.T("已撤销", "withdrawn"),
         _ => status.ToString().ToLowerInvariant(),
     };
 }

@@ -9,6 +9,7 @@ using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
 using Reports.Store;
+using Reports.Versions;
 
 namespace Reports.Cli.Verbs;
 
@@ -39,12 +40,17 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         if (request.Inbox is { } folder)
         {
             var known = files.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
-            files.AddRange(new IntakeProcessor(new IntakeContext(definition, roster, request.Period)).ProcessInbox(folder).Where(f => f.Sha256.Length == 0 || !known.Contains(f.Sha256)));
+            var later = files.Count == 0 ? 1 : files.Max(f => f.FirstSeenRun) + 1;
+            var context = new IntakeContext(definition, roster, request.Period, Now: clock.GetLocalNow());
+            files.AddRange(new IntakeProcessor(context).ProcessFiles(InboxReader.List(folder, roster))
+                .Where(f => f.Sha256.Length == 0 || !known.Contains(f.Sha256))
+                .Select(f => f with { FirstSeenRun = later, Original = null }));
         }
-        var intake = IntakeProcessor.Choose(files.Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored)).ToList());
-        var merge = Merger.Merge(definition, roster, request.Period, settings.Window, intake);
+        // Decided by the same rule as a run: the inbox's new files count as received after everything in the store.
+        var decision = VersionSelector.Decide(files.Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored)).ToList());
+        var merge = Merger.Merge(definition, roster, request.Period, settings.Window, decision);
         DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
-        var overview = SubmissionOverview.Build(merge, intake, deadline);
+        var overview = SubmissionOverview.Build(merge, decision, deadline);
 
         var rows = overview.Units.Select(u => new[]
         {

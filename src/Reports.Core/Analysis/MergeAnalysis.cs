@@ -1,16 +1,17 @@
+using Reports.Diagnostics;
 using Reports.Merge;
 
 namespace Reports.Analysis;
 
 /// <summary>
 /// What the analysis says of a merge: ranks per indicator, lagging items, units below a required level,
-/// data-quality signals, and — when the store holds earlier periods — increments, year-on-year and the trend.
+/// data-quality signals (DQ… diagnostics, each naming its unit and field), and — when the store holds earlier periods — increments, year-on-year and the trend.
 /// </summary>
 public sealed record MergeAnalysis(
     IReadOnlyDictionary<string, IReadOnlyList<RankedUnit>> Ranks,
     IReadOnlyList<LaggingItem> Lagging,
     IReadOnlyList<ThresholdItem> BelowThreshold,
-    IReadOnlyList<QualitySignal> Signals,
+    IReadOnlyList<Diagnostic> Signals,
     MergeResult? Previous,
     IReadOnlyList<FieldIncrement> Increments,
     IReadOnlyList<YearOnYear> YearOnYear,
@@ -29,12 +30,24 @@ public sealed record MergeAnalysis(
             merge.Definition.Indicators.ToDictionary(i => i.Code, i => ProgressAnalysis.Rank(merge, i), StringComparer.Ordinal),
             ProgressAnalysis.Lagging(merge),
             merge.Definition.Indicators.SelectMany(i => ProgressAnalysis.BelowThreshold(merge, i)).ToList(),
-            signals.OrderBy(s => merge.Roster.PositionOf(s.Unit.Code)).ThenBy(s => s.Code, StringComparer.Ordinal).ToList(),
+            signals.OrderBy(s => merge.Roster.PositionOf(s.Unit!)).ThenBy(s => s.Code, StringComparer.Ordinal).ToList(),
             history.Previous,
             history.Previous is null ? [] : PeriodComparison.Increments(merge, history.Previous),
             PeriodComparison.YearOnYear(merge, history.LastYear),
             history.Campaign);
     }
+
+    private readonly ILookup<string, LaggingItem> _laggingByIndicator = Lagging.ToLookup(l => l.Indicator.Code, StringComparer.Ordinal);
+    private readonly ILookup<string, ThresholdItem> _belowByIndicator = BelowThreshold.ToLookup(t => t.Indicator.Code, StringComparer.Ordinal);
+
+    /// <summary>The units behind time progress on one indicator, furthest behind first.</summary>
+    public IReadOnlyList<LaggingItem> LaggingOn(string indicatorCode) => [.. _laggingByIndicator[indicatorCode]];
+
+    /// <summary>The codes of the units behind time progress on one indicator.</summary>
+    public IReadOnlySet<string> LaggingUnits(string indicatorCode) => _laggingByIndicator[indicatorCode].Select(l => l.Unit.Code).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The units below the required level of one indicator, furthest first.</summary>
+    public IReadOnlyList<ThresholdItem> BelowThresholdOn(string indicatorCode) => [.. _belowByIndicator[indicatorCode]];
 
     private readonly Dictionary<string, Dictionary<string, int?>> _rankIndex = Ranks.ToDictionary(
         r => r.Key, r => r.Value.ToDictionary(u => u.Unit.Code, u => u.Rank, StringComparer.Ordinal), StringComparer.Ordinal);

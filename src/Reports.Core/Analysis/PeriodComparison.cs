@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reports.Definitions;
+using Reports.Diagnostics;
 using Reports.Merge;
 
 namespace Reports.Analysis;
@@ -10,9 +11,6 @@ namespace Reports.Analysis;
 /// </summary>
 public static class PeriodComparison
 {
-    public const string DecreaseCode = "DQ003";
-    public const string JumpCode = "DQ004";
-    public const string CopiedCode = "DQ005";
 
     public static IReadOnlyList<FieldIncrement> Increments(MergeResult current, MergeResult previous) =>
         Pairs(current, previous)
@@ -21,17 +19,17 @@ public static class PeriodComparison
                 .Select(f => new FieldIncrement(pair.Now.Unit, f.Code, pair.Before.Values[f.Code], pair.Now.Values[f.Code])))
             .ToList();
 
-    public static IReadOnlyList<QualitySignal> Signals(MergeResult current, MergeResult previous, decimal jumpFactor)
+    public static IReadOnlyList<Diagnostic> Signals(MergeResult current, MergeResult previous, decimal jumpFactor)
     {
-        var signals = new List<QualitySignal>();
+        var signals = new List<Diagnostic>();
         var definition = current.Definition;
         foreach (var (now, before) in Pairs(current, previous))
         {
             var figures = definition.Fields.Where(f => f.IsCumulativeFigure && now.Values.ContainsKey(f.Code) && before.Values.ContainsKey(f.Code)).ToList();
             if (figures.Count > 0 && figures.All(f => now.Values[f.Code] == before.Values[f.Code]) && figures.Any(f => now.Values[f.Code] != 0))
             {
-                signals.Add(new QualitySignal(CopiedCode, now.Unit, figures[0].Code, now.Values[figures[0].Code],
-                    $"{current.Period}的各项数字与{previous.Period}完全相同，可能照抄了上期报表，请核实"));
+                signals.Add(DiagnosticCatalog.SameAsPrevious.ForUnit(now.Unit.Code,
+                    $"{current.Period}的各项数字与{previous.Period}完全相同，可能照抄了上期报表，请核实", figures[0].Code));
                 continue;
             }
             foreach (var field in figures)
@@ -40,13 +38,13 @@ public static class PeriodComparison
                 var isNow = now.Values[field.Code];
                 if (definition.Cumulative && isNow < was)
                 {
-                    signals.Add(new QualitySignal(DecreaseCode, now.Unit, field.Code, isNow,
-                        $"“{field.Label}”是累计数，{current.Period}为 {Show(isNow)}{field.Unit}，少于{previous.Period}的 {Show(was)}{field.Unit}"));
+                    signals.Add(DiagnosticCatalog.CumulativeDecrease.ForUnit(now.Unit.Code,
+                        $"“{field.Label}”是累计数，{current.Period}为 {Show(isNow)}{field.Unit}，少于{previous.Period}的 {Show(was)}{field.Unit}", field.Code));
                 }
                 else if (was > 0 && isNow / was > jumpFactor)
                 {
-                    signals.Add(new QualitySignal(JumpCode, now.Unit, field.Code, isNow,
-                        $"“{field.Label}”由{previous.Period}的 {Show(was)}{field.Unit} 增至{current.Period}的 {Show(isNow)}{field.Unit}，为上期的 {Show(decimal.Round(isNow / was, 1))} 倍，超过 {Show(jumpFactor)} 倍，请核实"));
+                    signals.Add(DiagnosticCatalog.CumulativeJump.ForUnit(now.Unit.Code,
+                        $"“{field.Label}”由{previous.Period}的 {Show(was)}{field.Unit} 增至{current.Period}的 {Show(isNow)}{field.Unit}，为上期的 {Show(decimal.Round(isNow / was, 1))} 倍，超过 {Show(jumpFactor)} 倍，请核实", field.Code));
                 }
             }
         }

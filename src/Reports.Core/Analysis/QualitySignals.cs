@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reports.Definitions;
+using Reports.Diagnostics;
 using Reports.Merge;
 
 namespace Reports.Analysis;
@@ -11,13 +12,13 @@ namespace Reports.Analysis;
 /// </summary>
 public static class QualitySignals
 {
-    public const string OutlierCode = "DQ001";
-    public const string UnitSlipCode = "DQ002";
+    public static string OutlierCode => DiagnosticCatalog.Outlier.Code;
+    public static string UnitSlipCode => DiagnosticCatalog.UnitSlip.Code;
 
-    public static IReadOnlyList<QualitySignal> Find(MergeResult merge, QualityThresholds? thresholds = null)
+    public static IReadOnlyList<Diagnostic> Find(MergeResult merge, QualityThresholds? thresholds = null)
     {
         thresholds ??= QualityThresholds.Default;
-        var signals = new List<QualitySignal>();
+        var signals = new List<Diagnostic>();
         var accepted = merge.Accepted.ToList();
         foreach (var field in merge.Definition.NumericFields)
         {
@@ -39,8 +40,8 @@ public static class QualitySignals
                 var peers = MedianWithout(sorted, Array.BinarySearch(sorted, value));
                 if (field.Kind == FieldKind.Amount && peers > 0 && value / peers >= thresholds.UnitSlipLow && value / peers <= thresholds.UnitSlipHigh)
                 {
-                    signals.Add(new QualitySignal(UnitSlipCode, unit.Unit, field.Code, value,
-                        $"“{field.Label}”为 {Show(value)} 万元，约为其他单位中位数（{Show(peers)} 万元）的 {Show(decimal.Round(value / peers, 0))} 倍，可能误以“元”为单位填报"));
+                    signals.Add(DiagnosticCatalog.UnitSlip.ForUnit(unit.Unit.Code,
+                        $"“{field.Label}”为 {Show(value)} 万元，约为其他单位中位数（{Show(peers)} 万元）的 {Show(decimal.Round(value / peers, 0))} 倍，可能误以“元”为单位填报", field.Code));
                     continue;
                 }
                 if (madLog == 0 || value <= 0)
@@ -51,15 +52,15 @@ public static class QualitySignals
                 var factor = median > 0 ? Math.Max(value / median, median / value) : 0;
                 if (Math.Abs(score) > (double)thresholds.OutlierScore && factor >= thresholds.OutlierFactor)
                 {
-                    signals.Add(new QualitySignal(OutlierCode, unit.Unit, field.Code, value,
-                        $"“{field.Label}”为 {Show(value)}{field.Unit}，明显{(score > 0 ? "高于" : "低于")}各单位的一般水平（中位数 {Show(median)}{field.Unit}，修正 z 分数 {score.ToString("0.0", CultureInfo.InvariantCulture)}），请核实"));
+                    signals.Add(DiagnosticCatalog.Outlier.ForUnit(unit.Unit.Code,
+                        $"“{field.Label}”为 {Show(value)}{field.Unit}，明显{(score > 0 ? "高于" : "低于")}各单位的一般水平（中位数 {Show(median)}{field.Unit}，修正 z 分数 {score.ToString("0.0", CultureInfo.InvariantCulture)}），请核实", field.Code));
                 }
             }
         }
         var fieldOrder = merge.Definition.Fields.Select((f, i) => (f.Code, i)).ToDictionary(p => p.Code, p => p.i, StringComparer.Ordinal);
         return signals
-            .OrderBy(s => merge.Roster.PositionOf(s.Unit.Code))
-            .ThenBy(s => fieldOrder[s.Field])
+            .OrderBy(s => merge.Roster.PositionOf(s.Unit!))
+            .ThenBy(s => fieldOrder[s.Field!])
             .ToList();
     }
 

@@ -1,28 +1,28 @@
 using Reports.Intake;
 using Reports.Merge;
+using Reports.Versions;
 
 namespace Reports.Analysis;
 
 /// <summary>
 /// Who sent what, and when: a row per roster unit in roster order, plus the files that belong to no roster unit.
-/// The receive time is the submission's own record of it (for now the file time intake saw), so this stage never
-/// asks the file system.
+/// The receive time is the file's time (when it reached the inbox), so this stage never asks the file system.
 /// </summary>
 public sealed record SubmissionOverview(
     DateTimeOffset? Deadline,
     IReadOnlyList<UnitSubmission> Units,
     IReadOnlyList<IntakeFileResult> Unidentified)
 {
-    public static SubmissionOverview Build(MergeResult merge, IReadOnlyList<IntakeFileResult> intake, DateTimeOffset? deadline)
+    public static SubmissionOverview Build(MergeResult merge, VersionDecision decision, DateTimeOffset? deadline)
     {
+        var byUnit = decision.Files.Where(f => f.UnitCode is not null && f.Status != IntakeStatus.Ignored).ToLookup(f => f.UnitCode!, StringComparer.Ordinal);
         var units = new List<UnitSubmission>(merge.Units.Count);
         foreach (var unit in merge.Units)
         {
-            var files = intake.Where(f => f.UnitCode == unit.Unit.Code && f.Status != IntakeStatus.Ignored).ToList();
-            // The file the merge used (the store may hold several versions under one file name: the one intake chose);
-            // for a missing unit whose files could not be read, the last one seen.
-            var used = files.LastOrDefault(f => f.File == unit.File && f.Status is IntakeStatus.Accepted or IntakeStatus.Rejected)
-                       ?? files.FirstOrDefault(f => f.File == unit.File) ?? files.LastOrDefault();
+            var files = byUnit[unit.Unit.Code].ToList();
+            // The file the merge used; for a unit none of whose files counts, the last one seen.
+            var used = decision.For(unit.Unit.Code) ?? files.LastOrDefault();
+            // The file's own time: when the county's file reached the inbox, even if the office merges days later.
             var received = used?.Submission?.FileTime;
             units.Add(new UnitSubmission(
                 unit.Unit,
@@ -35,7 +35,7 @@ public sealed record SubmissionOverview(
                 used?.ErrorCount ?? 0,
                 used?.WarningCount ?? 0));
         }
-        var unidentified = intake.Where(f => f.UnitCode is null || merge.Roster.Find(f.UnitCode) is null).ToList();
+        var unidentified = decision.Files.Where(f => f.UnitCode is null || merge.Roster.Find(f.UnitCode) is null).ToList();
         return new SubmissionOverview(deadline, units, unidentified);
     }
 }

@@ -3,8 +3,9 @@ using System.Text;
 namespace Reports.Diagnostics;
 
 /// <summary>
-/// One finding about a county's file: a stable code, a Chinese message for the clerk, and where it is.
-/// Data problems are always diagnostics, never exceptions.
+/// One finding: a stable code, a Chinese message for the clerk, and where it is — a county file's sheet, cell and
+/// field, and the roster unit it concerns. Intake's findings and the analysis's data-quality signals (DQ…) are both
+/// diagnostics. Data problems are always diagnostics, never exceptions.
 /// </summary>
 public sealed record Diagnostic(
     string Code,
@@ -15,6 +16,9 @@ public sealed record Diagnostic(
     string? Cell = null,
     string? Field = null)
 {
+    /// <summary>The roster unit the finding concerns, when known (a data-quality signal always names one).</summary>
+    public string? Unit { get; init; }
+
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
     /// <summary>MSBuild-like one-line form: <c>file[sheet!cell]: error RPT012: message</c>.</summary>

@@ -116,6 +116,16 @@ public static class DiagnosticCatalog
         ("简报输出", [GlyphMissing]),
     ];
 
+    /// <summary>
+    /// Findings that say a file is not a version of this return, period and unit at all (another return, template
+    /// version, period or unit; a sender that is not the unit named inside). Such a file is recorded and listed, but
+    /// never counts for a unit, nor displaces the unit's valid return.
+    /// </summary>
+    public static IReadOnlySet<string> IdentityFailures { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        MetaMissing.Code, WrongReturn.Code, WrongVersion.Code, UnknownUnit.Code, WrongPeriod.Code, SenderNameMismatch.Code, SenderFolderMismatch.Code,
+    };
+
     public static IReadOnlyList<DiagnosticCode> All { get; } = [.. Groups.SelectMany(g => g.Codes)];
 
     public static DiagnosticCode? Find(string code) => All.FirstOrDefault(c => c.Code == code);

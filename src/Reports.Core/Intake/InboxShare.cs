@@ -7,17 +7,17 @@ namespace Reports.Intake;
 /// </summary>
 public static class InboxShare
 {
-    public static IReadOnlyList<IReadOnlyList<string>> Split(string inbox, IReadOnlyList<string> returnCodes)
+    public static IReadOnlyList<IReadOnlyList<InboxEntry>> Split(string inbox, IReadOnlyList<string> returnCodes)
     {
-        var files = IntakeProcessor.InboxFiles(inbox);
+        var files = InboxReader.List(inbox, null);
         if (returnCodes.Count == 1)
         {
             return [files];
         }
-        var shares = returnCodes.Select(_ => new List<string>()).ToList();
+        var shares = returnCodes.Select(_ => new List<InboxEntry>()).ToList();
         foreach (var file in files)
         {
-            var index = ReturnFileReader.Peek(file) is { } identity ? IndexOf(returnCodes, identity.Return) : -1;
+            var index = ReturnFileReader.Peek(file.Path) is { } identity ? IndexOf(returnCodes, identity.Return) : -1;
             shares[Math.Max(index, 0)].Add(file);
         }
         return shares;

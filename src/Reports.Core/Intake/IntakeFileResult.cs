@@ -17,6 +17,15 @@ public sealed record IntakeFileResult(
     /// </summary>
     public byte[]? Original { get; init; }
 
+    /// <summary>
+    /// The store's run that first received this content (0: this run, without a store, or not yet recorded). A version
+    /// received in a later run is newer, whatever its stamp says.
+    /// </summary>
+    public long FirstSeenRun { get; init; }
+
+    /// <summary>When the office first received this content (the store's record; else the run's clock); null when unknown.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Reports.Diagnostics.DiagnosticSeverity.Warning);
 }

@@ -4,17 +4,18 @@ using Reports.Intake.Xlsx;
 namespace Reports.Intake;
 
 /// <summary>
-/// Takes in every file of an inbox, in a fixed order, and decides which file speaks for each unit: the newest
-/// submission (by the template's stamp, else the file's time); earlier ones are kept and marked superseded, and a
-/// byte-identical resend is a duplicate, not a second version. Files are recognised by their first bytes.
+/// Takes in every file of an inbox, in a fixed order, each read once and checked; a byte-identical resend is a
+/// duplicate, not a second version. Files are recognised by their first bytes. Which version counts for a unit is
+/// not decided here but by <see cref="Versions.VersionSelector"/>.
 /// </summary>
 public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism = null)
 {
     /// <summary>Extensions under which a file is read even when its bytes say it is not a workbook (to tell the clerk so).</summary>
     private static readonly string[] WorkbookExtensions = [".xlsx", ".xlsm", ".xls", ".xltx", ".xltm", ".et", ".ett"];
 
+    /// <summary>Every file of an inbox read, and the versions decided among (a convenience for one inbox without a store).</summary>
     public IReadOnlyList<IntakeFileResult> ProcessInbox(string inbox, IProgress<string>? progress = null) =>
-        ProcessFiles(InboxFiles(inbox), progress);
+        Versions.VersionSelector.Decide(ProcessFiles(InboxFiles(inbox), progress)).Files;
 
     /// <summary>The files of an inbox in the fixed order intake reads them.</summary>
     public static IReadOnlyList<string> InboxFiles(string inbox) =>
@@ -23,8 +24,12 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public IReadOnlyList<IntakeFileResult> ProcessFiles(IReadOnlyList<string> files, IProgress<string>? progress = null)
+    public IReadOnlyList<IntakeFileResult> ProcessFiles(IReadOnlyList<string> files, IProgress<string>? progress = null) =>
+        ProcessFiles(files.Select(f => new InboxEntry(f, null)).ToList(), progress);
+
+    public IReadOnlyList<IntakeFileResult> ProcessFiles(IReadOnlyList<InboxEntry> entries, IProgress<string>? progress = null)
     {
+        var files = entries.Select(e => e.Path).ToList();
         // Files are independent: read them on every core, each result in its file's slot, so the order (and every
         // decision taken from it) is the same as a one-core run. Progress lines keep to file order as well.
         var reader = new ReturnFileReader(context);
@@ -35,7 +40,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
         {
             var file = files[index];
             results[index] = IsWorkbookCandidate(file)
-                ? reader.Read(file)
+                ? reader.Read(InboxReader.Read(entries[index], context.EffectiveLimits.MaxFileBytes))
                 : new IntakeFileResult(file, "", null, IntakeStatus.Ignored,
                     [DiagnosticCatalog.NotAReturnFile.At("收件箱中的这个文件不是 Excel 工作簿，未读取", file)], null);
             if (progress is null)
@@ -54,7 +59,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
                 }
             }
         });
-        return Choose(MarkDuplicates([.. results]));
+        return MarkDuplicates([.. results]);
     }
 
     /// <summary>How many files are read at once unless told: every core, or REPORTS_INTAKE_THREADS (1: strictly sequential).</summary>
@@ -100,32 +105,6 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
             return r with { Status = IntakeStatus.Duplicate, Diagnostics = [.. r.Diagnostics, note] };
         }).ToList();
     }
-
-    /// <summary>The newest submission of each unit speaks for it; the others are superseded.</summary>
-    public static List<IntakeFileResult> Choose(List<IntakeFileResult> results)
-    {
-        var latest = results
-            .Where(r => r.Submission is not null && r.UnitCode is not null && r.Status is IntakeStatus.Accepted or IntakeStatus.Rejected)
-            .GroupBy(r => r.UnitCode!, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderByDescending(r => r.Submission!.SubmittedAt).ThenByDescending(r => Path.GetFileName(r.File), StringComparer.Ordinal).First());
-        return results.Select(r =>
-        {
-            if (r.UnitCode is null || r.Submission is null || r.Status is not (IntakeStatus.Accepted or IntakeStatus.Rejected)
-                || !latest.TryGetValue(r.UnitCode, out var winner) || ReferenceEquals(winner, r))
-            {
-                return r;
-            }
-            var note = DiagnosticCatalog.Superseded.At(
-                $"单位 {r.UnitCode} 本期还报送了更新的文件 {Path.GetFileName(winner.File)}（{Stamp(winner.Submission!)}），以其为准；本文件为 {Stamp(r.Submission)}", r.File);
-            return r with { Status = IntakeStatus.Superseded, Diagnostics = [.. r.Diagnostics, note] };
-        }).ToList();
-    }
-
-    private static string Stamp(CountySubmission submission) =>
-        (submission.Stamp is null ? "文件时间 " : "报送时间 ") + submission.SubmittedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Describe(IntakeStatus status) => status switch
     {

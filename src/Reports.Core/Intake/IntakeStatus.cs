@@ -13,4 +13,6 @@ public enum IntakeStatus
     Duplicate,
     /// <summary>Not a return (neither a workbook by its bytes nor by its extension); listed so nothing in the inbox goes unmentioned.</summary>
     Ignored,
+    /// <summary>Withdrawn by the office (<c>reports withdraw</c>), e.g. sent in another unit's name; kept, never counted.</summary>
+    Withdrawn,
 }

@@ -23,11 +23,11 @@ public sealed class ReturnFileReader(IntakeContext context)
             return new IntakeFileResult(file.Path, "", null, IntakeStatus.Rejected,
                 [file.Problem ?? DiagnosticCatalog.FileLocked.At("文件无法读取", file.Path)], null);
         }
-        return Read(file.Path, file.Bytes, file.FileTime) with { Original = file.Bytes };
+        return Read(file.Path, file.Bytes, file.FileTime, file.Sender) with { Original = file.Bytes };
     }
 
     /// <summary>Reads a file's bytes as they were received; <paramref name="fileTime"/> stands in for a missing stamp.</summary>
-    public IntakeFileResult Read(string path, byte[] bytes, DateTimeOffset fileTime)
+    public IntakeFileResult Read(string path, byte[] bytes, DateTimeOffset fileTime, string? sender = null)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var diagnostics = new List<Diagnostic>();
@@ -43,7 +43,7 @@ public sealed class ReturnFileReader(IntakeContext context)
             diagnostics.Add(DiagnosticCatalog.MacroEnabled.At("这是启用宏的工作簿，只读取了单元格中的数值，宏没有运行", path));
         }
 
-        var identity = Identify(workbook, path, diagnostics);
+        var identity = Identify(workbook, path, sender, diagnostics);
         if (identity is null)
         {
             return new IntakeFileResult(path, sha256, null, IntakeStatus.Rejected, diagnostics, null);
@@ -78,7 +78,7 @@ public sealed class ReturnFileReader(IntakeContext context)
             path,
             sha256,
             fileTime,
-            ReadStamp(workbook, path, diagnostics),
+            TrustedStamp(ReadStamp(workbook, path, diagnostics), workbook, path, diagnostics),
             values.Where(v => v.Value.Number is not null).ToDictionary(v => v.Key, v => v.Value.Number!.Value, StringComparer.Ordinal),
             values.Where(v => v.Value.Text is not null).ToDictionary(v => v.Key, v => v.Value.Text!, StringComparer.Ordinal))
         {
@@ -89,7 +89,7 @@ public sealed class ReturnFileReader(IntakeContext context)
         return new IntakeFileResult(path, sha256, identity.Unit, status, diagnostics, submission);
     }
 
-    private ReturnIdentity? Identify(XlsxWorkbook workbook, string path, List<Diagnostic> diagnostics)
+    private ReturnIdentity? Identify(XlsxWorkbook workbook, string path, string? sender, List<Diagnostic> diagnostics)
     {
         var missing = MetaNames.All.Where(name => workbook.DefinedNames.GetValueOrDefault(name) is not { Sheet: not null, Cell: not null }).ToList();
         if (missing.Count > 0)
@@ -125,10 +125,21 @@ public sealed class ReturnFileReader(IntakeContext context)
         {
             diagnostics.Add(At(DiagnosticCatalog.WrongPeriod, MetaNames.Period, $"报告期为“{identity.Period}”，本次汇总的报告期为“{context.Period}”"));
         }
+        // Who sent it: a file named for one roster unit, or lying in one unit's inbox folder, cannot speak for another.
         var prefix = new string(Path.GetFileName(path).TakeWhile(char.IsAsciiDigit).ToArray());
-        if (prefix.Length == 6 && prefix != identity.Unit)
+        if (prefix.Length > 0 && prefix != identity.Unit && context.Roster.Find(prefix) is { } named)
+        {
+            diagnostics.Add(At(DiagnosticCatalog.SenderNameMismatch, MetaNames.Unit,
+                $"文件名表明是 {prefix}（{named.Name}）报送的，表内单位却是 {identity.Unit}（{context.Roster.Find(identity.Unit)?.Name ?? "名册外"}），未采用"));
+        }
+        else if (prefix.Length == 6 && prefix != identity.Unit)
         {
             diagnostics.Add(At(DiagnosticCatalog.FileNameUnitMismatch, MetaNames.Unit, $"文件名中的单位代码为 {prefix}，表内单位代码为 {identity.Unit}"));
+        }
+        if (sender is not null && sender != identity.Unit)
+        {
+            diagnostics.Add(At(DiagnosticCatalog.SenderFolderMismatch, MetaNames.Unit,
+                $"文件在 {sender}（{context.Roster.Find(sender)?.Name ?? "名册外"}）的收件文件夹中，表内单位却是 {identity.Unit}（{context.Roster.Find(identity.Unit)?.Name ?? "名册外"}），未采用"));
         }
         return identity;
     }
@@ -137,19 +148,17 @@ public sealed class ReturnFileReader(IntakeContext context)
     /// What a file says it is (return, version, unit, period), without checking anything: lets
     /// <c>reports validate</c> check a county's file against its own return and period. Null when unreadable.
     /// </summary>
-    public static ReturnIdentity? Peek(string path)
+    public static ReturnIdentity? Peek(string path) =>
+        InboxReader.Read(new InboxEntry(path, null), XlsxLimits.Default.MaxFileBytes).Bytes is { } bytes ? Peek(bytes) : null;
+
+    /// <summary>What a file's bytes say it is (see <see cref="Peek(string)"/>).</summary>
+    public static ReturnIdentity? Peek(byte[] bytes)
     {
-        try
-        {
-            using var workbook = XlsxWorkbook.Open(path, null, out _);
-            return workbook is null || MetaNames.All.Any(name => workbook.DefinedNames.GetValueOrDefault(name) is not { IsSingleCell: true })
-                ? null
-                : ReadIdentity(workbook, out _);
-        }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var workbook = XlsxWorkbook.Open(stream, null, out _);
+        return workbook is null || MetaNames.All.Any(name => workbook.DefinedNames.GetValueOrDefault(name) is not { IsSingleCell: true })
+            ? null
+            : ReadIdentity(workbook, out _);
     }
 
     /// <summary>Reads the meta cells of a workbook that has every meta name as a single cell.</summary>
@@ -234,6 +243,20 @@ public sealed class ReturnFileReader(IntakeContext context)
                     $"“{cell.Field.Label}”市级下发的是 {Show(sent)}{cell.Field.Unit}，报回的是 {shown}", path, cell.Sheet, cell.Cell, code));
             }
         }
+    }
+
+    /// <summary>A stamp later than the run's clock cannot be true (and would win every later correction): not trusted.</summary>
+    private DateTimeOffset? TrustedStamp(DateTimeOffset? stamp, XlsxWorkbook workbook, string path, List<Diagnostic> diagnostics)
+    {
+        if (stamp is not { } written || context.Now is not { } now || written.DateTime <= now.DateTime)
+        {
+            return stamp;
+        }
+        var name = workbook.DefinedNames[MetaNames.Submitted];
+        diagnostics.Add(DiagnosticCatalog.SubmissionStampInFuture.At(
+            $"“报送时间”为 {written.DateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}，晚于市级收到文件的时间 {now.DateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}，不予采信",
+            path, name.Sheet, name.Cell, MetaNames.Submitted));
+        return null;
     }
 
     /// <summary>The submission time the clerk wrote in meta_submitted; null (file time decides) when absent or unreadable.</summary>

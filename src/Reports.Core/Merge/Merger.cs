@@ -2,10 +2,11 @@ using Reports.Definitions;
 using Reports.Intake;
 using Reports.Periods;
 using Reports.Rosters;
+using Reports.Versions;
 
 namespace Reports.Merge;
 
-/// <summary>Merges the accepted submissions of one period, in roster order, into unit rows and a total.</summary>
+/// <summary>Merges the submissions chosen for one period, in roster order, into unit rows and a total of the accepted ones.</summary>
 public static class Merger
 {
     public static MergeResult Merge(
@@ -13,13 +14,10 @@ public static class Merger
         Roster roster,
         ReportingPeriod period,
         CampaignWindow window,
-        IReadOnlyList<IntakeFileResult> intake)
+        VersionDecision decision)
     {
-        // The file that speaks for each unit: accepted if there is one, else the latest rejected one.
-        var byUnit = intake
-            .Where(r => r.UnitCode is not null && r.Submission is not null && r.Status is IntakeStatus.Accepted or IntakeStatus.Rejected)
-            .GroupBy(r => r.UnitCode!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Status == IntakeStatus.Accepted ? 0 : 1).First(), StringComparer.Ordinal);
+        // The file that speaks for each unit was decided once (VersionSelector); the merge only reads it.
+        var byUnit = decision.Chosen;
 
         var empty = new Dictionary<string, decimal?>(definition.Indicators.Select(i => KeyValuePair.Create(i.Code, (decimal?)null)), StringComparer.Ordinal);
         var units = new List<UnitResult>(roster.Units.Count);

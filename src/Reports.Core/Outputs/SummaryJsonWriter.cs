@@ -1,5 +1,7 @@
 using Reports.Analysis;
+using Reports.Diagnostics;
 using Reports.Merge;
+using Reports.Results;
 
 namespace Reports.Outputs;
 
@@ -9,14 +11,13 @@ namespace Reports.Outputs;
 /// </summary>
 public static class SummaryJsonWriter
 {
-    public static void Write(MergeResult merge, Stream stream) => Write(merge, MergeAnalysis.Of(merge), stream);
-
-    public static void Write(MergeResult merge, MergeAnalysis analysis, Stream stream)
+    public static void Write(ReturnResult result, Stream stream)
     {
+        var (merge, analysis) = (result.Merge, result.Analysis);
         // Looked up per unit: grouped once, so the file is written in time linear in the units.
         var lagging = analysis.Lagging.ToLookup(l => l.Unit.Code, StringComparer.Ordinal);
         var below = analysis.BelowThreshold.ToLookup(t => t.Unit.Code, StringComparer.Ordinal);
-        var signals = analysis.Signals.ToLookup(s => s.Unit.Code, StringComparer.Ordinal);
+        var signals = analysis.Signals.ToLookup(s => s.Unit!, StringComparer.Ordinal);
         using var writer = JsonOutput.CreateWriter(stream);
         writer.WriteStartObject();
         writer.WriteString("return", merge.Definition.Code);
@@ -125,7 +126,7 @@ public static class SummaryJsonWriter
     }
 
     private static void WriteAnalysis(System.Text.Json.Utf8JsonWriter writer, MergeResult merge, MergeAnalysis analysis, UnitResult unit,
-        ILookup<string, LaggingItem> lagging, ILookup<string, ThresholdItem> below, ILookup<string, QualitySignal> signals)
+        ILookup<string, LaggingItem> lagging, ILookup<string, ThresholdItem> below, ILookup<string, Diagnostic> signals)
     {
         writer.WriteStartObject("ranks");
         foreach (var indicator in merge.Definition.Indicators)
@@ -164,7 +165,7 @@ public static class SummaryJsonWriter
             writer.WriteStartObject();
             writer.WriteString("code", signal.Code);
             writer.WriteString("field", signal.Field);
-            JsonOutput.WriteNumber(writer, "value", signal.Value);
+            JsonOutput.WriteNumber(writer, "value", signal.Field is { } field ? unit.Values.GetValueOrDefault(field) : null);
             writer.WriteString("message", signal.Message);
             writer.WriteEndObject();
         }

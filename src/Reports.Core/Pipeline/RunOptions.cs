@@ -34,5 +34,11 @@ public sealed record RunOptions(
     /// </summary>
     public IReadOnlyList<string>? ReturnCodes { get; init; }
 
+    /// <summary><c>--as-submission</c>: where the city's own return (of the first return's template) goes, and who signs it.</summary>
+    public UpwardReturn? AsSubmission { get; init; }
+
     public IReadOnlyList<string> Returns => ReturnCodes is { Count: > 0 } codes ? codes : [ReturnCode];
 }
+
+/// <summary>The city's merged result as its own return to the next level: the file, who filled it in, their phone.</summary>
+public sealed record UpwardReturn(string Path, string FilledBy, string Phone);

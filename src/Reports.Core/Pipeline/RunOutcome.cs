@@ -18,4 +18,7 @@ public sealed record RunOutcome(
 {
     /// <summary>The merge of each return of the run, in order; the first is <see cref="Merge"/>.</summary>
     public IReadOnlyList<MergeResult> Merges { get; init; } = [Merge];
+
+    /// <summary>The result of each return of the run, in order (what every output was rendered from).</summary>
+    public IReadOnlyList<Results.ReturnResult> Results { get; init; } = [];
 }

@@ -2,12 +2,12 @@ using Reports.Analysis;
 using Reports.Intake;
 using Reports.Merge;
 using Reports.Periods;
+using Reports.Versions;
 
 namespace Reports.Store;
 
 /// <summary>
-/// Rebuilds earlier periods' merges from the store, deciding among the versions exactly as the run that received
-/// them did (the newest submission of each unit), against the current roster.
+/// Rebuilds earlier periods' merges from the store, deciding among the versions by the one rule (VersionSelector), against the current roster.
 /// </summary>
 public static class HistoryLoader
 {
@@ -18,7 +18,7 @@ public static class HistoryLoader
             var versions = store.Versions(current.Definition.Code, period);
             return versions.Count == 0
                 ? null
-                : Merger.Merge(current.Definition, current.Roster, period, current.Window, IntakeProcessor.Choose([.. versions]));
+                : Merger.Merge(current.Definition, current.Roster, period, current.Window, VersionSelector.Decide(versions));
         }
 
         var campaign = PeriodArithmetic.PeriodsOf(current.Window, current.Period)

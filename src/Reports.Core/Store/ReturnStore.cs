@@ -14,7 +14,7 @@ namespace Reports.Store;
 /// </summary>
 public sealed class ReturnStore : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
 
@@ -86,6 +86,9 @@ public sealed class ReturnStore : IDisposable
                 field TEXT NOT NULL,
                 number TEXT,
                 text TEXT,
+                sheet TEXT,
+                cell TEXT,
+                typed TEXT,
                 PRIMARY KEY (version_id, field));
             CREATE TABLE IF NOT EXISTS version_diagnostics (
                 version_id INTEGER NOT NULL REFERENCES versions(id),
@@ -97,6 +100,19 @@ public sealed class ReturnStore : IDisposable
                 cell TEXT,
                 field TEXT,
                 PRIMARY KEY (version_id, seq));
+            CREATE TABLE IF NOT EXISTS version_details (
+                version_id INTEGER NOT NULL REFERENCES versions(id),
+                table_code TEXT NOT NULL,
+                rows TEXT NOT NULL,
+                PRIMARY KEY (version_id, table_code));
+            CREATE TABLE IF NOT EXISTS withdrawals (
+                id INTEGER PRIMARY KEY,
+                return_code TEXT NOT NULL,
+                period TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                withdrawn_at TEXT NOT NULL,
+                withdrawn_by TEXT NOT NULL,
+                reason TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS run_files (
                 run_id INTEGER NOT NULL REFERENCES runs(id),
                 file_name TEXT NOT NULL,
@@ -105,6 +121,11 @@ public sealed class ReturnStore : IDisposable
                 status TEXT NOT NULL,
                 PRIMARY KEY (run_id, file_name));
             """, transaction);
+        if (version == 1)
+        {
+            // Schema 1 kept no cell of a value: where it was read and what was typed there.
+            Execute("ALTER TABLE version_values ADD COLUMN sheet TEXT; ALTER TABLE version_values ADD COLUMN cell TEXT; ALTER TABLE version_values ADD COLUMN typed TEXT;", transaction);
+        }
         Execute($"PRAGMA user_version = {SchemaVersion};", transaction);
         transaction.Commit();
     }
@@ -113,7 +134,7 @@ public sealed class ReturnStore : IDisposable
     /// Records one run and every file it took in, in one transaction: new contents become versions (with a copy
     /// of their bytes), contents already held are only noted as seen again. Returns the run's id.
     /// </summary>
-    public long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<IntakeFileResult> intake, Func<IntakeFileResult, byte[]?> originalOf)
+    public long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<IntakeFileResult> intake)
     {
         var now = Format(_clock.GetUtcNow());
         using var transaction = _connection.BeginTransaction(deferred: false);
@@ -128,7 +149,7 @@ public sealed class ReturnStore : IDisposable
                 versionId = Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", transaction,
                     ("$r", returnCode), ("$p", period.ToString()), ("$s", file.Sha256)) is long existing
                     ? existing
-                    : InsertVersion(returnCode, period, file, runId, now, originalOf(file), transaction);
+                    : InsertVersion(returnCode, period, file, runId, now, file.Original, transaction);
             }
             Execute("INSERT OR REPLACE INTO run_files (run_id, file_name, sha256, version_id, status) VALUES ($run, $f, $s, $v, $st);", transaction,
                 ("$run", runId), ("$f", Path.GetFileName(file.File)), ("$s", file.Sha256), ("$v", versionId), ("$st", Status(file.Status)));
@@ -155,15 +176,19 @@ public sealed class ReturnStore : IDisposable
             ("$status", Status(status)), ("$run", runId)), CultureInfo.InvariantCulture);
         if (file.Submission is { } submission)
         {
-            foreach (var (field, number) in submission.Values)
+            foreach (var field in submission.Values.Keys.Concat(submission.Texts.Keys).Concat(submission.Cells.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 Pause();
-                Execute("INSERT INTO version_values (version_id, field, number) VALUES ($v, $f, $n);", transaction,
-                    ("$v", id), ("$f", field), ("$n", number.ToString(CultureInfo.InvariantCulture)));
+                var cell = submission.Cells.GetValueOrDefault(field);
+                Execute("INSERT INTO version_values (version_id, field, number, text, sheet, cell, typed) VALUES ($v, $f, $n, $x, $sh, $c, $ty);", transaction,
+                    ("$v", id), ("$f", field),
+                    ("$n", submission.Values.TryGetValue(field, out var number) ? number.ToString(CultureInfo.InvariantCulture) : null),
+                    ("$x", submission.Texts.GetValueOrDefault(field)), ("$sh", cell?.Sheet), ("$c", cell?.Cell), ("$ty", cell?.Typed));
             }
-            foreach (var (field, text) in submission.Texts)
+            foreach (var (table, rows) in submission.Details)
             {
-                Execute("INSERT INTO version_values (version_id, field, text) VALUES ($v, $f, $x);", transaction, ("$v", id), ("$f", field), ("$x", text));
+                Execute("INSERT INTO version_details (version_id, table_code, rows) VALUES ($v, $t, $r);", transaction,
+                    ("$v", id), ("$t", table), ("$r", DetailRowsJson.Write(rows)));
             }
         }
         var seq = 0;
@@ -176,39 +201,133 @@ public sealed class ReturnStore : IDisposable
     }
 
     /// <summary>
-    /// Every version received for a return and period, as intake results in the order received: what a merge
-    /// decides among (the newest submission of each unit wins, across every run).
+    /// Every version received for a return and period, as intake results in the order received, each with the run
+    /// that first received it, its values with their cells, its detail rows and its diagnostics; a version the office
+    /// withdrew has status <see cref="IntakeStatus.Withdrawn"/>. What <see cref="Versions.VersionSelector"/> decides among.
     /// </summary>
     public IReadOnlyList<IntakeFileResult> Versions(string returnCode, ReportingPeriod period)
     {
-        var versions = new List<(long Id, IntakeFileResult Result)>();
-        using (var command = Command("""
-            SELECT id, sha256, unit_code, file_name, file_time, stamp, status FROM versions
-            WHERE return_code = $r AND period = $p ORDER BY id;
-            """, null, ("$r", returnCode), ("$p", period.ToString())))
-        using (var reader = command.ExecuteReader())
+        var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()) };
+        var values = new Dictionary<long, (Dictionary<string, decimal> Numbers, Dictionary<string, string> Texts, Dictionary<string, FieldReading> Cells)>();
+        ReadAll("""
+            SELECT vv.version_id, vv.field, vv.number, vv.text, vv.sheet, vv.cell, vv.typed FROM version_values vv
+            JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p ORDER BY vv.version_id, vv.field;
+            """, key, reader =>
         {
-            while (reader.Read())
+            var id = reader.GetInt64(0);
+            if (!values.TryGetValue(id, out var entry))
             {
-                var status = Enum.Parse<IntakeStatus>(reader.GetString(6), ignoreCase: true);
-                versions.Add((reader.GetInt64(0), new IntakeFileResult(reader.GetString(3), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), status, [], null)));
-                if (!reader.IsDBNull(2))
-                {
-                    var stamp = reader.IsDBNull(5) ? (DateTimeOffset?)null : Parse(reader.GetString(5));
-                    var last = versions[^1];
-                    versions[^1] = (last.Id, last.Result with
-                    {
-                        Submission = new CountySubmission(reader.GetString(2), reader.GetString(3), reader.GetString(1), Parse(reader.GetString(4)), stamp,
-                            new Dictionary<string, decimal>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal)),
-                    });
-                }
+                entry = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+                values[id] = entry;
             }
-        }
-        return versions.Select(v => v.Result with
+            var field = reader.GetString(1);
+            if (!reader.IsDBNull(2))
+            {
+                entry.Numbers[field] = decimal.Parse(reader.GetString(2), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+            }
+            if (!reader.IsDBNull(3))
+            {
+                entry.Texts[field] = reader.GetString(3);
+            }
+            if (!reader.IsDBNull(4) && !reader.IsDBNull(5))
+            {
+                entry.Cells[field] = new FieldReading(reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+            }
+        });
+        var details = new Dictionary<long, Dictionary<string, IReadOnlyList<DetailRow>>>();
+        ReadAll("""
+            SELECT vd.version_id, vd.table_code, vd.rows FROM version_details vd
+            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p ORDER BY vd.version_id, vd.table_code;
+            """, key, reader =>
         {
-            Diagnostics = DiagnosticsOf(v.Id, v.Result.File),
-            Submission = v.Result.Submission is { } s ? WithValues(s, v.Id) : null,
-        }).ToList();
+            var id = reader.GetInt64(0);
+            if (!details.TryGetValue(id, out var tables))
+            {
+                tables = new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal);
+                details[id] = tables;
+            }
+            tables[reader.GetString(1)] = DetailRowsJson.Read(reader.GetString(2));
+        });
+        var diagnostics = new Dictionary<long, List<Diagnostic>>();
+        ReadAll("""
+            SELECT vd.version_id, vd.code, vd.severity, vd.message, vd.sheet, vd.cell, vd.field, v.file_name FROM version_diagnostics vd
+            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p ORDER BY vd.version_id, vd.seq;
+            """, key, reader =>
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            var id = reader.GetInt64(0);
+            if (!diagnostics.TryGetValue(id, out var list))
+            {
+                list = [];
+                diagnostics[id] = list;
+            }
+            list.Add(new Diagnostic(reader.GetString(1), Enum.Parse<DiagnosticSeverity>(reader.GetString(2)), reader.GetString(3), reader.GetString(7), Text(4), Text(5), Text(6)));
+        });
+        var withdrawn = Withdrawals(returnCode, period).GroupBy(w => w.Sha256, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+
+        var versions = new List<IntakeFileResult>();
+        ReadAll("""
+            SELECT id, sha256, unit_code, file_name, file_time, stamp, status, first_run, received_at FROM versions
+            WHERE return_code = $r AND period = $p ORDER BY id;
+            """, key, reader =>
+        {
+            var id = reader.GetInt64(0);
+            var sha256 = reader.GetString(1);
+            var unit = reader.IsDBNull(2) ? null : reader.GetString(2);
+            var file = reader.GetString(3);
+            var status = Enum.Parse<IntakeStatus>(reader.GetString(6), ignoreCase: true);
+            var findings = diagnostics.GetValueOrDefault(id) ?? [];
+            CountySubmission? submission = null;
+            if (unit is not null)
+            {
+                var (numbers, texts, cells) = values.GetValueOrDefault(id, (new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
+                submission = new CountySubmission(unit, file, sha256, Parse(reader.GetString(4)), reader.IsDBNull(5) ? null : Parse(reader.GetString(5)), numbers, texts)
+                {
+                    Cells = cells,
+                    Details = details.GetValueOrDefault(id) ?? new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal),
+                };
+            }
+            if (withdrawn.TryGetValue(sha256, out var withdrawal))
+            {
+                status = IntakeStatus.Withdrawn;
+                findings = [.. findings, DiagnosticCatalog.Withdrawn.At(
+                    $"市级于 {withdrawal.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} 撤销了这个版本（{withdrawal.By}）：{withdrawal.Reason}", file)];
+            }
+            versions.Add(new IntakeFileResult(file, sha256, unit, status, findings, submission)
+            {
+                FirstSeenRun = reader.GetInt64(7),
+                ReceivedAt = Parse(reader.GetString(8)),
+            });
+        });
+        return versions;
+    }
+
+    /// <summary>
+    /// Withdraws a version of a return and period (e.g. sent in another unit's name), recorded with time, who and why;
+    /// from then on it never counts. False when the store holds no such version.
+    /// </summary>
+    public bool Withdraw(string returnCode, ReportingPeriod period, string sha256, string reason, string by)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        if (Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", transaction,
+                ("$r", returnCode), ("$p", period.ToString()), ("$s", sha256)) is not long)
+        {
+            return false;
+        }
+        Execute("INSERT INTO withdrawals (return_code, period, sha256, withdrawn_at, withdrawn_by, reason) VALUES ($r, $p, $s, $t, $b, $why);", transaction,
+            ("$r", returnCode), ("$p", period.ToString()), ("$s", sha256), ("$t", Format(_clock.GetUtcNow())), ("$b", by), ("$why", reason));
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>Every withdrawal recorded for a return and period, in order.</summary>
+    public IReadOnlyList<Withdrawal> Withdrawals(string returnCode, ReportingPeriod period)
+    {
+        var list = new List<Withdrawal>();
+        ReadAll("SELECT sha256, withdrawn_at, withdrawn_by, reason FROM withdrawals WHERE return_code = $r AND period = $p ORDER BY id;",
+            [("$r", returnCode), ("$p", period.ToString())],
+            reader => list.Add(new Withdrawal(reader.GetString(0), Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3))));
+        return list;
     }
 
     /// <summary>The original bytes of a version, as received.</summary>
@@ -219,39 +338,6 @@ public sealed class ReturnStore : IDisposable
 
     /// <summary>SQLite's own consistency check: "ok" when the file is sound.</summary>
     public string IntegrityCheck() => Convert.ToString(Scalar("PRAGMA integrity_check;", null), CultureInfo.InvariantCulture) ?? "";
-
-    private CountySubmission WithValues(CountySubmission submission, long versionId)
-    {
-        var values = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var command = Command("SELECT field, number, text FROM version_values WHERE version_id = $v ORDER BY field;", null, ("$v", versionId));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            if (!reader.IsDBNull(1))
-            {
-                values[reader.GetString(0)] = decimal.Parse(reader.GetString(1), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
-            }
-            else if (!reader.IsDBNull(2))
-            {
-                texts[reader.GetString(0)] = reader.GetString(2);
-            }
-        }
-        return submission with { Values = values, Texts = texts };
-    }
-
-    private List<Diagnostic> DiagnosticsOf(long versionId, string fileName)
-    {
-        var list = new List<Diagnostic>();
-        using var command = Command("SELECT code, severity, message, sheet, cell, field FROM version_diagnostics WHERE version_id = $v ORDER BY seq;", null, ("$v", versionId));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            list.Add(new Diagnostic(reader.GetString(0), Enum.Parse<DiagnosticSeverity>(reader.GetString(1)), reader.GetString(2), fileName, Text(3), Text(4), Text(5)));
-        }
-        return list;
-    }
 
     private void Pause()
     {
@@ -266,6 +352,16 @@ public sealed class ReturnStore : IDisposable
     private static string Format(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    private void ReadAll(string sql, (string Name, object? Value)[] parameters, Action<SqliteDataReader> row)
+    {
+        using var command = Command(sql, null, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
+    }
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)
     {

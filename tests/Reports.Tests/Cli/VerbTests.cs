@@ -103,10 +103,11 @@ public sealed class VerbTests
         var lines = history.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("共 2 个版本", lines[0]);
         Assert.StartsWith("1.", lines[1]);
-        Assert.Contains("收到 2022-07-02 08:00", lines[1]);
+        Assert.Contains("收到 2022-07-05 09:00", lines[1]); // the store's record of when the office received it (the run's clock)
+        Assert.Contains("文件时间 2022-07-02 08:00", lines[1]);
         Assert.Contains("已被更新版本取代", lines[1]);
         Assert.DoesNotContain("汇总采用", lines[1]);
-        Assert.Contains("收到 2022-07-08 08:00", lines[2]);
+        Assert.Contains("文件时间 2022-07-08 08:00", lines[2]);
         Assert.Contains("汇总采用", lines[2]);
     }
 

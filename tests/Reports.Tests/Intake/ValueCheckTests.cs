@@ -197,11 +197,22 @@ public sealed class ValueCheckTests
     }
 
     [Fact]
-    public void A_file_name_that_disagrees_with_the_unit_inside_is_warned()
+    public void A_file_name_with_a_code_outside_the_roster_that_disagrees_with_the_unit_inside_is_warned()
     {
-        var result = ReadWith(_ => { }, fileName: "140404-上党区-campaign-5plus1-2022-06.xlsx");
+        var result = ReadWith(_ => { }, fileName: "149999-某县-campaign-5plus1-2022-06.xlsx");
         Assert.Equal(IntakeStatus.Accepted, result.Status);
         Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(result.Diagnostics, d => d.Code == "RPT015").Severity);
+    }
+
+    [Fact]
+    public void A_file_named_for_another_roster_unit_is_rejected_naming_both_units()
+    {
+        var result = ReadWith(_ => { }, fileName: "140404-上党区-campaign-5plus1-2022-06.xlsx");
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        var finding = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCatalog.SenderNameMismatch.Code);
+        Assert.Contains("140404（上党区）", finding.Message);
+        Assert.Contains("140403（潞州区）", finding.Message);
+        Assert.False(Reports.Versions.VersionSelector.CanCount(result));
     }
 
     [Fact]

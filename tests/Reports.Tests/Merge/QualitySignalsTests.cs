@@ -42,7 +42,7 @@ public sealed class QualitySignalsTests
         });
         var signal = Assert.Single(QualitySignals.Find(merge));
         Assert.Equal(QualitySignals.UnitSlipCode, signal.Code);
-        Assert.Equal("140406", signal.Unit.Code);
+        Assert.Equal("140406", signal.Unit);
         Assert.Equal("sales_orders", signal.Field);
         Assert.Contains("元", signal.Message);
     }

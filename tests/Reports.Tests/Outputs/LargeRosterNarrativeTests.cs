@@ -21,7 +21,7 @@ public sealed class LargeRosterNarrativeTests
         var merge = new MergeResult(Samples.Campaign, roster, Samples.Period, Samples.Window, 1m, 0.5m, units,
             new GroupTotal(totals, IndicatorCalculator.ForGroup(Samples.Campaign, units.Select(u => u.Values).ToList())));
 
-        var elements = NarrativeRenderer.Render(NarrativeRenderer.Load(NarrativeRenderer.PathFor(RepositoryPaths.Templates, Samples.ReturnCode)), merge);
+        var elements = NarrativeRenderer.Render(NarrativeRenderer.Load(NarrativeRenderer.PathFor(RepositoryPaths.Templates, Samples.ReturnCode)), merge, Reports.Analysis.MergeAnalysis.Of(merge));
 
         var text = string.Concat(elements.OfType<BriefingParagraph>().Select(p => p.Text));
         Assert.Contains(NumberStyle.Count(values["emp_total"] * 1500, "人"), text);

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Reports.Analysis;
+using Reports.Diagnostics;
+using Reports.Results;
 using Reports.Intake;
 using Reports.Merge;
 using Reports.Pdf;
@@ -9,8 +10,9 @@ namespace Reports.Outputs.Briefing;
 /// <summary>The appendix: the submission status of every roster unit, and the data-quality signals per unit.</summary>
 public static class AppendixTables
 {
-    public static PdfTable Status(MergeResult merge, IReadOnlyList<IntakeFileResult> intake)
+    public static PdfTable Status(ReturnResult result)
     {
+        var merge = result.Merge;
         var columns = new List<PdfTableColumn>
         {
             new("序号", 0.45f, PdfAlign.Center),
@@ -22,7 +24,7 @@ public static class AppendixTables
         };
         var rows = merge.Units.Select((unit, index) =>
         {
-            var file = intake.FirstOrDefault(f => f.UnitCode == unit.Unit.Code && f.File == unit.File);
+            var file = result.Decision.For(unit.Unit.Code);
             var (status, note) = unit.Status switch
             {
                 UnitStatus.Accepted => ("已汇总", ""),
@@ -42,10 +44,14 @@ public static class AppendixTables
         return new PdfTable(columns, rows, Caption: "附表1：各县（市、区）报表报送情况");
     }
 
-    /// <summary>The signals, a row per unit and source; null when there are none (the template then says so).</summary>
-    public static PdfTable? Quality(MergeResult merge, IReadOnlyList<DataQualitySignal> signals)
+    /// <summary>
+    /// The findings, a row per unit and source (报表审核: the checks of the file that counts; 合理性核查: the DQ signals),
+    /// each kind of finding summarised once with its fields and count; null when there are none (the template then says so).
+    /// </summary>
+    public static PdfTable? Quality(ReturnResult result)
     {
-        if (signals.Count == 0)
+        var merge = result.Merge;
+        if (result.Findings.Count == 0)
         {
             return null;
         }
@@ -55,18 +61,30 @@ public static class AppendixTables
             new("来源", 0.9f, PdfAlign.Center),
             new("数据质量提示", 4f, PdfAlign.Left),
         };
-        var order = merge.Units.Select((u, i) => (u.Unit.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        var rows = signals
-            .GroupBy(s => (s.Unit, s.Source))
-            .OrderBy(g => order.GetValueOrDefault(g.Key.Unit.Code, int.MaxValue))
-            .ThenBy(g => g.Key.Source, StringComparer.Ordinal)
-            .Select(g => (IReadOnlyList<string>)
-            [
-                g.Key.Unit.Name,
-                g.Key.Source,
-                string.Join("；", g.Select(s => (s.IsError ? "错误：" : "") + s.Summary)) + "。",
-            ])
-            .ToList();
+        var labels = merge.Definition.Fields.ToDictionary(f => f.Code, f => f.Label, StringComparer.Ordinal);
+        var rows = new List<IReadOnlyList<string>>();
+        // Findings are in roster order already (ReturnResult); grouped per unit, then source, then kind.
+        foreach (var unit in result.Findings.GroupBy(f => f.Unit!, StringComparer.Ordinal))
+        {
+            var name = merge.Roster.Find(unit.Key)?.Name ?? unit.Key;
+            foreach (var source in unit.GroupBy(Source).OrderBy(g => g.Key == "报表审核" ? 0 : 1))
+            {
+                var summaries = source
+                    .GroupBy(d => (d.Code, d.IsError))
+                    .OrderBy(g => g.Key.IsError ? 0 : 1)
+                    .ThenBy(g => g.Key.Code, StringComparer.Ordinal)
+                    .Select(g =>
+                    {
+                        var title = DiagnosticCatalog.Find(g.Key.Code)?.Title ?? g.First().Message;
+                        var fields = g.Select(d => d.Field).OfType<string>().Distinct(StringComparer.Ordinal).Select(f => labels.GetValueOrDefault(f, f)).ToList();
+                        var where = fields.Count > 0 ? $"（{string.Join("、", fields)}）" : "";
+                        return (g.Key.IsError ? "错误：" : "") + $"{title}{where}{g.Count()}处";
+                    });
+                rows.Add([name, source.Key, string.Join("；", summaries) + "。"]);
+            }
+        }
         return new PdfTable(columns, rows, Caption: "附表2：数据质量提示");
     }
+
+    private static string Source(Diagnostic finding) => finding.Code.StartsWith("DQ", StringComparison.Ordinal) ? "合理性核查" : "报表审核";
 }

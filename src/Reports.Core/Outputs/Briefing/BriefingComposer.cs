@@ -1,5 +1,4 @@
-using Reports.Analysis;
-using Reports.Intake;
+using Reports.Results;
 using Reports.Merge;
 using Reports.Pdf;
 
@@ -12,16 +11,8 @@ namespace Reports.Outputs.Briefing;
 /// </summary>
 public static class BriefingComposer
 {
-    public static PdfDocumentModel Compose(
-        MergeResult merge,
-        IReadOnlyList<IntakeFileResult> intake,
-        IReadOnlyList<DataQualitySignal> signals,
-        IReadOnlyList<BriefingElement> narrative,
-        BriefingSettings settings) =>
-        Compose([new BriefingPart(merge, intake, signals, narrative)], settings);
-
     /// <summary>One briefing for several returns of a period: one 报头 and 报尾, each return's narrative in order.</summary>
-    public static PdfDocumentModel Compose(IReadOnlyList<BriefingPart> parts, BriefingSettings settings)
+    public static PdfDocumentModel Compose(IReadOnlyList<ReturnResult> parts, BriefingSettings settings)
     {
         var period = parts[0].Merge.Period;
         var issued = settings.IssueDateFor(period);
@@ -43,11 +34,11 @@ public static class BriefingComposer
     }
 
     /// <summary>Adds a return's narrative with its tables, charts and appendix; returns its first title, if any.</summary>
-    private static string? AddNarrative(List<PdfBlock> blocks, BriefingPart part)
+    private static string? AddNarrative(List<PdfBlock> blocks, ReturnResult part)
     {
-        var (merge, intake, signals, narrative) = part;
+        var (merge, analysis) = (part.Merge, part.Analysis);
         string? title = null;
-        foreach (var element in narrative)
+        foreach (var element in part.Narrative)
         {
             switch (element)
             {
@@ -65,19 +56,19 @@ public static class BriefingComposer
                     blocks.Add(new PdfParagraph(p.Text));
                     break;
                 case BriefingTableSlot slot:
-                    blocks.Add(TaskTableBuilder.Build(merge, Section(merge, slot.SectionCode)));
+                    blocks.Add(TaskTableBuilder.Build(merge, analysis, Section(merge, slot.SectionCode)));
                     break;
                 case BriefingChartSlot slot:
-                    if (TaskChartBuilder.Build(merge, Section(merge, slot.SectionCode)) is { } chart)
+                    if (TaskChartBuilder.Build(merge, analysis, Section(merge, slot.SectionCode)) is { } chart)
                     {
                         blocks.Add(chart);
                     }
                     break;
                 case BriefingStatusSlot:
-                    blocks.Add(AppendixTables.Status(merge, intake));
+                    blocks.Add(AppendixTables.Status(part));
                     break;
                 case BriefingQualitySlot:
-                    blocks.Add(AppendixTables.Quality(merge, signals) as PdfBlock
+                    blocks.Add(AppendixTables.Quality(part) as PdfBlock
                                ?? new PdfParagraph("各县（市、区）报表审核中未发现需要提示的数据质量问题。"));
                     break;
                 case BriefingUnknownSlot unknown:

@@ -14,7 +14,7 @@ namespace Reports.Outputs.Briefing;
 /// </summary>
 public static class BriefingModel
 {
-    public static IEnumerable<(string Name, object? Value)> Build(MergeResult merge)
+    public static IEnumerable<(string Name, object? Value)> Build(MergeResult merge, MergeAnalysis analysis)
     {
         var definition = merge.Definition;
         yield return ("city", merge.Roster.Name);
@@ -62,7 +62,7 @@ public static class BriefingModel
         var lagging = new ScriptObject();
         foreach (var indicator in definition.Indicators.Where(i => merge.ProgressFor(i) is not null))
         {
-            lagging.SetValue(indicator.Code, new ScriptArray(ProgressAnalysis.Lagging(merge, indicator).Select(l => l.Unit.Name)), true);
+            lagging.SetValue(indicator.Code, new ScriptArray(analysis.LaggingOn(indicator.Code).Select(l => l.Unit.Name)), true);
         }
         yield return ("lagging", lagging);
 
@@ -72,7 +72,7 @@ public static class BriefingModel
         {
             threshold.SetValue(indicator.Code, indicator.Threshold!.For(merge.Period.Year), true);
             var items = new ScriptArray();
-            foreach (var item in ProgressAnalysis.BelowThreshold(merge, indicator))
+            foreach (var item in analysis.BelowThresholdOn(indicator.Code))
             {
                 var unit = new ScriptObject();
                 unit.SetValue("name", item.Unit.Name, true);
@@ -90,7 +90,7 @@ public static class BriefingModel
         {
             foreach (var indicator in section.Indicators.Where(i => merge.ProgressFor(i) is not null))
             {
-                var items = ProgressAnalysis.Lagging(merge, indicator);
+                var items = analysis.LaggingOn(indicator.Code);
                 var task = new ScriptObject();
                 task.SetValue("task", section.Title, true);
                 task.SetValue("indicator", indicator.Label, true);

@@ -1,3 +1,4 @@
+using Reports.Analysis;
 using System.Text;
 using Reports.Merge;
 using Scriban;
@@ -26,11 +27,11 @@ public static class NarrativeRenderer
         return template;
     }
 
-    public static IReadOnlyList<BriefingElement> Render(Template template, MergeResult merge)
+    public static IReadOnlyList<BriefingElement> Render(Template template, MergeResult merge, MergeAnalysis analysis)
     {
         var globals = new ScriptObject();
         globals.Import(typeof(BriefingFunctions));
-        foreach (var (name, value) in BriefingModel.Build(merge))
+        foreach (var (name, value) in BriefingModel.Build(merge, analysis))
         {
             globals.SetValue(name, value, readOnly: true);
         }

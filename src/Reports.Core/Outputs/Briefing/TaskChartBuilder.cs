@@ -11,13 +11,13 @@ namespace Reports.Outputs.Briefing;
 /// </summary>
 public static class TaskChartBuilder
 {
-    public static PdfBarChart? Build(MergeResult merge, SectionDefinition section)
+    public static PdfBarChart? Build(MergeResult merge, MergeAnalysis analysis, SectionDefinition section)
     {
         if (TaskHeadline.For(merge, section) is not { } headline)
         {
             return null;
         }
-        var lagging = ProgressAnalysis.Lagging(merge, headline).Select(l => l.Unit.Code).ToHashSet(StringComparer.Ordinal);
+        var lagging = analysis.LaggingUnits(headline.Code);
         var bars = merge.Accepted
             .Where(u => u.Indicators.GetValueOrDefault(headline.Code) is not null)
             .Select(u => new PdfBar(u.Unit.Name, (double)(u.Indicators[headline.Code]!.Value * 100), lagging.Contains(u.Unit.Code)))

@@ -16,15 +16,15 @@ public static class TaskTableBuilder
     private const int WideTable = 9;
     private const float WideTableFontSize = 9f;
 
-    public static PdfTable Build(MergeResult merge, SectionDefinition section)
+    public static PdfTable Build(MergeResult merge, MergeAnalysis analysis, SectionDefinition section)
     {
         var fields = section.Fields.Where(f => f.IsNumeric).ToList();
         var tracked = section.Indicators.Where(i => merge.ProgressFor(i) is not null).ToList();
         var headline = TaskHeadline.For(merge, section);
         var ranks = headline is null
             ? new Dictionary<string, int?>()
-            : ProgressAnalysis.Rank(merge, headline).ToDictionary(r => r.Unit.Code, r => r.Rank);
-        var lagging = tracked.SelectMany(i => ProgressAnalysis.Lagging(merge, i)).Select(l => l.Unit.Code).ToHashSet(StringComparer.Ordinal);
+            : analysis.Ranks[headline.Code].ToDictionary(r => r.Unit.Code, r => r.Rank);
+        var lagging = tracked.SelectMany(i => analysis.LaggingUnits(i.Code)).ToHashSet(StringComparer.Ordinal);
 
         var columns = new List<PdfTableColumn> { new("单位", 1.2f, PdfAlign.Left) };
         columns.AddRange(fields.Select(f => new PdfTableColumn(f.LabelWithUnit, 1f, PdfAlign.Right)));

@@ -1,7 +1,6 @@
 using OfficeOpenXml;
-using Reports.Analysis;
-using Reports.Intake;
 using Reports.Merge;
+using Reports.Results;
 
 namespace Reports.Outputs.Workbook;
 
@@ -14,10 +13,9 @@ namespace Reports.Outputs.Workbook;
 /// </summary>
 public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
 {
-    public byte[] Write(MergeResult merge, IReadOnlyList<IntakeFileResult> intake, SubmissionOverview submissions) =>
-        Write([new WorkbookPart(merge, intake, submissions)]);
+    public byte[] Write(ReturnResult result) => Write([result]);
 
-    public byte[] Write(IReadOnlyList<WorkbookPart> parts)
+    public byte[] Write(IReadOnlyList<ReturnResult> parts)
     {
         var first = parts[0].Merge;
         var title = parts.Count == 1
@@ -56,21 +54,21 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
     /// <summary>"" for a single return (sheet names as ever), else 表1, 表2 ….</summary>
     private static string Prefix(int index, int count) => count == 1 ? "" : $"表{index + 1}";
 
-    private static void AddSheets(ExcelWorkbook workbook, WorkbookPart part, string prefix, string title, DateTimeOffset now, TimeZoneInfo zone, FormulaCheck check)
+    private static void AddSheets(ExcelWorkbook workbook, ReturnResult part, string prefix, string title, DateTimeOffset now, TimeZoneInfo zone, FormulaCheck check)
     {
-        var (merge, intake, submissions, _) = part;
+        var (merge, analysis, submissions) = (part.Merge, part.Analysis, part.Submissions);
         ExcelWorksheet Add(string name) => workbook.Worksheets.Add(prefix + name);
-        SummarySheet.Write(Add(SummarySheet.Name), merge, title, check);
+        SummarySheet.Write(Add(SummarySheet.Name), merge, analysis, title, check);
         foreach (var section in merge.Definition.Sections.Where(s => !s.Informational && s.Fields.Any(f => f.IsNumeric)))
         {
-            TaskSheet.Write(Add(TaskSheet.SheetName(section)), merge, section, title, check);
+            TaskSheet.Write(Add(TaskSheet.SheetName(section)), merge, analysis, section, title, check);
         }
         foreach (var table in merge.Definition.Details)
         {
             DetailSheet.Write(Add(DetailSheet.SheetName(table)), merge, table, title, check);
         }
         SubmissionSheet.Write(Add(SubmissionSheet.Name), submissions, merge.Roster.Name, title, zone);
-        DiagnosticsSheet.Write(Add(DiagnosticsSheet.Name), intake, part.Signals ?? [], merge, title);
+        DiagnosticsSheet.Write(Add(DiagnosticsSheet.Name), part, title);
         NotesSheet.Write(Add(NotesSheet.Name), merge, submissions, title, now, zone);
     }
 }

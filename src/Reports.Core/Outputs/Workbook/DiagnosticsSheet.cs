@@ -4,7 +4,7 @@ using Reports.Diagnostics;
 using Reports.Analysis;
 using Reports.Intake;
 using Reports.Merge;
-using Reports.Rosters;
+using Reports.Results;
 
 namespace Reports.Outputs.Workbook;
 
@@ -18,18 +18,19 @@ internal static class DiagnosticsSheet
     public const string Name = "数据核查";
     private const int HeaderRow = 3;
 
-    public static void Write(ExcelWorksheet sheet, IReadOnlyList<IntakeFileResult> intake, IReadOnlyList<QualitySignal> signals, MergeResult merge, string title)
+    public static void Write(ExcelWorksheet sheet, ReturnResult result, string title)
     {
+        var merge = result.Merge;
         var definition = merge.Definition;
         var roster = merge.Roster;
         string[] headers = ["序号", "单位代码", "单位名称", "文件", "工作表", "单元格", "字段", "代码", "级别", "说明", "处理建议"];
         var widths = new ColumnWidths(maximum: 60);
         // A signal concerns the figures of the file the merge used for its unit; it warns, it never rejects.
-        var signalRows = signals.Select(signal => (
-            UnitCode: (string?)signal.Unit.Code,
-            File: merge.Units.FirstOrDefault(u => u.Unit == signal.Unit)?.File ?? "",
-            Diagnostic: new Diagnostic(signal.Code, DiagnosticSeverity.Warning, signal.Message, Field: signal.Field)));
-        var rows = intake
+        var signalRows = result.Analysis.Signals.Select(signal => (
+            UnitCode: signal.Unit,
+            File: merge.Units.FirstOrDefault(u => u.Unit.Code == signal.Unit)?.File ?? "",
+            Diagnostic: signal));
+        var rows = result.Files
             .SelectMany(file => file.Diagnostics.Select(d => (UnitCode: file.UnitCode, File: file.File, Diagnostic: d)))
             .Concat(signalRows)
             .OrderBy(x => x.Diagnostic.Severity switch { DiagnosticSeverity.Error => 0, DiagnosticSeverity.Warning => 1, _ => 2 })
@@ -62,7 +63,7 @@ internal static class DiagnosticsSheet
                 diagnostic.Code,
                 diagnostic.Severity switch { DiagnosticSeverity.Error => "错误", DiagnosticSeverity.Warning => "警告", _ => "提示" },
                 diagnostic.Message,
-                advice.GetValueOrDefault(diagnostic.Code) ?? (diagnostic.Code.StartsWith("DQ", StringComparison.Ordinal) ? "合理性提示，不影响汇总；请与填报单位核实。" : null),
+                advice.GetValueOrDefault(diagnostic.Code),
             ];
             sheet.Cells[row, 1].Value = row - HeaderRow;
             for (var i = 0; i < values.Length; i++)

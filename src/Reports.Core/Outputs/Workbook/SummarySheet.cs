@@ -18,7 +18,7 @@ internal static class SummarySheet
 
     private sealed record Column(SectionDefinition Section, FieldDefinition? Field, IndicatorDefinition? Indicator);
 
-    public static void Write(ExcelWorksheet sheet, MergeResult merge, string title, FormulaCheck check)
+    public static void Write(ExcelWorksheet sheet, MergeResult merge, MergeAnalysis analysis, string title, FormulaCheck check)
     {
         var definition = merge.Definition;
         var columns = definition.Sections
@@ -111,7 +111,7 @@ internal static class SummarySheet
         WorkbookStyle.TotalCells(sheet.Cells[totalRow, 1, totalRow, lastColumn]);
 
         // Lagging units (below time progress), as the analysis finds them: the same cells the briefing calls 滞后.
-        foreach (var item in ProgressAnalysis.Lagging(merge))
+        foreach (var item in analysis.Lagging)
         {
             var unitRow = FirstUnitRow + merge.Units.ToList().FindIndex(u => u.Unit == item.Unit);
             var indicatorColumn = FirstDataColumn + columns.FindIndex(c => c.Indicator == item.Indicator);

@@ -26,7 +26,7 @@ internal static class TaskSheet
         return name.Length > 31 ? name[..31] : name;
     }
 
-    public static void Write(ExcelWorksheet sheet, MergeResult merge, SectionDefinition section, string title, FormulaCheck check)
+    public static void Write(ExcelWorksheet sheet, MergeResult merge, MergeAnalysis analysis, SectionDefinition section, string title, FormulaCheck check)
     {
         var fields = section.Fields.Where(f => f.IsNumeric).ToList();
         var widths = new ColumnWidths(maximum: 30);
@@ -82,9 +82,9 @@ internal static class TaskSheet
 
         // Unit rows.
         var ranks = indicatorColumns.Where(e => e.Rank is not null)
-            .ToDictionary(e => e.Indicator.Code, e => ProgressAnalysis.Rank(merge, e.Indicator).ToDictionary(r => r.Unit.Code, r => r.Rank), StringComparer.Ordinal);
+            .ToDictionary(e => e.Indicator.Code, e => analysis.Ranks[e.Indicator.Code].ToDictionary(r => r.Unit.Code, r => r.Rank), StringComparer.Ordinal);
         var lagging = indicatorColumns.Where(e => e.Flag is not null)
-            .ToDictionary(e => e.Indicator.Code, e => ProgressAnalysis.Lagging(merge, e.Indicator).Select(l => l.Unit.Code).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            .ToDictionary(e => e.Indicator.Code, e => analysis.LaggingUnits(e.Indicator.Code), StringComparer.Ordinal);
         var row = FirstUnitRow;
         foreach (var unit in merge.Units)
         {

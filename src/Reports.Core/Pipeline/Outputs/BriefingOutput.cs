@@ -1,0 +1,25 @@
+using Reports.Diagnostics;
+using Reports.Outputs.Briefing;
+using Reports.Pdf;
+
+namespace Reports.Pipeline.Outputs;
+
+/// <summary>简报-….pdf: the briefing composed from every return's result and drawn when prepared, so a composition error leaves no output behind.</summary>
+public sealed class BriefingOutput : IRunOutput
+{
+    public RunStage Stage => RunStage.WritingPdf;
+
+    public string Timing => StageTiming.Pdf;
+
+    public PreparedOutput Prepare(RunResult run)
+    {
+        var options = run.Options;
+        var document = BriefingComposer.Compose(run.Returns, options.Briefing);
+        var briefing = new MemoryStream();
+        var report = PdfRenderer.Render(document, BriefingComposer.Fonts(options.Briefing, options.Font), new PdfPageSettings(), briefing);
+        var notices = report.MissingCodePoints.Count == 0
+            ? []
+            : new List<Diagnostic> { DiagnosticCatalog.GlyphMissing.At($"简报中有字体缺少的字符，将显示为空框：{report.MissingText}") };
+        return (folder, cancel) => new RenderedOutput([OutputFile.Write(Path.Combine(folder, $"简报-{run.Stem}.pdf"), briefing.ToArray())], notices);
+    }
+}

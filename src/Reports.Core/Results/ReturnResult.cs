@@ -1,0 +1,59 @@
+using Reports.Analysis;
+using Reports.Definitions;
+using Reports.Diagnostics;
+using Reports.Intake;
+using Reports.Merge;
+using Reports.Outputs.Briefing;
+using Reports.Versions;
+
+namespace Reports.Results;
+
+/// <summary>
+/// Everything one return of a run came to, computed once and immutable: every file and version with the decision of
+/// which counts (<see cref="Decision"/>), the files received in this run (<see cref="Received"/>: the receipts'),
+/// the merge, the whole analysis, who sent what and when, every finding as a diagnostic (the counted files'
+/// findings and the data-quality signals, each naming its unit) and the rendered narrative. Every output is a
+/// rendering of this record; none re-reads a county file, re-decides a version or recomputes a rank.
+/// </summary>
+public sealed record ReturnResult(
+    VersionDecision Decision,
+    IReadOnlyList<IntakeFileResult> Received,
+    MergeResult Merge,
+    MergeAnalysis Analysis,
+    SubmissionOverview Submissions,
+    IReadOnlyList<Diagnostic> Findings,
+    IReadOnlyList<BriefingElement> Narrative)
+{
+    public ReturnDefinition Definition => Merge.Definition;
+
+    /// <summary>Every file and version, decided: what intake.json lists.</summary>
+    public IReadOnlyList<IntakeFileResult> Files => Decision.Files;
+
+    /// <summary>
+    /// The result of a merge: analysis (with the earlier periods of <paramref name="history"/>), the submission overview
+    /// against <paramref name="deadline"/>, the findings, and the narrative of <paramref name="narrativeTemplate"/> (none: empty).
+    /// </summary>
+    public static ReturnResult Compute(VersionDecision decision, IReadOnlyList<IntakeFileResult> received, MergeResult merge,
+        PeriodHistory? history = null, QualityThresholds? thresholds = null, DateTimeOffset? deadline = null, Scriban.Template? narrativeTemplate = null)
+    {
+        var analysis = MergeAnalysis.Of(merge, history, thresholds);
+        var narrative = narrativeTemplate is null ? [] : NarrativeRenderer.Render(narrativeTemplate, merge, analysis);
+        return new ReturnResult(decision, received, merge, analysis, SubmissionOverview.Build(merge, decision, deadline), FindingsOf(merge, decision, analysis), narrative);
+    }
+
+    /// <summary>Per roster unit in roster order: the warnings and errors of the file that counts for it, then its data-quality signals.</summary>
+    private static List<Diagnostic> FindingsOf(MergeResult merge, VersionDecision decision, MergeAnalysis analysis)
+    {
+        var signals = analysis.Signals.ToLookup(s => s.Unit!, StringComparer.Ordinal);
+        var findings = new List<Diagnostic>();
+        foreach (var unit in merge.Units)
+        {
+            if (decision.For(unit.Unit.Code) is { } file)
+            {
+                findings.AddRange(file.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).Select(d => d with { Unit = unit.Unit.Code }));
+            }
+            findings.AddRange(signals[unit.Unit.Code].Select(s => s with { File = unit.File }));
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Reports.Diagnostics;
+using Reports.Intake;
+
+namespace Reports.Versions;
+
+/// <summary>
+/// The one rule for which version of a unit's return counts, used by run, status, history and validate alike.
+/// Only a file that is a version of this return, period and unit (its identity and sender check out) and that the
+/// office has not withdrawn can count. Among a unit's versions the one the office received last wins (the store's
+/// first-seen run), then — among versions first seen in the same run — the template's 报送时间 stamp, then the file
+/// time, then the file name: a stamp never beats a later reception. The others are marked superseded.
+/// </summary>
+public static class VersionSelector
+{
+    public static VersionDecision Decide(IReadOnlyList<IntakeFileResult> files)
+    {
+        var chosen = files
+            .Where(CanCount)
+            .GroupBy(f => f.UnitCode!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f, Newest).First(), StringComparer.Ordinal);
+        var decided = files.Select(file =>
+        {
+            if (!CanCount(file) || ReferenceEquals(chosen[file.UnitCode!], file))
+            {
+                return file;
+            }
+            var winner = chosen[file.UnitCode!];
+            var note = DiagnosticCatalog.Superseded.At(
+                $"单位 {file.UnitCode} 本期还报送了更新的文件 {Path.GetFileName(winner.File)}（{Describe(winner)}），以其为准；本文件为 {Describe(file)}", file.File);
+            return file with { Status = IntakeStatus.Superseded, Diagnostics = [.. file.Diagnostics.Where(d => d.Code != DiagnosticCatalog.Superseded.Code), note] };
+        }).ToList();
+        // The chosen entries are the very objects in the decided list (unchanged), so reference identity holds.
+        return new VersionDecision(decided, chosen);
+    }
+
+    /// <summary>A version of this return, period and unit that the office has not withdrawn, read (accepted or rejected on its content).</summary>
+    public static bool CanCount(IntakeFileResult file) =>
+        file.UnitCode is not null && file.Submission is not null
+        && file.Status is IntakeStatus.Accepted or IntakeStatus.Rejected
+        && !file.Diagnostics.Any(d => DiagnosticCatalog.IdentityFailures.Contains(d.Code));
+
+    /// <summary>Later reception first decides; then the stamp, the file time and the name, for versions first seen together.</summary>
+    private static readonly Comparer<IntakeFileResult> Newest = Comparer<IntakeFileResult>.Create((a, b) =>
+    {
+        var order = a.FirstSeenRun.CompareTo(b.FirstSeenRun);
+        if (order == 0)
+        {
+            order = Nullable.Compare(a.Submission!.Stamp, b.Submission!.Stamp);
+        }
+        if (order == 0)
+        {
+            order = a.Submission!.FileTime.CompareTo(b.Submission!.FileTime);
+        }
+        return order != 0 ? order : string.CompareOrdinal(Path.GetFileName(a.File), Path.GetFileName(b.File));
+    });
+
+    private static string Describe(IntakeFileResult file)
+    {
+        var submission = file.Submission!;
+        return (submission.Stamp is null ? "文件时间 " : "报送时间 ") + submission.SubmittedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+}
