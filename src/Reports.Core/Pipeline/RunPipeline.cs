@@ -129,7 +129,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
                     _ => true,
                 });
             written.AddRange(ReceiptFolder.Write(thisRun, result.Merge.Definition, Path.Combine(options.OutputDirectory, "receipts"), clock,
-                store is null ? null : f => store.Original(f.Sha256)));
+                result.Seen));
         }
         Stages?.Report(RunStage.WritingExcel);
         stages.Begin(StageTiming.Workbook);
