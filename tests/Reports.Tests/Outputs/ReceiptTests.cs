@@ -1,9 +1,11 @@
 using OfficeOpenXml;
 using Reports.Cli;
 using Reports.Cli.Settings;
+using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Outputs.Receipts;
 using Reports.Pipeline;
+using Reports.Templates;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Outputs;
@@ -11,18 +13,29 @@ namespace Reports.Tests.Outputs;
 /// <summary>Receipts (回执) say what was received and, at the cell, why a return was sent back; they open without repair.</summary>
 public sealed class ReceiptTests
 {
-    private static (IntakeFileResult Result, byte[] Receipt) ReceiptFor(Dictionary<string, string> values)
+    private static (IntakeFileResult Result, byte[] Receipt) ReceiptFor(Dictionary<string, string> values, IReadOnlyDictionary<string, object>? typed = null)
     {
         using var temp = new TempDirectory();
         var unit = Samples.Changzhi.Units[0];
         var path = Samples.WriteFilled(temp.Path, unit, values);
+        if (typed is not null)
+        {
+            OpenXmlNameWriter.Fill(path, typed);
+        }
         var result = new ReturnFileReader(new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period)).Read(path);
-        var receipt = new ReceiptWriter(FixedClock.Default).Write(result, Samples.Campaign, File.ReadAllBytes(path));
+        var receipt = new ReceiptWriter(FixedClock.Default).Write(result, Samples.Campaign);
         return (result, receipt);
     }
 
+    /// <summary>The receipt's cell for a field: where our template's layout puts it.</summary>
+    private static ExcelRange OurCell(ExcelPackage package, string field)
+    {
+        var (row, column) = TemplateLayout.Cells(Samples.Campaign)[field];
+        return package.Workbook.Worksheets[ReceiptWriter.ReturnSheet].Cells[row, column];
+    }
+
     [Fact]
-    public void A_rejected_return_comes_back_with_its_cells_highlighted_and_commented_and_every_finding_listed()
+    public void A_rejected_return_comes_back_in_our_layout_with_its_cells_highlighted_and_commented_and_every_finding_listed()
     {
         var values = Samples.ValuesOf("140403");
         values["emp_outside"] = "999999"; // more than emp_total
@@ -33,25 +46,91 @@ public sealed class ReceiptTests
         Assert.Empty(WorkbookValidation.Errors(receipt));
         using var package = new ExcelPackage(new MemoryStream(receipt));
         var sheets = package.Workbook.Worksheets.Select(s => s.Name).ToList();
-        Assert.Equal([ReceiptWriter.SummarySheet, "填报", ReceiptWriter.FindingsSheet], sheets);
+        Assert.Equal([ReceiptWriter.SummarySheet, ReceiptWriter.ReturnSheet, ReceiptWriter.FindingsSheet], sheets);
+        Assert.Empty(package.Workbook.Names); // nothing of the county's workbook, not even its names
 
-        var own = package.Workbook.Worksheets["填报"];
         foreach (var diagnostic in result.Diagnostics)
         {
-            var comment = own.Cells[diagnostic.Cell!].Comment;
+            var comment = OurCell(package, diagnostic.Field!).Comment;
             Assert.NotNull(comment);
             Assert.Contains(diagnostic.Code, comment.Text);
             Assert.Contains(diagnostic.Message, comment.Text);
+            Assert.Contains($"{diagnostic.Sheet}!{diagnostic.Cell}", comment.Text); // where to find it in their own file
             Assert.Equal(ReceiptWriter.CommentAuthor, comment.Author);
+            Assert.Equal("FFFFC7CE", OurCell(package, diagnostic.Field!).Style.Fill.BackgroundColor.Rgb);
         }
-        // The county's own figures are still there, as sent.
-        Assert.Equal(999999d, Convert.ToDouble(package.Workbook.Names["emp_outside"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        // The county's figures as read; a blank cell says so.
+        Assert.Equal(999999m, Convert.ToDecimal(OurCell(package, "emp_outside").Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("（空）", OurCell(package, "fund_invested").Value);
+        Assert.Equal(result.Submission!.Values["emp_total"], Convert.ToDecimal(OurCell(package, "emp_total").Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(OurCell(package, "emp_total").Comment);
 
         var findings = package.Workbook.Worksheets[ReceiptWriter.FindingsSheet];
         var codes = Enumerable.Range(2, result.Diagnostics.Count).Select(r => findings.Cells[r, 2].Text).ToList();
         Assert.Equal(result.Diagnostics.Select(d => d.Code), codes);
         Assert.Equal("", findings.Cells[2 + result.Diagnostics.Count, 2].Text);
         Assert.Contains("“其中”项", findings.Cells[2, 8].Text + findings.Cells[3, 8].Text);
+    }
+
+    [Fact]
+    public void What_the_clerk_typed_is_shown_where_it_did_not_parse_and_the_cell_is_marked()
+    {
+        var (result, receipt) = ReceiptFor(Samples.ValuesOf("140403"), new Dictionary<string, object> { ["emp_total"] = "约11500", ["cadre_total"] = "=SUM(1,2)" });
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        var finding = Assert.Single(result.Diagnostics, d => d.Field == "emp_total");
+
+        Assert.Empty(WorkbookValidation.Errors(receipt));
+        using var package = new ExcelPackage(new MemoryStream(receipt));
+        var cell = OurCell(package, "emp_total");
+        Assert.Equal("约11500", cell.Value);
+        Assert.Equal("FFFFC7CE", cell.Style.Fill.BackgroundColor.Rgb);
+        Assert.Contains(finding.Code, cell.Comment.Text);
+        Assert.Contains($"{finding.Sheet}!{finding.Cell}", cell.Comment.Text);
+        Assert.Contains(DiagnosticCatalog.Find(finding.Code)!.Advice, cell.Comment.Text);
+        // Text that looks like a formula stays text.
+        var formulaLike = OurCell(package, "cadre_total");
+        Assert.Equal("=SUM(1,2)", formulaLike.Value);
+        Assert.True(string.IsNullOrEmpty(formulaLike.Formula));
+        Assert.DoesNotContain("<f>", ZipParts.AllText(receipt), StringComparison.Ordinal);
+
+        // The summary sheet shows the same, never "not read" for a cell that held something.
+        var summary = package.Workbook.Worksheets[ReceiptWriter.SummarySheet];
+        var row = Enumerable.Range(1, 60).Single(r => summary.Cells[r, 1].Text == "emp_total");
+        Assert.Equal("约11500", summary.Cells[row, 3].Value);
+        Assert.Equal($"{finding.Sheet}!{finding.Cell}", summary.Cells[row, 5].Text);
+        Assert.DoesNotContain("未读取", ZipParts.AllText(receipt), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Our_layout_puts_every_name_where_the_template_does()
+    {
+        using var template = new ExcelPackage(new MemoryStream(Samples.Template(Samples.Changzhi.Units[0])));
+        var cells = TemplateLayout.Cells(Samples.Campaign);
+        var names = Samples.Campaign.Fields.Select(f => f.Code).Concat([.. MetaNames.All, MetaNames.Submitted]).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), cells.Keys.Order(StringComparer.Ordinal));
+        foreach (var name in names)
+        {
+            var named = template.Workbook.Names[name];
+            Assert.Equal((named.Start.Row, named.Start.Column), cells[name]);
+        }
+    }
+
+    [Fact]
+    public void Receipts_are_drawn_from_the_intake_result_and_never_take_or_read_the_county_bytes()
+    {
+        // The API has no way in for the county's file.
+        var parameters = typeof(ReceiptWriter).GetMethods().Concat(typeof(ReceiptFolder).GetMethods())
+            .Where(m => m.DeclaringType != typeof(object)).SelectMany(m => m.GetParameters()).Select(p => p.ParameterType).ToList();
+        Assert.DoesNotContain(parameters, t => t == typeof(byte[]) || typeof(Stream).IsAssignableFrom(t) || (t.IsGenericType && t.GetGenericArguments().Contains(typeof(byte[]))));
+
+        // And bytes the intake result happens to carry are not looked at: a result whose Original is a bomb still gets its receipt.
+        var values = Samples.ValuesOf("140403");
+        values["emp_outside"] = "999999";
+        var (result, clean) = ReceiptFor(values);
+        var hostile = result with { Original = [.. "PK\u0003\u0004"u8, .. new byte[1024]] };
+        Assert.Equal(clean, new ReceiptWriter(FixedClock.Default).Write(hostile, Samples.Campaign));
+        // Deterministic: the same result and clock give the same bytes.
+        Assert.Equal(clean, new ReceiptWriter(FixedClock.Default).Write(result, Samples.Campaign));
     }
 
     [Fact]

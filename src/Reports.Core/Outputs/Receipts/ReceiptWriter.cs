@@ -4,47 +4,44 @@ using OfficeOpenXml.Style;
 using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
+using Reports.Templates;
 
 namespace Reports.Outputs.Receipts;
 
 /// <summary>
-/// The receipt (回执) sent back to a county for one file: a "回执" sheet (received when, SHA-256, status, the
-/// figures as read); for a return with findings, a "核查结果" sheet listing every diagnostic with what to do, and
-/// the county's own return with each located cell highlighted and commented. The county's bytes are only
-/// re-opened when intake read them safely (identified, no macros); otherwise the receipt carries the list alone.
-/// County text is always written as text.
+/// The receipt (回执) sent back to a county for one file, drawn from the intake result alone — the county's file is
+/// never opened again: a "回执" sheet (received when, SHA-256, status, the figures as read); for a return with located
+/// findings, the return as read in our template's layout (<see cref="ReceiptReturnSheet"/>) with each failing field
+/// filled and commented; and a "核查结果" sheet listing every diagnostic with what to do. County text is always
+/// written as text. (EPPlus writes the receipt for now; the writing is kept to this folder so a streaming writer can
+/// take its place.)
 /// </summary>
 public sealed class ReceiptWriter(TimeProvider clock)
 {
     public const string SummarySheet = "回执";
+    public const string ReturnSheet = TemplateGenerator.SheetName;
     public const string FindingsSheet = "核查结果";
     public const string CommentAuthor = "市级汇总";
 
-    private static readonly Color ErrorFill = Color.FromArgb(255, 255, 199, 206);
-    private static readonly Color WarningFill = Color.FromArgb(255, 255, 235, 156);
     private static readonly Color HeaderFill = Color.FromArgb(255, 217, 225, 242);
 
-    /// <summary>"回执-140403-潞州区-campaign-5plus1-2022-06.xlsx"</summary>
-    public static string FileNameFor(IntakeFileResult file) => $"回执-{Path.GetFileNameWithoutExtension(file.File)}.xlsx";
+    /// <summary>"回执-140403-潞州区-campaign-5plus1-2022-06.xlsx"; see <see cref="ReceiptNames"/>.</summary>
+    public static string FileNameFor(IntakeFileResult file) => ReceiptNames.For(file.File);
 
-    public byte[] Write(IntakeFileResult file, ReturnDefinition definition, byte[]? original)
+    public byte[] Write(IntakeFileResult file, ReturnDefinition definition)
     {
-        using var package = OpenOwnReturn(file, original) ?? new ExcelPackage();
+        using var package = new ExcelPackage();
         var workbook = package.Workbook;
-        var own = workbook.Worksheets.ToList();
-        foreach (var sheet in own)
+        WriteSummary(workbook.Worksheets.Add(SummarySheet), file, definition);
+        if (file.Submission is { } submission && file.Diagnostics.Any(d => d.Cell is not null))
         {
-            Highlight(sheet, file.Diagnostics);
+            ReceiptReturnSheet.Write(workbook.Worksheets.Add(ReturnSheet), file, submission, definition);
         }
-
-        var summary = workbook.Worksheets.Add(SummarySheet);
-        WriteSummary(summary, file, definition);
         if (file.Diagnostics.Count > 0)
         {
             WriteFindings(workbook.Worksheets.Add(FindingsSheet), file.Diagnostics);
         }
-        // The receipt opens on its summary, ahead of the county's own sheets.
-        workbook.Worksheets.MoveToStart(SummarySheet);
+        // The receipt opens on its summary.
         foreach (var sheet in workbook.Worksheets)
         {
             sheet.View.TabSelected = sheet.Name == SummarySheet;
@@ -52,48 +49,10 @@ public sealed class ReceiptWriter(TimeProvider clock)
         workbook.View.ActiveTab = 0;
 
         var now = clock.GetLocalNow();
-        workbook.Properties.Title = $"回执：{Path.GetFileName(file.File)}";
+        workbook.Properties.Title = ReceiptText.Safe($"回执：{Path.GetFileName(file.File)}");
         workbook.Properties.Created = now.DateTime;
         workbook.Properties.Modified = now.DateTime;
         return ReproducibleZip.Normalize(package.GetAsByteArray(), now);
-    }
-
-    private static ExcelPackage? OpenOwnReturn(IntakeFileResult file, byte[]? original)
-    {
-        var readSafely = file.Submission is not null && file.Diagnostics.All(d => d.Code != DiagnosticCatalog.MacroEnabled.Code);
-        if (original is null || !readSafely || file.Diagnostics.All(d => d.Cell is null))
-        {
-            return null;
-        }
-        var package = new ExcelPackage(new MemoryStream(original));
-        foreach (var name in new[] { SummarySheet, FindingsSheet })
-        {
-            if (package.Workbook.Worksheets[name] is { } clash)
-            {
-                clash.Name = name + "（原表）";
-            }
-        }
-        return package;
-    }
-
-    private static void Highlight(ExcelWorksheet sheet, IReadOnlyList<Diagnostic> diagnostics)
-    {
-        foreach (var group in diagnostics.Where(d => d.Cell is not null && d.Sheet == sheet.Name).GroupBy(d => d.Cell!, StringComparer.Ordinal))
-        {
-            var cell = sheet.Cells[group.Key];
-            var error = group.Any(d => d.IsError);
-            cell.Style.Fill.PatternType = ExcelFillStyle.Solid;
-            cell.Style.Fill.BackgroundColor.SetColor(error ? ErrorFill : WarningFill);
-            cell.Style.Border.BorderAround(ExcelBorderStyle.Medium, error ? Color.FromArgb(255, 192, 0, 0) : Color.FromArgb(255, 191, 143, 0));
-            var text = string.Join("\n", group.Select(d => $"{d.Code} {DiagnosticCatalogDocument.SeverityName(d.Severity)}：{d.Message}。{DiagnosticCatalog.Find(d.Code)?.Advice}"));
-            if (cell.Comment is not null)
-            {
-                sheet.Comments.Remove(cell.Comment);
-            }
-            var comment = sheet.Comments.Add(cell, text, CommentAuthor);
-            comment.AutoFit = false;
-            comment.From.Column = cell.Start.Column + 1;
-        }
     }
 
     private void WriteSummary(ExcelWorksheet sheet, IntakeFileResult file, ReturnDefinition definition)
@@ -114,11 +73,11 @@ public sealed class ReceiptWriter(TimeProvider clock)
         };
         (string Label, string Value)[] facts =
         [
-            ("文件", Path.GetFileName(file.File)),
+            ("文件", ReceiptText.Safe(Path.GetFileName(file.File))),
             ("接收时间", clock.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
             ("SHA-256", file.Sha256.Length > 0 ? file.Sha256 : "（文件无法读取）"),
             ("报表", $"{definition.Title}（{definition.Code}）"),
-            ("单位代码", file.UnitCode ?? "（无法识别）"),
+            ("单位代码", file.UnitCode is { } unit ? ReceiptText.Safe(unit) : "（无法识别）"),
             ("结果", verdict),
         ];
         var row = 3;
@@ -137,25 +96,15 @@ public sealed class ReceiptWriter(TimeProvider clock)
             sheet.Cells[row, 1].Value = "读取到的数值";
             sheet.Cells[row, 1].Style.Font.Bold = true;
             row++;
-            Header(sheet, row++, ["字段代码", "指标名称", "数值", "计量单位"]);
+            Header(sheet, row++, ["字段代码", "指标名称", "数值", "计量单位", "原表位置"]);
             foreach (var field in definition.Fields)
             {
                 sheet.Cells[row, 1].Value = field.Code;
                 sheet.Cells[row, 2].Value = field.Label;
-                if (submission.Values.TryGetValue(field.Code, out var number))
-                {
-                    sheet.Cells[row, 3].Value = number;
-                }
-                else if (submission.Texts.TryGetValue(field.Code, out var text))
-                {
-                    sheet.Cells[row, 3].Value = text; // a string: never a formula, whatever it begins with
-                    sheet.Cells[row, 3].Style.Numberformat.Format = "@";
-                }
-                else
-                {
-                    sheet.Cells[row, 3].Value = "（空或未读取）";
-                }
+                ValueAsRead.Put(sheet.Cells[row, 3], submission, field);
                 sheet.Cells[row, 4].Value = field.Unit;
+                sheet.Cells[row, 5].Value = ReceiptText.Safe(ValueAsRead.Location(submission, field.Code) ?? ValueAsRead.NotFound);
+                sheet.Cells[row, 5].Style.Numberformat.Format = "@";
                 row++;
             }
         }
@@ -163,6 +112,7 @@ public sealed class ReceiptWriter(TimeProvider clock)
         sheet.Column(2).Width = 34;
         sheet.Column(3).Width = 16;
         sheet.Column(4).Width = 10;
+        sheet.Column(5).Width = 16;
         sheet.PrinterSettings.FitToPage = true;
         sheet.PrinterSettings.FitToWidth = 1;
         sheet.PrinterSettings.FitToHeight = 0;
@@ -181,7 +131,7 @@ public sealed class ReceiptWriter(TimeProvider clock)
             ];
             for (var i = 0; i < values.Length; i++)
             {
-                sheet.Cells[row, i + 1].Value = values[i];
+                sheet.Cells[row, i + 1].Value = values[i] is string text ? ReceiptText.Safe(text) : values[i];
             }
             if (diagnostic.IsError)
             {

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Reports.Outputs.Receipts;
+
+/// <summary>
+/// Receipt file names: "回执-" and the county's file name, its ".xlsx" dropped and any other extension kept (so
+/// "990003.xls" and "990003.xlsx" get different receipts), at most <see cref="MaxBytes"/> UTF-8 bytes, and unique
+/// within one folder even on a case-insensitive file system.
+/// </summary>
+public static class ReceiptNames
+{
+    /// <summary>Well under the 255 bytes file systems allow a name, leaving room for the ".tmp" of a file being written.</summary>
+    public const int MaxBytes = 150;
+
+    private const string Prefix = "回执-";
+    private const string Extension = ".xlsx";
+    /// <summary>Bytes kept free for the "-2", "-3" … that tells apart names equal but for case or folder.</summary>
+    private const int OrdinalRoom = 8;
+    /// <summary>"-" and 8 hex digits of the county's file name's hash, added to a shortened name to keep it unique.</summary>
+    private const int HashLength = 9;
+
+    /// <summary>"回执-140403-潞州区-campaign-5plus1-2022-06.xlsx", "回执-990003.xls.xlsx"; shortened with a hash when long.</summary>
+    public static string For(string file)
+    {
+        var name = Path.GetFileName(file);
+        var stem = name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) ? name[..^Extension.Length] : name;
+        var budget = MaxBytes - OrdinalRoom - Bytes(Prefix) - Bytes(Extension);
+        if (Bytes(stem) <= budget)
+        {
+            return Prefix + stem + Extension;
+        }
+        // Cut on a character boundary (never inside a UTF-8 sequence or a surrogate pair).
+        var cut = new StringBuilder();
+        var used = 0;
+        foreach (var rune in stem.EnumerateRunes())
+        {
+            if (used + rune.Utf8SequenceLength > budget - HashLength)
+            {
+                break;
+            }
+            cut.Append(rune.ToString());
+            used += rune.Utf8SequenceLength;
+        }
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..(HashLength - 1)];
+        return $"{Prefix}{cut}-{hash}{Extension}";
+    }
+
+    /// <summary>
+    /// A name per file, in order, no two alike however the file system compares names: a name already given gets
+    /// "-2", "-3" … (never one another file would have had), so no two receipts of one folder are written to one path.
+    /// </summary>
+    public static IReadOnlyList<string> Assign(IReadOnlyList<string> files)
+    {
+        var wanted = files.Select(For).ToList();
+        var reserved = wanted.Select(Key).ToHashSet(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var names = new List<string>(files.Count);
+        foreach (var name in wanted)
+        {
+            var chosen = name;
+            var ordinal = 1;
+            while (!taken.Add(Key(chosen)))
+            {
+                do
+                {
+                    ordinal++;
+                    chosen = $"{name[..^Extension.Length]}-{ordinal}{Extension}";
+                }
+                while (reserved.Contains(Key(chosen)));
+            }
+            names.Add(chosen);
+        }
+        return names;
+    }
+
+    /// <summary>Equal for names a case-insensitive (or normalising) file system takes for one.</summary>
+    private static string Key(string name) => name.Normalize(NormalizationForm.FormC).ToUpperInvariant();
+
+    private static int Bytes(string text) => Encoding.UTF8.GetByteCount(text);
+}
