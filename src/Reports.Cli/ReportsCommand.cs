@@ -5,6 +5,7 @@ using Reports.Cli.Verbs;
 using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
+using Reports.Intake.Xlsx;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
 using Reports.Periods;
@@ -196,7 +197,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             console.Say(o.Text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));
         }
         OutputFile.PauseMidWrite = CrashTestDelay("REPORTS_OUTPUT_WRITE_DELAY_MS");
-        var inboxFiles = Directory.Exists(inbox) ? Directory.GetFiles(inbox).Length : 0;
+        // The entries intake will read (unit subfolders included), listed as intake lists them, for the progress bar.
+        var inboxFiles = Directory.Exists(inbox) ? InboxReader.List(inbox, RosterLoader.Load(rosterPath)).Count : 0;
         var outcome = console.Track((stages, lines) =>
             new RunPipeline(clock, lines) { StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"), Stages = stages }.Execute(options), inboxFiles);
         foreach (var diagnostic in outcome.Intake.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
@@ -255,14 +257,16 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         {
             throw new FileNotFoundException(o.Text.T($"文件不存在：{file}", $"no such file: {file}"), file);
         }
-        var identity = files.Select(ReturnFileReader.Peek).FirstOrDefault(i => i is not null);
+        // Each file is read once, as intake reads it (no link followed, no FIFO opened, the size capped).
+        var received = files.Select(f => InboxReader.Read(new InboxEntry(Path.GetFullPath(f), null), XlsxLimits.Default.MaxFileBytes)).ToList();
+        var identity = received.Select(r => r.Bytes is { } bytes ? ReturnFileReader.Peek(bytes) : null).FirstOrDefault(i => i is not null);
         var returnCode = parse.GetValue(o.OptionalReturn) ?? identity?.Return ?? settings.Sample.Return;
         var period = ParsePeriod(parse.GetValue(o.OptionalPeriod) ?? identity?.Period ?? settings.Sample.Period, o);
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
         var roster = RosterLoader.Load(parse.GetValue(o.OptionalRoster) ?? settings.Roster);
         var prefilled = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
         var reader = new ReturnFileReader(new IntakeContext(definition, roster, period, Prefilled: prefilled));
-        var results = files.Select(f => reader.Read(Path.GetFullPath(f))).ToList();
+        var results = received.Select(reader.Read).ToList();
 
         var console = new PlainRunConsole(output, error, clock, VerbosityOf(parse, o), o.Text);
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))

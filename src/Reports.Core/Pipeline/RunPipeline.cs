@@ -2,6 +2,7 @@ using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
+using Reports.Intake.Xlsx;
 using Reports.Merge;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
@@ -87,7 +88,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         Stages?.Report(RunStage.Reading);
         stages.Begin(StageTiming.Intake);
         progress?.Report($"读取 {options.InboxDirectory}");
-        var inbox = InboxShare.Split(options.InboxDirectory, definitions.Select(d => d.Code).ToList());
+        var inbox = InboxShare.Split(options.InboxDirectory, roster, definitions.Select(d => d.Code).ToList(), XlsxLimits.Default.MaxFileBytes);
         using var store = options.StorePath is null ? null : ReturnStore.Open(options.StorePath, clock);
         var results = definitions.Select((definition, i) =>
             RunReturn(definition, roster, i == 0 ? prefilled : null, inbox[i], narrativeTemplates[i], store, options, stages)).ToList();
@@ -152,10 +153,10 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
 
     /// <summary>One return of the run: its files read, recorded, decided among, merged, analysed and narrated.</summary>
     private ReturnRun RunReturn(ReturnDefinition definition, Roster roster, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled,
-        IReadOnlyList<string> files, Scriban.Template narrativeTemplate, ReturnStore? store, RunOptions options, StageClock stages)
+        IReadOnlyList<InboxEntry> files, Scriban.Template narrativeTemplate, ReturnStore? store, RunOptions options, StageClock stages)
     {
         stages.Begin(StageTiming.Intake);
-        var seen = new IntakeProcessor(new IntakeContext(definition, roster, options.Period, Prefilled: prefilled)).ProcessFiles(files, progress);
+        var seen = new IntakeProcessor(new IntakeContext(definition, roster, options.Period, Prefilled: prefilled)).ProcessEntries(files, progress);
         var intake = seen;
         if (store is not null)
         {
