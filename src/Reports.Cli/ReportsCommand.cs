@@ -5,6 +5,7 @@ using Reports.Cli.Verbs;
 using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
+using Reports.Intake.Xlsx;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
 using Reports.Periods;
@@ -207,7 +208,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             console.Say(o.Text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));
         }
         OutputFile.PauseMidWrite = CrashTestDelay("REPORTS_OUTPUT_WRITE_DELAY_MS");
-        var inboxFiles = Directory.Exists(inbox) ? Directory.GetFiles(inbox).Length : 0;
+        // The entries intake will read (unit subfolders included), listed as intake lists them, for the progress bar.
+        var inboxFiles = Directory.Exists(inbox) ? InboxReader.List(inbox, RosterLoader.Load(rosterPath)).Count : 0;
         var outcome = console.Track((stages, lines) =>
             new RunPipeline(clock, lines) { StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"), Stages = stages }.Execute(options), inboxFiles);
         foreach (var diagnostic in outcome.Intake.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))

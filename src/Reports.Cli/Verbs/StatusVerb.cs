@@ -42,7 +42,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
             var known = files.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
             var later = files.Count == 0 ? 1 : files.Max(f => f.FirstSeenRun) + 1;
             var context = new IntakeContext(definition, roster, request.Period, Now: clock.GetLocalNow());
-            files.AddRange(new IntakeProcessor(context).ProcessFiles(InboxReader.List(folder, roster))
+            files.AddRange(new IntakeProcessor(context).ProcessEntries(InboxReader.List(folder, roster))
                 .Where(f => f.Sha256.Length == 0 || !known.Contains(f.Sha256))
                 .Select(f => f with { FirstSeenRun = later, Original = null }));
         }

@@ -1,9 +1,8 @@
+using Microsoft.Win32.SafeHandles;
+using Reports.Diagnostics;
 using Reports.Rosters;
 
 namespace Reports.Intake;
-
-/// <summary>One entry of an inbox: a file, and the unit whose subfolder it lies in (null at the inbox's top level).</summary>
-public sealed record InboxEntry(string Path, string? Sender);
 
 /// <summary>
 /// Lists and reads an inbox without trusting the file system: only regular files are read (a symbolic link, FIFO,
@@ -13,35 +12,164 @@ public sealed record InboxEntry(string Path, string? Sender);
 /// </summary>
 public static class InboxReader
 {
-    /// <summary>The inbox's entries in the fixed order intake reads them (ordinal by relative path); Excel's ~$ lock files left out.</summary>
-    public static IReadOnlyList<InboxEntry> List(string inbox, Roster? roster) =>
-        Directory.EnumerateFiles(inbox, "*", SearchOption.TopDirectoryOnly)
-            .Where(f => !System.IO.Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(f => new InboxEntry(f, null))
-            .ToList();
+    private static readonly EnumerationOptions OneLevel = new()
+    {
+        RecurseSubdirectories = false,
+        AttributesToSkip = 0,
+        MatchType = MatchType.Simple,
+        IgnoreInaccessible = false,
+    };
+
+    /// <summary>
+    /// The inbox's entries in the fixed order intake reads them (ordinal by path relative to the inbox): every entry of
+    /// the inbox that is not a folder (links, FIFOs and devices included, so that each is reported), and the entries
+    /// of each subfolder named exactly as a roster unit's code, one level down, sent by that unit. Other folders are
+    /// not looked into, nor is a link to a folder; Excel's ~$ lock files are left out.
+    /// </summary>
+    public static IReadOnlyList<InboxEntry> List(string inbox, Roster? roster)
+    {
+        var entries = new List<(string Relative, InboxEntry Entry)>();
+        foreach (var path in Directory.EnumerateFileSystemEntries(inbox, "*", OneLevel))
+        {
+            var name = Path.GetFileName(path);
+            if (IsLockFile(name))
+            {
+                continue;
+            }
+            if (EntryStatus.Of(path).Kind != FileKind.Directory)
+            {
+                entries.Add((name, new InboxEntry(path, null)));
+            }
+            else if (roster?.Find(name) is not null)
+            {
+                entries.AddRange(UnitFolder(path, name));
+            }
+        }
+        return entries.OrderBy(e => e.Relative, StringComparer.Ordinal).Select(e => e.Entry).ToList();
+    }
+
+    private static IEnumerable<(string Relative, InboxEntry Entry)> UnitFolder(string folder, string unit)
+    {
+        List<string> paths;
+        try
+        {
+            paths = Directory.EnumerateFileSystemEntries(folder, "*", OneLevel).ToList();
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            // Listed as it is, so that reading it reports the folder that could not be read instead of losing it.
+            return [(unit, new InboxEntry(folder, unit))];
+        }
+        return paths
+            .Where(p => !IsLockFile(Path.GetFileName(p)) && EntryStatus.Of(p).Kind != FileKind.Directory)
+            .Select(p => ($"{unit}/{Path.GetFileName(p)}", new InboxEntry(p, unit)));
+    }
+
+    private static bool IsLockFile(string name) => name.StartsWith("~$", StringComparison.Ordinal);
 
     /// <summary>Reads one entry once: its bytes (at most <paramref name="maxBytes"/>), or the problem that stopped it.</summary>
     public static ReceivedFile Read(InboxEntry entry, long maxBytes)
     {
+        var path = entry.Path;
+        ReceivedFile Refused(Diagnostic problem, DateTimeOffset fileTime = default) => new(path, entry.Sender, null, fileTime, problem);
+
+        // Decided on the entry itself before anything opens it: opening a FIFO or a device may block or never end.
+        var status = EntryStatus.Of(path);
+        switch (status.Kind)
+        {
+            case FileKind.Regular:
+                break;
+            case FileKind.Missing:
+                return Refused(DiagnosticCatalog.FileLocked.At("文件无法打开（已被移走或没有读取权限）", path));
+            case FileKind.Directory:
+                return Refused(DiagnosticCatalog.FileLocked.At("这是一个文件夹，其中的文件无法读取（没有读取权限）", path));
+            default:
+                return Refused(NotRegular(status.Kind, path), status.LastWriteUtc);
+        }
+        if (status.Size > maxBytes)
+        {
+            return Refused(TooLarge($"文件大小为 {Show(status.Size)}，超过了 {Show(maxBytes)} 的上限，未读取", path), status.LastWriteUtc);
+        }
         try
         {
-            var info = new FileInfo(entry.Path);
-            var fileTime = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
-            if (info.Length > maxBytes)
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            // What was opened must be what was checked: the entry may have been swapped for another (a link, a device)
+            // in between. Where fstat is not available (Windows) the byte cap below still bounds the read.
+            if (EntryStatus.Of(handle) is { } opened)
             {
-                var message = $"文件大小为 {info.Length / 1024 / 1024} MB，超过了 {maxBytes / 1024 / 1024} MB 的上限，未读取";
-                return new ReceivedFile(entry.Path, entry.Sender, null, fileTime, Diagnostics.DiagnosticCatalog.TooLarge.At(message, entry.Path));
+                if (opened.Kind != FileKind.Regular)
+                {
+                    return Refused(NotRegular(opened.Kind, path), status.LastWriteUtc);
+                }
+                if (opened.Size != status.Size || opened.LastWriteUtc != status.LastWriteUtc || opened.ChangedUtc != status.ChangedUtc)
+                {
+                    return Refused(DiagnosticCatalog.FileLocked.At("文件在读取时被替换或改动，未读取；请在文件复制完成后重新运行", path), status.LastWriteUtc);
+                }
             }
-            using var file = new FileStream(entry.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-            var bytes = new byte[file.Length];
-            file.ReadExactly(bytes);
-            return new ReceivedFile(entry.Path, entry.Sender, bytes, fileTime);
+            return ReadCapped(handle, status.Size, maxBytes) is { } bytes
+                ? new ReceivedFile(path, entry.Sender, bytes, status.LastWriteUtc)
+                : Refused(TooLarge($"文件超过了 {Show(maxBytes)} 的上限，未读取", path), status.LastWriteUtc);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
-            return new ReceivedFile(entry.Path, entry.Sender, null, default,
-                Diagnostics.DiagnosticCatalog.FileLocked.At($"文件无法打开（{problem.GetType().Name}），可能正被其他程序占用", entry.Path));
+            return Refused(DiagnosticCatalog.FileLocked.At($"文件无法打开（{problem.GetType().Name}），可能正被其他程序占用", path));
         }
     }
+
+    /// <summary>
+    /// Reads from the start until the end of the file, but never more than <paramref name="maxBytes"/> + 1 bytes: the
+    /// length the file claims only sizes the first buffer (never beyond the cap), it decides nothing. Null when the
+    /// file holds more than the cap.
+    /// </summary>
+    private static byte[]? ReadCapped(SafeFileHandle handle, long claimed, long maxBytes)
+    {
+        var limit = (int)Math.Clamp(maxBytes, 0, Array.MaxLength);
+        var buffer = new byte[(int)Math.Clamp(claimed, 0, limit)];
+        var total = 0;
+        Span<byte> probe = stackalloc byte[1];
+        while (true)
+        {
+            if (total < buffer.Length)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (read == 0)
+                {
+                    break; // shorter than it claimed
+                }
+                total += read;
+                continue;
+            }
+            // The buffer is full: is there more than the file claimed?
+            if (RandomAccess.Read(handle, probe, total) == 0)
+            {
+                break;
+            }
+            if (total >= limit)
+            {
+                return null;
+            }
+            Array.Resize(ref buffer, (int)Math.Min(Math.Max(2L * buffer.Length, 64 * 1024), limit));
+        }
+        return total == buffer.Length ? buffer : buffer[..total];
+    }
+
+    private static Diagnostic NotRegular(FileKind kind, string path) => DiagnosticCatalog.NotARegularFile.At(kind switch
+    {
+        FileKind.SymbolicLink => "收件箱中的这一项是符号链接（指向别处的链接），不是报表文件本身；链接未被跟随，它指向的内容未读取",
+        FileKind.Fifo => "收件箱中的这一项是命名管道（FIFO），不是普通文件，未打开、未读取",
+        FileKind.CharacterDevice => "收件箱中的这一项是字符设备，不是普通文件，未打开、未读取",
+        FileKind.BlockDevice => "收件箱中的这一项是块设备，不是普通文件，未打开、未读取",
+        FileKind.Socket => "收件箱中的这一项是套接字，不是普通文件，未打开、未读取",
+        FileKind.Directory => "收件箱中的这一项是文件夹，不是普通文件，未读取",
+        _ => "收件箱中的这一项不是普通文件（无法确认其类型），未打开、未读取",
+    }, path);
+
+    private static Diagnostic TooLarge(string message, string path) => DiagnosticCatalog.TooLarge.At(message, path);
+
+    private static string Show(long bytes) => bytes switch
+    {
+        >= 1 << 20 => $"{bytes >> 20} MB",
+        >= 1 << 10 => $"{bytes >> 10} KB",
+        _ => $"{bytes} 字节",
+    };
 }

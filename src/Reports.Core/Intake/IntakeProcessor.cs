@@ -13,36 +13,34 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
     /// <summary>Extensions under which a file is read even when its bytes say it is not a workbook (to tell the clerk so).</summary>
     private static readonly string[] WorkbookExtensions = [".xlsx", ".xlsm", ".xls", ".xltx", ".xltm", ".et", ".ett"];
 
-    /// <summary>Every file of an inbox read, and the versions decided among (a convenience for one inbox without a store).</summary>
+    /// <summary>
+    /// Every entry of an inbox (see <see cref="InboxReader.List"/>: unit subfolders name their sender) read, and the
+    /// versions decided among: a convenience for one inbox without a store.
+    /// </summary>
     public IReadOnlyList<IntakeFileResult> ProcessInbox(string inbox, IProgress<string>? progress = null) =>
-        Versions.VersionSelector.Decide(ProcessFiles(InboxFiles(inbox), progress)).Files;
+        Versions.VersionSelector.Decide(ProcessEntries(InboxReader.List(inbox, context.Roster), progress)).Files;
 
-    /// <summary>The files of an inbox in the fixed order intake reads them.</summary>
-    public static IReadOnlyList<string> InboxFiles(string inbox) =>
-        Directory.EnumerateFiles(inbox, "*", SearchOption.TopDirectoryOnly)
-            .Where(f => !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal)) // Excel's lock files
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
+    /// <summary>Files named one by one (<c>reports validate</c>): no sender.</summary>
     public IReadOnlyList<IntakeFileResult> ProcessFiles(IReadOnlyList<string> files, IProgress<string>? progress = null) =>
-        ProcessFiles(files.Select(f => new InboxEntry(f, null)).ToList(), progress);
+        ProcessEntries(files.Select(f => new InboxEntry(f, null)).ToList(), progress);
 
-    public IReadOnlyList<IntakeFileResult> ProcessFiles(IReadOnlyList<InboxEntry> entries, IProgress<string>? progress = null)
+    public IReadOnlyList<IntakeFileResult> ProcessEntries(IReadOnlyList<InboxEntry> entries, IProgress<string>? progress = null)
     {
-        var files = entries.Select(e => e.Path).ToList();
         // Files are independent: read them on every core, each result in its file's slot, so the order (and every
         // decision taken from it) is the same as a one-core run. Progress lines keep to file order as well.
         var reader = new ReturnFileReader(context);
-        var results = new IntakeFileResult[files.Count];
+        var maxBytes = context.EffectiveLimits.MaxFileBytes;
+        var results = new IntakeFileResult[entries.Count];
         var reported = 0;
         var gate = new object();
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? DefaultParallelism }, index =>
+        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? DefaultParallelism }, index =>
         {
-            var file = files[index];
+            // Each file is read once, here, and everything below works from those bytes.
+            var file = InboxReader.Read(entries[index], maxBytes);
             results[index] = IsWorkbookCandidate(file)
-                ? reader.Read(InboxReader.Read(entries[index], context.EffectiveLimits.MaxFileBytes))
-                : new IntakeFileResult(file, "", null, IntakeStatus.Ignored,
-                    [DiagnosticCatalog.NotAReturnFile.At("收件箱中的这个文件不是 Excel 工作簿，未读取", file)], null);
+                ? reader.Read(file)
+                : new IntakeFileResult(file.Path, "", null, IntakeStatus.Ignored,
+                    [DiagnosticCatalog.NotAReturnFile.At("收件箱中的这个文件不是 Excel 工作簿，未读取", file.Path)], null);
             if (progress is null)
             {
                 return;
@@ -66,25 +64,14 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
     public static int DefaultParallelism { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("REPORTS_INTAKE_THREADS"), out var threads) && threads > 0 ? threads : Environment.ProcessorCount;
 
-    /// <summary>By content first: a workbook named .pdf is read; a PDF named .xlsx is read too, to be reported.</summary>
-    private static bool IsWorkbookCandidate(string file)
-    {
-        if (WorkbookExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-        try
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            Span<byte> head = stackalloc byte[8];
-            var got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            return FileSignature.LooksLikeWorkbook(head[..got]);
-        }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    /// <summary>
+    /// By content first: a workbook named .pdf is read; a PDF named .xlsx is read too, to be reported. An entry that is
+    /// no regular file is always reported, whatever its name. The bytes were read already: nothing is opened again.
+    /// </summary>
+    private static bool IsWorkbookCandidate(ReceivedFile file) =>
+        WorkbookExtensions.Contains(Path.GetExtension(file.Path), StringComparer.OrdinalIgnoreCase)
+        || file.Problem?.Code == DiagnosticCatalog.NotARegularFile.Code
+        || file.Bytes is { } bytes && FileSignature.LooksLikeWorkbook(bytes.AsSpan(0, Math.Min(bytes.Length, 8)));
 
     /// <summary>A file whose bytes equal an earlier file's is the same submission sent twice.</summary>
     private static List<IntakeFileResult> MarkDuplicates(List<IntakeFileResult> results)

@@ -146,16 +146,16 @@ public sealed class ReturnFileReader(IntakeContext context)
 
     /// <summary>
     /// What a file says it is (return, version, unit, period), without checking anything: lets
-    /// <c>reports validate</c> check a county's file against its own return and period. Null when unreadable.
+    /// <c>reports validate</c> check a county's file against its own return and period. Null when unreadable. The file
+    /// is read as intake reads it (<see cref="InboxReader"/>): no link followed, no FIFO opened, the size capped.
     /// </summary>
     public static ReturnIdentity? Peek(string path) =>
         InboxReader.Read(new InboxEntry(path, null), XlsxLimits.Default.MaxFileBytes).Bytes is { } bytes ? Peek(bytes) : null;
 
-    /// <summary>What a file's bytes say it is (see <see cref="Peek(string)"/>).</summary>
+    /// <summary>What the bytes of a file say it is; null when they are no readable return.</summary>
     public static ReturnIdentity? Peek(byte[] bytes)
     {
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var workbook = XlsxWorkbook.Open(stream, null, out _);
+        using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes, writable: false), null, out _);
         return workbook is null || MetaNames.All.Any(name => workbook.DefinedNames.GetValueOrDefault(name) is not { IsSingleCell: true })
             ? null
             : ReadIdentity(workbook, out _);

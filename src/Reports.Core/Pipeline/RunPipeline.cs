@@ -1,6 +1,7 @@
 using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Intake;
+using Reports.Intake.Xlsx;
 using Reports.Merge;
 using Reports.Outputs.Briefing;
 using Reports.Pdf;
@@ -67,7 +68,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         Stages?.Report(RunStage.Reading);
         stages.Begin(StageTiming.Intake);
         progress?.Report($"读取 {options.InboxDirectory}");
-        var inbox = InboxShare.Split(options.InboxDirectory, definitions.Select(d => d.Code).ToList());
+        var inbox = InboxShare.Split(options.InboxDirectory, roster, definitions.Select(d => d.Code).ToList(), XlsxLimits.Default.MaxFileBytes);
         using var store = options.StorePath is null ? null : ReturnStore.Open(options.StorePath, clock);
         var results = definitions.Select((definition, i) =>
             Compute(definition, roster, i == 0 ? prefilled : null, inbox[i], narrativeTemplates[i], store, options, stages)).ToList();
@@ -106,7 +107,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
     {
         stages.Begin(StageTiming.Intake);
         var context = new IntakeContext(definition, roster, options.Period, Prefilled: prefilled, Now: clock.GetLocalNow());
-        var received = new IntakeProcessor(context).ProcessFiles(files, progress);
+        var received = new IntakeProcessor(context).ProcessEntries(files, progress);
         IReadOnlyList<IntakeFileResult> candidates = received;
         if (store is not null)
         {
