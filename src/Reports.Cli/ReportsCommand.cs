@@ -201,6 +201,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             deadline, prefillPath, settings.Store, settings.Quality, settings.Receipts)
         {
             ReturnCodes = returnCodes,
+            // A knob for benchmarks and the one-core check: the result is the same on any number of threads.
+            IntakeThreads = int.TryParse(Environment.GetEnvironmentVariable("REPORTS_INTAKE_THREADS"), out var threads) && threads > 0 ? threads : null,
             AsSubmission = asSubmission is null ? null : new UpwardReturn(Path.GetFullPath(asSubmission), settings.Submission.FilledBy, settings.Submission.Phone),
         };
         if (PeriodFolder.Prepare(folder, settings.Output.EarlierRuns, clock) is { } kept)

@@ -60,9 +60,8 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
         return MarkDuplicates([.. results]);
     }
 
-    /// <summary>How many files are read at once unless told: every core, or REPORTS_INTAKE_THREADS (1: strictly sequential).</summary>
-    public static int DefaultParallelism { get; } =
-        int.TryParse(Environment.GetEnvironmentVariable("REPORTS_INTAKE_THREADS"), out var threads) && threads > 0 ? threads : Environment.ProcessorCount;
+    /// <summary>How many files are read at once unless told: every core.</summary>
+    public static int DefaultParallelism => Environment.ProcessorCount;
 
     /// <summary>
     /// By content first: a workbook named .pdf is read; a PDF named .xlsx is read too, to be reported. An entry that is

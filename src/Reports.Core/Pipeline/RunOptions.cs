@@ -34,6 +34,9 @@ public sealed record RunOptions(
     /// </summary>
     public IReadOnlyList<string>? ReturnCodes { get; init; }
 
+    /// <summary>How many files intake reads at once (1: strictly sequential); unset: every core. The result is the same either way.</summary>
+    public int? IntakeThreads { get; init; }
+
     /// <summary><c>--as-submission</c>: where the city's own return (of the first return's template) goes, and who signs it.</summary>
     public UpwardReturn? AsSubmission { get; init; }
 

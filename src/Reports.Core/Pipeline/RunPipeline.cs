@@ -107,7 +107,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
     {
         stages.Begin(StageTiming.Intake);
         var context = new IntakeContext(definition, roster, options.Period, Prefilled: prefilled, Now: clock.GetLocalNow());
-        var received = new IntakeProcessor(context).ProcessEntries(files, progress);
+        var received = new IntakeProcessor(context, options.IntakeThreads).ProcessEntries(files, progress);
         IReadOnlyList<IntakeFileResult> candidates = received;
         if (store is not null)
         {
