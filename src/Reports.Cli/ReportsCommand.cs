@@ -147,7 +147,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var values = valuesPath is null ? null : ReturnFiller.ReadValueSheetFile(valuesPath, definition);
         var prefill = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
         var details = parse.GetResult(o.Details) is not null && parse.GetValue(o.Details) is { } detailsPath
-            ? ReturnFiller.ReadDetailSheet(ValueSheetFile.ReadRows(detailsPath), definition)
+            ? ReturnFiller.ReadDetailSheetFile(detailsPath, definition)
             : null;
         var quiet = parse.GetValue(o.Quiet);
         Directory.CreateDirectory(outDirectory);
