@@ -78,7 +78,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
 
         var csv = request.CsvPath is { } given ? Path.GetFullPath(given)
             : Path.Combine(PeriodFolder.For(settings.Output.Root, request.Period.ToString()), $"催报-{definition.Code}-{request.Period}.csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(csv)!);
+        OutputFile.CreateFolder(Path.GetDirectoryName(csv)!);
         var content = new StringBuilder();
         foreach (var row in rows.Prepend(header))
         {

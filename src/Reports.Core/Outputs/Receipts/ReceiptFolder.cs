@@ -11,7 +11,7 @@ public static class ReceiptFolder
     public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock,
         Func<IntakeFileResult, byte[]?>? originalOf = null)
     {
-        Directory.CreateDirectory(folder);
+        OutputFile.CreateFolder(folder);
         var writer = new ReceiptWriter(clock);
         var files = intake.Where(f => f.Status != IntakeStatus.Ignored).ToList();
         var written = new string[files.Count];
