@@ -174,7 +174,13 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
                 }
                 bytes = ReturnFiller.Fill(bytes, definition, unitValues);
             }
-            var path = OutputFile.Write(Path.Combine(folder, request.FileName), bytes);
+            var target = Path.GetFullPath(Path.Combine(folder, request.FileName));
+            // FileName makes the unit's name safe; should it ever fail to, nothing is written outside --out.
+            if (!string.Equals(Path.GetDirectoryName(target), folder, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"模板文件 {request.FileName} 不在 --out {folder} 中");
+            }
+            var path = OutputFile.Write(target, bytes);
             if (!quiet)
             {
                 output.WriteLine($"{o.Text.T("已写出", "wrote")} {path}");

@@ -5,6 +5,7 @@ using Reports.Cli.Settings;
 using Reports.Definitions;
 using Reports.Intake;
 using Reports.Merge;
+using Reports.Outputs;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
@@ -18,7 +19,7 @@ public sealed record StatusRequest(string ReturnCode, ReportingPeriod Period, st
 /// <summary>
 /// Who has reported for a period (from the store, plus an inbox not yet merged), who was sent back, who is missing
 /// and who is late against Reports:Deadline: the 催报 list, printed and written as CSV (UTF-8 with BOM, so Excel and
-/// WPS open it with its Chinese intact).
+/// WPS open it with its Chinese intact; a name that looks like a formula gets a leading apostrophe, CWE-1236).
 /// </summary>
 public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, UiText text)
 {
@@ -82,7 +83,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         var content = new StringBuilder();
         foreach (var row in rows.Prepend(header))
         {
-            content.Append(string.Join(",", row.Select(Quote))).Append("\r\n");
+            content.Append(string.Join(",", row.Select(SpreadsheetText.CsvCell))).Append("\r\n");
         }
         OutputFile.Write(csv, new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(content.ToString())).ToArray());
         output.WriteLine($"{text.T("已写出", "wrote")} {csv}");
@@ -98,7 +99,4 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         UnitStatus.Rejected => text.T("退回待改", "sent back"),
         _ => text.T("未报送", "missing"),
     };
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }
