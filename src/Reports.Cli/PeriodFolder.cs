@@ -4,9 +4,10 @@ using Reports.Pipeline;
 namespace Reports.Cli;
 
 /// <summary>
-/// The outputs of a period go into a folder named for it (out/2022-06/). Before a run writes there, files an
-/// interrupted run left half written are removed, and with <see cref="EarlierRuns.Keep"/> the earlier run's outputs
-/// are copied into earlier/yyyyMMdd-HHmmss/ first; with Overwrite each is replaced only once its successor is complete.
+/// The outputs of a period go into a folder named for it (out/2022-06/). Before a run writes there, files a killed
+/// run left half written are removed, and with <see cref="EarlierRuns.Keep"/> the earlier run's outputs are copied
+/// into earlier/yyyyMMdd-HHmmss/ first; with Overwrite each is replaced only once its successor is complete. Both only
+/// while the run holds the folder (<see cref="PeriodFolderLock"/>): a sweep must never take another run's files.
 /// </summary>
 public static class PeriodFolder
 {
@@ -14,16 +15,24 @@ public static class PeriodFolder
 
     public static string For(string root, string period) => Path.Combine(Path.GetFullPath(root), period);
 
-    /// <summary>Readies the folder; returns where the earlier run was kept, if it was.</summary>
-    public static string? Prepare(string folder, EarlierRuns earlierRuns, TimeProvider clock)
+    /// <summary>Readies the folder the run holds; returns where the earlier run was kept, if it was.</summary>
+    public static string? Prepare(PeriodFolderLock held, EarlierRuns earlierRuns, TimeProvider clock)
     {
-        Directory.CreateDirectory(folder);
+        var folder = held.Folder;
         foreach (var stale in Directory.EnumerateFiles(folder, "*" + OutputFile.TemporarySuffix, SearchOption.AllDirectories))
         {
-            File.Delete(stale);
+            try
+            {
+                File.Delete(stale);
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+            {
+                throw OutputException.Removing(stale, problem);
+            }
         }
         var earlier = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(folder, f).StartsWith(Earlier + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(f => Path.GetRelativePath(folder, f) != PeriodFolderLock.FileName)
             .ToList();
         if (earlierRuns != EarlierRuns.Keep || earlier.Count == 0)
         {
@@ -38,8 +47,15 @@ public static class PeriodFolder
         foreach (var file in earlier)
         {
             var target = Path.Combine(keep, Path.GetRelativePath(folder, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            OutputFile.CreateFolder(Path.GetDirectoryName(target)!);
+            try
+            {
+                File.Copy(file, target);
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+            {
+                throw OutputException.Writing(target, problem);
+            }
         }
         return keep;
     }

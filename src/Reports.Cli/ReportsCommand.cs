@@ -22,6 +22,15 @@ namespace Reports.Cli;
 /// </summary>
 public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWriter error)
 {
+    /// <summary>Cancelled on Ctrl-C (see Program): the file being written is deleted, the period folder released.</summary>
+    public CancellationToken Interrupted { get; init; }
+
+    /// <summary>How long <c>run</c> waits for another run that holds its period folder before giving up.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Set once a run holds its period folder: writes a failure and its stack trace into run.log.</summary>
+    private Action<string, Exception>? _logFailure;
+
     public int Invoke(string[] args)
     {
         var text = UiText.From(args);
@@ -155,10 +164,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var values = valuesPath is null ? null : ReturnFiller.ReadValueSheetFile(valuesPath, definition);
         var prefill = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
         var details = parse.GetResult(o.Details) is not null && parse.GetValue(o.Details) is { } detailsPath
-            ? ReturnFiller.ReadDetailSheet(ValueSheetFile.ReadRows(detailsPath), definition)
+            ? ReturnFiller.ReadDetailSheetFile(detailsPath, definition)
             : null;
         var quiet = parse.GetValue(o.Quiet);
-        Directory.CreateDirectory(outDirectory);
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(OutputFile.CreateFolder(outDirectory)));
         var generator = new TemplateGenerator(clock);
         foreach (var unit in roster.Units)
         {
@@ -173,7 +182,13 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
                 }
                 bytes = ReturnFiller.Fill(bytes, definition, unitValues);
             }
-            var path = OutputFile.Write(Path.Combine(outDirectory, request.FileName), bytes);
+            var target = Path.GetFullPath(Path.Combine(folder, request.FileName));
+            // FileName makes the unit's name safe; should it ever fail to, nothing is written outside --out.
+            if (!string.Equals(Path.GetDirectoryName(target), folder, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"模板文件 {request.FileName} 不在 --out {folder} 中");
+            }
+            var path = OutputFile.Write(target, bytes);
             if (!quiet)
             {
                 output.WriteLine($"{o.Text.T("已写出", "wrote")} {path}");
@@ -205,15 +220,18 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             IntakeThreads = int.TryParse(Environment.GetEnvironmentVariable("REPORTS_INTAKE_THREADS"), out var threads) && threads > 0 ? threads : null,
             AsSubmission = asSubmission is null ? null : new UpwardReturn(Path.GetFullPath(asSubmission), settings.Submission.FilledBy, settings.Submission.Phone),
         };
-        if (PeriodFolder.Prepare(folder, settings.Output.EarlierRuns, clock) is { } kept)
+        // Held to the end of the run: a second run on the folder waits, and the sweep never takes its files.
+        using var held = PeriodFolderLock.Acquire(folder, LockWait, Interrupted,
+            () => console.Say(o.Text.T($"另一次运行正在写 {folder}，等它结束（最多 {LockWait.TotalSeconds:0} 秒）", $"another run is writing {folder}; waiting for it (up to {LockWait.TotalSeconds:0} s)")));
+        _logFailure = (message, problem) => RunLog.WriteFailure(folder, console, message, problem);
+        if (PeriodFolder.Prepare(held, settings.Output.EarlierRuns, clock) is { } kept)
         {
             console.Say(o.Text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));
         }
-        OutputFile.PauseMidWrite = CrashTestDelay("REPORTS_OUTPUT_WRITE_DELAY_MS");
         // The entries intake will read (unit subfolders included), listed as intake lists them, for the progress bar.
         var inboxFiles = Directory.Exists(inbox) ? InboxReader.List(inbox, RosterLoader.Load(rosterPath)).Count : 0;
         var outcome = console.Track((stages, lines) =>
-            new RunPipeline(clock, lines) { StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"), Stages = stages }.Execute(options), inboxFiles);
+            new RunPipeline(clock, lines) { StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"), Stages = stages, Cancellation = Interrupted }.Execute(options), inboxFiles);
         foreach (var diagnostic in outcome.Intake.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
         {
             console.Diagnostic(diagnostic);
@@ -358,23 +376,44 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             ? period
             : throw new SettingsException(o.Text.T($"--period 的值“{text}”无效，应为 yyyy-MM，如 2022-06", $"--period “{text}” should be yyyy-MM, e.g. 2022-06"));
 
-    /// <summary>Maps failures to exit codes: the office's configuration → 2, anything else → 1.</summary>
+    /// <summary>
+    /// Maps failures to exit codes: the office's configuration → 2; a broken environment (a full disk, no permission,
+    /// another run) → 1 with a Chinese message naming the path, the stack trace only in run.log; anything else → 1.
+    /// </summary>
     private int Guard(Func<int> action)
     {
+        _logFailure = null;
+        using var writing = OutputFile.Use(new OutputWriting(Interrupted, CrashTestDelay("REPORTS_OUTPUT_WRITE_DELAY_MS")));
         try
         {
             return action();
         }
-        catch (Exception problem) when (problem is SettingsException or DefinitionException or RosterException or BriefingTemplateException
-                                        or FileNotFoundException or DirectoryNotFoundException or System.Text.Json.JsonException or FormatException)
+        catch (Exception problem) when (Failures.Configuration(problem) is { } message)
         {
-            error.WriteLine($"reports: error: {problem.Message}");
+            error.WriteLine($"reports: error: {message}");
             return (int)ExitCode.UsageError;
         }
-        catch (Exception problem)
+        catch (OperationCanceledException) when (Interrupted.IsCancellationRequested)
+        {
+            // Program's Ctrl-C handler has said so; the previous run.log stays as it was.
+            return (int)ExitCode.Failure;
+        }
+        // The filters log before the run unwinds, so run.log is written while the run still holds its folder.
+        catch (Exception problem) when (Failures.Environment(problem) is { } message && LogFailure($"错误：{message}", problem))
+        {
+            error.WriteLine($"reports: 错误：{message}");
+            return (int)ExitCode.Failure;
+        }
+        catch (Exception problem) when (LogFailure("意外错误", problem))
         {
             error.WriteLine($"reports: 意外错误: {problem}");
             return (int)ExitCode.Failure;
         }
+    }
+
+    private bool LogFailure(string message, Exception problem)
+    {
+        _logFailure?.Invoke(message, problem);
+        return true;
     }
 }

@@ -18,4 +18,21 @@ public static class RunLog
         lines.AddRange(summary.Files.Where(f => !f.EndsWith(FileName, StringComparison.Ordinal)).Select(f => $"  {f} ({RunSummary.Size(f)})"));
         return OutputFile.Write(Path.Combine(folder, FileName), new System.Text.UTF8Encoding(false).GetBytes(string.Join("\n", lines) + "\n"));
     }
+
+    /// <summary>
+    /// A run that failed: every step so far, what went wrong and the stack trace, which the console never shows.
+    /// Best effort: when run.log cannot be written either (a full disk), the console's message is all there is.
+    /// </summary>
+    public static void WriteFailure(string folder, RunConsole console, string message, Exception problem)
+    {
+        var lines = new List<string>(console.Log) { "", message, problem.ToString() };
+        try
+        {
+            OutputFile.Write(Path.Combine(folder, FileName), new System.Text.UTF8Encoding(false).GetBytes(string.Join("\n", lines) + "\n"));
+        }
+        catch (Exception failed) when (failed is OutputException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            // Nothing more can be done; the console says what failed.
+        }
+    }
 }

@@ -28,12 +28,32 @@ public sealed class SettingsLayers(IConfigurationRoot root)
         {
             foreach (var folder in folders)
             {
-                builder.AddJsonFile(Path.Combine(folder, name), optional: true, reloadOnChange: false);
+                var path = Path.Combine(folder, name);
+                Check(path);
+                builder.AddJsonFile(path, optional: true, reloadOnChange: false);
             }
         }
         builder.AddEnvironmentVariables();
         builder.Add(commandLine);
         return new SettingsLayers(builder.Build());
+    }
+
+    /// <summary>
+    /// A settings file that is there must be JSON (comments and trailing commas allowed, as the configuration reader
+    /// allows them) with an object at the top: otherwise a <see cref="SettingsException"/> naming the file and the line.
+    /// </summary>
+    private static void Check(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+        var options = new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        using var document = Reports.Configuration.OfficeJson.Parse(path, options, problem => new SettingsException($"设置文件 {path}：{problem}"));
+        if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            throw new SettingsException($"设置文件 {path}：应为一个对象 {{\"Reports\": {{…}}}}，文件中是{Reports.Configuration.OfficeJson.KindOf(document.RootElement)}");
+        }
     }
 
     public string? this[string key] => Root[key];

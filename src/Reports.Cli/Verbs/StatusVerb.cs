@@ -5,6 +5,7 @@ using Reports.Cli.Settings;
 using Reports.Definitions;
 using Reports.Intake;
 using Reports.Merge;
+using Reports.Outputs;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
@@ -19,7 +20,7 @@ public sealed record StatusRequest(string ReturnCode, ReportingPeriod Period, st
 /// <summary>
 /// Who has reported for a period (from the store, plus an inbox not yet merged), who was sent back, who is missing
 /// and who is late against Reports:Deadline: the 催报 list, printed and written as CSV (UTF-8 with BOM, so Excel and
-/// WPS open it with its Chinese intact).
+/// WPS open it with its Chinese intact; a name that looks like a formula gets a leading apostrophe, CWE-1236).
 /// </summary>
 public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, UiText text)
 {
@@ -84,11 +85,11 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
 
         var csv = request.CsvPath is { } given ? Path.GetFullPath(given)
             : Path.Combine(PeriodFolder.For(settings.Output.Root, request.Period.ToString()), $"催报-{definition.Code}-{request.Period}.csv");
-        Directory.CreateDirectory(Path.GetDirectoryName(csv)!);
+        OutputFile.CreateFolder(Path.GetDirectoryName(csv)!);
         var content = new StringBuilder();
         foreach (var row in rows.Prepend(header))
         {
-            content.Append(string.Join(",", row.Select(Quote))).Append("\r\n");
+            content.Append(string.Join(",", row.Select(SpreadsheetText.CsvCell))).Append("\r\n");
         }
         OutputFile.Write(csv, new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(content.ToString())).ToArray());
         output.WriteLine($"{text.T("已写出", "wrote")} {csv}");
@@ -104,7 +105,4 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         UnitStatus.Rejected => text.T("退回待改", "sent back"),
         _ => text.T("未报送", "missing"),
     };
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Reports.Configuration;
 
 namespace Reports.Definitions;
 
@@ -13,8 +14,12 @@ public static class ReturnDefinitionLoader
 
     public static ReturnDefinition Load(string path)
     {
-        using var stream = File.OpenRead(path);
-        using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var document = OfficeJson.Parse(path, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true },
+            problem => new DefinitionException(path, [problem == "文件不存在" ? Missing(path) : problem]));
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new DefinitionException(path, [$"$: 报表定义应为一个对象 {{\"code\": …, \"sections\": […]}}，文件中是{OfficeJson.KindOf(document.RootElement)}"]);
+        }
         var errors = new List<string>();
         var definition = Parse(document.RootElement, errors);
         if (errors.Count > 0)
@@ -22,6 +27,16 @@ public static class ReturnDefinitionLoader
             throw new DefinitionException(path, errors);
         }
         return definition;
+    }
+
+    /// <summary>A misspelt return code is the usual cause: the definitions there are listed.</summary>
+    private static string Missing(string path)
+    {
+        var folder = Path.GetDirectoryName(path);
+        var known = folder is not null && Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.json").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return known.Count == 0 ? "文件不存在" : $"文件不存在：报表代码是否写错？已有的报表：{string.Join("、", known)}";
     }
 
     private static ReturnDefinition Parse(JsonElement root, List<string> errors)

@@ -1,53 +1,106 @@
 namespace Reports.Pipeline;
 
 /// <summary>
-/// Writes an output through a temporary file moved into place, so an interrupted run never leaves a
-/// half-written file where the last good one was.
+/// Writes an output through a temporary file moved into place, so an interrupted or failed run never leaves a
+/// half-written file where the last good one was, nor the temporary file itself. A full disk, a missing permission
+/// or a folder in the way ends in an <see cref="OutputException"/> naming the output.
 /// </summary>
 public static class OutputFile
 {
-    /// <summary>The suffix of a file being written; one left behind marks an interrupted run and is swept by the next.</summary>
+    /// <summary>The suffix of a file being written; one left behind marks a killed run and is swept by the next.</summary>
     public const string TemporarySuffix = ".tmp";
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> InFlight = new(StringComparer.Ordinal);
+    // The verb's writing flows with its execution (into parallel loops too), not through every writer's parameters:
+    // RunPipeline and the receipts call Write as they always did, and concurrent in-process runs (tests) keep their own.
+    private static readonly AsyncLocal<OutputWriting?> Current = new();
 
-    /// <summary>A pause after the first half of each file is written; only interruption tests set it (from the CLI's
-    /// REPORTS_OUTPUT_WRITE_DELAY_MS) to stop a run while a file is half written.</summary>
-    public static TimeSpan PauseMidWrite { get; set; }
-
-    /// <summary>The temporary files being written now: an interrupted process removes them on its way out.</summary>
-    public static IReadOnlyCollection<string> Writing => [.. InFlight.Keys];
+    /// <summary>Writes this flow's outputs as <paramref name="writing"/> says until disposed.</summary>
+    public static IDisposable Use(OutputWriting writing)
+    {
+        var previous = Current.Value;
+        Current.Value = writing;
+        return new Restore(previous);
+    }
 
     public static string Write(string path, Action<Stream> write)
     {
+        var writing = Current.Value ?? OutputWriting.Default;
+        var interrupted = writing.Interrupted;
+        interrupted.ThrowIfCancellationRequested();
         var temporary = path + TemporarySuffix;
-        InFlight[temporary] = 0;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.Delete))
+            // Ctrl-C ends the process without unwinding this thread: the token's callback removes the file first.
+            using (interrupted.Register(() => TryDelete(temporary)))
             {
-                if (PauseMidWrite > TimeSpan.Zero)
+                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.Delete))
                 {
-                    using var buffer = new MemoryStream();
-                    write(buffer);
-                    stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length / 2);
-                    stream.Flush();
-                    Thread.Sleep(PauseMidWrite);
-                    stream.Write(buffer.GetBuffer(), (int)buffer.Length / 2, (int)buffer.Length - (int)buffer.Length / 2);
+                    if (writing.PauseMidWrite > TimeSpan.Zero)
+                    {
+                        using var buffer = new MemoryStream();
+                        write(buffer);
+                        stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length / 2);
+                        stream.Flush();
+                        interrupted.WaitHandle.WaitOne(writing.PauseMidWrite);
+                        interrupted.ThrowIfCancellationRequested();
+                        stream.Write(buffer.GetBuffer(), (int)buffer.Length / 2, (int)buffer.Length - (int)buffer.Length / 2);
+                    }
+                    else
+                    {
+                        write(stream);
+                    }
                 }
-                else
-                {
-                    write(stream);
-                }
+                interrupted.ThrowIfCancellationRequested();
+                File.Move(temporary, path, overwrite: true);
             }
-            File.Move(temporary, path, overwrite: true);
         }
-        finally
+        catch (Exception problem)
         {
-            InFlight.TryRemove(temporary, out _);
+            // Whatever went wrong (a full disk, a folder in the way, a writer's bug), nothing half-written stays behind.
+            TryDelete(temporary);
+            if (problem is not OperationCanceledException && interrupted.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(interrupted);
+            }
+            if (problem is IOException or UnauthorizedAccessException)
+            {
+                throw OutputException.Writing(path, problem);
+            }
+            throw;
         }
         return path;
     }
 
     public static string Write(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
+
+    /// <summary>Creates an output folder (and its parents); a failure is an <see cref="OutputException"/> naming it.</summary>
+    public static string CreateFolder(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(path);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            throw OutputException.Folder(path, problem);
+        }
+        return path;
+    }
+
+    private static void TryDelete(string temporary)
+    {
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            // Still held (Windows) or not a file: the next run's sweep removes what is left.
+        }
+    }
+
+    private sealed class Restore(OutputWriting? previous) : IDisposable
+    {
+        public void Dispose() => Current.Value = previous;
+    }
 }

@@ -22,7 +22,9 @@ public static class PrefillSheet
                 {
                     throw new FormatException($"预填表 {path} 的列 {code} 不是数值字段，不能预填");
                 }
-                numbers[code] = decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+                numbers[code] = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                    ? number
+                    : throw new FormatException($"预填表 {path} 中单位 {unit} 的 {code}“{text}”不是数字");
             }
             result[unit] = numbers;
         }

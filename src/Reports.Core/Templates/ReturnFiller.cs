@@ -48,7 +48,7 @@ public static class ReturnFiller
 
     /// <summary>Reads a value sheet file, CSV or .xlsx (see <see cref="ValueSheetFile"/>).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadValueSheetFile(string path, ReturnDefinition definition) =>
-        ReadValueSheet(ValueSheetFile.ReadRows(path), definition);
+        ValueSheetFile.Naming(path, () => ReadValueSheet(ValueSheetFile.ReadRows(path), definition));
 
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ReadValueSheet(IReadOnlyList<IReadOnlyList<string>> rows, ReturnDefinition definition)
     {
@@ -84,6 +84,10 @@ public static class ReturnFiller
     /// Reads a detail sheet (rows of the return's 台账): a header row "unit_code,table,COLUMN…", then one row per
     /// detail row. Returns, per unit code, the rows per table code in file order, as <see cref="TemplateRequest.DetailRows"/> takes them.
     /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>> ReadDetailSheetFile(
+        string path, ReturnDefinition definition) =>
+        ValueSheetFile.Naming(path, () => ReadDetailSheet(ValueSheetFile.ReadRows(path), definition));
+
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>> ReadDetailSheet(
         IReadOnlyList<IReadOnlyList<string>> rows, ReturnDefinition definition)
     {

@@ -14,6 +14,9 @@ public sealed record TemplateRequest(ReturnDefinition Definition, ReportingPerio
 {
     public IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, string>>>? DetailRows { get; init; }
 
-    /// <summary>"140403-潞州区-campaign-5plus1-2022-06.xlsx"</summary>
-    public string FileName => $"{Unit.Code}-{Unit.Name}-{Definition.Code}-{Period}.xlsx";
+    /// <summary>
+    /// "140403-潞州区-campaign-5plus1-2022-06.xlsx"; every part made safe (<see cref="SafeFileName"/>), so a unit named
+    /// "../x" or "a/b" still names a file in the folder it is written to.
+    /// </summary>
+    public string FileName => $"{SafeFileName.Part(Unit.Code)}-{SafeFileName.Part(Unit.Name)}-{SafeFileName.Part(Definition.Code)}-{Period}.xlsx";
 }

@@ -9,14 +9,42 @@ namespace Reports.Templates;
 /// </summary>
 public static class ValueSheetFile
 {
+    /// <summary>
+    /// What reading the sheet at <paramref name="path"/> finds wrong, as a <see cref="FormatException"/> naming the file
+    /// (a missing file stays a <see cref="FileNotFoundException"/>, in Chinese): the office's file, a configuration error.
+    /// </summary>
+    public static T Naming<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (FormatException problem) when (!problem.Message.StartsWith(path, StringComparison.Ordinal))
+        {
+            throw new FormatException($"{path}：{problem.Message}", problem);
+        }
+    }
+
     public static IReadOnlyList<IReadOnlyList<string>> ReadRows(string path)
     {
-        if (!path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        if (!File.Exists(path))
         {
-            return CsvTable.Parse(File.ReadAllText(path));
+            throw new FileNotFoundException(Directory.Exists(path) ? $"这是一个文件夹，不是数值表文件：{path}" : $"文件不存在：{path}", path);
         }
+        try
+        {
+            return path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadWorkbook(path) : CsvTable.Parse(File.ReadAllText(path));
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
+        {
+            throw new FormatException($"{path}：无法读取（{problem.Message}）", problem);
+        }
+    }
+
+    private static List<IReadOnlyList<string>> ReadWorkbook(string path)
+    {
         using var package = new ExcelPackage(new FileInfo(path));
-        var sheet = package.Workbook.Worksheets.FirstOrDefault() ?? throw new FormatException($"{path} 中没有工作表");
+        var sheet = package.Workbook.Worksheets.FirstOrDefault() ?? throw new FormatException($"{path}：文件中没有工作表");
         if (sheet.Dimension is null)
         {
             return [];

@@ -19,7 +19,16 @@ public static class NarrativeRenderer
     /// <summary>Parses the template; throws <see cref="BriefingTemplateException"/> with every error.</summary>
     public static Template Load(string path)
     {
-        var template = Template.Parse(File.ReadAllText(path), path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            throw new BriefingTemplateException(path, [problem is FileNotFoundException or DirectoryNotFoundException ? "文件不存在" : $"无法读取（{problem.Message}）"]);
+        }
+        var template = Template.Parse(text, path);
         if (template.HasErrors)
         {
             throw new BriefingTemplateException(path, template.Messages.Select(m => m.ToString()).ToList());

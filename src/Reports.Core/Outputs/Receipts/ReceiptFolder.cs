@@ -9,7 +9,7 @@ public static class ReceiptFolder
 {
     public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock)
     {
-        Directory.CreateDirectory(folder);
+        OutputFile.CreateFolder(folder);
         var writer = new ReceiptWriter(clock);
         var files = intake.Where(f => f.Status != IntakeStatus.Ignored).ToList();
         // One name per file, unique however the file system compares names: no two parallel writes share a path.

@@ -20,13 +20,11 @@ internal static class CellText
         }
         var clean = XmlSafe(text);
         cell.Value = clean;
-        if (StartsLikeAFormula(clean))
+        if (SpreadsheetText.StartsLikeAFormula(clean))
         {
             cell.Style.QuotePrefix = true;
         }
     }
-
-    public static bool StartsLikeAFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
 
     private static string XmlSafe(string text)
     {
