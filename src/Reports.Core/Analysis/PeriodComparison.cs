@@ -41,10 +41,12 @@ public static class PeriodComparison
                     signals.Add(DiagnosticCatalog.CumulativeDecrease.ForUnit(now.Unit.Code,
                         $"“{field.Label}”是累计数，{current.Period}为 {Show(isNow)}{field.Unit}，少于{previous.Period}的 {Show(was)}{field.Unit}", field.Code));
                 }
-                else if (was > 0 && isNow / was > jumpFactor)
+                else if (was > 0 && SafeDecimal.Divide(isNow, was) is var factor && (factor is null || factor > jumpFactor))
                 {
+                    // A factor too large for a decimal (only a tiny previous figure gives one) is a jump all the same.
+                    var times = factor is { } f ? Show(decimal.Round(f, 1)) : "极多";
                     signals.Add(DiagnosticCatalog.CumulativeJump.ForUnit(now.Unit.Code,
-                        $"“{field.Label}”由{previous.Period}的 {Show(was)}{field.Unit} 增至{current.Period}的 {Show(isNow)}{field.Unit}，为上期的 {Show(decimal.Round(isNow / was, 1))} 倍，超过 {Show(jumpFactor)} 倍，请核实", field.Code));
+                        $"“{field.Label}”由{previous.Period}的 {Show(was)}{field.Unit} 增至{current.Period}的 {Show(isNow)}{field.Unit}，为上期的 {times} 倍，超过 {Show(jumpFactor)} 倍，请核实", field.Code));
                 }
             }
         }
@@ -64,11 +66,11 @@ public static class PeriodComparison
                     // Same units on both sides, so a county that did not report last year does not inflate the ratio.
                     var units = Pairs(current, lastYear).Where(p => p.Now.Values.ContainsKey(field) && p.Before.Values.ContainsKey(field)).ToList();
                     return new YearOnYear(field, "store", lastYear.Period.ToString(),
-                        units.Count == 0 ? null : units.Sum(p => p.Before.Values[field]), units.Sum(p => p.Now.Values[field]));
+                        units.Count == 0 ? null : Sum(units.Select(p => p.Before.Values[field])), Sum(units.Select(p => p.Now.Values[field])));
                 }
                 var withReference = current.Accepted.Where(u => u.Values.ContainsKey(field) && u.Values.ContainsKey(reference.Code)).ToList();
                 return new YearOnYear(field, "return", null,
-                    withReference.Count == 0 ? null : withReference.Sum(u => u.Values[reference.Code]), withReference.Sum(u => u.Values[field]));
+                    withReference.Count == 0 ? null : Sum(withReference.Select(u => u.Values[reference.Code])), Sum(withReference.Select(u => u.Values[field])));
             })
             .ToList();
 
@@ -76,6 +78,10 @@ public static class PeriodComparison
         current.Accepted.Select(u => (Now: u, Before: previous.Accepted.FirstOrDefault(p => p.Unit.Code == u.Unit.Code)))
             .Where(p => p.Before is not null)
             .Select(p => (p.Now, p.Before!));
+
+    /// <summary>Merged figures are bounded (see <see cref="Merger"/>), so their sum always fits: null would be a bug.</summary>
+    private static decimal Sum(IEnumerable<decimal> figures) =>
+        SafeDecimal.Sum(figures) ?? throw new InvalidOperationException("a sum of bounded figures overflowed");
 
     private static string Show(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

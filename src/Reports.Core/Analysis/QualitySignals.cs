@@ -38,10 +38,10 @@ public static class QualitySignals
             {
                 // Compared with the median of the *other* units, so the slip itself does not move the yardstick.
                 var peers = MedianWithout(sorted, Array.BinarySearch(sorted, value));
-                if (field.Kind == FieldKind.Amount && peers > 0 && value / peers >= thresholds.UnitSlipLow && value / peers <= thresholds.UnitSlipHigh)
+                if (field.Kind == FieldKind.Amount && SafeDecimal.Divide(value, peers) is { } times && peers > 0 && times >= thresholds.UnitSlipLow && times <= thresholds.UnitSlipHigh)
                 {
                     signals.Add(DiagnosticCatalog.UnitSlip.ForUnit(unit.Unit.Code,
-                        $"“{field.Label}”为 {Show(value)} 万元，约为其他单位中位数（{Show(peers)} 万元）的 {Show(decimal.Round(value / peers, 0))} 倍，可能误以“元”为单位填报", field.Code));
+                        $"“{field.Label}”为 {Show(value)} 万元，约为其他单位中位数（{Show(peers)} 万元）的 {Show(decimal.Round(times, 0))} 倍，可能误以“元”为单位填报", field.Code));
                     continue;
                 }
                 if (madLog == 0 || value <= 0)
@@ -49,7 +49,8 @@ public static class QualitySignals
                     continue; // no spread to measure against, or no size to compare
                 }
                 var score = 0.6745 * (Math.Log((double)value) - medianLog) / madLog;
-                var factor = median > 0 ? Math.Max(value / median, median / value) : 0;
+                // A factor too large to hold is as far out of line as a factor can be.
+                var factor = median > 0 ? Math.Max(SafeDecimal.Divide(value, median) ?? decimal.MaxValue, SafeDecimal.Divide(median, value) ?? decimal.MaxValue) : 0;
                 if (Math.Abs(score) > (double)thresholds.OutlierScore && factor >= thresholds.OutlierFactor)
                 {
                     signals.Add(DiagnosticCatalog.Outlier.ForUnit(unit.Unit.Code,

@@ -93,7 +93,12 @@ public static partial class TypedNumber
             }
             findings.Add((DiagnosticCatalog.ThousandsSeparator, $"“{label}”的“{trimmed}”带千位分隔符，已按 {digits.Replace(",", "", StringComparison.Ordinal)} 读取"));
         }
-        if (!decimal.TryParse(digits.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        var plain = digits.Replace(",", "", StringComparison.Ordinal);
+        if (Unrepresentable(plain) is { } why)
+        {
+            return Fail(DiagnosticCatalog.OutOfRange, $"“{label}”填的是“{trimmed}”，{why}");
+        }
+        if (!decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             return Fail(DiagnosticCatalog.NotANumber, $"“{label}”应填数字，实际填的是“{trimmed}”");
         }
@@ -107,6 +112,24 @@ public static partial class TypedNumber
             findings.Add((DiagnosticCatalog.NumberAsText, $"“{label}”的“{trimmed}”是文本格式的数字，已按 {number.ToString(CultureInfo.InvariantCulture)} 读取"));
         }
         return new Reading(number, findings);
+    }
+
+    /// <summary>
+    /// Why digits cannot be read exactly, or null: more whole digits than 10^15 has (decimal would overflow or the
+    /// figure is impossible anyway), or more decimals than a decimal holds (it would round them away, even to 0).
+    /// The rest of the bounds (<see cref="NumberBounds"/>) are checked on the number, after the field's own checks.
+    /// </summary>
+    private static string? Unrepresentable(string digits)
+    {
+        var unsigned = digits.TrimStart('+', '-');
+        var point = unsigned.IndexOf('.', StringComparison.Ordinal);
+        var whole = (point < 0 ? unsigned : unsigned[..point]).TrimStart('0');
+        var fraction = point < 0 ? "" : unsigned[(point + 1)..].TrimEnd('0');
+        if (whole.Length > 16)
+        {
+            return NumberBounds.TooLarge;
+        }
+        return fraction.Length > 28 ? NumberBounds.TooManyDecimals : null;
     }
 
     /// <summary>Full-width digits and number punctuation (from a Chinese IME) to their ASCII forms.</summary>

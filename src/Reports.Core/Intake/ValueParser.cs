@@ -7,7 +7,8 @@ namespace Reports.Intake;
 
 /// <summary>
 /// Turns a cell's stored content into a field value, with a diagnostic for anything that is not a clean value
-/// of the field's kind. Parsing is culture-invariant: a file reads the same on every office's machine.
+/// of the field's kind. Parsing is culture-invariant: a file reads the same on every office's machine. Every
+/// number it returns is within <see cref="NumberBounds"/>, typed or stored, so the arithmetic after it is bounded.
 /// </summary>
 public static class ValueParser
 {
@@ -21,6 +22,11 @@ public static class ValueParser
         {
             case XlsxCellKind.Empty:
                 return ParsedValue.Blank;
+            case XlsxCellKind.FormulaWithoutValue when field.Kind == FieldKind.Text:
+                // A remark is not a figure: the formula as written is what it says (a HYPERLINK, a note), kept as text.
+                var formula = "=" + raw.Formula;
+                diagnostics.Add(At(DiagnosticCatalog.FormulaInTextField, $"“{field.Label}”是没有计算结果的公式，已按原文“{formula}”记录"));
+                return new ParsedValue(null, formula);
             case XlsxCellKind.FormulaWithoutValue:
                 diagnostics.Add(At(DiagnosticCatalog.FormulaWithoutValue, $"“{field.Label}”是公式({raw.Formula})，但文件中没有保存计算结果"));
                 return ParsedValue.Blank;
@@ -36,13 +42,28 @@ public static class ValueParser
             return trimmed.Length == 0 ? ParsedValue.Blank : new ParsedValue(null, trimmed);
         }
 
+        if (raw.IsDate && field.Kind is FieldKind.Count or FieldKind.Amount)
+        {
+            // The clerk sees a date in the cell: its serial (44742 for 2022-06-30) is no count and no amount.
+            diagnostics.Add(At(DiagnosticCatalog.DateInNumberCell, $"“{field.Label}”的单元格是日期格式，显示为日期 {ExcelDate.Show(raw)}，应填写数字（{field.Unit}）"));
+            return ParsedValue.Blank;
+        }
+
         decimal number;
+        var typedText = text.Trim();
         if (raw.Kind == XlsxCellKind.Number)
         {
-            if (!TryParseStoredNumber(text, out number))
+            switch (ReadStoredNumber(text, out number))
             {
-                diagnostics.Add(At(DiagnosticCatalog.NotANumber, $"“{field.Label}”的值“{text}”无法读作数字"));
-                return ParsedValue.Blank;
+                case StoredNumber.NotANumber:
+                    diagnostics.Add(At(DiagnosticCatalog.NotANumber, $"“{field.Label}”的值“{text}”无法读作数字"));
+                    return ParsedValue.Blank;
+                case StoredNumber.TooLarge:
+                    diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"“{field.Label}”填的是“{typedText}”，{NumberBounds.TooLarge}"));
+                    return ParsedValue.Blank;
+                case StoredNumber.TooSmall:
+                    diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"“{field.Label}”填的是“{typedText}”，{NumberBounds.TooManyDecimals}"));
+                    return ParsedValue.Blank;
             }
         }
         else if (raw.Kind == XlsxCellKind.Text)
@@ -66,6 +87,11 @@ public static class ValueParser
             return ParsedValue.Blank;
         }
 
+        if (Math.Abs(number) > NumberBounds.MaxMagnitude)
+        {
+            diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"“{field.Label}”填的是“{typedText}”，{NumberBounds.TooLarge}"));
+            return ParsedValue.Blank;
+        }
         if (number < 0)
         {
             diagnostics.Add(At(DiagnosticCatalog.Negative, $"“{field.Label}”为负数 {Show(number)}"));
@@ -81,7 +107,33 @@ public static class ValueParser
             diagnostics.Add(At(DiagnosticCatalog.TooManyDecimals, $"“{field.Label}”为 {Show(number)} 万元，超过两位小数"));
             return ParsedValue.Blank;
         }
+        if (NumberBounds.DecimalPlaces(number) > NumberBounds.MaxDecimals)
+        {
+            // Beyond six places it is a slip or a float's residue, and a tiny denominator would blow up a ratio.
+            diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"“{field.Label}”填的是“{typedText}”，{NumberBounds.TooManyDecimals}"));
+            return ParsedValue.Blank;
+        }
         return new ParsedValue(number, null);
+    }
+
+    private enum StoredNumber { Number, NotANumber, TooLarge, TooSmall }
+
+    /// <summary>
+    /// A stored number under the same bounds as a typed one. A value a decimal cannot hold (1E-300 would become 0)
+    /// is refused, not zeroed: the clerk's cell shows 1E-300, and a figure is never silently changed.
+    /// </summary>
+    private static StoredNumber ReadStoredNumber(string text, out decimal number)
+    {
+        number = 0;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value) || double.IsInfinity(value))
+        {
+            return StoredNumber.NotANumber;
+        }
+        if (!TryParseStoredNumber(text, out number))
+        {
+            return StoredNumber.TooLarge;
+        }
+        return number == 0 && value != 0 ? StoredNumber.TooSmall : StoredNumber.Number;
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace Reports.Merge;
 /// <summary>
 /// Computes indicators as ratios of sums. For a group the sums run over the units that have every field
 /// of the indicator, so a unit with a blank denominator cannot inflate the numerator. A zero denominator
-/// gives null ("—"), never 0 or infinity.
+/// gives null ("—"), never 0 or infinity; so does a sum or ratio too large for a decimal (<see cref="SafeDecimal"/>).
 /// </summary>
 public static class IndicatorCalculator
 {
@@ -25,15 +25,30 @@ public static class IndicatorCalculator
                 result[indicator.Code] = null;
                 continue;
             }
-            var numerator = complete.Sum(values => indicator.Numerator.Sum(code => values[code]));
-            if (!indicator.IsRate)
+            var numerator = SumOf(complete, indicator.Numerator);
+            if (!indicator.IsRate || numerator is null)
             {
                 result[indicator.Code] = numerator;
                 continue;
             }
-            var denominator = complete.Sum(values => indicator.Denominator.Sum(code => values[code]));
-            result[indicator.Code] = denominator == 0 ? null : numerator / denominator;
+            var denominator = SumOf(complete, indicator.Denominator);
+            result[indicator.Code] = denominator is { } d ? SafeDecimal.Divide(numerator.Value, d) : null;
         }
         return result;
+    }
+
+    /// <summary>Σ over members of each member's Σ over the fields (that grouping, so results stay as they were); null on overflow.</summary>
+    private static decimal? SumOf(List<IReadOnlyDictionary<string, decimal>> members, IReadOnlyList<string> codes)
+    {
+        var total = 0m;
+        foreach (var values in members)
+        {
+            if (SafeDecimal.Sum(codes.Select(code => values[code])) is not { } own || SafeDecimal.Add(total, own) is not { } next)
+            {
+                return null;
+            }
+            total = next;
+        }
+        return total;
     }
 }

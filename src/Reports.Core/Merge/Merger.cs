@@ -6,7 +6,12 @@ using Reports.Versions;
 
 namespace Reports.Merge;
 
-/// <summary>Merges the submissions chosen for one period, in roster order, into unit rows and a total of the accepted ones.</summary>
+/// <summary>
+/// Merges the submissions chosen for one period (<see cref="VersionDecision"/>), in roster order, into unit rows and a
+/// total of the accepted ones. Every figure in the result is within <see cref="NumberBounds"/>: intake never accepts
+/// another, and a version a store recorded before the bounds existed is merged as intake would now take it, rejected,
+/// without the impossible figure.
+/// </summary>
 public static class Merger
 {
     public static MergeResult Merge(
@@ -29,14 +34,17 @@ public static class Merger
                 continue;
             }
             var submission = file.Submission!;
-            var accepted = file.Status == IntakeStatus.Accepted;
+            var values = submission.Values.All(v => NumberBounds.IsWithin(v.Value))
+                ? submission.Values
+                : submission.Values.Where(v => NumberBounds.IsWithin(v.Value)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+            var accepted = file.Status == IntakeStatus.Accepted && values.Count == submission.Values.Count;
             units.Add(new UnitResult(
                 unit,
                 accepted ? UnitStatus.Accepted : UnitStatus.Rejected,
                 file.File,
-                submission.Values,
+                values,
                 submission.Texts,
-                accepted ? IndicatorCalculator.ForUnit(definition, submission.Values) : empty)
+                accepted ? IndicatorCalculator.ForUnit(definition, values) : empty)
             {
                 Details = submission.Details,
             });
@@ -46,7 +54,9 @@ public static class Merger
         var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var field in definition.NumericFields)
         {
-            totals[field.Code] = members.Where(v => v.ContainsKey(field.Code)).Sum(v => v[field.Code]);
+            // Bounded figures (|x| ≤ 10^15) cannot overflow a decimal sum short of 7.9 × 10^13 units: null is a bug.
+            totals[field.Code] = SafeDecimal.Sum(members.Where(v => v.ContainsKey(field.Code)).Select(v => v[field.Code]))
+                ?? throw new InvalidOperationException($"the total of {field.Code} overflowed although every figure is bounded");
         }
         var total = new GroupTotal(totals, IndicatorCalculator.ForGroup(definition, members));
         return new MergeResult(

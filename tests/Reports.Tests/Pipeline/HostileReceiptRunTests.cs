@@ -111,8 +111,18 @@ public sealed class HostileReceiptRunTests : IClassFixture<HostileReceiptRunTest
             $"{Path.GetFileName(receipt)}: {string.Join("; ", WorkbookValidation.Errors(File.ReadAllBytes(receipt)))}"));
     }
 
+    [Fact]
+    public void A_styles_part_with_a_DTD_is_refused_as_unsafe_and_still_gets_a_receipt()
+    {
+        // Styles are read to tell a date from a count, so their DTD is refused like any other part's.
+        var result = Result(StylesDtd);
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        Assert.Equal("RPT009", Assert.Single(result.Diagnostics, d => d.IsError).Code);
+        Assert.StartsWith("退回", Verdict(_run.ReceiptOf(StylesDtd)), StringComparison.Ordinal);
+        Assert.Empty(WorkbookValidation.Errors(_run.ReceiptOf(StylesDtd)));
+    }
+
     [Theory]
-    [InlineData(StylesDtd)]
     [InlineData(Strict)]
     [InlineData(ExternalLink)]
     public void A_return_a_package_library_would_choke_on_gets_its_return_back_marked_in_our_layout(string file)

@@ -14,6 +14,12 @@ public static partial class OpenXmlNameWriter
     /// <summary>An Excel error value such as #DIV/0!, as a cell stores it.</summary>
     public sealed record ErrorValue(string Text);
 
+    /// <summary>
+    /// A number shown in a number format: a built-in one by its id (14 is a short date), or a custom code, which
+    /// gets <paramref name="NumFmtId"/> (164 and up). What a clerk gets by typing a date into the cell.
+    /// </summary>
+    public sealed record Formatted(double Number, uint NumFmtId, string? FormatCode = null);
+
     public static void Fill(string path, IReadOnlyDictionary<string, object> values)
     {
         using var document = SpreadsheetDocument.Open(path, isEditable: true);
@@ -30,7 +36,14 @@ public static partial class OpenXmlNameWriter
             var sheet = workbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheetName);
             var worksheet = ((WorksheetPart)workbookPart.GetPartById(sheet.Id!)).Worksheet;
             var cell = FindOrCreate(worksheet, match.Groups["col"].Value, uint.Parse(match.Groups["row"].Value, CultureInfo.InvariantCulture));
-            if (value is ErrorValue error)
+            if (value is Formatted formatted)
+            {
+                cell.DataType = null;
+                cell.RemoveAllChildren<InlineString>();
+                cell.CellValue = new CellValue(formatted.Number.ToString("R", CultureInfo.InvariantCulture));
+                cell.StyleIndex = AddCellFormat(workbookPart, formatted);
+            }
+            else if (value is ErrorValue error)
             {
                 cell.DataType = CellValues.Error;
                 cell.RemoveAllChildren<InlineString>();
@@ -51,6 +64,23 @@ public static partial class OpenXmlNameWriter
             }
         }
         workbookPart.Workbook.Save();
+    }
+
+    /// <summary>Appends a cell format (and its custom number format, if any) to the styles; returns its index.</summary>
+    private static uint AddCellFormat(WorkbookPart workbookPart, Formatted formatted)
+    {
+        var stylesheet = workbookPart.WorkbookStylesPart!.Stylesheet;
+        if (formatted.FormatCode is not null)
+        {
+            var formats = stylesheet.NumberingFormats ?? stylesheet.InsertAt(new NumberingFormats(), 0);
+            formats.AppendChild(new NumberingFormat { NumberFormatId = formatted.NumFmtId, FormatCode = formatted.FormatCode });
+            formats.Count = (uint)formats.ChildElements.Count;
+        }
+        var cellFormats = stylesheet.CellFormats!;
+        cellFormats.AppendChild(new CellFormat { NumberFormatId = formatted.NumFmtId, FontId = 0, FillId = 0, BorderId = 0, ApplyNumberFormat = true });
+        cellFormats.Count = (uint)cellFormats.ChildElements.Count;
+        stylesheet.Save();
+        return cellFormats.Count.Value - 1;
     }
 
     private static Cell FindOrCreate(Worksheet worksheet, string column, uint rowIndex)

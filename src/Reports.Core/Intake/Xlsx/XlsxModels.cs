@@ -72,6 +72,12 @@ public sealed record XlsxCellValue(XlsxCellKind Kind, string? Raw, string? Formu
     public static XlsxCellValue Empty { get; } = new(XlsxCellKind.Empty, null, null);
 
     public bool HasFormula => Formula is not null;
+
+    /// <summary>
+    /// The cell shows a date or time: a number whose cell format is a date/time format (its Raw is the Excel
+    /// serial, 44742 for 2022-06-30), or a t="d" cell (its Raw the ISO 8601 text).
+    /// </summary>
+    public bool IsDate { get; init; }
 }
 
 /// <summary>

@@ -5,7 +5,8 @@ using System.Xml;
 namespace Reports.Intake.Xlsx;
 
 /// <summary>
-/// A minimal, hardened .xlsx reader: sheet names, defined names, and the values of requested cells.
+/// A minimal, hardened .xlsx reader: sheet names, defined names, and the values of requested cells (with whether
+/// their format shows a date).
 /// Built on System.IO.Compression + streaming XmlReader (no DOM, no DTDs, no external resolution).
 /// Bad data never throws: <see cref="Open(Stream, XlsxLimits?, out XlsxProblem?)"/> and <see cref="ReadCells"/>
 /// report an <see cref="XlsxProblem"/>; exceptions are left for I/O failures and bugs.
@@ -24,6 +25,8 @@ public sealed class XlsxWorkbook : IDisposable
     private readonly string? _sharedStringsPart;
     private readonly Dictionary<int, string> _sharedStringCache = [];
     private bool _allSharedStringsLoaded;
+    private readonly string? _stylesPart;
+    private XlsxStyles? _styles;
     private readonly Dictionary<string, XlsxDefinedName> _definedNames;
     private readonly List<XlsxDefinedName> _localDefinedNames;
     private bool _disposed;
@@ -44,8 +47,9 @@ public sealed class XlsxWorkbook : IDisposable
     public bool HasMacros { get; }
 
     private XlsxWorkbook(XlsxPackage package, string workbookPart, string[] sheetNames, string?[] sheetParts,
-        string? sharedStringsPart, Dictionary<string, XlsxDefinedName> definedNames, List<XlsxDefinedName> localDefinedNames, bool hasMacros)
+        string? sharedStringsPart, string? stylesPart, Dictionary<string, XlsxDefinedName> definedNames, List<XlsxDefinedName> localDefinedNames, bool hasMacros)
     {
+        _stylesPart = stylesPart;
         HasMacros = hasMacros;
         _package = package;
         WorkbookPart = workbookPart;
@@ -167,13 +171,17 @@ public sealed class XlsxWorkbook : IDisposable
             throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"workbook relationships part '{relsPart}' is missing");
         var rels = new Dictionary<string, Relationship>(StringComparer.Ordinal);
         string? sharedStrings = null;
+        string? styles = null;
         foreach (var rel in ReadRelationships(package, relsPart, workbookPart))
         {
             rels.TryAdd(rel.Id, rel);
             if (sharedStrings is null && !rel.External && rel.Type.EndsWith("/sharedStrings", StringComparison.OrdinalIgnoreCase))
                 sharedStrings = rel.Target;
+            if (styles is null && !rel.External && rel.Type.EndsWith("/styles", StringComparison.OrdinalIgnoreCase))
+                styles = rel.Target;
         }
         if (sharedStrings is not null && !package.Contains(sharedStrings)) sharedStrings = null;
+        if (styles is not null && !package.Contains(styles)) styles = null; // no styles part: no formats, nothing is a date
 
         // 3. workbook.xml: sheets and defined names.
         var sheetNames = new List<string>();
@@ -228,7 +236,7 @@ public sealed class XlsxWorkbook : IDisposable
         }
 
         var hasMacros = package.HasVbaProject || MacroContentType(package, workbookPart);
-        return new XlsxWorkbook(package, workbookPart, [.. sheetNames], [.. sheetParts], sharedStrings, global, locals, hasMacros);
+        return new XlsxWorkbook(package, workbookPart, [.. sheetNames], [.. sheetParts], sharedStrings, styles, global, locals, hasMacros);
     }
 
     private static List<Relationship> ReadRelationships(XlsxPackage package, string relsPart, string sourcePart)
@@ -316,7 +324,8 @@ public sealed class XlsxWorkbook : IDisposable
 
     /// <summary>
     /// Reads the requested cells: one streaming pass over each sheet asked for (stopping once every requested cell
-    /// of that sheet was seen), then, only if needed, one pass over the shared strings for the indices used.
+    /// of that sheet was seen), then, only if needed, one pass over the shared strings for the indices used, and
+    /// (once per workbook) one over the styles' number formats for the styled numbers found.
     /// Cells absent from the file come back <see cref="XlsxCellKind.Empty"/>. Keys are the requests as given
     /// (compared case-insensitively). Sheet names match case-insensitively; cells may be "C5" or "$C$5".
     /// An unknown sheet or a malformed reference gives a problem and an empty result.
@@ -357,8 +366,10 @@ public sealed class XlsxWorkbook : IDisposable
             try
             {
                 var pendingShared = new List<(Slot Slot, int Index, string? Formula)>();
-                foreach (var (si, wanted) in bySheet) ReadSheet(si, wanted, result, pendingShared);
+                var pendingStyles = new List<(Slot Slot, int Style)>();
+                foreach (var (si, wanted) in bySheet) ReadSheet(si, wanted, result, pendingShared, pendingStyles);
                 if (pendingShared.Count > 0) ResolveSharedStrings(pendingShared, result);
+                if (pendingStyles.Count > 0) ResolveDates(pendingStyles, result);
                 problem = null;
                 return result;
             }
@@ -380,7 +391,7 @@ public sealed class XlsxWorkbook : IDisposable
     /// <summary>
     /// Streams the rows of a sheet from <paramref name="firstRow"/> on, in file order, each as the cells of columns
     /// <paramref name="firstColumn"/>..<paramref name="lastColumn"/> (absent cells Empty); rows with no cell in that
-    /// range are not reported. Shared strings are loaded once beforehand. For detail tables (台账) of any length.
+    /// range are not reported. Shared strings and styles are loaded once beforehand. For detail tables (台账) of any length.
     /// </summary>
     public void ReadRows(string sheet, int firstRow, int firstColumn, int lastColumn, Action<int, XlsxCellValue[]> onRow, out XlsxProblem? problem)
     {
@@ -396,7 +407,8 @@ public sealed class XlsxWorkbook : IDisposable
             try
             {
                 LoadAllSharedStrings();
-                StreamRows(si, firstRow, firstColumn, lastColumn, onRow);
+                var styles = Styles();
+                StreamRows(si, firstRow, firstColumn, lastColumn, styles, onRow);
                 problem = null;
             }
             catch (Exception ex) when (Translate(ex) is { } p)
@@ -420,14 +432,18 @@ public sealed class XlsxWorkbook : IDisposable
         _allSharedStringsLoaded = true;
     }
 
-    private void StreamRows(int sheetIndex, int firstRow, int firstColumn, int lastColumn, Action<int, XlsxCellValue[]> onRow)
+    /// <summary>The workbook's date formats, read on first need and kept: parts are only read one at a time.</summary>
+    private XlsxStyles Styles() => _styles ??= XlsxStyles.Read(_package, _stylesPart);
+
+    private void StreamRows(int sheetIndex, int firstRow, int firstColumn, int lastColumn, XlsxStyles styles, Action<int, XlsxCellValue[]> onRow)
     {
         XlsxCellValue[]? current = null;
         int currentRow = 0;
         foreach (var (row, col, r) in Cells(sheetIndex))
         {
             if (row < firstRow || col < firstColumn || col > lastColumn) continue;
-            var value = ReadCellElement(r, out int sharedIndex);
+            var value = ReadCellElement(r, out int sharedIndex, out int style);
+            if (value.Kind == XlsxCellKind.Number && styles.IsDate(style)) value = value with { IsDate = true };
             if (sharedIndex >= 0)
             {
                 if (!_sharedStringCache.TryGetValue(sharedIndex, out var text))
@@ -446,8 +462,8 @@ public sealed class XlsxWorkbook : IDisposable
         if (current is not null) onRow(currentRow, current);
     }
 
-    private void ReadSheet(int sheetIndex, Dictionary<long, Slot> wanted,
-        Dictionary<(string Sheet, string Cell), XlsxCellValue> result, List<(Slot Slot, int Index, string? Formula)> pendingShared)
+    private void ReadSheet(int sheetIndex, Dictionary<long, Slot> wanted, Dictionary<(string Sheet, string Cell), XlsxCellValue> result,
+        List<(Slot Slot, int Index, string? Formula)> pendingShared, List<(Slot Slot, int Style)> pendingStyles)
     {
         int remaining = wanted.Count;
         foreach (var (row, col, r) in Cells(sheetIndex))
@@ -455,7 +471,9 @@ public sealed class XlsxWorkbook : IDisposable
             if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
             {
                 slot.Found = true;
-                var value = ReadCellElement(r, out int sharedIndex);
+                var value = ReadCellElement(r, out int sharedIndex, out int style);
+                // A styled number may show a date; the styles are read after the sheet, once, and only if one turns up.
+                if (value.Kind == XlsxCellKind.Number && style >= 0) pendingStyles.Add((slot, style));
                 if (sharedIndex >= 0) pendingShared.Add((slot, sharedIndex, value.Formula));
                 else foreach (var req in slot.Requests) result[req] = value;
                 if (--remaining == 0) return; // stop inflating: everything asked for was seen
@@ -525,11 +543,15 @@ public sealed class XlsxWorkbook : IDisposable
             throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"sheet dimension '{reference}' reaches row {row}; the limit is {_package.Limits.MaxRows}");
     }
 
-    /// <summary>Reads a &lt;c&gt; element; for t="s" returns the shared-string index (value resolved later), else -1.</summary>
-    private static XlsxCellValue ReadCellElement(XmlReader r, out int sharedIndex)
+    /// <summary>
+    /// Reads a &lt;c&gt; element; for t="s" returns the shared-string index (value resolved later), else -1; and its
+    /// style index (s), or -1 when it has none (the default format, General).
+    /// </summary>
+    private static XlsxCellValue ReadCellElement(XmlReader r, out int sharedIndex, out int style)
     {
         sharedIndex = -1;
         string? type = r.GetAttribute("t");
+        style = int.TryParse(r.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : -1;
         string? v = null, f = null, inline = null;
         if (!r.IsEmptyElement)
         {
@@ -577,7 +599,7 @@ public sealed class XlsxWorkbook : IDisposable
             case "e":
                 return string.IsNullOrEmpty(vt) ? NoValue() : new XlsxCellValue(XlsxCellKind.Error, vt, f);
             case "d":
-                return string.IsNullOrEmpty(vt) ? NoValue() : new XlsxCellValue(XlsxCellKind.Text, vt, f);
+                return string.IsNullOrEmpty(vt) ? NoValue() : new XlsxCellValue(XlsxCellKind.Text, vt, f) { IsDate = true };
             default: // "n", absent, or unknown
                 return string.IsNullOrEmpty(vt) ? NoValue() : new XlsxCellValue(XlsxCellKind.Number, vt, f);
         }
@@ -619,6 +641,16 @@ public sealed class XlsxWorkbook : IDisposable
                 throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"shared string index {index} is out of range");
             var value = new XlsxCellValue(XlsxCellKind.Text, text, formula);
             foreach (var req in slot.Requests) result[req] = value;
+        }
+    }
+
+    private void ResolveDates(List<(Slot Slot, int Style)> pending, Dictionary<(string Sheet, string Cell), XlsxCellValue> result)
+    {
+        var styles = Styles();
+        foreach (var (slot, style) in pending)
+        {
+            if (!styles.IsDate(style)) continue;
+            foreach (var req in slot.Requests) result[req] = result[req] with { IsDate = true };
         }
     }
 

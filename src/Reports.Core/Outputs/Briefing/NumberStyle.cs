@@ -1,11 +1,13 @@
 using System.Globalization;
 using Reports.Definitions;
+using Reports.Merge;
 
 namespace Reports.Outputs.Briefing;
 
 /// <summary>
 /// The number style of a briefing (see the spec): 3393次, 2.3万人次, 11.33亿元, 7222.6万元, 105.28%, 121.9%, 100%.
-/// Rounding is half away from zero, as people round by hand.
+/// Rounding is half away from zero, as people round by hand. Nothing here throws: a percentage too large for a
+/// decimal (a ratio over a tiny denominator) prints as —, like an undefined one.
 /// </summary>
 public static class NumberStyle
 {
@@ -35,7 +37,7 @@ public static class NumberStyle
     /// <summary>A rate as a percentage with the given decimals; exactly 100% prints as 100%; undefined prints as —.</summary>
     public static string Percent(decimal? rate, int decimals)
     {
-        if (rate is null)
+        if (rate is null || SafeDecimal.Multiply(rate.Value, 100) is not { } percent)
         {
             return "—";
         }
@@ -43,7 +45,7 @@ public static class NumberStyle
         {
             return "100%";
         }
-        return Round(rate.Value * 100, decimals).ToString("F" + decimals.ToString(Invariant), Invariant) + "%";
+        return Round(percent, decimals).ToString("F" + decimals.ToString(Invariant), Invariant) + "%";
     }
 
     /// <summary>A ratio against last year: 105.28%.</summary>
@@ -53,7 +55,8 @@ public static class NumberStyle
     public static string Completion(decimal? rate) => Percent(rate, 1);
 
     /// <summary>A gap between two rates in percentage points: 8.5个百分点.</summary>
-    public static string Points(decimal gap) => Round(Math.Abs(gap) * 100, 1).ToString("0.0", Invariant) + "个百分点";
+    public static string Points(decimal gap) =>
+        SafeDecimal.Multiply(Math.Abs(gap), 100) is { } points ? Round(points, 1).ToString("0.0", Invariant) + "个百分点" : "—";
 
     public static string Indicator(IndicatorDefinition indicator, decimal? value) => indicator.Style switch
     {
@@ -66,7 +69,7 @@ public static class NumberStyle
     public static string Cell(FieldDefinition field, decimal value) => field.Kind switch
     {
         FieldKind.Amount => Round(value, 2).ToString("#,##0.00", Invariant),
-        FieldKind.Rate => Round(value * 100, 2).ToString("0.##", Invariant) + "%",
+        FieldKind.Rate => SafeDecimal.Multiply(value, 100) is { } percent ? Round(percent, 2).ToString("0.##", Invariant) + "%" : "—",
         _ => Round(value, 0).ToString("0", Invariant),
     };
 

@@ -20,7 +20,7 @@ public static class TaskChartBuilder
         var lagging = analysis.LaggingUnits(headline.Code);
         var bars = merge.Accepted
             .Where(u => u.Indicators.GetValueOrDefault(headline.Code) is not null)
-            .Select(u => new PdfBar(u.Unit.Name, (double)(u.Indicators[headline.Code]!.Value * 100), lagging.Contains(u.Unit.Code)))
+            .Select(u => new PdfBar(u.Unit.Name, (double)u.Indicators[headline.Code]!.Value * 100, lagging.Contains(u.Unit.Code))) // in double: a huge rate cannot overflow
             .ToList();
         if (bars.Count == 0)
         {

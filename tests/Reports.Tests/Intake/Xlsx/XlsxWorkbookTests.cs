@@ -260,7 +260,7 @@ public class XlsxWorkbookTests(ITestOutputHelper output)
         Assert.Equal(new XlsxCellValue(XlsxCellKind.Boolean, "FALSE", null), c[("Sheet1", "A1")]);
         Assert.Equal(new XlsxCellValue(XlsxCellKind.Error, "#N/A", "NA()"), c[("Sheet1", "B1")]);
         Assert.Equal(new XlsxCellValue(XlsxCellKind.Text, "ab", "\"a\"&\"b\""), c[("Sheet1", "C1")]);
-        Assert.Equal(new XlsxCellValue(XlsxCellKind.Text, "2024-03-31T00:00:00", null), c[("Sheet1", "D1")]);
+        Assert.Equal(new XlsxCellValue(XlsxCellKind.Text, "2024-03-31T00:00:00", null) { IsDate = true }, c[("Sheet1", "D1")]);
         Assert.Equal(new XlsxCellValue(XlsxCellKind.Number, "1.5E-3", null), c[("Sheet1", "E1")]);
         Assert.Equal(new XlsxCellValue(XlsxCellKind.Number, "3E-3", "E1*2"), c[("Sheet1", "F1")]);
         Assert.Equal(XlsxCellValue.Empty, c[("Sheet1", "G1")]);
