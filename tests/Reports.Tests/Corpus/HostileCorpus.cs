@@ -116,38 +116,12 @@ public static class HostileCorpus
     private static byte[] Zip(params (string Name, string Content)[] entries) =>
         ZipBytes([.. entries.Select(e => (e.Name, Utf8.GetBytes(e.Content)))]);
 
-    private static byte[] ZipBytes(IEnumerable<(string Name, byte[] Content)> entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                var entry = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.Optimal);
-                entry.LastWriteTime = Stamp;
-                using var stream = entry.Open();
-                stream.Write(content);
-            }
-        }
-        return buffer.ToArray();
-    }
-
-    private static List<(string Name, byte[] Content)> Entries_(byte[] workbook)
-    {
-        using var zip = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
-        return [.. zip.Entries.Select(e =>
-        {
-            using var stream = e.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return (e.FullName, copy.ToArray());
-        })];
-    }
+    private static byte[] ZipBytes(IEnumerable<(string Name, byte[] Content)> entries) => ZipParts.Write(entries);
 
     private static byte[] Patch(byte[] workbook, string part, Func<string, string> change) =>
-        ZipBytes(Entries_(workbook).Select(e => e.Name == part ? (e.Name, Utf8.GetBytes(change(Utf8.GetString(e.Content)))) : e));
+        ZipBytes(ZipParts.Read(workbook).Select(e => e.Name == part ? (e.Name, Utf8.GetBytes(change(Utf8.GetString(e.Content)))) : e));
 
-    private static byte[] Drop(byte[] workbook, string part) => ZipBytes(Entries_(workbook).Where(e => e.Name != part));
+    private static byte[] Drop(byte[] workbook, string part) => ZipBytes(ZipParts.Read(workbook).Where(e => e.Name != part));
 
     private static string InsertDoctype(string xml, string doctype)
     {
@@ -165,7 +139,7 @@ public static class HostileCorpus
     /// <summary>A template whose content type says macro-enabled and which carries a (harmless, fake) VBA project.</summary>
     private static byte[] WithMacros(byte[] workbook)
     {
-        var entries = Entries_(workbook)
+        var entries = ZipParts.Read(workbook)
             .Select(e => e.Name == "[Content_Types].xml"
                 ? (e.Name, Utf8.GetBytes(Utf8.GetString(e.Content).Replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml", StringComparison.Ordinal)))
                 : e)
