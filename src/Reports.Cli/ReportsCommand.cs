@@ -342,7 +342,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             yield return o.Text.T($"{explained} 项核实性问题已在情况说明中说明，市级将连同说明一并采用",
                 $"{explained} must-explain finding(s) explained in 情况说明: the city accepts them with the explanation");
         }
-        var unexplained = result.Diagnostics.Where(d => d.Code is "RPT046" or "RPT047").ToList();
+        var unexplained = result.Diagnostics.Where(DiagnosticCatalog.IsUnexplained).ToList();
         if (unexplained.Count > 0)
         {
             var cell = unexplained[0].Cell is { } c ? $"{unexplained[0].Sheet}!{c}" : o.Text.T("（本文件没有，请用最新模板）", "(missing: use the latest template)");

@@ -1,4 +1,5 @@
 using Reports.Diagnostics;
+
 namespace Reports.Definitions;
 
 /// <summary>The references of a definition's detail tables: columns and fields that exist and fit each check.</summary>

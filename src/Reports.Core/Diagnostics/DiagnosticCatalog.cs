@@ -143,6 +143,9 @@ public static class DiagnosticCatalog
         NeedsViolated.Code, OutsideRange.Code, BelowRequired.Code, BelowPrevious.Code,
     };
 
+    /// <summary>The errors that send a return back for a must-explain finding it did not explain.</summary>
+    public static bool IsUnexplained(Diagnostic diagnostic) => diagnostic.Code == NotExplained.Code || diagnostic.Code == NotAnExplanation.Code;
+
     public static IReadOnlyList<DiagnosticCode> All { get; } = [.. Groups.SelectMany(g => g.Codes)];
 
     public static DiagnosticCode? Find(string code) => All.FirstOrDefault(c => c.Code == code);

@@ -59,7 +59,7 @@ public static class DeclaredChecks
     public static IReadOnlyList<Diagnostic> AttachExplanation(IReadOnlyList<Diagnostic> findings, CountySubmission? submission)
     {
         var note = submission?.Texts.GetValueOrDefault(ReturnDefinition.VerifyNoteField)?.Trim();
-        if (note is null || VerifyNote.Judge(note) != NoteVerdict.Explanation || findings.Any(d => d.Code is "RPT046" or "RPT047"))
+        if (note is null || VerifyNote.Judge(note) != NoteVerdict.Explanation || findings.Any(DiagnosticCatalog.IsUnexplained))
         {
             return findings;
         }

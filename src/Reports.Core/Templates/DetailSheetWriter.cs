@@ -1,4 +1,3 @@
-using Reports.Diagnostics;
 using System.Drawing;
 using System.Globalization;
 using OfficeOpenXml;
@@ -6,6 +5,7 @@ using OfficeOpenXml.DataValidation;
 using OfficeOpenXml.Style;
 using OfficeOpenXml.Table;
 using Reports.Definitions;
+using Reports.Diagnostics;
 
 namespace Reports.Templates;
 

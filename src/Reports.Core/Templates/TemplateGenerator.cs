@@ -1,10 +1,10 @@
-using Reports.Diagnostics;
 using System.Drawing;
 using OfficeOpenXml;
 using OfficeOpenXml.DataValidation;
 using OfficeOpenXml.DataValidation.Contracts;
 using OfficeOpenXml.Style;
 using Reports.Definitions;
+using Reports.Diagnostics;
 using Reports.Outputs;
 
 namespace Reports.Templates;
