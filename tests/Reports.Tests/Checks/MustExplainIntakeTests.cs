@@ -100,6 +100,23 @@ public sealed class MustExplainIntakeTests
     }
 
     [Fact]
+    public void A_range_an_office_declares_must_fix_rejects_even_with_an_explanation()
+    {
+        var strict = Samples.Campaign with { Checks = [new ReturnCheck(ReturnCheckKind.Range, CheckClass.MustFix, "emp_total_ratio", 0.7m, 1.5m)] };
+        using var temp = new TempDirectory();
+        var values = Samples.ValuesOf("140404");
+        Jump(values);
+        values["verify_note"] = Explanation;
+        var path = Samples.WriteFilled(temp.Path, Samples.Changzhi.Find("140404")!, values);
+
+        var result = new ReturnFileReader(new IntakeContext(strict, Samples.Changzhi, Samples.Period)).Read(path);
+
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal((DiagnosticCatalog.OutsideRange.Code, DiagnosticSeverity.Error, (string?)null), (error.Code, error.Severity, error.Explanation));
+    }
+
+    [Fact]
     public void An_average_loan_above_five_ten_thousand_yuan_must_be_explained()
     {
         // 1586.76万元 over 300 households: 5.29万元 a household.
