@@ -291,7 +291,14 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
         var roster = RosterLoader.Load(parse.GetValue(o.OptionalRoster) ?? settings.Roster);
         var prefilled = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
-        var reader = new ReturnFileReader(new IntakeContext(definition, roster, period, Prefilled: prefilled, Now: clock.GetLocalNow()));
+        // On the office's machine the store gives the previous period's figures, checked as a run checks them.
+        PreviousFigures? previous = null;
+        if (File.Exists(settings.Store))
+        {
+            using var store = Store.ReturnStore.Open(settings.Store, clock);
+            previous = Store.PreviousFiguresLoader.Load(store, definition, period);
+        }
+        var reader = new ReturnFileReader(new IntakeContext(definition, roster, period, Prefilled: prefilled, Now: clock.GetLocalNow(), Previous: previous));
         // Decided as the city decides: of several files of one unit, the one that would count.
         var results = Versions.VersionSelector.Decide(received.Select(r => reader.Read(r) with { Original = null }).ToList()).Files;
 
@@ -308,6 +315,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
                     : o.Text.T($"通过，有 {result.WarningCount} 条提醒，请核对后报送", $"passes with {result.WarningCount} warning(s): check them, then send")
                 : o.Text.T($"不通过：{result.ErrorCount} 处错误，请修改后再报送", $"does not pass: {result.ErrorCount} error(s); correct them and check again");
             output.WriteLine($"{Path.GetFileName(result.File)}: {verdict}");
+            foreach (var line in MustExplainLines(result, o))
+            {
+                output.WriteLine($"{Path.GetFileName(result.File)}: {line}");
+            }
         }
         if (parse.GetValue(o.Receipts) is { } receipts)
         {
@@ -317,6 +328,27 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             }
         }
         return (int)(results.Any(r => r.Status == IntakeStatus.Rejected) ? ExitCode.Incomplete : ExitCode.Success);
+    }
+
+    /// <summary>
+    /// What the must-explain checks found, told as the city will tell it: explained (accepted with the 情况说明) or not
+    /// (sent back until 情况说明 says why).
+    /// </summary>
+    private static IEnumerable<string> MustExplainLines(IntakeFileResult result, Options o)
+    {
+        var explained = result.Diagnostics.Count(d => d.Explanation is not null);
+        if (explained > 0)
+        {
+            yield return o.Text.T($"{explained} 项核实性问题已在情况说明中说明，市级将连同说明一并采用",
+                $"{explained} must-explain finding(s) explained in 情况说明: the city accepts them with the explanation");
+        }
+        var unexplained = result.Diagnostics.Where(DiagnosticCatalog.IsUnexplained).ToList();
+        if (unexplained.Count > 0)
+        {
+            var cell = unexplained[0].Cell is { } c ? $"{unexplained[0].Sheet}!{c}" : o.Text.T("（本文件没有，请用最新模板）", "(missing: use the latest template)");
+            yield return o.Text.T($"{unexplained.Count} 项核实性问题没有说明：数字属实的，请在情况说明 {cell} 写明原因（只写核实无误不算），否则市级将退回",
+                $"{unexplained.Count} must-explain finding(s) not explained: if the figures are right, say why in 情况说明 {cell} (核实无误 alone does not count), or the city sends the return back");
+        }
     }
 
     /// <summary>The office withdraws one version (by its hash) of a return and period: recorded, and never counted again.</summary>

@@ -23,6 +23,7 @@ public static class PeriodComparison
     {
         var signals = new List<Diagnostic>();
         var definition = current.Definition;
+        var declaresDecrease = definition.Checks.Any(c => c.Kind == ReturnCheckKind.NotBelowPrevious);
         foreach (var (now, before) in Pairs(current, previous))
         {
             var figures = definition.Fields.Where(f => f.IsCumulativeFigure && now.Values.ContainsKey(f.Code) && before.Values.ContainsKey(f.Code)).ToList();
@@ -38,15 +39,19 @@ public static class PeriodComparison
                 var isNow = now.Values[field.Code];
                 if (definition.Cumulative && isNow < was)
                 {
-                    signals.Add(DiagnosticCatalog.CumulativeDecrease.ForUnit(now.Unit.Code,
-                        $"“{field.Label}”是累计数，{current.Period}为 {Show(isNow)}{field.Unit}，少于{previous.Period}的 {Show(was)}{field.Unit}", field.Code));
+                    // A definition that declares the check has intake make it (RPT045, with the county's explanation); no second signal.
+                    if (!declaresDecrease)
+                    {
+                        signals.Add(DiagnosticCatalog.CumulativeDecrease.ForUnit(now.Unit.Code,
+                            $"{Quoted.Name(field.Label)}是累计数，{current.Period}为 {Show(isNow)}{field.Unit}，少于{previous.Period}的 {Show(was)}{field.Unit}", field.Code));
+                    }
                 }
                 else if (was > 0 && SafeDecimal.Divide(isNow, was) is var factor && (factor is null || factor > jumpFactor))
                 {
                     // A factor too large for a decimal (only a tiny previous figure gives one) is a jump all the same.
                     var times = factor is { } f ? Show(decimal.Round(f, 1)) : "极多";
                     signals.Add(DiagnosticCatalog.CumulativeJump.ForUnit(now.Unit.Code,
-                        $"“{field.Label}”由{previous.Period}的 {Show(was)}{field.Unit} 增至{current.Period}的 {Show(isNow)}{field.Unit}，为上期的 {times} 倍，超过 {Show(jumpFactor)} 倍，请核实", field.Code));
+                        $"{Quoted.Name(field.Label)}由{previous.Period}的 {Show(was)}{field.Unit} 增至{current.Period}的 {Show(isNow)}{field.Unit}，为上期的 {times} 倍，超过 {Show(jumpFactor)} 倍，请核实", field.Code));
                 }
             }
         }

@@ -41,7 +41,7 @@ public static class QualitySignals
                 if (field.Kind == FieldKind.Amount && SafeDecimal.Divide(value, peers) is { } times && peers > 0 && times >= thresholds.UnitSlipLow && times <= thresholds.UnitSlipHigh)
                 {
                     signals.Add(DiagnosticCatalog.UnitSlip.ForUnit(unit.Unit.Code,
-                        $"“{field.Label}”为 {Show(value)} 万元，约为其他单位中位数（{Show(peers)} 万元）的 {Show(decimal.Round(times, 0))} 倍，可能误以“元”为单位填报", field.Code));
+                        $"{Quoted.Name(field.Label)}为 {Show(value)} 万元，约为其他单位中位数（{Show(peers)} 万元）的 {Show(decimal.Round(times, 0))} 倍，可能误以“元”为单位填报", field.Code));
                     continue;
                 }
                 if (madLog == 0 || value <= 0)
@@ -54,7 +54,7 @@ public static class QualitySignals
                 if (Math.Abs(score) > (double)thresholds.OutlierScore && factor >= thresholds.OutlierFactor)
                 {
                     signals.Add(DiagnosticCatalog.Outlier.ForUnit(unit.Unit.Code,
-                        $"“{field.Label}”为 {Show(value)}{field.Unit}，明显{(score > 0 ? "高于" : "低于")}各单位的一般水平（中位数 {Show(median)}{field.Unit}，修正 z 分数 {score.ToString("0.0", CultureInfo.InvariantCulture)}），请核实", field.Code));
+                        $"{Quoted.Name(field.Label)}为 {Show(value)}{field.Unit}，明显{(score > 0 ? "高于" : "低于")}各单位的一般水平（中位数 {Show(median)}{field.Unit}，修正 z 分数 {score.ToString("0.0", CultureInfo.InvariantCulture)}），请核实", field.Code));
                 }
             }
         }

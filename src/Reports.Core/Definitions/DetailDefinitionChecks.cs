@@ -1,3 +1,5 @@
+using Reports.Diagnostics;
+
 namespace Reports.Definitions;
 
 /// <summary>The references of a definition's detail tables: columns and fields that exist and fit each check.</summary>
@@ -14,7 +16,7 @@ internal static class DetailDefinitionChecks
             }
             if (definition.Details.Count(t => t.SheetName == table.SheetName) > 1)
             {
-                errors.Add($"台账标题“{table.Title}”重复（用作工作表名）");
+                errors.Add($"台账标题{Quoted.Name(table.Title)}重复（用作工作表名）");
             }
             foreach (var duplicate in table.Columns.GroupBy(c => c.Code).Where(g => g.Count() > 1))
             {

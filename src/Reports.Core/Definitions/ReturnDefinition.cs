@@ -16,5 +16,16 @@ public sealed record ReturnDefinition(
     /// <summary>The detail tables (台账) the return carries besides its fixed cells; none for most returns.</summary>
     public IReadOnlyList<DetailTableDefinition> Details { get; init; } = [];
 
+    /// <summary>The checks declared besides the field rules, each must-fix or must-explain (<c>"checks"</c>).</summary>
+    public IReadOnlyList<ReturnCheck> Checks { get; init; } = [];
+
+    /// <summary>The 情况说明 cell where a county explains what a must-explain check found; null when the return has none.</summary>
+    public FieldDefinition? VerifyNote => FindField(VerifyNoteField);
+
+    /// <summary>The field code of the 情况说明 cell, the same in every return.</summary>
+    public const string VerifyNoteField = "verify_note";
+
     public FieldDefinition? FindField(string code) => Fields.FirstOrDefault(f => f.Code == code);
+
+    public IndicatorDefinition? FindIndicator(string code) => Indicators.FirstOrDefault(i => i.Code == code);
 }

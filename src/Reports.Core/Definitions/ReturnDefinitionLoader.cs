@@ -56,8 +56,10 @@ public static class ReturnDefinitionLoader
             sections)
         {
             Details = ParseDetails(root, errors),
+            Checks = ReturnCheckParser.Parse(root, errors),
         };
         CheckReferences(definition, errors);
+        ReturnCheckParser.CheckReferences(definition, errors);
         DetailDefinitionChecks.Check(definition, errors);
         return definition;
     }

@@ -19,6 +19,12 @@ public sealed record Diagnostic(
     /// <summary>The roster unit the finding concerns, when known (a data-quality signal always names one).</summary>
     public string? Unit { get; init; }
 
+    /// <summary>
+    /// The county's explanation (情况说明, field verify_note) of the must-explain finding this is: the finding stays a
+    /// warning, on record with what the county said. Null for every other finding.
+    /// </summary>
+    public string? Explanation { get; init; }
+
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
     /// <summary>MSBuild-like one-line form: <c>file[sheet!cell]: error RPT012: message</c>.</summary>

@@ -66,6 +66,16 @@ public static class DiagnosticCatalog
     // Rules between fields.
     public static readonly DiagnosticCode AtMostViolated = new("RPT040", Error, "分项大于总数", "“其中”项、已完成数不能大于对应的总数，请核对。");
     public static readonly DiagnosticCode SumViolated = new("RPT041", Error, "总数不等于各分项之和", "总数应等于各分项之和（如务工就业人数 = 省外务工 + 省内县外务工 + 县内就业），请核对总数和各分项。");
+    public static readonly DiagnosticCode NeedsViolated = new("RPT042", Error, "有数额却没有对应的户数或人数", "强制性审核：如有投放金额，投放户数就不能为 0。请补填户数或更正金额后重新报送。");
+
+    // Must-explain checks (核实性审核) a return definition declares: the figure may be right. Each is a warning when the
+    // county explains it in the 情况说明 cell (verify_note), the explanation kept beside it; without a real explanation
+    // RPT046 or RPT047 sends the return back. A definition may declare such a check must-fix: the same code, an error.
+    public static readonly DiagnosticCode OutsideRange = new("RPT043", Warning, "数值超出通常范围，须说明", "核实性审核：如务工总人数为上年度的 70%～150% 以外、户均投放超过 5 万元。请核实；数字有误的改正，数字属实的在表中情况说明一栏写明原因。");
+    public static readonly DiagnosticCode BelowRequired = new("RPT044", Warning, "指标低于规定水平，须说明", "核实性审核：如雨露计划毕业生就业率低于 90%、用于产业发展的资金比例低于当年要求。请核实；属实的在情况说明一栏写明原因和下一步措施。");
+    public static readonly DiagnosticCode BelowPrevious = new("RPT045", Warning, "累计数少于上期已采用的数，须说明", "核实性审核：累计数一般不会比上期少。请核对本期和上期的数；本期数属实的（如上期多报、已更正）在情况说明一栏写明原因。");
+    public static readonly DiagnosticCode NotExplained = new("RPT046", Error, "核实性审核发现的问题没有说明", "在表中情况说明一栏（见单元格位置）写明该数为何如此，如变化的原因、依据；写好后重新报送。数字有误的，改正数字即可。");
+    public static readonly DiagnosticCode NotAnExplanation = new("RPT047", Error, "情况说明没有写明原因", "只写核实无误、属实、正确等不算说明。请写明该数为何如此（至少一句话，如原因、依据、涉及多少户或多少人），然后重新报送。");
 
     // Detail tables (台账) and their agreement with the fixed part. A definition's check uses its kind's code, or
     // names one of these (e.g. the spent and completed checks of fund-project-matching), so each check has its own.
@@ -109,7 +119,8 @@ public static class DiagnosticCatalog
         ("报表识别", [MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch, SenderNameMismatch, SenderFolderMismatch, FieldNameMissing, FieldNameNotACell, FieldNamesShareCell, LockedValueChanged]),
         ("数值：可识别，已读取并提醒", [NumberAsText, ThousandsSeparator, FullWidthDigits, SpacesAround, PercentAsText, TrailingUnit, FormulaInTextField]),
         ("数值：不能汇总，退回", [RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, Approximate, Range, ScaledUnit, WrongUnit, PercentNotAllowed, DateInNumberCell, OutOfRange]),
-        ("表内关系", [AtMostViolated, SumViolated]),
+        ("表内关系（强制性审核）", [AtMostViolated, SumViolated, NeedsViolated]),
+        ("核实性审核（须在情况说明中说明）", [OutsideRange, BelowRequired, BelowPrevious, NotExplained, NotAnExplanation]),
         (DetailGroup, [DetailTableMissing, DetailSumMismatch, DetailSpentMismatch, DetailRowCountMismatch, DetailCountWhereMismatch, DetailCompletedMismatch, DetailConditionalBlank, DetailDuplicate, DetailNotInList, DetailBadDate]),
         ("报送与版本", [Superseded, NotAReturnFile, Duplicate, SubmissionStampInvalid, SubmissionStampInFuture, Withdrawn]),
         ("合理性核查", [Outlier, UnitSlip, CumulativeDecrease, CumulativeJump, SameAsPrevious]),
@@ -125,6 +136,15 @@ public static class DiagnosticCatalog
     {
         MetaMissing.Code, WrongReturn.Code, WrongVersion.Code, UnknownUnit.Code, WrongPeriod.Code, SenderNameMismatch.Code, SenderFolderMismatch.Code,
     };
+
+    /// <summary>The codes of declared checks: when a check is must-explain and explained, its warning carries the explanation.</summary>
+    public static IReadOnlySet<string> DeclaredCheckCodes { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        NeedsViolated.Code, OutsideRange.Code, BelowRequired.Code, BelowPrevious.Code,
+    };
+
+    /// <summary>The errors that send a return back for a must-explain finding it did not explain.</summary>
+    public static bool IsUnexplained(Diagnostic diagnostic) => diagnostic.Code == NotExplained.Code || diagnostic.Code == NotAnExplanation.Code;
 
     public static IReadOnlyList<DiagnosticCode> All { get; } = [.. Groups.SelectMany(g => g.Codes)];
 

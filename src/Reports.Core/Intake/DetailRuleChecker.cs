@@ -32,7 +32,7 @@ public static class DetailRuleChecker
                 if (!first.TryAdd(key, row.Row))
                 {
                     diagnostics.Add(DiagnosticCatalog.DetailDuplicate.At(
-                        $"{table.Title}第{row.Row}行的{column.Label}“{key}”与第{first[key]}行重复",
+                        $"{table.Title}第{row.Row}行的{column.Label}{Quoted.Name(key)}与第{first[key]}行重复",
                         file, sheet, row.CellOf(column.Code), $"{table.Code}.{column.Code}"));
                 }
             }
@@ -44,7 +44,7 @@ public static class DetailRuleChecker
             foreach (var row in rows.Where(r => r.Text(when.Column) == when.Value && r.IsBlank(column.Code)))
             {
                 diagnostics.Add(DiagnosticCatalog.DetailConditionalBlank.At(
-                    $"{table.Title}第{row.Row}行“{label}”为“{when.Value}”，但“{column.Label}”未填写",
+                    $"{table.Title}第{row.Row}行{Quoted.Name(label)}为“{when.Value}”，但{Quoted.Name(column.Label)}未填写",
                     file, sheet, row.CellOf(column.Code), $"{table.Code}.{column.Code}"));
             }
         }
@@ -65,7 +65,7 @@ public static class DetailRuleChecker
                     if (Math.Abs(sum - stated) > check.Tolerance)
                     {
                         diagnostics.Add(Code(DiagnosticCatalog.DetailSumMismatch).At(
-                            $"“{field.Label}”填的是 {Show(stated)}{field.Unit}，{table.Title}“{column.Label}”合计为 {Show(sum)}{column.Unit}，相差 {Show(stated - sum)}{field.Unit}",
+                            $"{Quoted.Name(field.Label)}填的是 {Show(stated)}{field.Unit}，{table.Title}{Quoted.Name(column.Label)}合计为 {Show(sum)}{column.Unit}，相差 {Show(stated - sum)}{field.Unit}",
                             file, fixedCell.Sheet, fixedCell.Cell, field.Code));
                     }
                     break;
@@ -73,7 +73,7 @@ public static class DetailRuleChecker
                     if (rows.Count != stated)
                     {
                         diagnostics.Add(Code(DiagnosticCatalog.DetailRowCountMismatch).At(
-                            $"“{field.Label}”填的是 {Show(stated)}{field.Unit}，{table.Title}中有 {rows.Count} 行",
+                            $"{Quoted.Name(field.Label)}填的是 {Show(stated)}{field.Unit}，{table.Title}中有 {rows.Count} 行",
                             file, fixedCell.Sheet, fixedCell.Cell, field.Code));
                     }
                     break;
@@ -83,7 +83,7 @@ public static class DetailRuleChecker
                     if (counted != stated)
                     {
                         diagnostics.Add(Code(DiagnosticCatalog.DetailCountWhereMismatch).At(
-                            $"“{field.Label}”填的是 {Show(stated)}{field.Unit}，{table.Title}中“{table.FindColumn(where.Column)!.Label}”为“{where.Value}”的有 {counted} 行",
+                            $"{Quoted.Name(field.Label)}填的是 {Show(stated)}{field.Unit}，{table.Title}中{Quoted.Name(table.FindColumn(where.Column)!.Label)}为“{where.Value}”的有 {counted} 行",
                             file, fixedCell.Sheet, fixedCell.Cell, field.Code));
                     }
                     break;

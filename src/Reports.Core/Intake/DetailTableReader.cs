@@ -22,7 +22,7 @@ public static class DetailTableReader
             || lastHeaderRow != headerRow
             || !workbook.SheetNames.Contains(sheet, StringComparer.OrdinalIgnoreCase))
         {
-            diagnostics.Add(DiagnosticCatalog.DetailTableMissing.At($"找不到“{table.Title}”的表头（名称 {table.HeaderName}），无法读取台账", file, field: table.HeaderName));
+            diagnostics.Add(DiagnosticCatalog.DetailTableMissing.At($"找不到{Quoted.Name(table.Title)}的表头（名称 {table.HeaderName}），无法读取台账", file, field: table.HeaderName));
             return null;
         }
 
@@ -30,7 +30,7 @@ public static class DetailTableReader
         var header = workbook.ReadCells(headerCells, out var problem);
         if (problem is not null)
         {
-            diagnostics.Add(DiagnosticCatalog.DetailTableMissing.At($"“{table.Title}”的表头无法读取（{problem.Detail}）", file, sheet, field: table.HeaderName));
+            diagnostics.Add(DiagnosticCatalog.DetailTableMissing.At($"{Quoted.Name(table.Title)}的表头无法读取（{problem.Detail}）", file, sheet, field: table.HeaderName));
             return null;
         }
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ public static class DetailTableReader
             var found = headerCells.FindIndex(h => Normalize(header[h].Raw) == Normalize(column.Header) || Normalize(header[h].Raw) == Normalize(column.Label));
             if (found < 0)
             {
-                diagnostics.Add(DiagnosticCatalog.DetailTableMissing.At($"“{table.Title}”的表头中找不到“{column.Header}”列", file, sheet, XlsxCellRef.Format(headerRow, firstColumn), column.Code));
+                diagnostics.Add(DiagnosticCatalog.DetailTableMissing.At($"{Quoted.Name(table.Title)}的表头中找不到{Quoted.Name(column.Header)}列", file, sheet, XlsxCellRef.Format(headerRow, firstColumn), column.Code));
                 continue;
             }
             positions[column.Code] = found;
@@ -72,7 +72,7 @@ public static class DetailTableReader
         }, out problem);
         if (problem is not null)
         {
-            diagnostics.Add(DiagnosticCatalog.DetailTableMissing.At($"“{table.Title}”无法读取（{problem.Detail}）", file, sheet, field: table.HeaderName));
+            diagnostics.Add(DiagnosticCatalog.DetailTableMissing.At($"{Quoted.Name(table.Title)}无法读取（{problem.Detail}）", file, sheet, field: table.HeaderName));
             return null;
         }
         return (sheet, rows);
@@ -84,7 +84,7 @@ public static class DetailTableReader
     {
         var code = $"{table.Code}.{column.Code}";
         Diagnostic At(DiagnosticCode diagnostic, string message) => diagnostic.At(message, file, sheet, cell, code);
-        var asField = new FieldDefinition(code, $"{table.Title}“{column.Label}”", column.Unit,
+        var asField = new FieldDefinition(code, $"{table.Title}{Quoted.Name(column.Label)}", column.Unit,
             column.Kind switch { DetailColumnKind.Amount => FieldKind.Amount, DetailColumnKind.Count => FieldKind.Count, _ => FieldKind.Text },
             column.Required, null, false, null);
         var before = diagnostics.Count;
@@ -97,7 +97,7 @@ public static class DetailTableReader
         {
             if (column.Required)
             {
-                diagnostics.Add(At(DiagnosticCatalog.RequiredBlank, $"{table.Title}第{Row(cell)}行“{column.Label}”是必填项，未填写"));
+                diagnostics.Add(At(DiagnosticCatalog.RequiredBlank, $"{table.Title}第{Row(cell)}行{Quoted.Name(column.Label)}是必填项，未填写"));
             }
             return true;
         }
@@ -112,14 +112,14 @@ public static class DetailTableReader
             case DetailColumnKind.Choice or DetailColumnKind.YesNo:
                 if (!column.Allowed.Contains(text))
                 {
-                    diagnostics.Add(At(DiagnosticCatalog.DetailNotInList, $"{table.Title}第{Row(cell)}行“{column.Label}”填的是“{text}”，应为{string.Join("、", column.Allowed)}之一"));
+                    diagnostics.Add(At(DiagnosticCatalog.DetailNotInList, $"{table.Title}第{Row(cell)}行{Quoted.Name(column.Label)}填的是{Quoted.Name(text)}，应为{string.Join("、", column.Allowed)}之一"));
                     return false;
                 }
                 break;
             case DetailColumnKind.Date:
                 if (ReadDate(raw, text) is not { } date)
                 {
-                    diagnostics.Add(At(DiagnosticCatalog.DetailBadDate, $"{table.Title}第{Row(cell)}行“{column.Label}”的“{text}”无法识别为日期"));
+                    diagnostics.Add(At(DiagnosticCatalog.DetailBadDate, $"{table.Title}第{Row(cell)}行{Quoted.Name(column.Label)}的{Quoted.Name(text)}无法识别为日期"));
                     return false;
                 }
                 text = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -63,6 +63,7 @@ public sealed class ReturnFileReader(IntakeContext context)
         }
         RuleChecker.Check(context.Definition, cells, values, unreadable, path, diagnostics);
         CheckPrefilled(identity.Unit, cells, values, unreadable, path, diagnostics);
+        DeclaredChecks.Check(context, identity.Unit, cells, values, path, diagnostics);
         var details = new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal);
         foreach (var table in context.Definition.Details)
         {
@@ -190,12 +191,16 @@ public sealed class ReturnFileReader(IntakeContext context)
         {
             if (!workbook.DefinedNames.TryGetValue(field.Code, out var name))
             {
+                if (field.Code == Definitions.ReturnDefinition.VerifyNoteField)
+                {
+                    continue; // a file from a template before 情况说明: told only if a must-explain check needs it (RPT046)
+                }
                 missing.Add(field.Code);
-                diagnostics.Add(DiagnosticCatalog.FieldNameMissing.At($"找不到“{field.Label}”的名称 {field.Code}", path, field: field.Code));
+                diagnostics.Add(DiagnosticCatalog.FieldNameMissing.At($"找不到{Quoted.Name(field.Label)}的名称 {field.Code}", path, field: field.Code));
             }
             else if (name.Sheet is null || name.Cell is null || !workbook.SheetNames.Contains(name.Sheet))
             {
-                diagnostics.Add(DiagnosticCatalog.FieldNameNotACell.At($"名称 {field.Code}（“{field.Label}”）指向“{name.Reference}”，不是本工作簿中的一个单元格", path, field: field.Code));
+                diagnostics.Add(DiagnosticCatalog.FieldNameNotACell.At($"名称 {field.Code}（{Quoted.Name(field.Label)}）指向“{name.Reference}”，不是本工作簿中的一个单元格", path, field: field.Code));
             }
             else
             {
@@ -240,7 +245,7 @@ public sealed class ReturnFileReader(IntakeContext context)
             {
                 var shown = found is { } f ? $"{Show(f)}{cell.Field.Unit}" : "空白";
                 diagnostics.Add(DiagnosticCatalog.LockedValueChanged.At(
-                    $"“{cell.Field.Label}”市级下发的是 {Show(sent)}{cell.Field.Unit}，报回的是 {shown}", path, cell.Sheet, cell.Cell, code));
+                    $"{Quoted.Name(cell.Field.Label)}市级下发的是 {Show(sent)}{cell.Field.Unit}，报回的是 {shown}", path, cell.Sheet, cell.Cell, code));
             }
         }
     }
@@ -284,7 +289,7 @@ public sealed class ReturnFileReader(IntakeContext context)
         {
             return new DateTimeOffset(stamped, TimeSpan.Zero);
         }
-        diagnostics.Add(DiagnosticCatalog.SubmissionStampInvalid.At($"“报送时间”的“{text}”无法识别为日期时间，已按文件修改时间判断先后", path, name.Sheet, name.Cell, MetaNames.Submitted));
+        diagnostics.Add(DiagnosticCatalog.SubmissionStampInvalid.At($"“报送时间”的{Quoted.Name(text)}无法识别为日期时间，已按文件修改时间判断先后", path, name.Sheet, name.Cell, MetaNames.Submitted));
         return null;
     }
 

@@ -24,7 +24,7 @@ public static class RuleChecker
             var value = values.GetValueOrDefault(field.Code);
             if (field.Required && value.IsBlank && !unreadable.Contains(field.Code))
             {
-                diagnostics.Add(DiagnosticCatalog.RequiredBlank.At($"“{field.Label}”是必填项，未填写", file, cell.Sheet, cell.Cell, field.Code));
+                diagnostics.Add(DiagnosticCatalog.RequiredBlank.At($"{Quoted.Name(field.Label)}是必填项，未填写", file, cell.Sheet, cell.Cell, field.Code));
             }
             if (field.AtMost is { } limitCode
                 && value.Number is { } number
@@ -33,7 +33,7 @@ public static class RuleChecker
             {
                 var other = definition.FindField(limitCode)!;
                 diagnostics.Add(DiagnosticCatalog.AtMostViolated.At(
-                    $"“{field.Label}”({Show(number)}{field.Unit})大于“{other.Label}”({Show(limit)}{other.Unit})",
+                    $"{Quoted.Name(field.Label)}({Show(number)}{field.Unit})大于{Quoted.Name(other.Label)}({Show(limit)}{other.Unit})",
                     file, cell.Sheet, cell.Cell, field.Code));
             }
             if (field.SumOf is { } parts
@@ -43,9 +43,9 @@ public static class RuleChecker
                 var sum = parts.Sum(p => values[p].Number!.Value);
                 if (sum != whole)
                 {
-                    var named = string.Join(" + ", parts.Select(p => $"“{definition.FindField(p)!.Label}”({Show(values[p].Number!.Value)})"));
+                    var named = string.Join(" + ", parts.Select(p => $"{Quoted.Name(definition.FindField(p)!.Label)}({Show(values[p].Number!.Value)})"));
                     diagnostics.Add(DiagnosticCatalog.SumViolated.At(
-                        $"“{field.Label}”({Show(whole)}{field.Unit})不等于 {named} = {Show(sum)}{field.Unit}",
+                        $"{Quoted.Name(field.Label)}({Show(whole)}{field.Unit})不等于 {named} = {Show(sum)}{field.Unit}",
                         file, cell.Sheet, cell.Cell, field.Code));
                 }
             }

@@ -31,26 +31,26 @@ public static partial class TypedNumber
         var text = ToHalfWidth(trimmed);
         if (text != trimmed)
         {
-            findings.Add((DiagnosticCatalog.FullWidthDigits, $"“{label}”的“{trimmed}”含全角字符，已按“{text}”读取"));
+            findings.Add((DiagnosticCatalog.FullWidthDigits, $"{Quoted.Name(label)}的{Quoted.Name(trimmed)}含全角字符，已按{Quoted.Name(text)}读取"));
         }
         if (trimmed.Length != typed.Length)
         {
-            findings.Add((DiagnosticCatalog.SpacesAround, $"“{label}”的“{typed}”前后有空格，已去掉"));
+            findings.Add((DiagnosticCatalog.SpacesAround, $"{Quoted.Name(label)}的{Quoted.Name(typed)}前后有空格，已去掉"));
         }
 
         if (ApproximatePrefixes.Any(p => text.StartsWith(p, StringComparison.Ordinal)) || ApproximateSuffixes.Any(s => text.EndsWith(s, StringComparison.Ordinal)))
         {
-            return Fail(DiagnosticCatalog.Approximate, $"“{label}”填的是约数“{trimmed}”，不能汇总");
+            return Fail(DiagnosticCatalog.Approximate, $"{Quoted.Name(label)}填的是约数{Quoted.Name(trimmed)}，不能汇总");
         }
         if (RangePattern().IsMatch(text))
         {
-            return Fail(DiagnosticCatalog.Range, $"“{label}”填的是区间“{trimmed}”，应为一个确切的数字");
+            return Fail(DiagnosticCatalog.Range, $"{Quoted.Name(label)}填的是区间{Quoted.Name(trimmed)}，应为一个确切的数字");
         }
 
         var match = LeadingNumber().Match(text);
         if (!match.Success)
         {
-            return Fail(DiagnosticCatalog.NotANumber, $"“{label}”应填数字，实际填的是“{trimmed}”");
+            return Fail(DiagnosticCatalog.NotANumber, $"{Quoted.Name(label)}应填数字，实际填的是{Quoted.Name(trimmed)}");
         }
         var digits = match.Groups["number"].Value;
         var suffix = text[match.Length..].Trim();
@@ -60,7 +60,7 @@ public static partial class TypedNumber
         {
             if (field.Kind != FieldKind.Rate)
             {
-                return Fail(DiagnosticCatalog.PercentNotAllowed, $"“{label}”({field.Unit})填的是百分数“{trimmed}”");
+                return Fail(DiagnosticCatalog.PercentNotAllowed, $"{Quoted.Name(label)}({field.Unit})填的是百分数{Quoted.Name(trimmed)}");
             }
             percent = true;
         }
@@ -68,19 +68,19 @@ public static partial class TypedNumber
         {
             if (field.Unit.Length > 0 && suffix == field.Unit)
             {
-                findings.Add((DiagnosticCatalog.TrailingUnit, $"“{label}”的“{trimmed}”带了单位“{suffix}”，已按 {digits.Replace(",", "", StringComparison.Ordinal)} 读取"));
+                findings.Add((DiagnosticCatalog.TrailingUnit, $"{Quoted.Name(label)}的{Quoted.Name(trimmed)}带了单位“{suffix}”，已按 {digits.Replace(",", "", StringComparison.Ordinal)} 读取"));
             }
             else if (Scales.Any(s => suffix.StartsWith(s, StringComparison.Ordinal)))
             {
-                return Fail(DiagnosticCatalog.ScaledUnit, $"“{label}”({field.Unit})填的是“{trimmed}”，带了数量单位“{suffix}”，请填写确切数字");
+                return Fail(DiagnosticCatalog.ScaledUnit, $"{Quoted.Name(label)}({field.Unit})填的是{Quoted.Name(trimmed)}，带了数量单位“{suffix}”，请填写确切数字");
             }
             else if (KnownUnits.Contains(suffix))
             {
-                return Fail(DiagnosticCatalog.WrongUnit, $"“{label}”的计量单位是“{field.Unit}”，填的是“{trimmed}”");
+                return Fail(DiagnosticCatalog.WrongUnit, $"{Quoted.Name(label)}的计量单位是“{field.Unit}”，填的是{Quoted.Name(trimmed)}");
             }
             else
             {
-                return Fail(DiagnosticCatalog.NotANumber, $"“{label}”应填数字，实际填的是“{trimmed}”");
+                return Fail(DiagnosticCatalog.NotANumber, $"{Quoted.Name(label)}应填数字，实际填的是{Quoted.Name(trimmed)}");
             }
         }
 
@@ -89,27 +89,27 @@ public static partial class TypedNumber
             if (!ThousandsPattern().IsMatch(digits))
             {
                 // "12,5" may be a decimal comma or a typo: not guessed.
-                return Fail(DiagnosticCatalog.NotANumber, $"“{label}”的“{trimmed}”中的逗号位置不对，无法确定数值");
+                return Fail(DiagnosticCatalog.NotANumber, $"{Quoted.Name(label)}的{Quoted.Name(trimmed)}中的逗号位置不对，无法确定数值");
             }
-            findings.Add((DiagnosticCatalog.ThousandsSeparator, $"“{label}”的“{trimmed}”带千位分隔符，已按 {digits.Replace(",", "", StringComparison.Ordinal)} 读取"));
+            findings.Add((DiagnosticCatalog.ThousandsSeparator, $"{Quoted.Name(label)}的{Quoted.Name(trimmed)}带千位分隔符，已按 {digits.Replace(",", "", StringComparison.Ordinal)} 读取"));
         }
         var plain = digits.Replace(",", "", StringComparison.Ordinal);
         if (Unrepresentable(plain) is { } why)
         {
-            return Fail(DiagnosticCatalog.OutOfRange, $"“{label}”填的是“{trimmed}”，{why}");
+            return Fail(DiagnosticCatalog.OutOfRange, $"{Quoted.Name(label)}填的是{Quoted.Name(trimmed)}，{why}");
         }
         if (!decimal.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            return Fail(DiagnosticCatalog.NotANumber, $"“{label}”应填数字，实际填的是“{trimmed}”");
+            return Fail(DiagnosticCatalog.NotANumber, $"{Quoted.Name(label)}应填数字，实际填的是{Quoted.Name(trimmed)}");
         }
         if (percent)
         {
             number /= 100;
-            findings.Add((DiagnosticCatalog.PercentAsText, $"“{label}”的“{trimmed}”是文本，已按百分数 {trimmed} 读取"));
+            findings.Add((DiagnosticCatalog.PercentAsText, $"{Quoted.Name(label)}的{Quoted.Name(trimmed)}是文本，已按百分数 {trimmed} 读取"));
         }
         if (findings.Count == 0)
         {
-            findings.Add((DiagnosticCatalog.NumberAsText, $"“{label}”的“{trimmed}”是文本格式的数字，已按 {number.ToString(CultureInfo.InvariantCulture)} 读取"));
+            findings.Add((DiagnosticCatalog.NumberAsText, $"{Quoted.Name(label)}的{Quoted.Name(trimmed)}是文本格式的数字，已按 {number.ToString(CultureInfo.InvariantCulture)} 读取"));
         }
         return new Reading(number, findings);
     }

@@ -25,13 +25,13 @@ public static class ValueParser
             case XlsxCellKind.FormulaWithoutValue when field.Kind == FieldKind.Text:
                 // A remark is not a figure: the formula as written is what it says (a HYPERLINK, a note), kept as text.
                 var formula = "=" + raw.Formula;
-                diagnostics.Add(At(DiagnosticCatalog.FormulaInTextField, $"“{field.Label}”是没有计算结果的公式，已按原文“{formula}”记录"));
+                diagnostics.Add(At(DiagnosticCatalog.FormulaInTextField, $"{Quoted.Name(field.Label)}是没有计算结果的公式，已按原文{Quoted.Name(formula)}记录"));
                 return new ParsedValue(null, formula);
             case XlsxCellKind.FormulaWithoutValue:
-                diagnostics.Add(At(DiagnosticCatalog.FormulaWithoutValue, $"“{field.Label}”是公式({raw.Formula})，但文件中没有保存计算结果"));
+                diagnostics.Add(At(DiagnosticCatalog.FormulaWithoutValue, $"{Quoted.Name(field.Label)}是公式({raw.Formula})，但文件中没有保存计算结果"));
                 return ParsedValue.Blank;
             case XlsxCellKind.Error:
-                diagnostics.Add(At(DiagnosticCatalog.ErrorValue, $"“{field.Label}”的值是错误值 {raw.Raw}"));
+                diagnostics.Add(At(DiagnosticCatalog.ErrorValue, $"{Quoted.Name(field.Label)}的值是错误值 {raw.Raw}"));
                 return ParsedValue.Blank;
         }
 
@@ -45,7 +45,7 @@ public static class ValueParser
         if (raw.IsDate && field.Kind is FieldKind.Count or FieldKind.Amount)
         {
             // The clerk sees a date in the cell: its serial (44742 for 2022-06-30) is no count and no amount.
-            diagnostics.Add(At(DiagnosticCatalog.DateInNumberCell, $"“{field.Label}”的单元格是日期格式，显示为日期 {ExcelDate.Show(raw)}，应填写数字（{field.Unit}）"));
+            diagnostics.Add(At(DiagnosticCatalog.DateInNumberCell, $"{Quoted.Name(field.Label)}的单元格是日期格式，显示为日期 {ExcelDate.Show(raw)}，应填写数字（{field.Unit}）"));
             return ParsedValue.Blank;
         }
 
@@ -56,13 +56,13 @@ public static class ValueParser
             switch (ReadStoredNumber(text, out number))
             {
                 case StoredNumber.NotANumber:
-                    diagnostics.Add(At(DiagnosticCatalog.NotANumber, $"“{field.Label}”的值“{text}”无法读作数字"));
+                    diagnostics.Add(At(DiagnosticCatalog.NotANumber, $"{Quoted.Name(field.Label)}的值{Quoted.Name(text)}无法读作数字"));
                     return ParsedValue.Blank;
                 case StoredNumber.TooLarge:
-                    diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"“{field.Label}”填的是“{typedText}”，{NumberBounds.TooLarge}"));
+                    diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"{Quoted.Name(field.Label)}填的是{Quoted.Name(typedText)}，{NumberBounds.TooLarge}"));
                     return ParsedValue.Blank;
                 case StoredNumber.TooSmall:
-                    diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"“{field.Label}”填的是“{typedText}”，{NumberBounds.TooManyDecimals}"));
+                    diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"{Quoted.Name(field.Label)}填的是{Quoted.Name(typedText)}，{NumberBounds.TooManyDecimals}"));
                     return ParsedValue.Blank;
             }
         }
@@ -83,34 +83,34 @@ public static class ValueParser
         }
         else
         {
-            diagnostics.Add(At(DiagnosticCatalog.NotANumber, $"“{field.Label}”应填数字，实际是“{text}”"));
+            diagnostics.Add(At(DiagnosticCatalog.NotANumber, $"{Quoted.Name(field.Label)}应填数字，实际是{Quoted.Name(text)}"));
             return ParsedValue.Blank;
         }
 
         if (Math.Abs(number) > NumberBounds.MaxMagnitude)
         {
-            diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"“{field.Label}”填的是“{typedText}”，{NumberBounds.TooLarge}"));
+            diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"{Quoted.Name(field.Label)}填的是{Quoted.Name(typedText)}，{NumberBounds.TooLarge}"));
             return ParsedValue.Blank;
         }
         if (number < 0)
         {
-            diagnostics.Add(At(DiagnosticCatalog.Negative, $"“{field.Label}”为负数 {Show(number)}"));
+            diagnostics.Add(At(DiagnosticCatalog.Negative, $"{Quoted.Name(field.Label)}为负数 {Show(number)}"));
             return ParsedValue.Blank;
         }
         if (field.Kind == FieldKind.Count && number != decimal.Truncate(number))
         {
-            diagnostics.Add(At(DiagnosticCatalog.NotWhole, $"“{field.Label}”应为整数({field.Unit})，实际是 {Show(number)}"));
+            diagnostics.Add(At(DiagnosticCatalog.NotWhole, $"{Quoted.Name(field.Label)}应为整数({field.Unit})，实际是 {Show(number)}"));
             return ParsedValue.Blank;
         }
         if (field.Kind == FieldKind.Amount && number != decimal.Round(number, 2))
         {
-            diagnostics.Add(At(DiagnosticCatalog.TooManyDecimals, $"“{field.Label}”为 {Show(number)} 万元，超过两位小数"));
+            diagnostics.Add(At(DiagnosticCatalog.TooManyDecimals, $"{Quoted.Name(field.Label)}为 {Show(number)} 万元，超过两位小数"));
             return ParsedValue.Blank;
         }
         if (NumberBounds.DecimalPlaces(number) > NumberBounds.MaxDecimals)
         {
             // Beyond six places it is a slip or a float's residue, and a tiny denominator would blow up a ratio.
-            diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"“{field.Label}”填的是“{typedText}”，{NumberBounds.TooManyDecimals}"));
+            diagnostics.Add(At(DiagnosticCatalog.OutOfRange, $"{Quoted.Name(field.Label)}填的是{Quoted.Name(typedText)}，{NumberBounds.TooManyDecimals}"));
             return ParsedValue.Blank;
         }
         return new ParsedValue(number, null);

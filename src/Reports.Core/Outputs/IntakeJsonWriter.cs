@@ -53,6 +53,11 @@ public static class IntakeJsonWriter
                 {
                     writer.WriteString("field", diagnostic.Field);
                 }
+                if (diagnostic.Explanation is not null)
+                {
+                    // The county's 情况说明, beside the must-explain finding it answers.
+                    writer.WriteString("explanation", diagnostic.Explanation);
+                }
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();

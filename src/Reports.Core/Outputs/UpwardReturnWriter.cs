@@ -32,6 +32,16 @@ public sealed class UpwardReturnWriter(TimeProvider clock)
             remarks += $"（应报{merge.Units.Count}个，未汇总：{string.Join("、", merge.Units.Where(u => u.Status != UnitStatus.Accepted).Select(u => u.Unit.Name))}）";
         }
         SetText(merge, values, "remarks", remarks);
+        // The units' explanations travel up with their figures: a group total that trips a must-explain check (北片's
+        // 户均投放 above 5万元 because of one county) is explained by the counties that explained theirs.
+        var notes = merge.Accepted
+            .Where(u => u.Texts.GetValueOrDefault(Definitions.ReturnDefinition.VerifyNoteField) is { Length: > 0 })
+            .Select(u => $"{u.Unit.Name}：{u.Texts[Definitions.ReturnDefinition.VerifyNoteField].Trim().TrimEnd('。')}")
+            .ToList();
+        if (notes.Count > 0)
+        {
+            SetText(merge, values, Definitions.ReturnDefinition.VerifyNoteField, string.Join("；", notes) + "。");
+        }
         SetText(merge, values, "filled_by", filledBy);
         SetText(merge, values, "phone", phone);
         return ReproducibleZip.Normalize(ReturnFiller.Fill(template, merge.Definition, values), clock.GetLocalNow());

@@ -106,7 +106,9 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         IReadOnlyList<InboxEntry> files, Scriban.Template narrativeTemplate, ReturnStore? store, RunOptions options, StageClock stages)
     {
         stages.Begin(StageTiming.Intake);
-        var context = new IntakeContext(definition, roster, options.Period, Prefilled: prefilled, Now: clock.GetLocalNow());
+        // The previous period's accepted figures (from the store) go into intake, so that a check against them is the file's own.
+        var previous = store is null ? null : PreviousFiguresLoader.Load(store, definition, options.Period);
+        var context = new IntakeContext(definition, roster, options.Period, Prefilled: prefilled, Now: clock.GetLocalNow(), Previous: previous);
         var received = new IntakeProcessor(context, options.IntakeThreads).ProcessEntries(files, progress);
         IReadOnlyList<IntakeFileResult> candidates = received;
         if (store is not null)

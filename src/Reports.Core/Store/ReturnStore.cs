@@ -293,6 +293,8 @@ public sealed class ReturnStore : IDisposable
                 findings = [.. findings, DiagnosticCatalog.Withdrawn.At(
                     $"市级于 {withdrawal.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} 撤销了这个版本（{withdrawal.By}）：{withdrawal.Reason}", file)];
             }
+            // The store keeps the 情况说明 as the version's text; the must-explain findings it answers get it back here.
+            findings = [.. DeclaredChecks.AttachExplanation(findings, submission)];
             versions.Add(new IntakeFileResult(file, sha256, unit, status, findings, submission)
             {
                 FirstSeenRun = reader.GetInt64(7),

@@ -5,6 +5,7 @@ using OfficeOpenXml.DataValidation;
 using OfficeOpenXml.Style;
 using OfficeOpenXml.Table;
 using Reports.Definitions;
+using Reports.Diagnostics;
 
 namespace Reports.Templates;
 
@@ -163,7 +164,7 @@ public static class DetailSheetWriter
     /// <summary>"必填；" or "“是否开工”为“是”时必填；" or "".</summary>
     private static string Requirement(DetailTableDefinition table, DetailColumnDefinition column) =>
         column.Required ? "必填；"
-        : column.RequiredWhen is { } when ? $"“{table.FindColumn(when.Column)?.Label ?? when.Column}”为“{when.Value}”时必填；"
+        : column.RequiredWhen is { } when ? $"{Quoted.Name(table.FindColumn(when.Column)?.Label ?? when.Column)}为“{when.Value}”时必填；"
         : "";
 
     private static void Finish(OfficeOpenXml.DataValidation.Contracts.IExcelDataValidation validation, DetailColumnDefinition column, string requirement, string prompt)

@@ -4,6 +4,7 @@ using OfficeOpenXml.DataValidation;
 using OfficeOpenXml.DataValidation.Contracts;
 using OfficeOpenXml.Style;
 using Reports.Definitions;
+using Reports.Diagnostics;
 using Reports.Outputs;
 
 namespace Reports.Templates;
@@ -51,6 +52,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
         sheet.Cells[4, ColumnCode].Style.Font.Color.SetColor(Color.FromArgb(255, 192, 0, 0));
 
         var row = 5;
+        var number = 1;
         string[] headers = ["序号", "指标名称", "计量单位", "填报数值", "字段代码", "填报说明"];
         for (var column = 1; column <= headers.Length; column++)
         {
@@ -61,6 +63,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
             cell.Style.Fill.BackgroundColor.SetColor(HeaderFill);
             cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
         }
+        Muted(sheet.Cells[row, ColumnCode]);
         row++;
 
         foreach (var section in definition.Sections)
@@ -72,7 +75,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
             heading.Style.Fill.PatternType = ExcelFillStyle.Solid;
             heading.Style.Fill.BackgroundColor.SetColor(SectionFill);
             row++;
-            var number = 1;
+            number = 1;
             foreach (var field in section.Fields)
             {
                 sheet.Cells[row, ColumnIndex].Value = number++;
@@ -81,14 +84,19 @@ public sealed class TemplateGenerator(TimeProvider clock)
                 sheet.Cells[row, ColumnUnit].Value = field.Unit;
                 sheet.Cells[row, ColumnUnit].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
                 sheet.Cells[row, ColumnCode].Value = field.Code;
-                sheet.Cells[row, ColumnCode].Style.Font.Color.SetColor(Color.Gray);
+                Muted(sheet.Cells[row, ColumnCode]);
                 var note = Explain(definition, field);
                 sheet.Cells[row, ColumnNote].Value = note;
                 sheet.Cells[row, ColumnNote].Style.WrapText = true;
-                // Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves.
-                var lines = Math.Max(TextWidth.Lines(note, Widths[ColumnNote - 1]), TextWidth.Lines(field.Label, Widths[ColumnLabel - 1]));
-                sheet.Row(row).Height = 15 * lines + 2;
+                // The 情况说明 cell is written in: room for a few lines.
+                var isVerifyNote = field.Code == ReturnDefinition.VerifyNoteField;
+                FitRow(sheet, row, isVerifyNote ? VerifyNoteLines : 1, (note, ColumnNote), (field.Label, ColumnLabel));
                 var input = sheet.Cells[row, ColumnValue];
+                if (isVerifyNote)
+                {
+                    input.Style.WrapText = true;
+                    input.Style.VerticalAlignment = ExcelVerticalAlignment.Top;
+                }
                 input.Style.Locked = false;
                 input.Style.Fill.PatternType = ExcelFillStyle.Solid;
                 input.Style.Fill.BackgroundColor.SetColor(InputFill);
@@ -109,12 +117,15 @@ public sealed class TemplateGenerator(TimeProvider clock)
                     input.Style.Locked = true;
                     input.Style.Fill.BackgroundColor.SetColor(PrefilledFill);
                     sheet.Cells[row, ColumnNote].Value = Explain(definition, field) + "；市级预填，不能修改";
+                    FitRow(sheet, row, 1, ((string)sheet.Cells[row, ColumnNote].Value, ColumnNote), (field.Label, ColumnLabel));
                 }
                 row++;
             }
         }
 
-        // The submission stamp: when a county sends a corrected return, the newest stamp wins.
+        // The submission stamp: when a county sends a corrected return, the newest stamp wins. An input row, numbered.
+        sheet.Cells[row, ColumnIndex].Value = number;
+        sheet.Cells[row, ColumnIndex].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
         sheet.Cells[row, ColumnLabel].Value = "报送时间";
         sheet.Cells[row, ColumnLabel].Style.Font.Bold = true;
         var stamp = sheet.Cells[row, ColumnValue];
@@ -124,9 +135,11 @@ public sealed class TemplateGenerator(TimeProvider clock)
         stamp.Style.Numberformat.Format = "yyyy-mm-dd hh:mm";
         names.Add(MetaNames.Submitted, stamp);
         sheet.Cells[row, ColumnCode].Value = MetaNames.Submitted;
-        sheet.Cells[row, ColumnCode].Style.Font.Color.SetColor(Color.Gray);
-        sheet.Cells[row, ColumnNote].Value = "本次报送的日期和时间，如 2022-07-03 16:30；修改后重报时请填新的时间";
+        Muted(sheet.Cells[row, ColumnCode]);
+        const string stampNote = "本次报送的日期和时间，如 2022-07-03 16:30；修改后重报时请填新的时间";
+        sheet.Cells[row, ColumnNote].Value = stampNote;
         sheet.Cells[row, ColumnNote].Style.WrapText = true;
+        FitRow(sheet, row, 1, (stampNote, ColumnNote));
         row++;
 
         var table = sheet.Cells[5, ColumnIndex, row - 1, ColumnNote];
@@ -165,6 +178,27 @@ public sealed class TemplateGenerator(TimeProvider clock)
         return ReproducibleZip.Normalize(package.GetAsByteArray(), clock.GetLocalNow());
     }
 
+    /// <summary>Rows the 情况说明 cell offers for writing.</summary>
+    private const int VerifyNoteLines = 4;
+
+    /// <summary>
+    /// Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves (LibreOffice lets it spill
+    /// into the next row): each row is given the height of its longest wrapped text, at a CJK line height that holds in
+    /// Excel, WPS and LibreOffice alike, with a margin for their different fallback fonts.
+    /// </summary>
+    private static void FitRow(ExcelWorksheet sheet, int row, int minimumLines, params (string Text, int Column)[] texts)
+    {
+        var lines = texts.Select(t => TextWidth.Lines(t.Text, Widths[t.Column - 1] * 0.9)).Append(minimumLines).Max();
+        sheet.Row(row).Height = 16 * lines + 4;
+    }
+
+    /// <summary>The field codes are for programs, not the clerk: small and grey.</summary>
+    private static void Muted(ExcelRange cell)
+    {
+        cell.Style.Font.Size = 8;
+        cell.Style.Font.Color.SetColor(Color.Gray);
+    }
+
     private static void Merge(ExcelWorksheet sheet, int row, string text, bool bold, float size)
     {
         var range = sheet.Cells[row, ColumnIndex, row, ColumnNote];
@@ -200,17 +234,46 @@ public sealed class TemplateGenerator(TimeProvider clock)
         parts.Add(field.Required ? "必填" : "可空");
         if (field.AtMost is not null && definition.FindField(field.AtMost) is { } other)
         {
-            parts.Add($"不大于“{other.Label}”");
+            parts.Add($"不大于{Quoted.Name(other.Label)}");
         }
         if (field.SumOf is { } sumOf)
         {
-            parts.Add($"等于{string.Join("、", sumOf.Select(c => $"“{definition.FindField(c)?.Label}”"))}之和");
+            parts.Add($"等于{string.Join("、", sumOf.Select(c => $"{Quoted.Name(definition.FindField(c)?.Label)}"))}之和");
         }
         if (field.Note is not null)
         {
             parts.Add(field.Note);
         }
+        if (field.Code == ReturnDefinition.VerifyNoteField)
+        {
+            var cases = definition.Checks.Where(c => c.Class == CheckClass.MustExplain).Select(c => Describe(definition, c)).ToList();
+            if (cases.Count > 0)
+            {
+                parts.Add("须说明的情形：" + string.Join("，", cases));
+            }
+        }
         return string.Join("；", parts);
+    }
+
+    /// <summary>A must-explain check as the clerk meets it: 户均投放高于5万元.</summary>
+    private static string Describe(ReturnDefinition definition, ReturnCheck check)
+    {
+        var indicator = check.Indicator is null ? null : definition.FindIndicator(check.Indicator);
+        string Show(decimal value) => indicator?.Style == IndicatorStyle.Amount
+            ? value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + indicator.Unit
+            : (value * 100).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        return check.Kind switch
+        {
+            ReturnCheckKind.Range => indicator!.Label + (check.Min, check.Max) switch
+            {
+                ({ } min, { } max) => $"不在{Show(min)}～{Show(max)}之间",
+                ({ } min, null) => $"低于{Show(min)}",
+                _ => $"高于{Show(check.Max!.Value)}",
+            },
+            ReturnCheckKind.Threshold => indicator!.Label + "低于规定水平",
+            ReturnCheckKind.NotBelowPrevious => "累计数少于上期",
+            _ => $"{definition.FindField(check.Field!)?.Label}大于0而{definition.FindField(check.Needs!)?.Label}为0",
+        };
     }
 
     private static void AddValidation(ExcelWorksheet sheet, string address, FieldDefinition field)

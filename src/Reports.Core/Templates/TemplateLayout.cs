@@ -17,16 +17,18 @@ public static class TemplateLayout
     {
         var rows = new List<TemplateRow>();
         var row = HeaderRow + 1;
+        var number = 1;
         foreach (var section in definition.Sections)
         {
             rows.Add(new TemplateRow(row++, section, null, 0));
-            var number = 1;
+            number = 1;
             foreach (var field in section.Fields)
             {
                 rows.Add(new TemplateRow(row++, section, field, number++));
             }
         }
-        rows.Add(new TemplateRow(row, null, null, 0));
+        // The stamp is an input row too: numbered on from the last section's fields (填报信息).
+        rows.Add(new TemplateRow(row, null, null, number));
         return rows;
     }
 

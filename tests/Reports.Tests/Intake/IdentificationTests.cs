@@ -13,7 +13,7 @@ public sealed class IdentificationTests
 
     private static readonly IReadOnlyDictionary<string, decimal> Prefill = new Dictionary<string, decimal>
     {
-        ["emp_total_prev"] = 10000m,
+        ["emp_total_prev"] = 5000m, // within the must-explain range of the unit's 务工总人数 (5379)
         ["loan_target_campaign"] = 1500m,
     };
 
@@ -86,7 +86,7 @@ public sealed class IdentificationTests
     {
         var result = Read(_ => { }, Prefill);
         Assert.Equal(IntakeStatus.Accepted, result.Status);
-        Assert.Equal(10000m, result.Submission!.Values["emp_total_prev"]);
+        Assert.Equal(5000m, result.Submission!.Values["emp_total_prev"]);
         Assert.Equal(1500m, result.Submission.Values["loan_target_campaign"]);
     }
 

@@ -46,5 +46,9 @@ public sealed class RollUpTests
         var emp = Samples.SampleValues.Values.Sum(v => decimal.Parse(v["emp_total"], CultureInfo.InvariantCulture));
         Assert.Equal(emp, province.Merge.Total.Values["emp_total"]);
         Assert.All(province.Merge.Units, u => Assert.Equal("市级汇总", u.Texts["filled_by"]));
+        // 北片's 户均投放 is above 5万元 because of 潞城区, which explained its own: the explanation travelled up with the figures.
+        Assert.Equal("北片", province.Merge.Units.Single(u => u.Unit.Code == north.Code).Unit.Name);
+        Assert.StartsWith("潞城区：" + Samples.SampleValues["140406"]["verify_note"], province.Merge.Units.Single(u => u.Unit.Code == north.Code).Texts["verify_note"]);
+        Assert.False(province.Merge.Units.Single(u => u.Unit.Code == south.Code).Texts.ContainsKey("verify_note"));
     }
 }

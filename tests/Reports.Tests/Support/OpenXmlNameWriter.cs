@@ -24,7 +24,7 @@ public static partial class OpenXmlNameWriter
     {
         using var document = SpreadsheetDocument.Open(path, isEditable: true);
         var workbookPart = document.WorkbookPart!;
-        var names = workbookPart.Workbook.DefinedNames!.Elements<DefinedName>().ToDictionary(n => n.Name!.Value!, n => n.Text);
+        var names = workbookPart.Workbook.DefinedNames!.Elements<DefinedName>().Where(n => n.LocalSheetId is null).ToDictionary(n => n.Name!.Value!, n => n.Text); // workbook-level names (sheets may share a local print-titles name)
         foreach (var (name, value) in values)
         {
             var match = Reference().Match(names[name]);

@@ -9,12 +9,41 @@ public sealed class DefinitionLoaderTests
     public void The_campaign_definition_has_the_fields_and_indicators_of_the_spec()
     {
         var definition = Samples.Campaign;
-        Assert.Equal(31, definition.Fields.Count());
+        Assert.Equal(32, definition.Fields.Count()); // the spec's 31 and 情况说明 (verify_note)
         Assert.Equal(28, definition.NumericFields.Count());
         Assert.Equal(
             ["emp_total_ratio", "emp_outside_ratio", "proj_start_rate", "fund_match_rate", "loan_campaign_rate", "loan_annual_rate", "loan_avg", "cadre_training_coverage", "sales_total", "sales_rate", "fix_rate"],
             definition.Indicators.Select(i => i.Code));
         Assert.Equal("emp_total", definition.FindField("emp_outside")!.AtMost);
+        Assert.Equal(FieldKind.Text, definition.VerifyNote!.Kind);
+        Assert.Equal(
+            [(ReturnCheckKind.Range, CheckClass.MustExplain, "emp_total_ratio"), (ReturnCheckKind.Range, CheckClass.MustExplain, "loan_avg"),
+             (ReturnCheckKind.NotBelowPrevious, CheckClass.MustExplain, null), (ReturnCheckKind.Needs, CheckClass.MustFix, null)],
+            definition.Checks.Select(c => (c.Kind, c.Class, c.Indicator)));
+        Assert.Equal((0.7m, 1.5m), (definition.Checks[0].Min, definition.Checks[0].Max));
+    }
+
+    [Fact]
+    public void A_check_that_names_nothing_or_needs_a_missing_verify_note_is_reported()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "broken.json");
+        File.WriteAllText(path, """
+            { "code": "x", "version": "1", "title": "T", "sections": [ { "code": "s", "title": "S", "fields": [
+                { "code": "a", "label": "A", "unit": "人", "kind": "count" } ], "indicators": [] } ],
+              "checks": [
+                { "kind": "range", "class": "mustExplain", "indicator": "nope", "max": 2 },
+                { "kind": "sideways", "class": "maybe" },
+                { "kind": "notBelowPrevious", "class": "mustFix" } ] }
+            """);
+
+        var problems = Assert.Throws<DefinitionException>(() => ReturnDefinitionLoader.Load(path)).Problems;
+
+        Assert.Contains(problems, p => p.StartsWith("$.checks[0].indicator", StringComparison.Ordinal) && p.Contains("nope", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("$.checks[0]:", StringComparison.Ordinal) && p.Contains("verify_note", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("$.checks[1].kind", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("$.checks[1].class", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("$.checks[2]:", StringComparison.Ordinal) && p.Contains("cumulative", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -80,7 +80,9 @@ public static class AppendixTables
                         var where = fields.Count > 0 ? $"（{string.Join("、", fields)}）" : "";
                         return (g.Key.IsError ? "错误：" : "") + $"{title}{where}{g.Count()}处";
                     });
-                rows.Add([name, source.Key, string.Join("；", summaries) + "。"]);
+                // A must-explain finding the county explained: its 情况说明 beside it, once per unit.
+                var explained = source.Select(d => d.Explanation).OfType<string>().Distinct(StringComparer.Ordinal).Select(e => $"县级情况说明：{e}");
+                rows.Add([name, source.Key, string.Join("；", summaries) + "。" + string.Concat(explained.Select(e => e.TrimEnd('。') + "。"))]);
             }
         }
         return new PdfTable(columns, rows, Caption: "附表2：数据质量提示");

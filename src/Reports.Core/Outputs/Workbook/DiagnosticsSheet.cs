@@ -10,7 +10,8 @@ namespace Reports.Outputs.Workbook;
 
 /// <summary>
 /// 数据核查: every diagnostic of every file and every data-quality signal of the analysis, with the unit, file,
-/// sheet, cell and field it concerns, its code, severity and message, and what to do (from the catalogue).
+/// sheet, cell and field it concerns, its code, severity and message, what to do (from the catalogue), and for a
+/// must-explain finding the county's explanation (情况说明).
 /// Errors first, then warnings (signals among them), then notes.
 /// </summary>
 internal static class DiagnosticsSheet
@@ -23,7 +24,7 @@ internal static class DiagnosticsSheet
         var merge = result.Merge;
         var definition = merge.Definition;
         var roster = merge.Roster;
-        string[] headers = ["序号", "单位代码", "单位名称", "文件", "工作表", "单元格", "字段", "代码", "级别", "说明", "处理建议"];
+        string[] headers = ["序号", "单位代码", "单位名称", "文件", "工作表", "单元格", "字段", "代码", "级别", "说明", "处理建议", "县级情况说明"];
         var widths = new ColumnWidths(maximum: 60);
         // A signal concerns the figures of the file the merge used for its unit; it warns, it never rejects.
         var signalRows = result.Analysis.Signals.Select(signal => (
@@ -64,6 +65,7 @@ internal static class DiagnosticsSheet
                 diagnostic.Severity switch { DiagnosticSeverity.Error => "错误", DiagnosticSeverity.Warning => "警告", _ => "提示" },
                 diagnostic.Message,
                 advice.GetValueOrDefault(diagnostic.Code),
+                diagnostic.Explanation,
             ];
             sheet.Cells[row, 1].Value = row - HeaderRow;
             for (var i = 0; i < values.Length; i++)
@@ -83,8 +85,8 @@ internal static class DiagnosticsSheet
         // Messages and advice wrap in their (capped) columns; rows are sized here, as no reader does it on open.
         for (var r = HeaderRow + 1; r <= lastRow; r++)
         {
-            sheet.Cells[r, 10, r, 11].Style.WrapText = true;
-            sheet.Row(r).Height = ColumnWidths.RowHeight([(sheet.Cells[r, 10].Text, sheet.Column(10).Width), (sheet.Cells[r, 11].Text, sheet.Column(11).Width)]);
+            sheet.Cells[r, 10, r, 12].Style.WrapText = true;
+            sheet.Row(r).Height = ColumnWidths.RowHeight([(sheet.Cells[r, 10].Text, sheet.Column(10).Width), (sheet.Cells[r, 11].Text, sheet.Column(11).Width), (sheet.Cells[r, 12].Text, sheet.Column(12).Width)]);
         }
         sheet.Column(1).Width = 5;
         WorkbookStyle.PageSetup(sheet, title, HeaderRow, HeaderRow, frozenColumns: 3);
