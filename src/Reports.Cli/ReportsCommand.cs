@@ -103,6 +103,22 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         withdraw.SetAction(parse => Guard(() => Withdraw(parse, o)));
         root.Subcommands.Add(withdraw);
 
+        var approve = new Command("approve", t.T(
+            "审定某报表某报告期：把当前汇总采用的各单位版本记入存储库（时间、操作人、备注）；此后该期汇总只用这些版本，新收到的文件记为待审",
+            "Approve a return's period: record in the store the version each unit's figures come from (time, user, note); from then on the period merges exactly those, and files received later are pending"))
+            { o.Return, o.Period, o.Note, o.Store };
+        approve.SetAction(parse => Guard(() => new ApproveVerb(Load(parse, o), clock, output, o.Text).Execute(
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Note))));
+        root.Subcommands.Add(approve);
+
+        var reopen = new Command("reopen", t.T(
+            "重新开放已审定的报告期（某个单位或全部单位）：记录时间、操作人和理由，下次汇总起以最新报送为准",
+            "Reopen an approved period for one unit or all: recorded with time, user and reason; from the next run the newest version counts again"))
+            { o.Return, o.Period, o.OptionalUnit, o.ReopenWhy, o.Store };
+        reopen.SetAction(parse => Guard(() => new ReopenVerb(Load(parse, o), clock, output, o.Text).Execute(
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.OptionalUnit), parse.GetValue(o.ReopenWhy)!)));
+        root.Subcommands.Add(reopen);
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -69,6 +69,7 @@ public sealed class ReceiptWriter(TimeProvider clock)
             IntakeStatus.Rejected => $"退回：有 {errors} 处错误，请按“核查结果”修改后重新报送",
             IntakeStatus.Superseded => "已收到，但本单位有更新的报送，以更新的为准",
             IntakeStatus.Duplicate => "与已收到的文件完全相同，按同一份处理",
+            IntakeStatus.Pending => "已收到。本期数据已审定，本文件待审，暂不计入汇总；如需更正请与市级联系",
             _ => "未读取：不是报表文件",
         };
         (string Label, string Value)[] facts =
