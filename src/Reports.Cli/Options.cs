@@ -38,5 +38,6 @@ internal sealed class Options(UiText text)
     public Option<string?> Note { get; } = new("--note") { Description = text.T("审定的备注（记录在存储库中）", "a note on the approval (recorded in the store)") };
     public Option<string?> OptionalUnit { get; } = new("--unit") { Description = text.T("只重新开放这个单位（默认全部单位）", "reopen only this unit (default: every unit)") };
     public Option<string> ReopenWhy { get; } = new("--why") { Description = text.T("重新开放的理由（记录在存储库中）", "why it is reopened (recorded in the store)"), Required = true };
+    public Option<string> Field { get; } = new("--field") { Description = text.T("字段代码，如 emp_total", "field code, e.g. emp_total"), Required = true };
     public Argument<string[]> Files { get; } = new("FILE") { Description = text.T("要检查的报表文件", "return files to check"), Arity = ArgumentArity.OneOrMore };
 }

@@ -119,6 +119,14 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.OptionalUnit), parse.GetValue(o.ReopenWhy)!)));
         root.Subcommands.Add(reopen);
 
+        var explain = new Command("explain", t.T(
+            "某个数据的来历（取自存储库）：数值及读取时的提示、文件、工作表!单元格、原始填写、SHA-256、采用哪个版本及理由、冻结它的审定",
+            "Where a figure came from (from the store): its value and how it was read, the file, sheet!cell, what was typed, the SHA-256, which version is used and why, and the approval that froze it"))
+            { o.Return, o.Period, o.Unit, o.Field, o.Store };
+        explain.SetAction(parse => Guard(() => new ExplainVerb(Load(parse, o), clock, output, o.Text).Execute(
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!, parse.GetValue(o.Field)!)));
+        root.Subcommands.Add(explain);
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

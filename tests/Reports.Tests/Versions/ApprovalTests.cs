@@ -103,6 +103,12 @@ public sealed class ApprovalTests : IDisposable
         Assert.Contains("本期数据已审定（2022-07-03 16:30）", submissions.Text(2, 1));
         var (firstRow, _) = submissions.Find(First.Code);
         Assert.Contains("待审", submissions.Text(firstRow, 4));
+        // The pending file's receipt says so, dated when it was received (not the approval that dates the outputs).
+        var receipt = new WorkbookReadBack(Path.Combine(folder, "receipts", $"回执-{Path.GetFileName(correction)}")).Sheets[0];
+        var (verdictRow, verdictColumn) = receipt.Find("结果");
+        Assert.Contains("待审", receipt.Text(verdictRow, verdictColumn + 1));
+        var (timeRow, timeColumn) = receipt.Find("接收时间");
+        Assert.Equal("2022-07-04 12:00:00", receipt.Text(timeRow, timeColumn + 1));
         var briefing = PdfText.Of(Directory.GetFiles(folder, "简报-*.pdf").Single());
         Assert.Contains("本期数据已审定（2022-07-03", briefing);
         Assert.Contains("待审", briefing);
@@ -183,6 +189,32 @@ public sealed class ApprovalTests : IDisposable
         var result = Invoke(Approved, "approve", "--return", Samples.ReturnCode, "--period", "2021-06", "--store", _store);
         Assert.Equal(2, result.Exit);
         Assert.Contains("先运行 reports run", result.Stderr);
+    }
+
+    [Fact]
+    public void Explain_tells_a_figure_typed_with_separators_its_warning_its_version_and_the_approval_that_froze_it()
+    {
+        var path = Directory.GetFiles(_inbox, $"{First.Code}*").Single();
+        OpenXmlNameWriter.Fill(path, new Dictionary<string, object> { ["emp_total"] = "5,379" });
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        var run = Run(Day1, "out1");
+        var warning = run.Intake.Single(f => f.UnitCode == First.Code).Diagnostics.First(d => d.Field == "emp_total");
+        Assert.Equal(0, Approve().Exit);
+
+        var explain = Invoke(Day2, "explain", "--return", Samples.ReturnCode, "--period", "2022-06", "--unit", First.Code, "--field", "emp_total", "--store", _store);
+
+        Assert.Equal(0, explain.Exit);
+        var cell = run.Results[0].Decision.For(First.Code)!.Submission!.Cells["emp_total"];
+        Assert.Contains($"{cell.Sheet}!{cell.Cell}", explain.Stdout);
+        Assert.Contains("“5,379”", explain.Stdout);
+        Assert.Contains("5379", explain.Stdout);
+        Assert.Contains(hash, explain.Stdout);
+        Assert.Contains(warning.Code, explain.Stdout);
+        Assert.Contains("2022-07-03 16:30", explain.Stdout);
+        Assert.Contains("经局长审定", explain.Stdout);
+
+        var unknown = Invoke(Day2, "explain", "--return", Samples.ReturnCode, "--period", "2022-06", "--unit", First.Code, "--field", "no_such", "--store", _store);
+        Assert.Equal(2, unknown.Exit);
     }
 
     private Dictionary<string, byte[]> Files(string output)

@@ -16,12 +16,12 @@ public static class AppendixTables
         var columns = new List<PdfTableColumn>
         {
             new("序号", 0.45f, PdfAlign.Center),
-            new("单位", 1f, PdfAlign.Left),
+            new("单位", 0.8f, PdfAlign.Left),
             new("报送情况", 0.9f, PdfAlign.Center),
-            new("错误", 0.5f, PdfAlign.Right),
-            new("提示", 0.5f, PdfAlign.Right),
-            new("说明", 1.9f, PdfAlign.Left),
-            new("文件（SHA-256 前12位）", 1.5f, PdfAlign.Left),
+            new("错误", 0.45f, PdfAlign.Right),
+            new("提示", 0.45f, PdfAlign.Right),
+            new("说明", 1.6f, PdfAlign.Left),
+            new("文件（SHA-256 前12位）", 2.2f, PdfAlign.Left),
         };
         var pending = result.Submissions.Units.ToDictionary(u => u.Unit.Code, u => u.Pending, StringComparer.Ordinal);
         var rows = merge.Units.Select((unit, index) =>

@@ -75,7 +75,9 @@ public sealed class ReceiptWriter(TimeProvider clock)
         (string Label, string Value)[] facts =
         [
             ("文件", ReceiptText.Safe(Path.GetFileName(file.File))),
-            ("接收时间", clock.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+            // When the office first received these bytes (the store's record), else now: a re-run never re-dates a receipt.
+            ("接收时间", (file.ReceivedAt is { } received ? TimeZoneInfo.ConvertTime(received, clock.LocalTimeZone) : clock.GetLocalNow())
+                .ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
             ("SHA-256", file.Sha256.Length > 0 ? file.Sha256 : "（文件无法读取）"),
             ("报表", $"{definition.Title}（{definition.Code}）"),
             ("单位代码", file.UnitCode is { } unit ? ReceiptText.Safe(unit) : "（无法识别）"),

@@ -71,6 +71,9 @@ internal static class SourcesSheet
                 CellText.Write(sheet.Cells[row, 11], source.File);
                 CellText.Write(sheet.Cells[row, 12], source.Sha256);
                 widths.Observe(3, unit.Unit.Name);
+                widths.Observe(5, source.Field);
+                widths.Observe(7, sheet.Cells[row, 7].Text);
+                widths.Observe(8, source.Sheet);
                 widths.Observe(6, field?.Label);
                 widths.Observe(10, source.Typed);
                 widths.Observe(11, source.File);
