@@ -80,7 +80,7 @@ public sealed class ProvenanceTests : IClassFixture<ProvenanceTests.SampleWithSt
         foreach (var (unit, field, source, _) in Sources())
         {
             var row = Enumerable.Range(4, 2000).First(r => sheet.Text(r, headers["单位代码"]) == unit && sheet.Text(r, headers["字段代码"]) == field);
-            Assert.Equal(source.GetProperty("cell").GetString(), sheet.Text(row, headers["单元格"]));
+            Assert.Equal($"{source.GetProperty("sheet").GetString()}!{source.GetProperty("cell").GetString()}", sheet.Text(row, headers["单元格"]));
             Assert.Equal(source.GetProperty("sha256").GetString(), sheet.Text(row, headers["SHA-256"]));
             Assert.Equal(source.GetProperty("text").GetString(), sheet.Text(row, headers["原始填写"]));
         }
