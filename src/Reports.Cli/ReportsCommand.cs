@@ -276,6 +276,13 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
                 console.Say($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
             }
         }
+        foreach (var result in outcome.Results.Where(r => r.Approval is not null))
+        {
+            // An approved period: say so, and what waits for the office to reopen a unit.
+            var pending = result.Files.Where(f => f.Status == IntakeStatus.Pending).Select(f => Path.GetFileName(f.File)).ToList();
+            console.Say($"  {result.Definition.Code}：{result.Approval!.Line}" + (pending.Count == 0 ? ""
+                : o.Text.T($"；待审（审定后收到，未计入）：{string.Join("、", pending)}", $"; pending (received after the approval, not counted): {string.Join(", ", pending)}")));
+        }
         var written = outcome.OutputFiles.ToList();
         if (timingsPath is not null)
         {
