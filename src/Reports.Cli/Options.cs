@@ -35,5 +35,9 @@ internal sealed class Options(UiText text)
     public Option<string> Unit { get; } = new("--unit") { Description = text.T("单位代码，如 140403", "unit code, e.g. 140403"), Required = true };
     public Option<string> Sha256 { get; } = new("--sha256") { Description = text.T("要撤销的版本的 SHA-256（见 intake.json 或 reports history）", "SHA-256 of the version to withdraw (see intake.json or reports history)"), Required = true };
     public Option<string> Why { get; } = new("--why") { Description = text.T("撤销的理由（记录在存储库中）", "why it is withdrawn (recorded in the store)"), Required = true };
+    public Option<string?> Note { get; } = new("--note") { Description = text.T("审定的备注（记录在存储库中）", "a note on the approval (recorded in the store)") };
+    public Option<string?> OptionalUnit { get; } = new("--unit") { Description = text.T("只重新开放这个单位（默认全部单位）", "reopen only this unit (default: every unit)") };
+    public Option<string> ReopenWhy { get; } = new("--why") { Description = text.T("重新开放的理由（记录在存储库中）", "why it is reopened (recorded in the store)"), Required = true };
+    public Option<string> Field { get; } = new("--field") { Description = text.T("字段代码，如 emp_total", "field code, e.g. emp_total"), Required = true };
     public Argument<string[]> Files { get; } = new("FILE") { Description = text.T("要检查的报表文件", "return files to check"), Arity = ArgumentArity.OneOrMore };
 }

@@ -103,6 +103,30 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         withdraw.SetAction(parse => Guard(() => Withdraw(parse, o)));
         root.Subcommands.Add(withdraw);
 
+        var approve = new Command("approve", t.T(
+            "审定某报表某报告期：把当前汇总采用的各单位版本记入存储库（时间、操作人、备注）；此后该期汇总只用这些版本，新收到的文件记为待审",
+            "Approve a return's period: record in the store the version each unit's figures come from (time, user, note); from then on the period merges exactly those, and files received later are pending"))
+            { o.Return, o.Period, o.Note, o.Store };
+        approve.SetAction(parse => Guard(() => new ApproveVerb(Load(parse, o), clock, output, o.Text).Execute(
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Note))));
+        root.Subcommands.Add(approve);
+
+        var reopen = new Command("reopen", t.T(
+            "重新开放已审定的报告期（某个单位或全部单位）：记录时间、操作人和理由，下次汇总起以最新报送为准",
+            "Reopen an approved period for one unit or all: recorded with time, user and reason; from the next run the newest version counts again"))
+            { o.Return, o.Period, o.OptionalUnit, o.ReopenWhy, o.Store };
+        reopen.SetAction(parse => Guard(() => new ReopenVerb(Load(parse, o), clock, output, o.Text).Execute(
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.OptionalUnit), parse.GetValue(o.ReopenWhy)!)));
+        root.Subcommands.Add(reopen);
+
+        var explain = new Command("explain", t.T(
+            "某个数据的来历（取自存储库）：数值及读取时的提示、文件、工作表!单元格、原始填写、SHA-256、采用哪个版本及理由、冻结它的审定",
+            "Where a figure came from (from the store): its value and how it was read, the file, sheet!cell, what was typed, the SHA-256, which version is used and why, and the approval that froze it"))
+            { o.Return, o.Period, o.Unit, o.Field, o.Store };
+        explain.SetAction(parse => Guard(() => new ExplainVerb(Load(parse, o), clock, output, o.Text).Execute(
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!, parse.GetValue(o.Field)!)));
+        root.Subcommands.Add(explain);
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -251,6 +275,13 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             {
                 console.Say($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
             }
+        }
+        foreach (var result in outcome.Results.Where(r => r.Approval is not null))
+        {
+            // An approved period: say so, and what waits for the office to reopen a unit.
+            var pending = result.Files.Where(f => f.Status == IntakeStatus.Pending).Select(f => Path.GetFileName(f.File)).ToList();
+            console.Say($"  {result.Definition.Code}：{result.Approval!.Line}" + (pending.Count == 0 ? ""
+                : o.Text.T($"；待审（审定后收到，未计入）：{string.Join("、", pending)}", $"; pending (received after the approval, not counted): {string.Join(", ", pending)}")));
         }
         var written = outcome.OutputFiles.ToList();
         if (timingsPath is not null)

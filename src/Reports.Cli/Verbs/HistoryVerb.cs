@@ -22,11 +22,12 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
         }
         using var store = ReturnStore.Open(settings.Store, clock);
         // Decided as a merge decides (VersionSelector): the version received last counts, withdrawn ones never.
-        var decision = VersionSelector.Decide(store.Versions(returnCode, period));
+        var decision = VersionSelector.Decide(store.Versions(returnCode, period), store.FreezeOf(returnCode, period));
         var versions = decision.Files.Where(v => v.UnitCode == unitCode).ToList();
         if (versions.Count == 0)
         {
             output.WriteLine(text.T($"存储库中没有 {unitCode} 在 {period} 报送的 {returnCode}。", $"The store holds no {returnCode} from {unitCode} for {period}."));
+            WriteApprovals(store, returnCode, period, unitCode);
             return (int)ExitCode.Success;
         }
         output.WriteLine(text.T($"{unitCode} {returnCode} {period}：共 {versions.Count} 个版本", $"{unitCode} {returnCode} {period}: {versions.Count} version(s)"));
@@ -47,13 +48,42 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
                 $"{text.T("提醒", "warnings")} {version.WarningCount}",
                 chosen && version.Status == IntakeStatus.Accepted ? text.T("← 汇总采用", "← used by the merge")
                 : chosen ? text.T("← 本期以此为准（退回待改）", "← the unit's current version (sent back)") : ""));
+            foreach (var note in version.Diagnostics.Where(d => d.Code == Diagnostics.DiagnosticCatalog.PendingAfterApproval.Code))
+            {
+                output.WriteLine($"     {note.Message}");
+            }
             foreach (var note in version.Diagnostics.Where(d => d.Code == Diagnostics.DiagnosticCatalog.Withdrawn.Code))
             {
                 output.WriteLine($"     {note.Message}");
             }
         }
+        WriteApprovals(store, returnCode, period, unitCode);
         return (int)ExitCode.Success;
     }
+
+    /// <summary>The period's approvals and reopenings (of this unit or of all), in the order they were made.</summary>
+    private void WriteApprovals(ReturnStore store, string returnCode, ReportingPeriod period, string unitCode)
+    {
+        var events = store.Approvals(returnCode, period).Select(a => (a.Sequence, Line: text.T(
+                $"审定  {Format(a.At)}  {a.By}  本单位采用 {Short(a.Versions.GetValueOrDefault(unitCode))}" + (a.Note is { Length: > 0 } note ? $"  备注：{note}" : ""),
+                $"approved  {Format(a.At)}  {a.By}  this unit's version {Short(a.Versions.GetValueOrDefault(unitCode))}" + (a.Note is { Length: > 0 } n ? $"  note: {n}" : ""))))
+            .Concat(store.Reopenings(returnCode, period).Where(r => r.Unit is null || r.Unit == unitCode).Select(r => (r.Sequence, Line: text.T(
+                $"重新开放  {Format(r.At)}  {r.By}  {(r.Unit is null ? "全部单位" : "本单位")}  理由：{r.Reason}",
+                $"reopened  {Format(r.At)}  {r.By}  {(r.Unit is null ? "every unit" : "this unit")}  why: {r.Reason}"))))
+            .OrderBy(e => e.Sequence)
+            .ToList();
+        if (events.Count == 0)
+        {
+            return;
+        }
+        output.WriteLine(text.T("审定与重新开放：", "Approvals and reopenings:"));
+        foreach (var (_, line) in events)
+        {
+            output.WriteLine($"  {line}");
+        }
+    }
+
+    private string Short(string? sha256) => sha256 is null ? text.T("（无）", "(none)") : sha256[..Math.Min(12, sha256.Length)];
 
     private string Format(DateTimeOffset? moment) =>
         moment is { } m ? m.ToOffset(clock.LocalTimeZone.GetUtcOffset(m.UtcDateTime)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
@@ -65,6 +95,7 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
         IntakeStatus.Superseded => text.T("已被更新版本取代", "superseded"),
         IntakeStatus.Duplicate => text.T("重复报送", "duplicate"),
         IntakeStatus.Withdrawn => text.T("已撤销", "withdrawn"),
+        IntakeStatus.Pending => text.T("待审（审定后收到）", "pending (received after approval)"),
         _ => status.ToString().ToLowerInvariant(),
     };
 }

@@ -33,10 +33,12 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
             throw new DirectoryNotFoundException(text.T($"收件箱目录不存在：{inbox}", $"no such inbox: {inbox}"));
         }
         var files = new List<IntakeFileResult>();
+        Freeze? freeze = null;
         if (File.Exists(settings.Store))
         {
             using var store = ReturnStore.Open(settings.Store, clock);
             files.AddRange(store.Versions(definition.Code, request.Period));
+            freeze = store.FreezeOf(definition.Code, request.Period);
         }
         if (request.Inbox is { } folder)
         {
@@ -48,7 +50,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
                 .Select(f => f with { FirstSeenRun = later, Original = null }));
         }
         // Decided by the same rule as a run: the inbox's new files count as received after everything in the store.
-        var decision = VersionSelector.Decide(files.Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored)).ToList());
+        var decision = VersionSelector.Decide(files.Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored)).ToList(), freeze);
         var merge = Merger.Merge(definition, roster, request.Period, settings.Window, decision);
         DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
         var overview = SubmissionOverview.Build(merge, decision, deadline);
@@ -68,9 +70,17 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
             text.T("按时/逾期", "on time"), text.T("版本数", "versions"), text.T("错误", "errors"), text.T("文件", "file")];
 
         var chase = overview.Units.Where(NeedsChasing).ToList();
+        var rates = overview.Rates;
         output.WriteLine(text.T(
-            $"{roster.Name} {definition.Title} {request.Period} 报送情况：已报送 {overview.Units.Count(u => u.Status == UnitStatus.Accepted)}/{overview.Units.Count}；退回 {overview.Units.Count(u => u.Status == UnitStatus.Rejected)}；未报送 {overview.Units.Count(u => u.Status == UnitStatus.Missing)}；逾期 {overview.Units.Count(u => u.OnTime == false)}",
-            $"{roster.Name} {definition.Title} {request.Period}: reported {overview.Units.Count(u => u.Status == UnitStatus.Accepted)}/{overview.Units.Count}; sent back {overview.Units.Count(u => u.Status == UnitStatus.Rejected)}; missing {overview.Units.Count(u => u.Status == UnitStatus.Missing)}; late {overview.Units.Count(u => u.OnTime == false)}"));
+            $"{roster.Name} {definition.Title} {request.Period} 报送情况：{rates.Sentence}",
+            $"{roster.Name} {definition.Title} {request.Period}: expected {rates.Expected}; received {rates.Received} ({Percent(rates.ReceivedRate)}); accepted {rates.Accepted} ({Percent(rates.AcceptedRate)}); sent back {rates.SentBack}; missing {rates.Missing}"
+            + (rates.OnTime is { } onTime ? $"; on time {onTime} ({Percent(rates.OnTimeRate)})" : "") + (rates.Pending > 0 ? $"; pending after approval {rates.Pending}" : "")));
+        if (freeze is not null)
+        {
+            var at = freeze.Approval.At.ToOffset(clock.LocalTimeZone.GetUtcOffset(freeze.Approval.At.UtcDateTime)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            output.WriteLine(text.T($"已审定（{at}，{freeze.Approval.By}）", $"approved ({at}, {freeze.Approval.By})")
+                + (freeze.Whole ? "" : text.T($"；其后重新开放：{string.Join("、", freeze.Reopened.Order(StringComparer.Ordinal))}", $"; reopened since: {string.Join(", ", freeze.Reopened.Order(StringComparer.Ordinal))}")));
+        }
         if (deadline is null)
         {
             output.WriteLine(text.T("（未设置报送截止时间 Reports:Deadline，不判断是否逾期）", "(no Reports:Deadline set: lateness not judged)"));
@@ -96,6 +106,8 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         return (int)(chase.Count == 0 ? ExitCode.Success : ExitCode.Incomplete);
     }
 
+    private static string Percent(decimal? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+
     /// <summary>Missing, sent back, or in but late.</summary>
     private static bool NeedsChasing(UnitSubmission unit) => unit.Status != UnitStatus.Accepted || unit.OnTime == false;
 
@@ -104,5 +116,5 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         UnitStatus.Accepted => text.T("已报送", "reported"),
         UnitStatus.Rejected => text.T("退回待改", "sent back"),
         _ => text.T("未报送", "missing"),
-    };
+    } + (unit.Pending > 0 ? text.T($"（审定后又报送{unit.Pending}份，待审）", $" ({unit.Pending} pending after approval)") : "");
 }

@@ -6,13 +6,16 @@ namespace Reports.Analysis;
 
 /// <summary>
 /// Who sent what, and when: a row per roster unit in roster order, plus the files that belong to no roster unit.
-/// The receive time is the file's time (when it reached the inbox), so this stage never asks the file system.
+/// <see cref="Rates"/> sums them up for the whole roster. The receive time is the file's time (when it reached the inbox), so this stage never asks the file system.
 /// </summary>
 public sealed record SubmissionOverview(
     DateTimeOffset? Deadline,
     IReadOnlyList<UnitSubmission> Units,
     IReadOnlyList<IntakeFileResult> Unidentified)
 {
+    /// <summary>The roster's counts and rates: expected, received, accepted, sent back, missing, on time, pending.</summary>
+    public ReportingRates Rates { get; } = ReportingRates.Of(Units, Deadline is not null);
+
     public static SubmissionOverview Build(MergeResult merge, VersionDecision decision, DateTimeOffset? deadline)
     {
         var byUnit = decision.Files.Where(f => f.UnitCode is not null && f.Status != IntakeStatus.Ignored).ToLookup(f => f.UnitCode!, StringComparer.Ordinal);
@@ -33,7 +36,8 @@ public sealed record SubmissionOverview(
                 deadline is { } due && received is { } at ? at <= due : null,
                 files.Count(f => f.Status != IntakeStatus.Duplicate), // a byte-identical resend is not a version
                 used?.ErrorCount ?? 0,
-                used?.WarningCount ?? 0));
+                used?.WarningCount ?? 0,
+                files.Count(f => f.Status == IntakeStatus.Pending)));
         }
         var unidentified = decision.Files.Where(f => f.UnitCode is null || merge.Roster.Find(f.UnitCode) is null).ToList();
         return new SubmissionOverview(deadline, units, unidentified);

@@ -5,7 +5,7 @@ namespace Reports.Analysis;
 
 /// <summary>
 /// How one roster unit's return arrived this period: whether it is in the merge, the file that speaks for it,
-/// when that file was received, whether in time, how many versions came in, and its error and warning counts.
+/// when that file was received, whether in time, how many versions came in, its error and warning counts, and how many files wait after an approval.
 /// </summary>
 public sealed record UnitSubmission(
     RosterUnit Unit,
@@ -18,4 +18,6 @@ public sealed record UnitSubmission(
     bool? OnTime,
     int Versions,
     int Errors,
-    int Warnings);
+    int Warnings,
+    /// <summary>Files received after the office approved the period, waiting (not counted) until it reopens the unit.</summary>
+    int Pending = 0);

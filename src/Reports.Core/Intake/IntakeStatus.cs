@@ -15,4 +15,6 @@ public enum IntakeStatus
     Ignored,
     /// <summary>Withdrawn by the office (<c>reports withdraw</c>), e.g. sent in another unit's name; kept, never counted.</summary>
     Withdrawn,
+    /// <summary>Received after the office approved the period (<c>reports approve</c>): kept, counted only once the unit is reopened.</summary>
+    Pending,
 }

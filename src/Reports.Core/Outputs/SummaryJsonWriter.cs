@@ -7,7 +7,8 @@ namespace Reports.Outputs;
 
 /// <summary>
 /// Writes summary.json, the machine-readable result of a merge. Rates are fractions; undefined rates are null.
-/// Each unit carries its ranks (1 = best), the indicators on which it lags time progress, and data-quality signals.
+/// Each unit carries its ranks (1 = best), the indicators on which it lags time progress, data-quality signals and the
+/// sources of its figures (file, SHA-256, sheet, cell, text as typed); the approval and the reporting rates lead.
 /// </summary>
 public static class SummaryJsonWriter
 {
@@ -27,6 +28,8 @@ public static class SummaryJsonWriter
         writer.WriteString("window", merge.Window.ToString());
         JsonOutput.WriteNumber(writer, "timeProgress", merge.TimeProgress);
         JsonOutput.WriteNumber(writer, "yearProgress", merge.YearProgress);
+        WriteApproval(writer, result.Approval);
+        WriteReporting(writer, result.Submissions.Rates);
 
         writer.WriteStartArray("units");
         foreach (var unit in merge.Units)
@@ -42,6 +45,7 @@ public static class SummaryJsonWriter
             WriteValues(writer, merge, unit.Values, unit.Texts);
             WriteIndicators(writer, unit.Indicators);
             WriteAnalysis(writer, merge, analysis, unit, lagging, below, signals);
+            WriteSources(writer, result.SourcesOf(unit.Unit.Code));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
@@ -210,6 +214,68 @@ public static class SummaryJsonWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+    }
+
+    /// <summary>The approval the figures stand under (null: not approved), with the units reopened since.</summary>
+    private static void WriteApproval(System.Text.Json.Utf8JsonWriter writer, ApprovalStatus? approval)
+    {
+        if (approval is null)
+        {
+            writer.WriteNull("approval");
+            return;
+        }
+        writer.WriteStartObject("approval");
+        writer.WriteString("approvedAt", approval.At.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteString("approvedBy", approval.By);
+        JsonOutput.WriteStringOrNull(writer, "note", approval.Note);
+        writer.WriteStartArray("reopened");
+        foreach (var name in approval.Reopened)
+        {
+            writer.WriteStringValue(name);
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The whole roster's reporting counts and rates (fractions of the expected units).</summary>
+    private static void WriteReporting(System.Text.Json.Utf8JsonWriter writer, ReportingRates rates)
+    {
+        writer.WriteStartObject("reporting");
+        writer.WriteNumber("expected", rates.Expected);
+        writer.WriteNumber("received", rates.Received);
+        writer.WriteNumber("accepted", rates.Accepted);
+        writer.WriteNumber("sentBack", rates.SentBack);
+        writer.WriteNumber("missing", rates.Missing);
+        if (rates.OnTime is { } onTime)
+        {
+            writer.WriteNumber("onTime", onTime);
+        }
+        else
+        {
+            writer.WriteNull("onTime");
+        }
+        writer.WriteNumber("pending", rates.Pending);
+        JsonOutput.WriteNumber(writer, "receivedRate", rates.ReceivedRate);
+        JsonOutput.WriteNumber(writer, "acceptedRate", rates.AcceptedRate);
+        JsonOutput.WriteNumber(writer, "onTimeRate", rates.OnTimeRate);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Per field, the cell its figure was read from: file, SHA-256, sheet, cell and the text as typed.</summary>
+    private static void WriteSources(System.Text.Json.Utf8JsonWriter writer, IReadOnlyList<FieldSource> sources)
+    {
+        writer.WriteStartObject("sources");
+        foreach (var source in sources)
+        {
+            writer.WriteStartObject(source.Field);
+            writer.WriteString("file", source.File);
+            writer.WriteString("sha256", source.Sha256);
+            writer.WriteString("sheet", source.Sheet);
+            writer.WriteString("cell", source.Cell);
+            JsonOutput.WriteStringOrNull(writer, "text", source.Typed);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
     }
 
     private static void WriteLag(System.Text.Json.Utf8JsonWriter writer, LaggingItem item)

@@ -72,7 +72,8 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         using var store = options.StorePath is null ? null : ReturnStore.Open(options.StorePath, clock);
         var results = definitions.Select((definition, i) =>
             Compute(definition, roster, i == 0 ? prefilled : null, inbox[i], narrativeTemplates[i], store, options, stages)).ToList();
-        var run = new RunResult(options, results, clock);
+        // An approved period's outputs are dated by its approval, not by the run: re-running it gives the same bytes.
+        var run = new RunResult(options, results, ApprovedClock.For(results, clock.LocalTimeZone) ?? clock);
 
         // 3. Every output, rendered from the results alone: all prepared (the briefing composed and drawn) before any is written.
         var prepared = Outputs.Select(output =>
@@ -128,9 +129,9 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         Stages?.Report(RunStage.Merging);
         stages.Begin(StageTiming.Merge);
         progress?.Report("汇总");
-        var decision = VersionSelector.Decide(candidates);
+        var decision = VersionSelector.Decide(candidates, store?.FreezeOf(definition.Code, options.Period));
         var merge = Merger.Merge(definition, roster, options.Period, options.Window, decision);
-        return ReturnResult.Compute(decision, received, merge, store is null ? null : HistoryLoader.Load(store, merge), options.Quality, options.Deadline, narrativeTemplate);
+        return ReturnResult.Compute(decision, received, merge, store is null ? null : HistoryLoader.Load(store, merge), options.Quality, options.Deadline, narrativeTemplate, clock.LocalTimeZone);
     }
 
     /// <summary>A stage timed in several pieces (each return is read in turn) counts once.</summary>

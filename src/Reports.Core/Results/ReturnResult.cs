@@ -26,19 +26,40 @@ public sealed record ReturnResult(
 {
     public ReturnDefinition Definition => Merge.Definition;
 
+    /// <summary>The office's approval the figures stand under (审定), in the office's time zone; null when the period is not approved.</summary>
+    public ApprovalStatus? Approval { get; init; }
+
+    /// <summary>
+    /// Where each of a unit's figures was read, in the definition's field order: from the file the decision chose for it
+    /// (its cells as intake recorded them and the store keeps them); empty for a unit with no file that counts.
+    /// </summary>
+    public IReadOnlyList<FieldSource> SourcesOf(string unitCode) =>
+        Decision.For(unitCode) is { Submission: { } submission } file
+            ? Definition.Fields
+                .Where(f => submission.Cells.ContainsKey(f.Code))
+                .Select(f => (f.Code, Cell: submission.Cells[f.Code]))
+                .Select(x => new FieldSource(x.Code, Path.GetFileName(file.File), file.Sha256, x.Cell.Sheet, x.Cell.Cell, x.Cell.Typed))
+                .ToList()
+            : [];
+
     /// <summary>Every file and version, decided: what intake.json lists.</summary>
     public IReadOnlyList<IntakeFileResult> Files => Decision.Files;
 
     /// <summary>
     /// The result of a merge: analysis (with the earlier periods of <paramref name="history"/>), the submission overview
-    /// against <paramref name="deadline"/>, the findings, and the narrative of <paramref name="narrativeTemplate"/> (none: empty).
+    /// against <paramref name="deadline"/>, the findings, the narrative of <paramref name="narrativeTemplate"/> (none: empty), and the
+    /// approval in force with its time in <paramref name="zone"/> (default UTC).
     /// </summary>
     public static ReturnResult Compute(VersionDecision decision, IReadOnlyList<IntakeFileResult> received, MergeResult merge,
-        PeriodHistory? history = null, QualityThresholds? thresholds = null, DateTimeOffset? deadline = null, Scriban.Template? narrativeTemplate = null)
+        PeriodHistory? history = null, QualityThresholds? thresholds = null, DateTimeOffset? deadline = null, Scriban.Template? narrativeTemplate = null,
+        TimeZoneInfo? zone = null)
     {
         var analysis = MergeAnalysis.Of(merge, history, thresholds);
         var narrative = narrativeTemplate is null ? [] : NarrativeRenderer.Render(narrativeTemplate, merge, analysis);
-        return new ReturnResult(decision, received, merge, analysis, SubmissionOverview.Build(merge, decision, deadline), FindingsOf(merge, decision, analysis), narrative);
+        return new ReturnResult(decision, received, merge, analysis, SubmissionOverview.Build(merge, decision, deadline), FindingsOf(merge, decision, analysis), narrative)
+        {
+            Approval = ApprovalStatus.Of(decision.Freeze, merge, zone ?? TimeZoneInfo.Utc),
+        };
     }
 
     /// <summary>Per roster unit in roster order: the warnings and errors of the file that counts for it, then its data-quality signals.</summary>

@@ -18,7 +18,7 @@ public static class HistoryLoader
             var versions = store.Versions(current.Definition.Code, period);
             return versions.Count == 0
                 ? null
-                : Merger.Merge(current.Definition, current.Roster, period, current.Window, VersionSelector.Decide(versions));
+                : Merger.Merge(current.Definition, current.Roster, period, current.Window, VersionSelector.Decide(versions, store.FreezeOf(current.Definition.Code, period)));
         }
 
         var campaign = PeriodArithmetic.PeriodsOf(current.Window, current.Period)

@@ -3,18 +3,19 @@ using Microsoft.Data.Sqlite;
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Periods;
+using Reports.Versions;
 
 namespace Reports.Store;
 
 /// <summary>
 /// The history store: a SQLite file holding every version of every return received (the original bytes, values,
-/// file name, SHA-256, time received, diagnostics) and every run. A version is a distinct content of one return
+/// file name, SHA-256, time received, diagnostics), every run, and the office's withdrawals, approvals and reopenings. A version is a distinct content of one return
 /// and period: a byte-identical resend is the same version. Each run is recorded in one transaction, so a run
 /// killed at any point leaves the store as before or as after; WAL and a busy timeout let two runs share it.
 /// </summary>
 public sealed class ReturnStore : IDisposable
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
 
@@ -120,12 +121,35 @@ public sealed class ReturnStore : IDisposable
                 version_id INTEGER REFERENCES versions(id),
                 status TEXT NOT NULL,
                 PRIMARY KEY (run_id, file_name));
+            CREATE TABLE IF NOT EXISTS approvals (
+                id INTEGER PRIMARY KEY,
+                return_code TEXT NOT NULL,
+                period TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                approved_at TEXT NOT NULL,
+                approved_by TEXT NOT NULL,
+                note TEXT);
+            CREATE TABLE IF NOT EXISTS approved_versions (
+                approval_id INTEGER NOT NULL REFERENCES approvals(id),
+                unit_code TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                PRIMARY KEY (approval_id, unit_code));
+            CREATE TABLE IF NOT EXISTS reopenings (
+                id INTEGER PRIMARY KEY,
+                return_code TEXT NOT NULL,
+                period TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                unit_code TEXT,
+                reopened_at TEXT NOT NULL,
+                reopened_by TEXT NOT NULL,
+                reason TEXT NOT NULL);
             """, transaction);
         if (version == 1)
         {
             // Schema 1 kept no cell of a value: where it was read and what was typed there.
             Execute("ALTER TABLE version_values ADD COLUMN sheet TEXT; ALTER TABLE version_values ADD COLUMN cell TEXT; ALTER TABLE version_values ADD COLUMN typed TEXT;", transaction);
         }
+        // Schema 2 had no approvals or reopenings: CREATE TABLE IF NOT EXISTS above adds them, empty.
         Execute($"PRAGMA user_version = {SchemaVersion};", transaction);
         transaction.Commit();
     }
@@ -332,6 +356,90 @@ public sealed class ReturnStore : IDisposable
         return list;
     }
 
+    /// <summary>
+    /// Approves a return's period: records the version each unit's figures come from (unit → SHA-256), with time, who
+    /// and the note. From then on that period's decision uses exactly these versions (see <see cref="Freeze"/>).
+    /// </summary>
+    public Approval Approve(string returnCode, ReportingPeriod period, IReadOnlyDictionary<string, string> versions, string? note, string by)
+    {
+        var now = _clock.GetUtcNow();
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var seq = NextSequence(transaction);
+        var id = Convert.ToInt64(Scalar("INSERT INTO approvals (return_code, period, seq, approved_at, approved_by, note) VALUES ($r, $p, $q, $t, $b, $n) RETURNING id;",
+            transaction, ("$r", returnCode), ("$p", period.ToString()), ("$q", seq), ("$t", Format(now)), ("$b", by), ("$n", note)), CultureInfo.InvariantCulture);
+        foreach (var (unit, sha256) in versions.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            Execute("INSERT INTO approved_versions (approval_id, unit_code, sha256) VALUES ($a, $u, $s);", transaction, ("$a", id), ("$u", unit), ("$s", sha256));
+        }
+        transaction.Commit();
+        return Approvals(returnCode, period).Single(a => a.Sequence == seq);
+    }
+
+    /// <summary>
+    /// Lifts the approval's freeze for one unit (null: every unit), recorded with time, who and why; the next run takes
+    /// the newest version again. False when no approval is in force for the unit (nothing recorded).
+    /// </summary>
+    public bool Reopen(string returnCode, ReportingPeriod period, string? unit, string reason, string by)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var freeze = Freeze.Of(ReadApprovals(returnCode, period, transaction), ReadReopenings(returnCode, period, transaction));
+        if (freeze is null || unit is not null && !freeze.Holds(unit))
+        {
+            return false;
+        }
+        Execute("INSERT INTO reopenings (return_code, period, seq, unit_code, reopened_at, reopened_by, reason) VALUES ($r, $p, $q, $u, $t, $b, $why);", transaction,
+            ("$r", returnCode), ("$p", period.ToString()), ("$q", NextSequence(transaction)), ("$u", unit), ("$t", Format(_clock.GetUtcNow())), ("$b", by), ("$why", reason));
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>Every approval of a return's period, in order, each with its versions.</summary>
+    public IReadOnlyList<Approval> Approvals(string returnCode, ReportingPeriod period) => ReadApprovals(returnCode, period, null);
+
+    /// <summary>Every reopening of a return's period, in order.</summary>
+    public IReadOnlyList<Reopening> Reopenings(string returnCode, ReportingPeriod period) => ReadReopenings(returnCode, period, null);
+
+    /// <summary>The approval in force for a return's period, less the units reopened since; null when the period is not approved.</summary>
+    public Freeze? FreezeOf(string returnCode, ReportingPeriod period) => Freeze.Of(Approvals(returnCode, period), Reopenings(returnCode, period));
+
+    /// <summary>Approvals and reopenings share one sequence, so their order is kept even when the clock does not move.</summary>
+    private long NextSequence(SqliteTransaction transaction) => Convert.ToInt64(Scalar(
+        "SELECT coalesce(max(seq), 0) + 1 FROM (SELECT seq FROM approvals UNION ALL SELECT seq FROM reopenings);", transaction), CultureInfo.InvariantCulture);
+
+    private List<Approval> ReadApprovals(string returnCode, ReportingPeriod period, SqliteTransaction? transaction)
+    {
+        (string, object?)[] key = [("$r", returnCode), ("$p", period.ToString())];
+        var versions = new Dictionary<long, Dictionary<string, string>>();
+        ReadAll("""
+            SELECT av.approval_id, av.unit_code, av.sha256 FROM approved_versions av JOIN approvals a ON a.id = av.approval_id
+            WHERE a.return_code = $r AND a.period = $p ORDER BY av.approval_id, av.unit_code;
+            """, key, reader =>
+        {
+            var id = reader.GetInt64(0);
+            if (!versions.TryGetValue(id, out var units))
+            {
+                units = new Dictionary<string, string>(StringComparer.Ordinal);
+                versions[id] = units;
+            }
+            units[reader.GetString(1)] = reader.GetString(2);
+        }, transaction);
+        var list = new List<Approval>();
+        ReadAll("SELECT id, seq, approved_at, approved_by, note FROM approvals WHERE return_code = $r AND period = $p ORDER BY seq;", key,
+            reader => list.Add(new Approval(reader.GetInt64(1), Parse(reader.GetString(2)), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                versions.GetValueOrDefault(reader.GetInt64(0)) ?? new Dictionary<string, string>(StringComparer.Ordinal))), transaction);
+        return list;
+    }
+
+    private List<Reopening> ReadReopenings(string returnCode, ReportingPeriod period, SqliteTransaction? transaction)
+    {
+        var list = new List<Reopening>();
+        ReadAll("SELECT seq, unit_code, reopened_at, reopened_by, reason FROM reopenings WHERE return_code = $r AND period = $p ORDER BY seq;",
+            [("$r", returnCode), ("$p", period.ToString())],
+            reader => list.Add(new Reopening(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), Parse(reader.GetString(2)), reader.GetString(3), reader.GetString(4))),
+            transaction);
+        return list;
+    }
+
     /// <summary>The original bytes of a version, as received.</summary>
     public byte[]? Original(string sha256) => Scalar("SELECT bytes FROM originals WHERE sha256 = $s;", null, ("$s", sha256)) as byte[];
 
@@ -355,9 +463,9 @@ public sealed class ReturnStore : IDisposable
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    private void ReadAll(string sql, (string Name, object? Value)[] parameters, Action<SqliteDataReader> row)
+    private void ReadAll(string sql, (string Name, object? Value)[] parameters, Action<SqliteDataReader> row, SqliteTransaction? transaction = null)
     {
-        using var command = Command(sql, null, parameters);
+        using var command = Command(sql, transaction, parameters);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -9,6 +9,9 @@ namespace Reports.Versions;
 /// </summary>
 public sealed record VersionDecision(IReadOnlyList<IntakeFileResult> Files, IReadOnlyDictionary<string, IntakeFileResult> Chosen)
 {
+    /// <summary>The office's approval in force for the period (less the units reopened since); null when not approved.</summary>
+    public Freeze? Freeze { get; init; }
+
     public static VersionDecision Empty { get; } = new([], new Dictionary<string, IntakeFileResult>(StringComparer.Ordinal));
 
     public IntakeFileResult? For(string unitCode) => Chosen.GetValueOrDefault(unitCode);

@@ -9,29 +9,45 @@ namespace Reports.Versions;
 /// Only a file that is a version of this return, period and unit (its identity and sender check out) and that the
 /// office has not withdrawn can count. Among a unit's versions the one the office received last wins (the store's
 /// first-seen run), then — among versions first seen in the same run — the template's 报送时间 stamp, then the file
-/// time, then the file name: a stamp never beats a later reception. The others are marked superseded.
+/// time, then the file name: a stamp never beats a later reception. The others are marked superseded. Once the office
+/// has approved the period (a <see cref="Freeze"/>), a unit not reopened since keeps exactly its approved version, and
+/// any newer one is pending.
 /// </summary>
 public static class VersionSelector
 {
-    public static VersionDecision Decide(IReadOnlyList<IntakeFileResult> files)
+    public static VersionDecision Decide(IReadOnlyList<IntakeFileResult> files, Freeze? freeze = null)
     {
-        var chosen = files
-            .Where(CanCount)
-            .GroupBy(f => f.UnitCode!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f, Newest).First(), StringComparer.Ordinal);
+        var chosen = new Dictionary<string, IntakeFileResult>(StringComparer.Ordinal);
+        foreach (var unit in files.Where(CanCount).GroupBy(f => f.UnitCode!, StringComparer.Ordinal))
+        {
+            // A unit the approval still holds keeps exactly its approved version (none, if nothing counted then).
+            var pick = freeze is not null && freeze.Holds(unit.Key)
+                ? freeze.Approval.Versions.GetValueOrDefault(unit.Key) is { } approved ? unit.FirstOrDefault(f => f.Sha256 == approved) : null
+                : unit.OrderByDescending(f => f, Newest).First();
+            if (pick is not null)
+            {
+                chosen[unit.Key] = pick;
+            }
+        }
         var decided = files.Select(file =>
         {
-            if (!CanCount(file) || ReferenceEquals(chosen[file.UnitCode!], file))
+            if (!CanCount(file) || chosen.GetValueOrDefault(file.UnitCode!) is { } same && ReferenceEquals(same, file))
             {
                 return file;
             }
-            var winner = chosen[file.UnitCode!];
+            var winner = chosen.GetValueOrDefault(file.UnitCode!);
+            if (freeze is not null && freeze.Holds(file.UnitCode!) && (winner is null || Newest.Compare(file, winner) > 0))
+            {
+                var pending = DiagnosticCatalog.PendingAfterApproval.At(
+                    $"本期数据已审定，本文件（{Describe(file)}）待审，不计入汇总" + (winner is null ? "" : $"；汇总仍采用审定的 {Path.GetFileName(winner.File)}"), file.File);
+                return file with { Status = IntakeStatus.Pending, Diagnostics = [.. file.Diagnostics, pending] };
+            }
             var note = DiagnosticCatalog.Superseded.At(
-                $"单位 {file.UnitCode} 本期还报送了更新的文件 {Path.GetFileName(winner.File)}（{Describe(winner)}），以其为准；本文件为 {Describe(file)}", file.File);
+                $"单位 {file.UnitCode} 本期还报送了更新的文件 {Path.GetFileName(winner!.File)}（{Describe(winner)}），以其为准；本文件为 {Describe(file)}", file.File);
             return file with { Status = IntakeStatus.Superseded, Diagnostics = [.. file.Diagnostics.Where(d => d.Code != DiagnosticCatalog.Superseded.Code), note] };
         }).ToList();
         // The chosen entries are the very objects in the decided list (unchanged), so reference identity holds.
-        return new VersionDecision(decided, chosen);
+        return new VersionDecision(decided, chosen) { Freeze = freeze };
     }
 
     /// <summary>A version of this return, period and unit that the office has not withdrawn, read (accepted or rejected on its content).</summary>

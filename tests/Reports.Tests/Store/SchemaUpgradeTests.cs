@@ -54,4 +54,48 @@ public sealed class SchemaUpgradeTests
         Assert.True(store.Withdraw(Samples.ReturnCode, Samples.Period, "abc", "测试", "tester"));
         Assert.Equal(IntakeStatus.Withdrawn, Assert.Single(store.Versions(Samples.ReturnCode, Samples.Period)).Status);
     }
+
+    [Fact]
+    public void A_schema_two_store_gains_approvals_in_place_and_keeps_its_withdrawals()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "two.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // Schema 2: schema 1 with the cells of a value, the ledger rows and the withdrawals.
+            command.CommandText = SchemaOne.Replace("PRAGMA user_version = 1;", "", StringComparison.Ordinal) + """
+                ALTER TABLE version_values ADD COLUMN sheet TEXT; ALTER TABLE version_values ADD COLUMN cell TEXT; ALTER TABLE version_values ADD COLUMN typed TEXT;
+                CREATE TABLE version_details (version_id INTEGER NOT NULL REFERENCES versions(id), table_code TEXT NOT NULL, rows TEXT NOT NULL, PRIMARY KEY (version_id, table_code));
+                CREATE TABLE withdrawals (id INTEGER PRIMARY KEY, return_code TEXT NOT NULL, period TEXT NOT NULL, sha256 TEXT NOT NULL,
+                    withdrawn_at TEXT NOT NULL, withdrawn_by TEXT NOT NULL, reason TEXT NOT NULL);
+                INSERT INTO versions VALUES (2, 'campaign-5plus1', '2022-06', 'def', '140404', '140404.xlsx', '2022-07-03T10:00:00.000Z', '2022-07-03T09:00:00.000Z', NULL, 'accepted', 1);
+                INSERT INTO withdrawals VALUES (1, 'campaign-5plus1', '2022-06', 'def', '2022-07-04T10:00:00.000Z', 'clerk', '误报');
+                PRAGMA user_version = 2;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = ReturnStore.Open(path, FixedClock.Default))
+        {
+            Assert.Equal(IntakeStatus.Withdrawn, store.Versions(Samples.ReturnCode, Samples.Period).Single(v => v.Sha256 == "def").Status);
+            Assert.Null(store.FreezeOf(Samples.ReturnCode, Samples.Period));
+            store.Approve(Samples.ReturnCode, Samples.Period, new Dictionary<string, string> { ["140403"] = "abc" }, "审定", "tester");
+            Assert.True(store.Reopen(Samples.ReturnCode, Samples.Period, "140403", "更正", "tester"));
+            Assert.Equal("ok", store.IntegrityCheck());
+        }
+        using (var reopened = ReturnStore.Open(path, FixedClock.Default))
+        {
+            var freeze = reopened.FreezeOf(Samples.ReturnCode, Samples.Period)!;
+            Assert.Equal("abc", freeze.Approval.Versions["140403"]);
+            Assert.False(freeze.Holds("140403"));
+            Assert.Equal("更正", Assert.Single(reopened.Reopenings(Samples.ReturnCode, Samples.Period)).Reason);
+        }
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var version = check.CreateCommand();
+        version.CommandText = "PRAGMA user_version;";
+        Assert.Equal(3L, version.ExecuteScalar());
+    }
 }

@@ -7,7 +7,7 @@ using Reports.Pdf;
 
 namespace Reports.Outputs.Briefing;
 
-/// <summary>The appendix: the submission status of every roster unit, and the data-quality signals per unit.</summary>
+/// <summary>The appendix: the submission status of every roster unit with the file that counts, and the data-quality signals per unit.</summary>
 public static class AppendixTables
 {
     public static PdfTable Status(ReturnResult result)
@@ -16,12 +16,14 @@ public static class AppendixTables
         var columns = new List<PdfTableColumn>
         {
             new("序号", 0.45f, PdfAlign.Center),
-            new("单位", 1f, PdfAlign.Left),
+            new("单位", 0.8f, PdfAlign.Left),
             new("报送情况", 0.9f, PdfAlign.Center),
-            new("错误", 0.5f, PdfAlign.Right),
-            new("提示", 0.5f, PdfAlign.Right),
-            new("说明", 2.6f, PdfAlign.Left),
+            new("错误", 0.45f, PdfAlign.Right),
+            new("提示", 0.45f, PdfAlign.Right),
+            new("说明", 1.6f, PdfAlign.Left),
+            new("文件（SHA-256 前12位）", 2.2f, PdfAlign.Left),
         };
+        var pending = result.Submissions.Units.ToDictionary(u => u.Unit.Code, u => u.Pending, StringComparer.Ordinal);
         var rows = merge.Units.Select((unit, index) =>
         {
             var file = result.Decision.For(unit.Unit.Code);
@@ -31,6 +33,11 @@ public static class AppendixTables
                 UnitStatus.Rejected => ("退回", file?.Diagnostics.FirstOrDefault(d => d.IsError)?.Message ?? ""),
                 _ => ("未报送", "截至汇总时未收到报表"),
             };
+            if (pending.GetValueOrDefault(unit.Unit.Code) is var waiting and > 0)
+            {
+                // Received after the approval: listed, not counted.
+                (status, note) = (file is null ? "待审" : status + "，待审", $"审定后又报送{waiting}份，待审，未计入" + (note.Length > 0 ? "；" + note : ""));
+            }
             return (IReadOnlyList<string>)
             [
                 (index + 1).ToString(CultureInfo.InvariantCulture),
@@ -39,10 +46,15 @@ public static class AppendixTables
                 file is null ? "—" : file.ErrorCount.ToString(CultureInfo.InvariantCulture),
                 file is null ? "—" : file.WarningCount.ToString(CultureInfo.InvariantCulture),
                 note,
+                file is null ? "—" : $"{Path.GetFileName(file.File)} {file.Sha256[..Math.Min(12, file.Sha256.Length)]}",
             ];
         }).ToList();
         return new PdfTable(columns, rows, Caption: "附表1：各县（市、区）报表报送情况");
     }
+
+    /// <summary>The line under the status table: the reporting rates and, once approved, 已审定 with its time.</summary>
+    public static string RecordLine(ReturnResult result) =>
+        "报送情况：" + result.Submissions.Rates.Sentence + (result.Approval is { } approval ? approval.Line + "。" : "");
 
     /// <summary>
     /// The findings, a row per unit and source (报表审核: the checks of the file that counts; 合理性核查: the DQ signals),

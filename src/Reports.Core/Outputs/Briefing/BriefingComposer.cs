@@ -65,6 +65,7 @@ public static class BriefingComposer
                     }
                     break;
                 case BriefingStatusSlot:
+                    blocks.Add(new PdfParagraph(AppendixTables.RecordLine(part)));
                     blocks.Add(AppendixTables.Status(part));
                     break;
                 case BriefingQualitySlot:

@@ -69,12 +69,15 @@ public sealed class ReceiptWriter(TimeProvider clock)
             IntakeStatus.Rejected => $"退回：有 {errors} 处错误，请按“核查结果”修改后重新报送",
             IntakeStatus.Superseded => "已收到，但本单位有更新的报送，以更新的为准",
             IntakeStatus.Duplicate => "与已收到的文件完全相同，按同一份处理",
+            IntakeStatus.Pending => "已收到。本期数据已审定，本文件待审，暂不计入汇总；如需更正请与市级联系",
             _ => "未读取：不是报表文件",
         };
         (string Label, string Value)[] facts =
         [
             ("文件", ReceiptText.Safe(Path.GetFileName(file.File))),
-            ("接收时间", clock.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
+            // When the office first received these bytes (the store's record), else now: a re-run never re-dates a receipt.
+            ("接收时间", (file.ReceivedAt is { } received ? TimeZoneInfo.ConvertTime(received, clock.LocalTimeZone) : clock.GetLocalNow())
+                .ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)),
             ("SHA-256", file.Sha256.Length > 0 ? file.Sha256 : "（文件无法读取）"),
             ("报表", $"{definition.Title}（{definition.Code}）"),
             ("单位代码", file.UnitCode is { } unit ? ReceiptText.Safe(unit) : "（无法识别）"),

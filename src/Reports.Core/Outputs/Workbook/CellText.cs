@@ -26,6 +26,9 @@ internal static class CellText
         }
     }
 
+    /// <summary>The text as <see cref="Write"/> stores it (characters XML cannot carry dropped), for a bulk load of many cells.</summary>
+    public static string? Clean(string? text) => string.IsNullOrEmpty(text) ? null : XmlSafe(text);
+
     private static string XmlSafe(string text)
     {
         if (text.All(IsXmlChar))

@@ -67,7 +67,8 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         {
             DetailSheet.Write(Add(DetailSheet.SheetName(table)), merge, table, title, check);
         }
-        SubmissionSheet.Write(Add(SubmissionSheet.Name), submissions, merge.Roster.Name, title, zone);
+        SubmissionSheet.Write(Add(SubmissionSheet.Name), submissions, merge.Roster.Name, title, zone, part.Approval, SourcesSheet.FirstRows(part));
+        SourcesSheet.Write(Add(SourcesSheet.Name), part, title);
         DiagnosticsSheet.Write(Add(DiagnosticsSheet.Name), part, title);
         NotesSheet.Write(Add(NotesSheet.Name), merge, submissions, title, now, zone);
     }

@@ -3,29 +3,32 @@ using OfficeOpenXml.Style;
 using Reports.Analysis;
 using Reports.Intake;
 using Reports.Merge;
+using Reports.Results;
 
 namespace Reports.Outputs.Workbook;
 
 /// <summary>
 /// 报送情况: every roster unit — in the merge, sent back or missing; on time or late when there is a deadline; the
 /// file used with its SHA-256 and receive time; how many versions came in; its errors and warnings. Files that
-/// belong to no roster unit follow, so nothing in the inbox goes unmentioned.
+/// belong to no roster unit follow, so nothing in the inbox goes unmentioned. The subtitle gives the reporting rates and,
+/// once the office approved the period, 已审定 with its time; each unit's row links to its figures' cells on 来源.
 /// </summary>
 internal static class SubmissionSheet
 {
     public const string Name = "报送情况";
     private const int HeaderRow = 3;
 
-    public static void Write(ExcelWorksheet sheet, SubmissionOverview overview, string rosterName, string title, TimeZoneInfo zone)
+    public static void Write(ExcelWorksheet sheet, SubmissionOverview overview, string rosterName, string title, TimeZoneInfo zone,
+        ApprovalStatus? approval = null, IReadOnlyDictionary<string, int>? sourceRows = null)
     {
-        string[] headers = ["序号", "单位代码", "单位名称", "报送情况", "是否按时", "采用的文件", "SHA-256", "收到时间", "收到版本数", "错误数", "警告数"];
+        string[] headers = ["序号", "单位代码", "单位名称", "报送情况", "是否按时", "采用的文件", "SHA-256", "收到时间", "收到版本数", "错误数", "警告数", "数据来源"];
         var widths = new ColumnWidths(maximum: 50);
         var deadline = overview.Deadline is { } due
             ? $"报送截止时间：{TimeZoneInfo.ConvertTime(due, zone):yyyy-MM-dd HH:mm}"
             : "未设定报送截止时间（设置 Reports:Deadline 后显示是否按时）";
-        var sent = overview.Units.Count(u => u.Status != UnitStatus.Missing);
         WorkbookStyle.Title(sheet, $"{rosterName}报表报送情况",
-            $"应报 {overview.Units.Count} 个单位，已报送 {sent} 个，未报送 {overview.Units.Count - sent} 个；{deadline}。收到时间暂为文件的修改时间。", headers.Length);
+            $"{overview.Rates.Sentence}{deadline}。收到时间暂为文件的修改时间。" + (approval is null ? "" : $"\n{approval.Line}（{approval.By}）。"), headers.Length);
+        sheet.Row(2).Height = approval is null ? 30 : 45;
         for (var i = 0; i < headers.Length; i++)
         {
             sheet.Cells[HeaderRow, i + 1].Value = headers[i];
@@ -45,7 +48,7 @@ internal static class SubmissionSheet
                 UnitStatus.Accepted => "已报送，已汇总",
                 UnitStatus.Rejected => "已报送，退回",
                 _ => unit.Versions > 0 ? "未报送（文件无法读取）" : WorkbookStyle.MissingText,
-            };
+            } + (unit.Pending > 0 ? $"；审定后又报送{unit.Pending}份，待审" : "");
             sheet.Cells[row, 5].Value = unit.OnTime switch { true => "按时", false => "逾期", null => "" };
             if (unit.OnTime == false)
             {
@@ -55,6 +58,14 @@ internal static class SubmissionSheet
             sheet.Cells[row, 9].Value = unit.Versions;
             sheet.Cells[row, 10].Value = unit.Errors;
             sheet.Cells[row, 11].Value = unit.Warnings;
+            if (sourceRows?.GetValueOrDefault(unit.Unit.Code) is int first and > 0)
+            {
+                // The unit's figures lead to the cells they were read from.
+                sheet.Cells[row, 12].Hyperlink = new ExcelHyperLink($"'{sheet.Name.Replace("报送情况", SourcesSheet.Name, StringComparison.Ordinal)}'!A{first}", "查看来源");
+                sheet.Cells[row, 12].Value = "查看来源";
+                sheet.Cells[row, 12].Style.Font.UnderLine = true;
+                sheet.Cells[row, 12].Style.Font.Color.SetColor(System.Drawing.Color.FromArgb(0x05, 0x63, 0xC1));
+            }
             widths.Observe(2, unit.Unit.Code);
             widths.Observe(3, unit.Unit.Name);
             widths.Observe(4, sheet.Cells[row, 4].Text);

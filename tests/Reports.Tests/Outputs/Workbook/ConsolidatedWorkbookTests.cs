@@ -42,7 +42,7 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
     [Fact]
     public void Sheets_are_the_summary_a_sheet_per_task_and_the_audit_sheets()
     {
-        Assert.Equal([.. WorkbookFigures.FigureSheets, "报送情况", "数据核查", "说明"], _sample.Workbook.Sheets.Select(s => s.Name));
+        Assert.Equal([.. WorkbookFigures.FigureSheets, "报送情况", "来源", "数据核查", "说明"], _sample.Workbook.Sheets.Select(s => s.Name));
     }
 
     [Fact]
