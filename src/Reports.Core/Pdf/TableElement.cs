@@ -21,7 +21,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
 
         if (!string.IsNullOrEmpty(table.Caption))
         {
-            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, bold: true, PdfFontRole.Heading);
+            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, context.Fonts.IsEmboldened(PdfFontRole.Heading), PdfFontRole.Heading);
             foreach (string line in context.BreakLines(table.Caption, s => captionFont.Measure(s), context.Width))
             {
                 yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
@@ -35,7 +35,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         // The header is set apart by its shading, not by fake bold: stroked outlines would add a path per glyph
         // of every header on every page and multiply the file size.
         var headerCells = table.Columns.Select(c => c.Title).ToArray();
-        var header = new TableRowFragment(widths, Wrap(headerCells, widths, font), Enumerable.Repeat(PdfAlign.Center, columns).ToArray(),
+        var header = new TableRowFragment(widths, WrapHeader(headerCells, widths, font), Enumerable.Repeat(PdfAlign.Center, columns).ToArray(),
             font, lineHeight, shaded: true) { KeepWithNext = true };
         yield return header;
 
@@ -74,6 +74,16 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             .Select(c => totalRelative > 0 ? total * Math.Max(c.RelativeWidth, 0) / totalRelative : total / columns)
             .ToArray();
         float[] minimum = new float[columns];
+        // A header's short lines ("排名", "（万元）", "其中：") stay whole, as short cells do.
+        for (int c = 0; c < columns; c++)
+        {
+            foreach (string line in table.Columns[c].Title.Split('\n'))
+            {
+                if (line.Length is > 0 and <= ShortHeaderLine)
+                    minimum[c] = Math.Max(minimum[c], font.Measure(line) + 2 * Typography.TableCellPaddingX + 1);
+            }
+        }
+
         foreach (IReadOnlyList<string> row in table.Rows)
         {
             for (int c = 0; c < columns && c < row.Count; c++)
@@ -108,9 +118,39 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
     /// <summary>Cells up to this many characters are kept on one line when the table has room.</summary>
     private const int ShortCellLength = 12;
 
+    /// <summary>Header lines up to this many characters are kept whole when the table has room.</summary>
+    private const int ShortHeaderLine = 4;
+
     private static IReadOnlyList<string>[] Wrap(string[] cells, float[] widths, TextFont font) =>
-        cells.Select((text, c) => LineBreaker.Break(text, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s)))
+        cells.Select((text, c) => (IReadOnlyList<string>)text.Split('\n')
+                .SelectMany(part => LineBreaker.Break(part, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s)))
+                .ToList())
              .ToArray();
+
+    /// <summary>
+    /// Header cells: each forced line ('\n') broken into lines of even length, so that no line is a lone character
+    /// ("完成率" over "完成" and "率"): the narrowest width that needs no more lines than the column's width does.
+    /// </summary>
+    private static IReadOnlyList<string>[] WrapHeader(string[] cells, float[] widths, TextFont font) =>
+        cells.Select((text, c) => (IReadOnlyList<string>)text.Split('\n')
+                .SelectMany(part => Balanced(part, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), font))
+                .ToList())
+             .ToArray();
+
+    private static IReadOnlyList<string> Balanced(string text, float width, TextFont font)
+    {
+        IReadOnlyList<string> lines = LineBreaker.Break(text, width, s => font.Measure(s));
+        if (lines.Count < 2) return lines;
+        float em = font.Size;
+        for (float narrower = width - em / 2; narrower >= em * 2; narrower -= em / 2)
+        {
+            IReadOnlyList<string> tried = LineBreaker.Break(text, narrower, s => font.Measure(s));
+            if (tried.Count > lines.Count) break;
+            lines = tried;
+        }
+
+        return lines;
+    }
 
     /// <summary>Cuts a row whose height exceeds <paramref name="maxHeight"/> into pieces of whole lines.</summary>
     private static IEnumerable<IReadOnlyList<string>[]> SplitTallRow(IReadOnlyList<string>[] lines, float lineHeight, float maxHeight)

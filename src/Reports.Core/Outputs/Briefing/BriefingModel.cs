@@ -5,7 +5,8 @@ using Scriban.Runtime;
 namespace Reports.Outputs.Briefing;
 
 /// <summary>
-/// The figures a briefing template sees. Field and indicator codes are the names: <c>total.emp_total</c>,
+/// The figures a briefing template sees. <c>scope</c> names what a total covers: "全市", or
+/// "已报送的10个县（市、区）合计" when some units are not in the merge. Field and indicator codes are the names: <c>total.emp_total</c>,
 /// <c>total.fund_match_rate</c>; <c>units</c> in roster order; <c>lagging.CODE</c> the names of the accepted
 /// units below time progress on that indicator, furthest behind first; <c>lagging_tasks</c> the same per task
 /// (task, indicator, progress, names, units with name, rate and gap) for every tracked indicator;
@@ -26,6 +27,8 @@ public static class BriefingModel
         yield return ("year_progress", merge.YearProgress);
         yield return ("unit_count", merge.Units.Count);
         yield return ("accepted_count", merge.Accepted.Count());
+        // Where a total is stated: the whole city's, or said to be over the units that reported.
+        yield return ("scope", merge.Complete ? "全市" : $"已报送的{merge.Accepted.Count()}个{TaskTableBuilder.UnitWord(merge)}合计");
         yield return ("missing", Names(merge.Missing));
         yield return ("rejected", Names(merge.Rejected));
 

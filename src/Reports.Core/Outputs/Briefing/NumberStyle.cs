@@ -65,10 +65,11 @@ public static class NumberStyle
         _ => value is null ? "—" : Amount(value.Value),
     };
 
-    /// <summary>A figure in a table cell, where the unit stands in the column header.</summary>
+    /// <summary>A figure in a table cell, where the unit stands in the column header: the text's style without the unit
+    /// (7222.6 in a 万元 column where the text says 7222.6万元; no thousands separators, trailing zeros dropped).</summary>
     public static string Cell(FieldDefinition field, decimal value) => field.Kind switch
     {
-        FieldKind.Amount => Round(value, 2).ToString("#,##0.00", Invariant),
+        FieldKind.Amount => Round(value, 2).ToString("0.##", Invariant),
         FieldKind.Rate => SafeDecimal.Multiply(value, 100) is { } percent ? Round(percent, 2).ToString("0.##", Invariant) + "%" : "—",
         _ => Round(value, 0).ToString("0", Invariant),
     };
@@ -76,7 +77,7 @@ public static class NumberStyle
     /// <summary>An indicator in a table cell.</summary>
     public static string Cell(IndicatorDefinition indicator, decimal? value) => indicator.Style switch
     {
-        IndicatorStyle.Amount => value is null ? "—" : Round(value.Value, 2).ToString("#,##0.00", Invariant),
+        IndicatorStyle.Amount => value is null ? "—" : Round(value.Value, 2).ToString("0.##", Invariant),
         _ => Indicator(indicator, value),
     };
 
