@@ -11,10 +11,15 @@ namespace Reports.Outputs.Briefing;
 /// units below time progress on that indicator, furthest behind first; <c>lagging_tasks</c> the same per task
 /// (task, indicator, progress, names, units with name, rate and gap) for every tracked indicator;
 /// <c>threshold.CODE</c> the level the plan requires of an indicator in the period's year and
-/// <c>below_threshold.CODE</c> the accepted units below it (name, rate), furthest first.
+/// <c>below_threshold.CODE</c> the accepted units below it (name, rate), furthest first. Unit lists stop at
+/// <see cref="Listed"/> (<c>task.count</c>, <c>task.more</c> and <c>below_count.CODE</c> give the whole count), and
+/// <c>join_names</c> names that many and then "等N个".
 /// </summary>
 public static class BriefingModel
 {
+    /// <summary>How many units a list in the narrative names (the furthest first); a template says how many more there are.</summary>
+    public const int Listed = BriefingSettings.DefaultLaggingListed;
+
     public static IEnumerable<(string Name, object? Value)> Build(MergeResult merge, MergeAnalysis analysis)
     {
         var definition = merge.Definition;
@@ -71,11 +76,14 @@ public static class BriefingModel
 
         var threshold = new ScriptObject();
         var below = new ScriptObject();
+        var belowCount = new ScriptObject();
         foreach (var indicator in definition.Indicators.Where(i => i.Threshold is not null))
         {
             threshold.SetValue(indicator.Code, indicator.Threshold!.For(merge.Period.Year), true);
             var items = new ScriptArray();
-            foreach (var item in analysis.BelowThresholdOn(indicator.Code))
+            var all = analysis.BelowThresholdOn(indicator.Code);
+            belowCount.SetValue(indicator.Code, all.Count, true);
+            foreach (var item in all.Take(Listed))
             {
                 var unit = new ScriptObject();
                 unit.SetValue("name", item.Unit.Name, true);
@@ -86,6 +94,7 @@ public static class BriefingModel
         }
         yield return ("threshold", threshold);
         yield return ("below_threshold", below);
+        yield return ("below_count", belowCount);
 
         // Per task with a tracked indicator, the units behind time progress: for the closing section.
         var laggingTasks = new ScriptArray();
@@ -99,8 +108,10 @@ public static class BriefingModel
                 task.SetValue("indicator", indicator.Label, true);
                 task.SetValue("progress", merge.ProgressFor(indicator), true);
                 task.SetValue("names", new ScriptArray(items.Select(l => l.Unit.Name)), true);
+                task.SetValue("count", items.Count, true);
+                task.SetValue("more", Math.Max(0, items.Count - Listed), true);
                 var behind = new ScriptArray();
-                foreach (var item in items)
+                foreach (var item in items.Take(Listed))
                 {
                     var unit = new ScriptObject();
                     unit.SetValue("name", item.Unit.Name, true);

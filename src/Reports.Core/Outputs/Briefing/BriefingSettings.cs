@@ -21,7 +21,7 @@ public sealed record BriefingSettings(
     int LaggingListed = BriefingSettings.DefaultLaggingListed)
 {
     public const int DefaultFullTablesUpTo = 40;
-    public const int DefaultLaggingListed = 15;
+    public const int DefaultLaggingListed = 10;
 
     public DateOnly IssueDateFor(ReportingPeriod period) => IssueDate ?? period.LastDay;
 

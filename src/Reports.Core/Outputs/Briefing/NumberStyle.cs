@@ -81,10 +81,15 @@ public static class NumberStyle
         _ => Indicator(indicator, value),
     };
 
-    /// <summary>Chinese enumeration: "潞州区", "潞州区和沁县", "潞州区、上党区和沁县".</summary>
-    public static string JoinNames(IEnumerable<string> names)
+    /// <summary>Chinese enumeration: "潞州区", "潞州区和沁县", "潞州区、上党区和沁县"; past <paramref name="most"/> names,
+    /// the first of them and the count: "甲、乙……丙等120个".</summary>
+    public static string JoinNames(IEnumerable<string> names, int most = int.MaxValue)
     {
         var list = names.ToList();
+        if (list.Count > most)
+        {
+            return string.Join("、", list.Take(most)) + $"等{list.Count.ToString(Invariant)}个";
+        }
         return list.Count switch
         {
             0 => "",

@@ -81,6 +81,6 @@ public static class TaskChartBuilder
                 counts[i].ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
         var caption = $"图：各{word}{headline.Label}分布（单位个数，按{step:0}个百分点分段{(progress is { } pr ? $"，时序进度{NumberStyle.Completion(pr)}" : "")}）";
-        return new PdfBarChart(caption, bars, "单位个数", LegendLabel: bars.Any(x => x.Highlight) ? "整段低于时序进度" : null);
+        return new PdfBarChart(caption, bars, "单位个数", HeightPt: 160, LegendLabel: bars.Any(x => x.Highlight) ? "整段低于时序进度" : null);
     }
 }

@@ -139,6 +139,12 @@ public static class TaskTableBuilder
         List<IndicatorDefinition> tracked, IndicatorDefinition? headline, BriefingScale scale)
     {
         var ranked = ordered.Where(u => u.Status == UnitStatus.Accepted).ToList();
+        if (headline is not null && ranked.Count > 1
+            && ranked.Select(u => u.Indicators.GetValueOrDefault(headline.Code)).Distinct().ToList() is [{ } same])
+        {
+            // Every unit alike: a list of them would say nothing the total does not.
+            return ([], $"全部{merge.Units.Count}个单位中已汇总{ranked.Count}个，{headline.Label}均为{NumberStyle.Indicator(headline, same)}，表中只列出合计；各单位完整数据见{scale.Workbook}。");
+        }
         var keep = new HashSet<string>(StringComparer.Ordinal);
         if (headline is not null)
         {
