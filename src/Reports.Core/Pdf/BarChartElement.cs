@@ -12,7 +12,7 @@ internal sealed class BarChartElement(PdfBarChart chart) : ILayoutElement
         if (chart.Bars.Count == 0) yield break;
         yield return new SpaceFragment(Typography.ChartSpacingBefore) { KeepWithNext = true };
         var captionFont = context.Fonts.Get(Typography.TableCaptionSize, context.Fonts.IsEmboldened(PdfFontRole.Heading), PdfFontRole.Heading);
-        foreach (string line in context.BreakLines(chart.Caption, s => captionFont.Measure(s), context.Width))
+        foreach (string line in context.BreakBalanced(chart.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
         {
             yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
             {

@@ -60,6 +60,7 @@ internal sealed record DocumentCodePoints(IReadOnlyDictionary<PdfFontRole, Sorte
                     Add(PdfFontRole.Body, d.Copies);
                     Add(PdfFontRole.Body, d.IssuedBy);
                     Add(PdfFontRole.Body, d.IssuedOn);
+                    Add(PdfFontRole.Body, "印发");
                     break;
             }
         }

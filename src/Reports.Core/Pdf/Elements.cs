@@ -5,6 +5,24 @@ internal sealed record LayoutContext(FontSet Fonts, float Width, float BodyHeigh
 {
     public IReadOnlyList<string> BreakLines(string text, Func<string, float> measure, float maxWidth, float firstLineIndent = 0) =>
         LineBreaker.Break(text, maxWidth, measure, firstLineIndent);
+
+    /// <summary>
+    /// Breaks centred text (a title, a caption) into lines of even length: the narrowest width that needs no more
+    /// lines than <paramref name="maxWidth"/> does, so a title never ends on a lone "况" or a caption on "列）".
+    /// </summary>
+    public IReadOnlyList<string> BreakBalanced(string text, Func<string, float> measure, float maxWidth, float step)
+    {
+        IReadOnlyList<string> lines = LineBreaker.Break(text, maxWidth, measure);
+        if (lines.Count < 2 || step <= 0) return lines;
+        for (float narrower = maxWidth - step; narrower >= step * 2; narrower -= step)
+        {
+            IReadOnlyList<string> tried = LineBreaker.Break(text, narrower, measure);
+            if (tried.Count > lines.Count) break;
+            lines = tried;
+        }
+
+        return lines;
+    }
 }
 
 /// <summary>A block of the document model turned into measured, drawable fragments.</summary>
@@ -51,7 +69,9 @@ internal sealed class HeadingElement(PdfHeading heading) : ILayoutElement
         float indent = title ? 0 : size * Typography.FirstLineIndentChars;
 
         if (title) yield return new SpaceFragment(Typography.Heading1SpacingBefore) { KeepWithNext = true };
-        var lines = context.BreakLines(heading.Text, s => font.Measure(s), context.Width, indent);
+        var lines = title
+            ? context.BreakBalanced(heading.Text, s => font.Measure(s), context.Width, size / 2)
+            : context.BreakLines(heading.Text, s => font.Measure(s), context.Width, indent);
         for (int i = 0; i < lines.Count; i++)
         {
             yield return new TextLineFragment(lines[i], font, Typography.Text, lineHeight)

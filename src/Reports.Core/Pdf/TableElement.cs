@@ -22,7 +22,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         if (!string.IsNullOrEmpty(table.Caption))
         {
             var captionFont = context.Fonts.Get(Typography.TableCaptionSize, context.Fonts.IsEmboldened(PdfFontRole.Heading), PdfFontRole.Heading);
-            foreach (string line in context.BreakLines(table.Caption, s => captionFont.Measure(s), context.Width))
+            foreach (string line in context.BreakBalanced(table.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
             {
                 yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
                 {
@@ -73,14 +73,19 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         float[] widths = table.Columns
             .Select(c => totalRelative > 0 ? total * Math.Max(c.RelativeWidth, 0) / totalRelative : total / columns)
             .ToArray();
-        float[] minimum = new float[columns];
-        // A header's short lines ("排名", "（万元）", "其中：") stay whole, as short cells do.
+        // The figures' cells (and short ones such as "滞后") stay on one line first; a header's short lines ("排名",
+        // "（万元）", "其中：") too when there is room for both.
+        float[] cellMinimum = new float[columns];
+        float[] headerMinimum = new float[columns];
         for (int c = 0; c < columns; c++)
         {
             foreach (string line in table.Columns[c].Title.Split('\n'))
             {
                 if (line.Length is > 0 and <= ShortHeaderLine)
-                    minimum[c] = Math.Max(minimum[c], font.Measure(line) + 2 * Typography.TableCellPaddingX + 1);
+                    headerMinimum[c] = Math.Max(headerMinimum[c], font.Measure(line) + 2 * Typography.TableCellPaddingX + 1);
+                // A two-character header ("排名", "单位", "进度") is never split, like a figure.
+                if (line.Length is > 0 and <= 2)
+                    cellMinimum[c] = Math.Max(cellMinimum[c], font.Measure(line) + 2 * Typography.TableCellPaddingX + 1);
             }
         }
 
@@ -90,13 +95,16 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             {
                 string cell = row[c] ?? "";
                 if (cell.Length is > 0 and <= ShortCellLength)
-                    minimum[c] = Math.Max(minimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
+                    cellMinimum[c] = Math.Max(cellMinimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
             }
         }
 
-        // Never let the figures claim more than the table has: then every column keeps its share.
-        float needed = minimum.Sum();
-        if (needed > total) return widths;
+        // Never let the minimums claim more than the table has: the headers' lines give way first (as far as needed),
+        // then, when even the figures do not fit, every column keeps its share.
+        if (cellMinimum.Sum() > total) return widths;
+        float[] both = cellMinimum.Zip(headerMinimum, Math.Max).ToArray();
+        float give = both.Sum() > total ? (total - cellMinimum.Sum()) / (both.Sum() - cellMinimum.Sum()) : 1;
+        float[] minimum = cellMinimum.Zip(both, (cell, b) => cell + (b - cell) * give).ToArray();
         for (int pass = 0; pass < columns; pass++)
         {
             float deficit = 0, spare = 0;

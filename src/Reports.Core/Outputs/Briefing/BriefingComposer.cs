@@ -112,8 +112,12 @@ public static class BriefingComposer
         {
             return;
         }
+        // GB/T 9704: "附件" at the top left in 黑体, then the appendix's title centred, as a title.
         blocks.Add(new PdfPageBreak());
-        blocks.Add(new PdfHeading(parts[0].Heading!, 2));
+        var heading = parts[0].Heading!;
+        var colon = heading.IndexOf('：', StringComparison.Ordinal);
+        blocks.Add(new PdfParagraph(colon > 0 ? heading[..colon] : "附件", FirstLineIndent: false, Role: PdfFontRole.Heading));
+        blocks.Add(new PdfHeading(colon > 0 ? heading[(colon + 1)..] : heading, 1));
         var tables = BriefingAppendix.Build(parts.Select(p => p.Part).ToList(), settings, workbookName);
         foreach (var section in tables.Sections)
         {

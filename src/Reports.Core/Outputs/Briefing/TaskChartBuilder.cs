@@ -39,7 +39,8 @@ public static class TaskChartBuilder
         var word = TaskTableBuilder.UnitWord(merge);
         if (valued.Count > 1 && valued.All(x => x.Rate == valued[0].Rate))
         {
-            return new PdfParagraph($"已汇总的{valued.Count}个{word}{headline.Label}均为{NumberStyle.Indicator(headline, valued[0].Rate)}，不再作图。");
+            // The leaders' form's table note says it already.
+            return scale.LeadersForm ? null : new PdfParagraph($"已汇总的{valued.Count}个{word}{headline.Label}均为{NumberStyle.Indicator(headline, valued[0].Rate)}，不再作图。");
         }
         var (reference, label) = progress is { } p
             ? ((double?)(double)(p * 100), $"时序进度{NumberStyle.Completion(p)}")
