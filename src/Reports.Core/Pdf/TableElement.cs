@@ -49,12 +49,15 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             string[] cells = Enumerable.Range(0, columns).Select(c => c < row.Count ? row[c] ?? "" : "").ToArray();
             IReadOnlyList<string>[] lines = Wrap(cells, widths, rowFont);
 
+            // The first row keeps with the second, so a page never ends on a header and a single row; a total keeps
+            // the two rows above it, so it never opens a page alone with a lone row.
+            bool keep = (r == 0 && table.Rows.Count > 2)
+                        || (table.BoldLastRows > 0 && r >= table.Rows.Count - table.BoldLastRows - 2 && r < table.Rows.Count - 1 && table.Rows.Count > 4);
             foreach (IReadOnlyList<string>[] chunk in SplitTallRow(lines, lineHeight, maxRowHeight))
-                // The first row keeps with the second, so a page never ends on a header and a single row.
                 yield return new TableRowFragment(widths, chunk, aligns, rowFont, lineHeight, shaded: false)
                 {
                     RepeatHeader = header,
-                    KeepWithNext = r == 0 && table.Rows.Count > 2,
+                    KeepWithNext = keep,
                 };
         }
 

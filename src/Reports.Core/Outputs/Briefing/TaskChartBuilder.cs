@@ -25,6 +25,12 @@ public static class TaskChartBuilder
             return null;
         }
         var lagging = analysis.LaggingUnits(headline.Code);
+        var required = merge.ProgressFor(headline) is null ? headline.Threshold?.For(merge.Period.Year) : null;
+        if (required is not null)
+        {
+            // A rate held to a required level (雨露计划 ≥ 90%): the units below it stand out instead.
+            lagging = analysis.BelowThresholdOn(headline.Code).Select(t => t.Unit.Code).ToHashSet(StringComparer.Ordinal);
+        }
         var valued = merge.Accepted
             .Where(u => u.Indicators.GetValueOrDefault(headline.Code) is not null)
             .Select((u, order) => (Unit: u, Rate: u.Indicators[headline.Code]!.Value, Order: order))
@@ -44,6 +50,7 @@ public static class TaskChartBuilder
         }
         var (reference, label) = progress is { } p
             ? ((double?)(double)(p * 100), $"时序进度{NumberStyle.Completion(p)}")
+            : required is { } level ? ((double?)(double)(level * 100), $"要求{NumberStyle.Percent(level, level * 100 % 1 == 0 ? 0 : 1)}")
             : headline.Style == IndicatorStyle.Yoy ? (100d, "上年度水平") : ((double?)null, (string?)null);
         if (scale.LeadersForm)
         {
@@ -53,7 +60,7 @@ public static class TaskChartBuilder
             .Select(x => new PdfBar(x.Unit.Unit.Name, (double)x.Rate * 100, lagging.Contains(x.Unit.Unit.Code), NumberStyle.Indicator(headline, x.Rate).TrimEnd('%'))) // in double: a huge rate cannot overflow
             .ToList();
         return new PdfBarChart($"图：各{word}{headline.Label}（%，由高到低）", bars, "%", reference, label,
-            LegendLabel: bars.Any(b => b.Highlight) ? LaggingLegend : null);
+            LegendLabel: bars.Any(b => b.Highlight) ? (required is null ? LaggingLegend : "低于要求") : null);
     }
 
     /// <summary>How many units fall in each band of the rate (10-point bands, wider when the rates spread far); the
