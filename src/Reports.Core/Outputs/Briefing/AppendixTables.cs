@@ -125,7 +125,7 @@ public static class AppendixTables
     }
 
     /// <summary>"县（市、区）" for a city's counties, "单位" for a larger roster.</summary>
-    private static string UnitWord(ReturnResult result) => result.Merge.Units.Count <= 40 ? "县（市、区）" : "单位";
+    private static string UnitWord(ReturnResult result) => TaskTableBuilder.UnitWord(result.Merge);
 
     private static string Source(Diagnostic finding) => finding.Code.StartsWith("DQ", StringComparison.Ordinal) ? "合理性核查" : "报表审核";
 }

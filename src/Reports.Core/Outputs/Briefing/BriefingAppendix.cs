@@ -22,19 +22,18 @@ public sealed record BriefingAppendix(IReadOnlyList<AppendixSection> Sections)
             var scale = settings is null || part.Merge.Units.Count <= settings.FullTablesUpTo
                 ? BriefingScale.Full with { WorkbookName = workbookName }
                 : new BriefingScale(true, settings.LaggingListed, workbookName);
-            var blocks = new List<PdfBlock>();
-            blocks.AddRange(AppendixTables.Status(part, number++, scale));
-            blocks.Add(AppendixTables.Quality(part, number, scale) is { } quality
-                ? NumberUsed(quality, ref number)
-                : new PdfParagraph("报表审核和合理性核查中未发现需要提示的数据质量问题。"));
+            var blocks = new List<PdfBlock>(AppendixTables.Status(part, number++, scale));
+            if (AppendixTables.Quality(part, number, scale) is { } quality)
+            {
+                blocks.Add(quality);
+                number++;
+            }
+            else
+            {
+                blocks.Add(new PdfParagraph("报表审核和合理性核查中未发现需要提示的数据质量问题。"));
+            }
             sections.Add(new AppendixSection(i, part, blocks));
         }
         return new BriefingAppendix(sections);
-    }
-
-    private static PdfBlock NumberUsed(PdfBlock block, ref int number)
-    {
-        number++;
-        return block;
     }
 }
