@@ -8,6 +8,7 @@ using Reports.Intake;
 using Reports.Intake.Xlsx;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
+using Reports.Pdf.Faces;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
@@ -24,6 +25,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
 {
     /// <summary>Cancelled on Ctrl-C (see Program): the file being written is deleted, the period folder released.</summary>
     public CancellationToken Interrupted { get; init; }
+
+    /// <summary>Where the briefing looks for the office's installed faces (仿宋_GB2312 …); none by default, so a test
+    /// gets the bundled faces whatever the machine has installed. The program looks on the system.</summary>
+    public IFontLookup InstalledFonts { get; init; } = NoInstalledFonts.Instance;
 
     /// <summary>How long <c>run</c> waits for another run that holds its period folder before giving up.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
@@ -243,6 +248,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             // A knob for benchmarks and the one-core check: the result is the same on any number of threads.
             IntakeThreads = int.TryParse(Environment.GetEnvironmentVariable("REPORTS_INTAKE_THREADS"), out var threads) && threads > 0 ? threads : null,
             AsSubmission = asSubmission is null ? null : new UpwardReturn(Path.GetFullPath(asSubmission), settings.Submission.FilledBy, settings.Submission.Phone),
+            Faces = BriefingFaces.Resolve(settings.Font, InstalledFonts, settings.Faces),
         };
         // Held to the end of the run: a second run on the folder waits, and the sweep never takes its files.
         using var held = PeriodFolderLock.Acquire(folder, LockWait, Interrupted,

@@ -1,5 +1,6 @@
 using Reports.Analysis;
 using Reports.Outputs.Briefing;
+using Reports.Pdf.Faces;
 using Reports.Outputs.Receipts;
 using Reports.Pdf;
 using Reports.Periods;
@@ -18,6 +19,8 @@ public sealed record ReportsSettings(
     string TemplatesDirectory,
     PdfFontFile Font,
     BriefingSettings Briefing,
+    /// <summary>Per role, the face settings name (a font file or an installed family); roles not named are looked up.</summary>
+    IReadOnlyDictionary<PdfFontRole, FaceSetting> Faces,
     SubmissionSettings Submission,
     /// <summary>When returns are due, in the office's local time; null when not set.</summary>
     DateTime? Deadline,
@@ -77,8 +80,9 @@ public sealed record ReportsSettings(
                 office,
                 issueDate,
                 new BriefingDistribution(layers.OptionalText(SettingKeys.ReportTo), layers.OptionalText(SettingKeys.SendTo), layers.OptionalText(SettingKeys.CopyTo), copies),
-                OptionalFont(home, layers, SettingKeys.BodyFont, SettingKeys.BodyFontFaceIndex),
-                OptionalFont(home, layers, SettingKeys.HeadingFont, SettingKeys.HeadingFontFaceIndex)),
+                layers.NonNegativeInteger(SettingKeys.FullTablesUpTo, BriefingSettings.DefaultFullTablesUpTo),
+                layers.NonNegativeInteger(SettingKeys.LaggingListed, BriefingSettings.DefaultLaggingListed)),
+            FaceSettings(home, layers),
             new SubmissionSettings(layers.Text(SettingKeys.FilledBy, office), layers.Text(SettingKeys.Phone, "")),
             deadline,
             new SampleSettings(
@@ -111,11 +115,32 @@ public sealed record ReportsSettings(
     private static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
 
-    /// <summary>A font path (empty: the bundled font) and its face index.</summary>
-    private static PdfFontFile? OptionalFont(string home, SettingsLayers layers, string key, string faceKey)
+    /// <summary>
+    /// The faces named per role: a value that looks like a file (a folder in it, or a font's extension) is a path,
+    /// resolved against the home and required to exist; anything else is an installed family's name (仿宋_GB2312).
+    /// </summary>
+    private static Dictionary<PdfFontRole, FaceSetting> FaceSettings(string home, SettingsLayers layers)
     {
-        var face = layers.NonNegativeInteger(faceKey, 0);
-        return layers.OptionalText(key) is { } path ? new PdfFontFile(Resolve(home, path), face) : null;
+        var faces = new Dictionary<PdfFontRole, FaceSetting>();
+        foreach (var (role, key, faceKey) in new[]
+                 {
+                     (PdfFontRole.Body, SettingKeys.BodyFont, SettingKeys.BodyFontFaceIndex),
+                     (PdfFontRole.Heading, SettingKeys.HeadingFont, SettingKeys.HeadingFontFaceIndex),
+                     (PdfFontRole.Title, SettingKeys.TitleFont, null),
+                     (PdfFontRole.Subheading, SettingKeys.SubheadingFont, null),
+                     (PdfFontRole.Numerals, SettingKeys.PageNumberFont, null),
+                 })
+        {
+            if (layers.OptionalText(key) is not { } value)
+            {
+                continue;
+            }
+            var face = faceKey is null ? 0 : layers.NonNegativeInteger(faceKey, 0);
+            bool isFile = value.IndexOfAny(['/', '\\']) >= 0
+                          || new[] { ".ttf", ".ttc", ".otf" }.Any(e => value.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+            faces[role] = new FaceSetting(isFile ? Resolve(home, value) : value.Trim(), face);
+        }
+        return faces;
     }
 
     public string Resolve(string path) => Resolve(Home, path);

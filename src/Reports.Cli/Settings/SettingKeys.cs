@@ -28,6 +28,11 @@ public static class SettingKeys
     public const string BodyFontFaceIndex = "Reports:Briefing:BodyFontFaceIndex";
     public const string HeadingFont = "Reports:Briefing:HeadingFont";
     public const string HeadingFontFaceIndex = "Reports:Briefing:HeadingFontFaceIndex";
+    public const string TitleFont = "Reports:Briefing:TitleFont";
+    public const string SubheadingFont = "Reports:Briefing:SubheadingFont";
+    public const string PageNumberFont = "Reports:Briefing:PageNumberFont";
+    public const string FullTablesUpTo = "Reports:Briefing:FullTablesUpTo";
+    public const string LaggingListed = "Reports:Briefing:LaggingListed";
     public const string FilledBy = "Reports:Submission:FilledBy";
     public const string Phone = "Reports:Submission:Phone";
     public const string OutlierScore = "Reports:Quality:OutlierScore";
@@ -44,7 +49,8 @@ public static class SettingKeys
     [
         Window, Deadline, Templates, Font, FontFaceIndex, Roster, Store, Out, EarlierRuns, Receipts,
         MastheadTitle, IssueLine, Office, IssueDate, ReportTo, SendTo, CopyTo, Copies,
-        BodyFont, BodyFontFaceIndex, HeadingFont, HeadingFontFaceIndex, FilledBy, Phone,
+        BodyFont, BodyFontFaceIndex, HeadingFont, HeadingFontFaceIndex, TitleFont, SubheadingFont, PageNumberFont,
+        FullTablesUpTo, LaggingListed, FilledBy, Phone,
         OutlierScore, OutlierFactor, JumpFactor,
         SampleReturn, SamplePeriod, SampleRoster, SampleInbox, SamplePrefill, SampleOut,
     ];

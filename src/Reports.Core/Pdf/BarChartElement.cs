@@ -11,8 +11,8 @@ internal sealed class BarChartElement(PdfBarChart chart) : ILayoutElement
     {
         if (chart.Bars.Count == 0) yield break;
         yield return new SpaceFragment(Typography.ChartSpacingBefore) { KeepWithNext = true };
-        var captionFont = context.Fonts.Get(Typography.TableCaptionSize, bold: true, PdfFontRole.Heading);
-        foreach (string line in context.BreakLines(chart.Caption, s => captionFont.Measure(s), context.Width))
+        var captionFont = context.Fonts.Get(Typography.TableCaptionSize, context.Fonts.IsEmboldened(PdfFontRole.Heading), PdfFontRole.Heading);
+        foreach (string line in context.BreakBalanced(chart.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
         {
             yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
             {
@@ -48,45 +48,62 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
 
     private void Compose(ScottPlot.Plot plot)
     {
+        double top = chart.Bars.Max(b => b.Value);
+        // The reference line goes in first, so the value labels (on white) are drawn over it, never struck through.
+        if (chart.ReferenceValue is { } reference)
+        {
+            plot.Add.HorizontalLine(reference, width: 1.2f, color: Color(Typography.Red), pattern: ScottPlot.LinePattern.Dashed);
+            top = Math.Max(top, reference);
+        }
+
         var bars = chart.Bars.Select((bar, i) => new ScottPlot.Bar
         {
             Position = i,
             Value = bar.Value,
             FillColor = Color(bar.Highlight ? Typography.ChartBarHighlight : Typography.ChartBar),
             LineWidth = 0,
-            Label = bar.Value.ToString("0.0", CultureInfo.InvariantCulture),
+            Label = bar.ValueText ?? bar.Value.ToString("0.0", CultureInfo.InvariantCulture),
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.ValueLabelStyle.FontName = fontName;
         barPlot.ValueLabelStyle.FontSize = Typography.ChartValueSize;
         barPlot.ValueLabelStyle.ForeColor = Color(Typography.Text);
+        barPlot.ValueLabelStyle.BackgroundColor = ScottPlot.Colors.White;
 
-        double top = chart.Bars.Max(b => b.Value);
-        if (chart.ReferenceValue is { } reference)
+        if (chart.ReferenceValue is { } level && !string.IsNullOrEmpty(chart.ReferenceLabel))
         {
-            var line = plot.Add.HorizontalLine(reference, width: 1.2f, color: Color(Typography.Red), pattern: ScottPlot.LinePattern.Dashed);
-            if (!string.IsNullOrEmpty(chart.ReferenceLabel))
-            {
-                // Written above the line's right end, level, rather than as a rotated axis label.
-                var text = plot.Add.Text(chart.ReferenceLabel, chart.Bars.Count - 0.45, reference);
-                text.LabelFontName = fontName;
-                text.LabelFontSize = Typography.ChartTickSize;
-                text.LabelFontColor = Color(Typography.Red);
-                text.LabelBackgroundColor = ScottPlot.Colors.White;
-                text.LabelAlignment = ScottPlot.Alignment.MiddleLeft;
-                text.LabelOffsetX = 2;
-            }
+            // Written level with the line, in the room right of the last bar, where no value label stands.
+            var text = plot.Add.Text(chart.ReferenceLabel, chart.Bars.Count - 0.45, level);
+            text.LabelFontName = fontName;
+            text.LabelFontSize = Typography.ChartTickSize;
+            text.LabelFontColor = Color(Typography.Red);
+            text.LabelBackgroundColor = ScottPlot.Colors.White;
+            text.LabelAlignment = ScottPlot.Alignment.MiddleLeft;
+            text.LabelOffsetX = 2;
+        }
 
-            top = Math.Max(top, reference);
+        plot.Legend.SetBestFontOnEachRender = false;
+        if (!string.IsNullOrEmpty(chart.LegendLabel))
+        {
+            plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = chart.LegendLabel, FillColor = Color(Typography.ChartBarHighlight) });
+            plot.Legend.FontName = fontName;
+            plot.Legend.FontSize = Typography.ChartTickSize;
+            plot.Legend.IsVisible = true;
+            plot.Legend.Alignment = ScottPlot.Alignment.UpperRight;
+            plot.Legend.OutlineWidth = 0;
+        }
+        else
+        {
+            plot.Legend.IsVisible = false;
         }
 
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < chart.Bars.Count; i++) ticks.AddMajor(i, chart.Bars[i].Label);
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        // Room at the right for the reference line's label, beside the last bar.
+        // Room at the right for the reference line's label, beside the last bar; room at the top for the legend.
         double right = chart.Bars.Count - 0.4 + (string.IsNullOrEmpty(chart.ReferenceLabel) ? 0 : ReferenceLabelRoom(chart.Bars.Count));
-        plot.Axes.SetLimits(-0.6, right, 0, top * 1.15);
+        plot.Axes.SetLimits(-0.6, right, 0, top * (string.IsNullOrEmpty(chart.LegendLabel) ? 1.15 : 1.3));
 
         foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right })
         {

@@ -2,53 +2,65 @@ using System.Text;
 
 namespace Reports.Pdf;
 
-/// <summary>Every code point a document draws, by the font that draws it: body text, headings, chart labels.</summary>
-internal sealed record DocumentCodePoints(SortedSet<int> Body, SortedSet<int> Heading, SortedSet<int> Chart)
+/// <summary>Every code point a document draws, by the role whose font draws it, and the chart labels.</summary>
+internal sealed record DocumentCodePoints(IReadOnlyDictionary<PdfFontRole, SortedSet<int>> Roles, SortedSet<int> Chart)
 {
     /// <summary>Printable ASCII, always kept in a subset (figures, page numbers, Latin words).</summary>
     public static IEnumerable<int> PrintableAscii => Enumerable.Range(0x20, 0x7F - 0x20);
 
+    public SortedSet<int> Body => Roles[PdfFontRole.Body];
+
     public static DocumentCodePoints Collect(PdfDocumentModel model)
     {
-        var result = new DocumentCodePoints(new SortedSet<int>(), new SortedSet<int>(), new SortedSet<int>());
-        void Add(SortedSet<int> set, string? s)
+        var result = new DocumentCodePoints(Enum.GetValues<PdfFontRole>().ToDictionary(r => r, _ => new SortedSet<int>()), new SortedSet<int>());
+        void Add(PdfFontRole role, string? s) => AddTo(result.Roles[role], s);
+        void AddTo(SortedSet<int> set, string? s)
         {
             if (s is null) return;
             foreach (Rune r in s.EnumerateRunes())
                 if (r.Value >= 0x20) set.Add(r.Value);
         }
 
-        Add(result.Body, model.FooterFormat);
+        Add(PdfFontRole.Numerals, model.FooterFormat);
         foreach (PdfBlock block in model.Blocks)
         {
             switch (block)
             {
                 case PdfMasthead m:
-                    Add(result.Heading, m.Title);
-                    Add(result.Body, m.IssueLine); Add(result.Body, m.Office); Add(result.Body, m.Date);
+                    Add(PdfFontRole.Title, m.Title);
+                    Add(PdfFontRole.Body, m.IssueLine); Add(PdfFontRole.Body, m.Office); Add(PdfFontRole.Body, m.Date);
                     break;
                 case PdfHeading h:
-                    Add(result.Heading, h.Text);
+                    Add(h.Level switch { <= 1 => PdfFontRole.Title, 2 => PdfFontRole.Heading, _ => PdfFontRole.Subheading }, h.Text);
                     break;
                 case PdfParagraph p:
-                    Add(result.Body, p.Text);
+                    Add(p.Role, p.Text);
                     break;
                 case PdfTable t:
-                    Add(result.Heading, t.Caption);
-                    foreach (PdfTableColumn c in t.Columns) Add(result.Body, c.Title);
+                    Add(PdfFontRole.Heading, t.Caption);
+                    foreach (PdfTableColumn c in t.Columns) Add(PdfFontRole.Body, c.Title);
                     foreach (IReadOnlyList<string> row in t.Rows)
-                        foreach (string cell in row) Add(result.Body, cell);
+                        foreach (string cell in row) Add(PdfFontRole.Body, cell);
                     break;
                 case PdfBarChart c:
-                    Add(result.Heading, c.Caption);
-                    Add(result.Chart, c.ValueAxisLabel);
-                    Add(result.Chart, c.ReferenceLabel);
-                    foreach (PdfBar bar in c.Bars) Add(result.Chart, bar.Label);
-                    Add(result.Chart, "0123456789.-%");
+                    Add(PdfFontRole.Heading, c.Caption);
+                    AddTo(result.Chart, c.ValueAxisLabel);
+                    AddTo(result.Chart, c.ReferenceLabel);
+                    AddTo(result.Chart, c.LegendLabel);
+                    foreach (PdfBar bar in c.Bars)
+                    {
+                        AddTo(result.Chart, bar.Label);
+                        AddTo(result.Chart, bar.ValueText);
+                    }
+
+                    AddTo(result.Chart, "0123456789.-%");
                     break;
                 case PdfDistribution d:
-                    foreach (string line in d.Lines) Add(result.Body, line);
-                    Add(result.Body, d.Copies);
+                    foreach (string line in d.Lines) Add(PdfFontRole.Body, line);
+                    Add(PdfFontRole.Body, d.Copies);
+                    Add(PdfFontRole.Body, d.IssuedBy);
+                    Add(PdfFontRole.Body, d.IssuedOn);
+                    Add(PdfFontRole.Body, "印发");
                     break;
             }
         }

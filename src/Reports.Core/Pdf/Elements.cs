@@ -5,6 +5,24 @@ internal sealed record LayoutContext(FontSet Fonts, float Width, float BodyHeigh
 {
     public IReadOnlyList<string> BreakLines(string text, Func<string, float> measure, float maxWidth, float firstLineIndent = 0) =>
         LineBreaker.Break(text, maxWidth, measure, firstLineIndent);
+
+    /// <summary>
+    /// Breaks centred text (a title, a caption) into lines of even length: the narrowest width that needs no more
+    /// lines than <paramref name="maxWidth"/> does, so a title never ends on a lone "况" or a caption on "列）".
+    /// </summary>
+    public IReadOnlyList<string> BreakBalanced(string text, Func<string, float> measure, float maxWidth, float step)
+    {
+        IReadOnlyList<string> lines = LineBreaker.Break(text, maxWidth, measure);
+        if (lines.Count < 2 || step <= 0) return lines;
+        for (float narrower = maxWidth - step; narrower >= step * 2; narrower -= step)
+        {
+            IReadOnlyList<string> tried = LineBreaker.Break(text, narrower, measure);
+            if (tried.Count > lines.Count) break;
+            lines = tried;
+        }
+
+        return lines;
+    }
 }
 
 /// <summary>A block of the document model turned into measured, drawable fragments.</summary>
@@ -22,6 +40,7 @@ internal static class LayoutElements
         PdfParagraph p => new ParagraphElement(p),
         PdfTable t => new TableElement(t),
         PdfSpacer s => new SpacerElement(s),
+        PdfPageBreak => new PageBreakElement(),
         PdfBarChart c => new BarChartElement(c),
         PdfDistribution d => new DistributionElement(d),
         _ => throw new NotSupportedException($"Unsupported PDF block type {block.GetType().Name}."),
@@ -44,19 +63,35 @@ internal sealed class HeadingElement(PdfHeading heading) : ILayoutElement
         bool title = heading.Level <= 1;
         float size = title ? Typography.Heading1Size : Typography.Heading2Size;
         float lineHeight = size * (title ? Typography.Heading1Leading : Typography.Heading2Leading);
-        var font = context.Fonts.Get(size, bold: true, PdfFontRole.Heading);
+        var role = heading.Level switch { <= 1 => PdfFontRole.Title, 2 => PdfFontRole.Heading, _ => PdfFontRole.Subheading };
+        var font = context.Fonts.Get(size, context.Fonts.IsEmboldened(role), role);
+        // "一、" and "（一）" headings sit in the text like a paragraph: indented two characters, left.
+        float indent = title ? 0 : size * Typography.FirstLineIndentChars;
 
-        yield return new SpaceFragment(title ? Typography.Heading1SpacingBefore : Typography.Heading2SpacingBefore) { KeepWithNext = true };
-        foreach (string line in context.BreakLines(heading.Text, s => font.Measure(s), context.Width))
+        if (title) yield return new SpaceFragment(Typography.Heading1SpacingBefore) { KeepWithNext = true };
+        var lines = title
+            ? context.BreakBalanced(heading.Text, s => font.Measure(s), context.Width, size / 2)
+            : context.BreakLines(heading.Text, s => font.Measure(s), context.Width, indent);
+        for (int i = 0; i < lines.Count; i++)
         {
-            yield return new TextLineFragment(line, font, Typography.Text, lineHeight)
+            yield return new TextLineFragment(lines[i], font, Typography.Text, lineHeight)
             {
                 Align = title ? PdfAlign.Center : PdfAlign.Left,
+                Indent = i == 0 ? indent : 0,
                 KeepWithNext = true,
             };
         }
 
-        yield return new SpaceFragment(title ? Typography.Heading1SpacingAfter : Typography.Heading2SpacingAfter) { KeepWithNext = true };
+        if (title) yield return new SpaceFragment(Typography.Heading1SpacingAfter) { KeepWithNext = true };
+    }
+}
+
+/// <summary>Starts a new page unless the page is still empty.</summary>
+internal sealed class PageBreakElement : ILayoutElement
+{
+    public IEnumerable<Fragment> Layout(LayoutContext context)
+    {
+        yield return new PageBreakFragment();
     }
 }
 
@@ -66,7 +101,7 @@ internal sealed class ParagraphElement(PdfParagraph paragraph) : ILayoutElement
     {
         float size = paragraph.FontSizePt ?? Typography.BodySize;
         float lineHeight = size * Typography.BodyLeading;
-        var font = context.Fonts.Get(size);
+        var font = context.Fonts.Get(size, context.Fonts.IsEmboldened(paragraph.Role), paragraph.Role);
         float indent = paragraph.FirstLineIndent ? size * Typography.FirstLineIndentChars : 0;
 
         string[] hardLines = paragraph.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
@@ -87,7 +122,7 @@ internal sealed class ParagraphElement(PdfParagraph paragraph) : ILayoutElement
             }
         }
 
-        yield return new SpaceFragment(Typography.ParagraphSpacingAfter);
+        // Paragraphs follow each other on the 22-line grid: no space between them.
     }
 
     /// <summary>

@@ -87,21 +87,28 @@ internal sealed class FontSet : IDisposable
     private readonly Dictionary<(float Size, bool Bold, PdfFontRole Role), TextFont> _fonts = new();
     private readonly List<SKFont> _skiaFonts = new();
 
+    private readonly IReadOnlySet<PdfFontRole> _emboldened;
+
     /// <param name="chains">Per role, the typefaces to try in order (the last is the fallback).</param>
     /// <param name="chartFontName">The name under which charts find the fallback typeface.</param>
-    public FontSet(IReadOnlyDictionary<PdfFontRole, IReadOnlyList<SKTypeface>> chains, string chartFontName)
+    /// <param name="emboldened">Roles set in a stand-in face that is drawn with a fake bold.</param>
+    public FontSet(IReadOnlyDictionary<PdfFontRole, IReadOnlyList<SKTypeface>> chains, string chartFontName, IReadOnlySet<PdfFontRole>? emboldened = null)
     {
         _chains = chains;
         ChartFontName = chartFontName;
+        _emboldened = emboldened ?? new HashSet<PdfFontRole>();
     }
 
     /// <summary>One typeface for every role (layout tests).</summary>
     public FontSet(SKTypeface typeface)
-        : this(new Dictionary<PdfFontRole, IReadOnlyList<SKTypeface>> { [PdfFontRole.Body] = [typeface], [PdfFontRole.Heading] = [typeface] }, "")
+        : this(Enum.GetValues<PdfFontRole>().ToDictionary(r => r, _ => (IReadOnlyList<SKTypeface>)[typeface]), "")
     {
     }
 
     public string ChartFontName { get; }
+
+    /// <summary>Whether a role's text is drawn with a fake bold (its face stands in for a heavier one).</summary>
+    public bool IsEmboldened(PdfFontRole role) => _emboldened.Contains(role);
 
     public TextFont Get(float size, bool bold = false, PdfFontRole role = PdfFontRole.Body)
     {

@@ -30,6 +30,13 @@ internal sealed class SpaceFragment(float height) : Fragment
     public override void Draw(SKCanvas canvas, float x, float y, float width) { }
 }
 
+/// <summary>Ends the page (unless it is empty); takes no room.</summary>
+internal sealed class PageBreakFragment : Fragment
+{
+    public override float Height => 0;
+    public override void Draw(SKCanvas canvas, float x, float y, float width) { }
+}
+
 /// <summary>One line of text in a line box of fixed height.</summary>
 internal sealed class TextLineFragment(string text, TextFont font, SKColor color, float lineHeight) : Fragment
 {

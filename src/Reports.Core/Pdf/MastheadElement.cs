@@ -7,7 +7,7 @@ internal sealed class MastheadElement(PdfMasthead masthead) : ILayoutElement
 {
     public IEnumerable<Fragment> Layout(LayoutContext context)
     {
-        var titleFont = context.Fonts.Get(Typography.MastheadTitleSize, bold: true, PdfFontRole.Heading);
+        var titleFont = context.Fonts.Get(Typography.MastheadTitleSize, context.Fonts.IsEmboldened(PdfFontRole.Title), PdfFontRole.Title);
         var issueFont = context.Fonts.Get(Typography.MastheadIssueSize);
         var infoFont = context.Fonts.Get(Typography.MastheadInfoSize);
         float spacing = Typography.MastheadTitleSize * Typography.MastheadTitleLetterSpacing;

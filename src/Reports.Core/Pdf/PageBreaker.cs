@@ -27,6 +27,12 @@ internal static class PageBreaker
 
         void Place(Fragment f)
         {
+            if (f is PageBreakFragment)
+            {
+                if (current.Count > 0) NewPage();
+                return;
+            }
+
             if (f.DiscardAtPageTop && current.Count == 0) return;
             if (current.Count > 0 && y + f.Height > bodyHeight + Epsilon)
             {

@@ -23,7 +23,7 @@ public static class PdfRenderer
         ArgumentNullException.ThrowIfNull(fonts);
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(output);
-        foreach (PdfFontFile file in new[] { fonts.Fallback, fonts.Body, fonts.Heading }.OfType<PdfFontFile>())
+        foreach (PdfFontFile file in Enum.GetValues<PdfFontRole>().Select(fonts.For).Append(fonts.Fallback).Distinct())
         {
             if (!File.Exists(file.Path))
                 throw new FileNotFoundException($"Font file not found: {file.Path}", file.Path);
@@ -85,13 +85,12 @@ public static class PdfRenderer
     }
 
     /// <summary>
-    /// Subsets the body and heading fonts to the text set in them, then the fallback font to what they lack plus
-    /// the charts' text; returns the fonts and the characters that no font of their chain has.
+    /// Subsets each role's font to the text set in it, then the fallback font to what they lack plus the charts'
+    /// text; returns the fonts and the characters that no font of their chain has.
     /// </summary>
     private static (FontSet Fonts, IReadOnlyList<int> Missing) SubsetFonts(PdfFonts fonts, DocumentCodePoints text)
     {
-        PdfFontFile body = fonts.Body ?? fonts.Fallback;
-        PdfFontFile heading = fonts.Heading ?? fonts.Fallback;
+        var roles = Enum.GetValues<PdfFontRole>();
         var cache = new Dictionary<PdfFontFile, byte[]>();
         byte[] Bytes(PdfFontFile file)
         {
@@ -105,15 +104,16 @@ public static class PdfRenderer
         }
 
         // What each font file must draw: the code points of the roles it serves (+ ASCII for figures and page numbers).
-        var needs = new Dictionary<PdfFontFile, SortedSet<int>>();
+        // Sorted by path so the order of subsetting (and so the bytes) never depends on dictionary order.
+        var needs = new SortedDictionary<PdfFontFile, SortedSet<int>>(Comparer<PdfFontFile>.Create((a, b) =>
+            string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : a.FaceIndex.CompareTo(b.FaceIndex)));
         void Need(PdfFontFile file, IEnumerable<int> codePoints)
         {
             if (!needs.TryGetValue(file, out SortedSet<int>? set)) needs.Add(file, set = new SortedSet<int>(DocumentCodePoints.PrintableAscii));
             set.UnionWith(codePoints);
         }
 
-        Need(body, text.Body);
-        Need(heading, text.Heading);
+        foreach (PdfFontRole role in roles) Need(fonts.For(role), text.Roles[role]);
         Need(fonts.Fallback, text.Chart);
 
         var typefaces = new Dictionary<PdfFontFile, SKTypeface>();
@@ -135,13 +135,9 @@ public static class PdfRenderer
 
         Load(fonts.Fallback);
 
-        var chains = new Dictionary<PdfFontRole, IReadOnlyList<SKTypeface>>
-        {
-            [PdfFontRole.Body] = Chain(body),
-            [PdfFontRole.Heading] = Chain(heading),
-        };
         IReadOnlyList<SKTypeface> Chain(PdfFontFile primary) =>
             primary == fonts.Fallback ? [typefaces[primary]] : [typefaces[primary], typefaces[fonts.Fallback]];
+        var chains = roles.ToDictionary(r => r, r => Chain(fonts.For(r)));
 
         var missing = new SortedSet<int>();
         void Check(IEnumerable<int> codePoints, IReadOnlyList<SKTypeface> chain)
@@ -151,10 +147,9 @@ public static class PdfRenderer
             probes.ForEach(p => p.Dispose());
         }
 
-        Check(text.Body, chains[PdfFontRole.Body]);
-        Check(text.Heading, chains[PdfFontRole.Heading]);
+        foreach (PdfFontRole role in roles) Check(text.Roles[role], chains[role]);
         Check(text.Chart, [typefaces[fonts.Fallback]]);
-        return (new FontSet(chains, chartFontName), missing.ToList());
+        return (new FontSet(chains, chartFontName, fonts.Emboldened), missing.ToList());
     }
 
     /// <summary>
@@ -183,13 +178,20 @@ public static class PdfRenderer
         }
     }
 
+    /// <summary>The page number "— 1 —" in 4号 宋体: its dash 7 mm below the 版心, odd pages at the right and even pages at
+    /// the left, one character in from the 版心's edge (GB/T 9704-2012 7.5).</summary>
     private static void DrawFooter(SKCanvas canvas, string? format, int pageNumber, int pageCount, FontSet fonts, PdfPageSettings page)
     {
         if (string.IsNullOrEmpty(format)) return;
         string text = string.Format(CultureInfo.InvariantCulture, format, pageNumber, pageCount);
-        TextFont font = fonts.Get(Typography.FooterSize);
+        TextFont font = fonts.Get(Typography.FooterSize, role: PdfFontRole.Numerals);
         float w = font.Measure(text);
-        TextPainter.DrawLine(canvas, text, font, Typography.Text, (page.WidthPt - w) / 2f,
-            page.HeightPt - Typography.FooterBaselineFromBottom);
+        bool odd = pageNumber % 2 == 1;
+        float x = odd
+            ? page.WidthPt - page.MarginRightPt - Typography.FooterInset - w
+            : page.MarginLeftPt + Typography.FooterInset;
+        // The dash sits at about a third of the em above the baseline.
+        float baseline = page.HeightPt - page.MarginBottomPt + Typography.FooterBelowBody + Typography.FooterSize * 0.33f;
+        TextPainter.DrawLine(canvas, text, font, Typography.Text, x, baseline);
     }
 }

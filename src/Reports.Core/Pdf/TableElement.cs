@@ -21,8 +21,8 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
 
         if (!string.IsNullOrEmpty(table.Caption))
         {
-            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, bold: true, PdfFontRole.Heading);
-            foreach (string line in context.BreakLines(table.Caption, s => captionFont.Measure(s), context.Width))
+            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, context.Fonts.IsEmboldened(PdfFontRole.Heading), PdfFontRole.Heading);
+            foreach (string line in context.BreakBalanced(table.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
             {
                 yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
                 {
@@ -35,7 +35,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         // The header is set apart by its shading, not by fake bold: stroked outlines would add a path per glyph
         // of every header on every page and multiply the file size.
         var headerCells = table.Columns.Select(c => c.Title).ToArray();
-        var header = new TableRowFragment(widths, Wrap(headerCells, widths, font), Enumerable.Repeat(PdfAlign.Center, columns).ToArray(),
+        var header = new TableRowFragment(widths, WrapHeader(headerCells, widths, font), Enumerable.Repeat(PdfAlign.Center, columns).ToArray(),
             font, lineHeight, shaded: true) { KeepWithNext = true };
         yield return header;
 
@@ -49,12 +49,15 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             string[] cells = Enumerable.Range(0, columns).Select(c => c < row.Count ? row[c] ?? "" : "").ToArray();
             IReadOnlyList<string>[] lines = Wrap(cells, widths, rowFont);
 
+            // The first row keeps with the second, so a page never ends on a header and a single row; a total keeps
+            // the two rows above it, so it never opens a page alone with a lone row.
+            bool keep = (r == 0 && table.Rows.Count > 2)
+                        || (table.BoldLastRows > 0 && r >= table.Rows.Count - table.BoldLastRows - 2 && r < table.Rows.Count - 1 && table.Rows.Count > 4);
             foreach (IReadOnlyList<string>[] chunk in SplitTallRow(lines, lineHeight, maxRowHeight))
-                // The first row keeps with the second, so a page never ends on a header and a single row.
                 yield return new TableRowFragment(widths, chunk, aligns, rowFont, lineHeight, shaded: false)
                 {
                     RepeatHeader = header,
-                    KeepWithNext = r == 0 && table.Rows.Count > 2,
+                    KeepWithNext = keep,
                 };
         }
 
@@ -73,20 +76,38 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         float[] widths = table.Columns
             .Select(c => totalRelative > 0 ? total * Math.Max(c.RelativeWidth, 0) / totalRelative : total / columns)
             .ToArray();
-        float[] minimum = new float[columns];
+        // The figures' cells (and short ones such as "滞后") stay on one line first; a header's short lines ("排名",
+        // "（万元）", "其中：") too when there is room for both.
+        float[] cellMinimum = new float[columns];
+        float[] headerMinimum = new float[columns];
+        for (int c = 0; c < columns; c++)
+        {
+            foreach (string line in table.Columns[c].Title.Split('\n'))
+            {
+                if (line.Length is > 0 and <= ShortHeaderLine)
+                    headerMinimum[c] = Math.Max(headerMinimum[c], font.Measure(line) + 2 * Typography.TableCellPaddingX + 1);
+                // A two-character header ("排名", "单位", "进度") is never split, like a figure.
+                if (line.Length is > 0 and <= 2)
+                    cellMinimum[c] = Math.Max(cellMinimum[c], font.Measure(line) + 2 * Typography.TableCellPaddingX + 1);
+            }
+        }
+
         foreach (IReadOnlyList<string> row in table.Rows)
         {
             for (int c = 0; c < columns && c < row.Count; c++)
             {
                 string cell = row[c] ?? "";
                 if (cell.Length is > 0 and <= ShortCellLength)
-                    minimum[c] = Math.Max(minimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
+                    cellMinimum[c] = Math.Max(cellMinimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
             }
         }
 
-        // Never let the figures claim more than the table has: then every column keeps its share.
-        float needed = minimum.Sum();
-        if (needed > total) return widths;
+        // Never let the minimums claim more than the table has: the headers' lines give way first (as far as needed),
+        // then, when even the figures do not fit, every column keeps its share.
+        if (cellMinimum.Sum() > total) return widths;
+        float[] both = cellMinimum.Zip(headerMinimum, Math.Max).ToArray();
+        float give = both.Sum() > total ? (total - cellMinimum.Sum()) / (both.Sum() - cellMinimum.Sum()) : 1;
+        float[] minimum = cellMinimum.Zip(both, (cell, b) => cell + (b - cell) * give).ToArray();
         for (int pass = 0; pass < columns; pass++)
         {
             float deficit = 0, spare = 0;
@@ -108,9 +129,39 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
     /// <summary>Cells up to this many characters are kept on one line when the table has room.</summary>
     private const int ShortCellLength = 12;
 
+    /// <summary>Header lines up to this many characters are kept whole when the table has room.</summary>
+    private const int ShortHeaderLine = 4;
+
     private static IReadOnlyList<string>[] Wrap(string[] cells, float[] widths, TextFont font) =>
-        cells.Select((text, c) => LineBreaker.Break(text, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s)))
+        cells.Select((text, c) => (IReadOnlyList<string>)text.Split('\n')
+                .SelectMany(part => LineBreaker.Break(part, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s)))
+                .ToList())
              .ToArray();
+
+    /// <summary>
+    /// Header cells: each forced line ('\n') broken into lines of even length, so that no line is a lone character
+    /// ("完成率" over "完成" and "率"): the narrowest width that needs no more lines than the column's width does.
+    /// </summary>
+    private static IReadOnlyList<string>[] WrapHeader(string[] cells, float[] widths, TextFont font) =>
+        cells.Select((text, c) => (IReadOnlyList<string>)text.Split('\n')
+                .SelectMany(part => Balanced(part, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), font))
+                .ToList())
+             .ToArray();
+
+    private static IReadOnlyList<string> Balanced(string text, float width, TextFont font)
+    {
+        IReadOnlyList<string> lines = LineBreaker.Break(text, width, s => font.Measure(s));
+        if (lines.Count < 2) return lines;
+        float em = font.Size;
+        for (float narrower = width - em / 2; narrower >= em * 2; narrower -= em / 2)
+        {
+            IReadOnlyList<string> tried = LineBreaker.Break(text, narrower, s => font.Measure(s));
+            if (tried.Count > lines.Count) break;
+            lines = tried;
+        }
+
+        return lines;
+    }
 
     /// <summary>Cuts a row whose height exceeds <paramref name="maxHeight"/> into pieces of whole lines.</summary>
     private static IEnumerable<IReadOnlyList<string>[]> SplitTallRow(IReadOnlyList<string>[] lines, float lineHeight, float maxHeight)

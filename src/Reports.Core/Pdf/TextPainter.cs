@@ -87,8 +87,9 @@ internal static class TextPainter
 
             float natural = advances.Sum() + letterSpacing * (n - 1);
             float missing = justifyWidth - natural;
-            // Only close small gaps (kinsoku push-out, Latin runs); a short line stays ragged.
-            if (gaps > 0 && missing > 0.01f && missing <= fontSize * 3f)
+            // Close the gaps a long figure or a kinsoku push-out leaves (a line of an official text is set flush to
+            // both edges); only a line far too short (the end of a paragraph, which is not justified) stays ragged.
+            if (gaps > 0 && missing > 0.01f && missing <= fontSize * 8f)
                 extraPerGap = missing / gaps;
         }
 

@@ -1,3 +1,4 @@
+using Reports.Pdf.Faces;
 using Reports.Analysis;
 using Reports.Outputs.Briefing;
 using Reports.Outputs.Receipts;
@@ -39,6 +40,10 @@ public sealed record RunOptions(
 
     /// <summary><c>--as-submission</c>: where the city's own return (of the first return's template) goes, and who signs it.</summary>
     public UpwardReturn? AsSubmission { get; init; }
+
+    /// <summary>The briefing's faces per role, chosen once (settings, installed faces, bundled ones); unset: the bundled faces
+    /// beside <see cref="Font"/>, whatever the machine has installed.</summary>
+    public BriefingFaces? Faces { get; init; }
 
     public IReadOnlyList<string> Returns => ReturnCodes is { Count: > 0 } codes ? codes : [ReturnCode];
 }

@@ -54,12 +54,17 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         {
             throw new DirectoryNotFoundException($"收件箱目录不存在：{options.InboxDirectory}");
         }
-        foreach (var font in new[] { options.Font, options.Briefing.BodyFont, options.Briefing.HeadingFont }.OfType<PdfFontFile>())
+        var faces = options.Faces ?? global::Reports.Pdf.Faces.BriefingFaces.Bundled(options.Font);
+        foreach (var font in faces.Served.Select(s => s.File).Append(options.Font).Distinct())
         {
             if (!File.Exists(font.Path))
             {
                 throw new FileNotFoundException($"简报字体文件不存在：{font.Path}", font.Path);
             }
+        }
+        foreach (var served in faces.Served)
+        {
+            progress?.Report($"简报字体 {served.Describe()}");
         }
         // The office's prefill sheet belongs to the first return named.
         var prefilled = options.PrefillPath is null ? null : PrefillSheet.Load(options.PrefillPath, definitions[0]);

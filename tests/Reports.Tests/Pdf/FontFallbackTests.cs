@@ -75,22 +75,27 @@ public sealed class FontFallbackTests
     }
 
     [Fact]
-    public void With_every_system_font_hidden_the_cli_writes_the_same_briefing_with_correct_text()
+    public void With_every_system_font_hidden_the_cli_writes_the_briefing_in_the_bundled_faces_with_correct_text()
     {
         using var temp = new TempDirectory();
         var emptyConfig = Path.Combine(temp.Path, "fonts.conf");
         File.WriteAllText(emptyConfig, "<?xml version=\"1.0\"?>\n<fontconfig></fontconfig>\n");
 
-        var hidden = RunCli(temp.Sub("hidden"), new Dictionary<string, string> { ["FONTCONFIG_FILE"] = emptyConfig, ["FONTCONFIG_PATH"] = temp.Path });
-        var normal = RunCli(temp.Sub("normal"), new Dictionary<string, string>());
+        var output = temp.Sub("hidden");
+        var hidden = RunCli(output, new Dictionary<string, string> { ["FONTCONFIG_FILE"] = emptyConfig, ["FONTCONFIG_PATH"] = temp.Path });
 
-        Assert.Equal(normal, hidden);
         using var document = PdfDocument.Open(hidden);
         var text = string.Concat(document.GetPages().Select(p => SampleDocuments.Squash(p.Text)));
         Assert.Contains("全市脱贫劳动力务工总人数达到104731人，占上年度的105.28%", text);
         Assert.Contains("项目库储备项目3344个", text);
         Assert.Contains("时序进度100%", text);   // a chart label
-        Assert.All(document.GetPages().SelectMany(p => p.Letters), l => Assert.Contains("WenQuanYi", l.FontName ?? "", StringComparison.Ordinal));
+        Assert.All(document.GetPages().SelectMany(p => p.Letters), l => Assert.Matches("^[A-Z]{6}\\+(GBZenKai|BousungEG|WenQuanYi)", l.FontName ?? ""));
+        // run.log says which face served each role: with nothing installed, the bundled ones.
+        var log = File.ReadAllText(Path.Combine(output, Samples.Period.ToString(), "run.log"));
+        Assert.Contains("正文（仿宋）：gkai00mp.ttf（随附的文鼎楷体代仿宋）", log);
+        Assert.Contains("标题（小标宋）：gbsn00lp.ttf（随附的文鼎宋体加粗代小标宋）", log);
+        Assert.Contains("一级标题（黑体）：wqy-microhei.ttc", log);
+        Assert.Contains("页码（宋体）：gbsn00lp.ttf", log);
     }
 
     /// <summary>Runs the reports command (built beside the tests) on the sample in a child process; returns the briefing's bytes.</summary>

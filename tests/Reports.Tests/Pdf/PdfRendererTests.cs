@@ -59,17 +59,27 @@ public class PdfRendererTests
     }
 
     [Fact]
-    public void Briefing_EveryPageHasCentredFooterWithPageNumber()
+    public void Briefing_every_page_number_is_dashed_below_the_type_area_odd_right_even_left_one_character_in()
     {
+        const double mm = 72 / 25.4;
         using var doc = PdfDocument.Open(BriefingPdf.Value);
+        Assert.True(doc.NumberOfPages >= 2);
         foreach (var page in doc.GetPages())
         {
             string text = SampleDocuments.Squash(page.Text);
-            Assert.EndsWith($"-{page.Number}-", text);
-            var footer = page.Letters.Where(l => l.BoundingBox.Bottom < 60).ToList();
-            Assert.NotEmpty(footer);
-            double centre = (footer.Min(l => l.BoundingBox.Left) + footer.Max(l => l.BoundingBox.Right)) / 2;
-            Assert.InRange(centre, page.Width / 2 - 3, page.Width / 2 + 3);
+            Assert.EndsWith($"—{page.Number}—", text);
+            // Below the 版心 (whose foot is 35 mm above the page's), in 4号 (14 pt).
+            var footer = page.Letters.Where(l => l.BoundingBox.Top < 35 * mm && !string.IsNullOrWhiteSpace(l.Value)).ToList();
+            Assert.Equal(2 + page.Number.ToString(System.Globalization.CultureInfo.InvariantCulture).Length, footer.Count);
+            Assert.All(footer, l => Assert.Equal(14, l.PointSize, 1));
+            // The dash about 7 mm below the 版心.
+            var dash = footer.First(l => l.Value == "—");
+            Assert.InRange(35 * mm - (dash.BoundingBox.Bottom + dash.BoundingBox.Top) / 2, 5 * mm, 9 * mm);
+            double left = footer.Min(l => l.StartBaseLine.X), right = footer.Max(l => l.EndBaseLine.X);
+            if (page.Number % 2 == 1)
+                Assert.Equal(page.Width - 26 * mm - 14, right, 1.5);
+            else
+                Assert.Equal(28 * mm + 14, left, 1.5);
         }
     }
 

@@ -97,7 +97,7 @@ public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTe
 
     [Theory]
     [InlineData("24184人")]
-    [InlineData("110.63%")]
+    [InlineData("完成年度目标任务的110.6%")]
     [InlineData("截至2022年12月底")]
     [InlineData("郑州市脱贫劳动力务工就业情况")]
     [InlineData("表：务工就业规模分县情况")]

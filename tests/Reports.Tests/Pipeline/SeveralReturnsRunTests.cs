@@ -42,6 +42,29 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
     public SeveralReturnsRunTests(CombinedRun run) => _run = run;
 
     [Fact]
+    public void Each_return_starts_a_page_and_one_appendix_at_the_end_numbers_every_table_once()
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(_run.Output, "简报-campaign-5plus1+fund-project-matching-2022-06.pdf"));
+        var pages = document.GetPages().Select(p => string.Concat(p.Text.Where(c => !char.IsWhiteSpace(c)))).ToList();
+        // The second return's title opens a page; the first page opens with the masthead.
+        Assert.StartsWith("巩固脱贫成果工作简报", pages[0]);
+        var second = pages.FindIndex(p => p.StartsWith("长治市财政衔接资金项目匹配情况", StringComparison.Ordinal));
+        Assert.True(second > 0, "the second return does not start a page");
+        // One appendix, on pages of its own after both narratives, with each return's tables under its title, each once.
+        var appendix = pages.FindIndex(p => p.StartsWith("附件各县（市、区）报表报送情况和数据质量提示", StringComparison.Ordinal));
+        Assert.True(appendix > second);
+        var text = string.Concat(pages);
+        Assert.Equal(1, Count(text, "附件各县"));
+        Assert.Equal(2, Count(text, "报表报送情况序号"));
+        Assert.Equal(1, Count(text, "附表1：各县（市、区）报表报送情况"));
+        Assert.Equal(1, Count(text, "附表2：各县（市、区）报表报送情况"));
+        var tail = string.Concat(pages.Skip(appendix));
+        Assert.True(tail.IndexOf("（一）长治市“5+1重点任务百日攻坚”专项行动进展情况", StringComparison.Ordinal)
+                    < tail.IndexOf("（二）长治市财政衔接资金项目匹配情况", StringComparison.Ordinal));
+        Assert.DoesNotContain("报表报送情况", string.Concat(pages.Take(appendix)));
+    }
+
+    [Fact]
     public void Both_returns_merge_completely_from_one_inbox()
     {
         Assert.Equal(ExitCode.Success, _run.Outcome.ExitCode);

@@ -33,5 +33,5 @@ public static class EmploymentSamples
     public static RunOptions Options(string roster, string inbox, string output) => new(
         ReturnCode, Period, roster, inbox, output, Year, RepositoryPaths.Templates,
         new PdfFontFile(RepositoryPaths.Font, 0),
-        new BriefingSettings("巩固脱贫成果工作简报", "第12期", "郑州市乡村振兴局"));
+        new BriefingSettings("巩固脱贫成果工作简报", "第12期", ""));
 }

@@ -1,30 +1,42 @@
 using System.Globalization;
 using Reports.Diagnostics;
 using Reports.Results;
-using Reports.Intake;
 using Reports.Merge;
 using Reports.Pdf;
 
 namespace Reports.Outputs.Briefing;
 
-/// <summary>The appendix: the submission status of every roster unit with the file that counts, and the data-quality signals per unit.</summary>
+/// <summary>A roster unit's line of the submission-status table: what the columns of <see cref="AppendixTables.StatusColumns"/> print.</summary>
+public sealed record StatusRow(int Number, string Unit, UnitStatus Status, string StatusText, int? Errors, int? Warnings, string Note, string File);
+
+/// <summary>A column of an appendix table: its header, relative width, alignment and what it prints of a row.</summary>
+public sealed record AppendixColumn<TRow>(string Title, float RelativeWidth, PdfAlign Align, Func<TRow, string> Cell)
+{
+    public PdfTableColumn Header => new(Title, RelativeWidth, Align);
+}
+
+/// <summary>The appendix tables: the submission status of every roster unit, and the data-quality signals per unit.</summary>
 public static class AppendixTables
 {
-    public static PdfTable Status(ReturnResult result)
+    private static string Count(int? n) => n is { } v ? v.ToString(CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>The columns of the status table; a new column is a line here and a field of <see cref="StatusRow"/>.</summary>
+    public static readonly IReadOnlyList<AppendixColumn<StatusRow>> StatusColumns =
+    [
+        new("序号", 0.45f, PdfAlign.Center, r => r.Number.ToString(CultureInfo.InvariantCulture)),
+        new("单位", 1.1f, PdfAlign.Left, r => r.Unit),
+        new("报送情况", 0.9f, PdfAlign.Center, r => r.StatusText),
+        new("错误", 0.45f, PdfAlign.Right, r => Count(r.Errors)),
+        new("提示", 0.45f, PdfAlign.Right, r => Count(r.Warnings)),
+        new("说明", 1.6f, PdfAlign.Left, r => r.Note),
+        new("文件（SHA-256 前12位）", 2.2f, PdfAlign.Left, r => r.File),
+    ];
+
+    /// <summary>Every roster unit's row, in roster order.</summary>
+    public static IReadOnlyList<StatusRow> StatusRows(ReturnResult result)
     {
-        var merge = result.Merge;
-        var columns = new List<PdfTableColumn>
-        {
-            new("序号", 0.45f, PdfAlign.Center),
-            new("单位", 0.8f, PdfAlign.Left),
-            new("报送情况", 0.9f, PdfAlign.Center),
-            new("错误", 0.45f, PdfAlign.Right),
-            new("提示", 0.45f, PdfAlign.Right),
-            new("说明", 1.6f, PdfAlign.Left),
-            new("文件（SHA-256 前12位）", 2.2f, PdfAlign.Left),
-        };
         var pending = result.Submissions.Units.ToDictionary(u => u.Unit.Code, u => u.Pending, StringComparer.Ordinal);
-        var rows = merge.Units.Select((unit, index) =>
+        return result.Merge.Units.Select((unit, index) =>
         {
             var file = result.Decision.For(unit.Unit.Code);
             var (status, note) = unit.Status switch
@@ -38,18 +50,41 @@ public static class AppendixTables
                 // Received after the approval: listed, not counted.
                 (status, note) = (file is null ? "待审" : status + "，待审", $"审定后又报送{waiting}份，待审，未计入" + (note.Length > 0 ? "；" + note : ""));
             }
-            return (IReadOnlyList<string>)
-            [
-                (index + 1).ToString(CultureInfo.InvariantCulture),
-                unit.Unit.Name,
-                status,
-                file is null ? "—" : file.ErrorCount.ToString(CultureInfo.InvariantCulture),
-                file is null ? "—" : file.WarningCount.ToString(CultureInfo.InvariantCulture),
-                note,
-                file is null ? "—" : $"{Path.GetFileName(file.File)} {file.Sha256[..Math.Min(12, file.Sha256.Length)]}",
-            ];
+            return new StatusRow(index + 1, unit.Unit.Name, unit.Status, status, file?.ErrorCount, file?.WarningCount, note,
+                file is null ? "—" : $"{Path.GetFileName(file.File)} {file.Sha256[..Math.Min(12, file.Sha256.Length)]}");
         }).ToList();
-        return new PdfTable(columns, rows, Caption: "附表1：各县（市、区）报表报送情况");
+    }
+
+    /// <summary>
+    /// 附表N: the submission status. Every unit for a city's roster; in the leaders' form a count per status and
+    /// the units not merged (up to the cap), the rest in the workbook's 报送情况 sheet.
+    /// </summary>
+    public static IReadOnlyList<PdfBlock> Status(ReturnResult result, int number, BriefingScale scale)
+    {
+        var rows = StatusRows(result);
+        var columns = StatusColumns.Select(c => c.Header).ToList();
+        string caption = $"附表{number}：各{UnitWord(result)}报表报送情况";
+        var record = new PdfParagraph(RecordLine(result));
+        if (!scale.LeadersForm)
+        {
+            return [record, new PdfTable(columns, rows.Select(r => (IReadOnlyList<string>)StatusColumns.Select(c => c.Cell(r)).ToList()).ToList(), Caption: caption)];
+        }
+        var accepted = rows.Count(r => r.Status == UnitStatus.Accepted);
+        var notMerged = rows.Where(r => r.Status != UnitStatus.Accepted).ToList();
+        var shown = notMerged.Take(scale.LaggingListed).ToList();
+        var blocks = new List<PdfBlock>
+        {
+            record,
+            new PdfParagraph($"全部{rows.Count}个单位中，已汇总{accepted}个，退回{rows.Count(r => r.Status == UnitStatus.Rejected)}个，未报送{rows.Count(r => r.Status == UnitStatus.Missing)}个。"
+                             + (notMerged.Count == 0 ? "" : notMerged.Count > shown.Count
+                                 ? $"下表列出未汇总单位中的{shown.Count}个，其余{notMerged.Count - shown.Count}个见{scale.Workbook}“报送情况”。"
+                                 : "下表列出未汇总的单位，各单位报送情况见" + scale.Workbook + "“报送情况”。")),
+        };
+        if (shown.Count > 0)
+        {
+            blocks.Add(new PdfTable(columns, shown.Select(r => (IReadOnlyList<string>)StatusColumns.Select(c => c.Cell(r)).ToList()).ToList(), Caption: caption + "（未汇总单位）"));
+        }
+        return blocks;
     }
 
     /// <summary>The line under the status table: the reporting rates and, once approved, 已审定 with its time.</summary>
@@ -57,10 +92,11 @@ public static class AppendixTables
         "报送情况：" + result.Submissions.Rates.Sentence + (result.Approval is { } approval ? approval.Line + "。" : "");
 
     /// <summary>
-    /// The findings, a row per unit and source (报表审核: the checks of the file that counts; 合理性核查: the DQ signals),
-    /// each kind of finding summarised once with its fields and count; null when there are none (the template then says so).
+    /// 附表N: the findings, a row per unit and source (报表审核: the checks of the file that counts; 合理性核查: the DQ signals),
+    /// each kind of finding summarised once with its fields and count; null when there are none. In the leaders' form
+    /// the first rows up to the cap, then a line for the rest.
     /// </summary>
-    public static PdfTable? Quality(ReturnResult result)
+    public static PdfTable? Quality(ReturnResult result, int number, BriefingScale scale)
     {
         var merge = result.Merge;
         if (result.Findings.Count == 0)
@@ -76,7 +112,9 @@ public static class AppendixTables
         var labels = merge.Definition.Fields.ToDictionary(f => f.Code, f => f.Label, StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<string>>();
         // Findings are in roster order already (ReturnResult); grouped per unit, then source, then kind.
-        foreach (var unit in result.Findings.GroupBy(f => f.Unit!, StringComparer.Ordinal))
+        var units = result.Findings.GroupBy(f => f.Unit!, StringComparer.Ordinal).ToList();
+        var listed = scale.LeadersForm ? units.Take(scale.LaggingListed).ToList() : units;
+        foreach (var unit in listed)
         {
             var name = merge.Roster.Find(unit.Key)?.Name ?? unit.Key;
             foreach (var source in unit.GroupBy(Source).OrderBy(g => g.Key == "报表审核" ? 0 : 1))
@@ -97,8 +135,15 @@ public static class AppendixTables
                 rows.Add([name, source.Key, string.Join("；", summaries) + "。" + string.Concat(explained.Select(e => e.TrimEnd('。') + "。"))]);
             }
         }
-        return new PdfTable(columns, rows, Caption: "附表2：数据质量提示");
+        if (units.Count > listed.Count)
+        {
+            rows.Add([$"其余{units.Count - listed.Count}个单位", "", $"见{scale.Workbook}“数据核查”。"]);
+        }
+        return new PdfTable(columns, rows, Caption: $"附表{number}：数据质量提示");
     }
+
+    /// <summary>"县（市、区）" for a city's counties, "单位" for a larger roster.</summary>
+    private static string UnitWord(ReturnResult result) => TaskTableBuilder.UnitWord(result.Merge);
 
     private static string Source(Diagnostic finding) => finding.Code.StartsWith("DQ", StringComparison.Ordinal) ? "合理性核查" : "报表审核";
 }

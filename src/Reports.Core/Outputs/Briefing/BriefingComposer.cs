@@ -5,41 +5,73 @@ using Reports.Pdf;
 namespace Reports.Outputs.Briefing;
 
 /// <summary>
-/// Puts a briefing together: the office's masthead (报头), the rendered narrative with each task's table and chart,
-/// the submission status and the data-quality signals where the template placed them, and the distribution
-/// lines (报尾). Knows the document model, not how a page is drawn.
+/// Puts a briefing together: the office's masthead (报头), each return's rendered narrative with its tables and charts
+/// (each return after the first on a new page), one appendix at the end with every return's submission status and
+/// data-quality signals, and the 报尾 (distribution and the 印发 line). Knows the document model, not how a page is drawn.
 /// </summary>
 public static class BriefingComposer
 {
-    /// <summary>One briefing for several returns of a period: one 报头 and 报尾, each return's narrative in order.</summary>
-    public static PdfDocumentModel Compose(IReadOnlyList<ReturnResult> parts, BriefingSettings settings)
+    /// <summary>One briefing for several returns of a period: one 报头, one appendix and one 报尾, each return's narrative in order.</summary>
+    public static PdfDocumentModel Compose(IReadOnlyList<ReturnResult> parts, BriefingSettings settings, string? workbookName = null)
     {
         var period = parts[0].Merge.Period;
         var issued = settings.IssueDateFor(period);
+        var office = settings.OfficeFor(parts[0].Merge.Roster);
+        var date = $"{issued.Year}年{issued.Month}月{issued.Day}日";
         var blocks = new List<PdfBlock>
         {
-            new PdfMasthead(settings.MastheadTitle, settings.IssueLine, settings.Office, $"{issued.Year}年{issued.Month}月{issued.Day}日"),
+            new PdfMasthead(settings.MastheadTitle, settings.IssueLine, office, date),
         };
         var titles = new List<string>();
-        foreach (var part in parts)
+        var appendix = new List<(ReturnResult Part, string Title, string? Heading)>();
+        for (int i = 0; i < parts.Count; i++)
         {
-            titles.Add(AddNarrative(blocks, part) ?? part.Merge.Definition.BriefingTitle);
+            if (i > 0)
+            {
+                blocks.Add(new PdfPageBreak());
+            }
+            var scale = new BriefingScale(parts[i].Merge.Units.Count > settings.FullTablesUpTo, settings.LaggingListed, workbookName);
+            var (title, appendixHeading) = AddNarrative(blocks, parts[i], scale);
+            titles.Add(title ?? parts[i].Merge.Definition.BriefingTitle);
+            if (appendixHeading is not null)
+            {
+                appendix.Add((parts[i], titles[^1], appendixHeading));
+            }
         }
-        if (settings.Distribution is { } distribution)
-        {
-            blocks.Add(new PdfDistribution(distribution.Lines, distribution.CopiesLine));
-        }
-        var metadata = new PdfMetadata(string.Join("；", titles), settings.Office, settings.IssuedAt(period));
+        AddAppendix(blocks, appendix, parts.Count > 1, settings, workbookName);
+        var distribution = settings.Distribution ?? new BriefingDistribution(null, null, null, null);
+        blocks.Add(new PdfDistribution(distribution.Lines, distribution.CopiesLine, office, date));
+        var metadata = new PdfMetadata(string.Join("；", titles), office, settings.IssuedAt(period));
         return new PdfDocumentModel(metadata, blocks);
     }
 
-    /// <summary>Adds a return's narrative with its tables, charts and appendix; returns its first title, if any.</summary>
-    private static string? AddNarrative(List<PdfBlock> blocks, ReturnResult part)
+    /// <summary>
+    /// Adds a return's narrative with its tables and charts, up to its appendix ("## 附件…" and the [[status]] and
+    /// [[quality]] slots), which the composer sets once at the end; returns the first title and the appendix heading.
+    /// </summary>
+    private static (string? Title, string? AppendixHeading) AddNarrative(List<PdfBlock> blocks, ReturnResult part, BriefingScale scale)
     {
         var (merge, analysis) = (part.Merge, part.Analysis);
         string? title = null;
+        string? appendixHeading = null;
+        bool inAppendix = false;
         foreach (var element in part.Narrative)
         {
+            if (element is BriefingHeading { Text: var heading } && heading.StartsWith("附件", StringComparison.Ordinal))
+            {
+                inAppendix = true;
+                appendixHeading = heading;
+                continue;
+            }
+            if (element is BriefingStatusSlot or BriefingQualitySlot)
+            {
+                appendixHeading ??= "附件：各县（市、区）报表报送情况和数据质量提示";
+                continue;
+            }
+            if (inAppendix && element is BriefingParagraph)
+            {
+                continue;
+            }
             switch (element)
             {
                 case BriefingTitle t:
@@ -47,41 +79,69 @@ public static class BriefingComposer
                     blocks.Add(new PdfHeading(t.Text, 1));
                     break;
                 case BriefingSubtitle s:
-                    blocks.Add(new PdfParagraph(s.Text, FirstLineIndent: false, Align: PdfAlign.Center));
+                    blocks.Add(new PdfParagraph(s.Text, FirstLineIndent: false, Align: PdfAlign.Center, Role: PdfFontRole.Subheading));
                     break;
                 case BriefingHeading h:
-                    blocks.Add(new PdfHeading(h.Text, 2));
+                    // "（一）…" is a level-2 heading (楷体); "一、…" a level-1 heading (黑体).
+                    blocks.Add(new PdfHeading(h.Text, h.Text.StartsWith('（') ? 3 : 2));
                     break;
                 case BriefingParagraph p:
                     blocks.Add(new PdfParagraph(p.Text));
                     break;
                 case BriefingTableSlot slot:
-                    blocks.Add(TaskTableBuilder.Build(merge, analysis, Section(merge, slot.SectionCode)));
+                    blocks.AddRange(TaskTableBuilder.Build(merge, analysis, Section(merge, slot.SectionCode), scale));
                     break;
                 case BriefingChartSlot slot:
-                    if (TaskChartBuilder.Build(merge, analysis, Section(merge, slot.SectionCode)) is { } chart)
+                    if (TaskChartBuilder.Build(merge, analysis, Section(merge, slot.SectionCode), scale) is { } chart)
                     {
                         blocks.Add(chart);
                     }
-                    break;
-                case BriefingStatusSlot:
-                    blocks.Add(new PdfParagraph(AppendixTables.RecordLine(part)));
-                    blocks.Add(AppendixTables.Status(part));
-                    break;
-                case BriefingQualitySlot:
-                    blocks.Add(AppendixTables.Quality(part) as PdfBlock
-                               ?? new PdfParagraph("各县（市、区）报表审核中未发现需要提示的数据质量问题。"));
                     break;
                 case BriefingUnknownSlot unknown:
                     throw new BriefingTemplateException("", [$"不认识的标记 {unknown.Text}"]);
             }
         }
-        return title;
+        return (title, appendixHeading);
     }
 
-    /// <summary>The fonts of the briefing: the configured body and heading fonts before the bundled one.</summary>
-    public static PdfFonts Fonts(BriefingSettings settings, PdfFontFile bundled) =>
-        new(bundled, settings.BodyFont, settings.HeadingFont);
+    /// <summary>The one appendix, on a page of its own: per return (named when there are several) its tables.</summary>
+    private static void AddAppendix(List<PdfBlock> blocks, IReadOnlyList<(ReturnResult Part, string Title, string? Heading)> parts, bool several,
+        BriefingSettings settings, string? workbookName)
+    {
+        if (parts.Count == 0)
+        {
+            return;
+        }
+        // GB/T 9704: "附件" at the top left in 黑体, then the appendix's title centred, as a title.
+        blocks.Add(new PdfPageBreak());
+        var heading = parts[0].Heading!;
+        var colon = heading.IndexOf('：', StringComparison.Ordinal);
+        blocks.Add(new PdfParagraph(colon > 0 ? heading[..colon] : "附件", FirstLineIndent: false, Role: PdfFontRole.Heading));
+        blocks.Add(new PdfHeading(colon > 0 ? heading[(colon + 1)..] : heading, 1));
+        var tables = BriefingAppendix.Build(parts.Select(p => p.Part).ToList(), settings, workbookName);
+        foreach (var section in tables.Sections)
+        {
+            if (several)
+            {
+                blocks.Add(new PdfHeading($"（{ChineseNumber(section.Index + 1)}）{parts[section.Index].Title}", 3));
+            }
+            blocks.AddRange(section.Blocks);
+        }
+    }
+
+    /// <summary>一, 二, … 十, 十一 …: the numbering of "（一）" headings.</summary>
+    internal static string ChineseNumber(int n)
+    {
+        const string digits = "〇一二三四五六七八九";
+        return n switch
+        {
+            < 10 => digits[n].ToString(),
+            10 => "十",
+            < 20 => "十" + digits[n - 10],
+            < 100 => digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString()),
+            _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
 
     private static Definitions.SectionDefinition Section(MergeResult merge, string code) =>
         merge.Definition.Sections.FirstOrDefault(s => s.Code == code)

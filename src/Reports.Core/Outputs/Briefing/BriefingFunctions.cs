@@ -22,9 +22,10 @@ public static class BriefingFunctions
 
     public static string FmtPoints(decimal gap) => NumberStyle.Points(gap);
 
-    /// <summary>"潞州区、上党区和沁县" from names, or from units (anything with a <c>name</c>).</summary>
+    /// <summary>"潞州区、上党区和沁县" from names, or from units (anything with a <c>name</c>); past
+    /// <see cref="BriefingModel.Listed"/> names, those and the count ("…等120个"), so a large roster's list stays a line.</summary>
     public static string JoinNames(IEnumerable? names) =>
-        names is null ? "" : NumberStyle.JoinNames(names.Cast<object?>().Select(NameOf));
+        names is null ? "" : NumberStyle.JoinNames(names.Cast<object?>().Select(NameOf), BriefingModel.Listed);
 
     /// <summary>The <paramref name="n"/> accepted units with the highest value of a field or indicator
     /// (<c>top_n units "loan_campaign_rate" 3</c>); units without a value are left out; ties keep roster order.</summary>

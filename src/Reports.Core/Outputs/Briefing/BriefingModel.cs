@@ -5,15 +5,21 @@ using Scriban.Runtime;
 namespace Reports.Outputs.Briefing;
 
 /// <summary>
-/// The figures a briefing template sees. Field and indicator codes are the names: <c>total.emp_total</c>,
+/// The figures a briefing template sees. <c>scope</c> names what a total covers: "全市", or
+/// "已报送的10个县（市、区）合计" when some units are not in the merge. Field and indicator codes are the names: <c>total.emp_total</c>,
 /// <c>total.fund_match_rate</c>; <c>units</c> in roster order; <c>lagging.CODE</c> the names of the accepted
 /// units below time progress on that indicator, furthest behind first; <c>lagging_tasks</c> the same per task
 /// (task, indicator, progress, names, units with name, rate and gap) for every tracked indicator;
 /// <c>threshold.CODE</c> the level the plan requires of an indicator in the period's year and
-/// <c>below_threshold.CODE</c> the accepted units below it (name, rate), furthest first.
+/// <c>below_threshold.CODE</c> the accepted units below it (name, rate), furthest first. Unit lists stop at
+/// <see cref="Listed"/> (<c>task.count</c>, <c>task.more</c> and <c>below_count.CODE</c> give the whole count), and
+/// <c>join_names</c> names that many and then "等N个".
 /// </summary>
 public static class BriefingModel
 {
+    /// <summary>How many units a list in the narrative names (the furthest first); a template says how many more there are.</summary>
+    public const int Listed = BriefingSettings.DefaultLaggingListed;
+
     public static IEnumerable<(string Name, object? Value)> Build(MergeResult merge, MergeAnalysis analysis)
     {
         var definition = merge.Definition;
@@ -26,6 +32,8 @@ public static class BriefingModel
         yield return ("year_progress", merge.YearProgress);
         yield return ("unit_count", merge.Units.Count);
         yield return ("accepted_count", merge.Accepted.Count());
+        // Where a total is stated: the whole city's, or said to be over the units that reported.
+        yield return ("scope", merge.Complete ? "全市" : $"已报送的{merge.Accepted.Count()}个{TaskTableBuilder.UnitWord(merge)}合计");
         yield return ("missing", Names(merge.Missing));
         yield return ("rejected", Names(merge.Rejected));
 
@@ -68,11 +76,14 @@ public static class BriefingModel
 
         var threshold = new ScriptObject();
         var below = new ScriptObject();
+        var belowCount = new ScriptObject();
         foreach (var indicator in definition.Indicators.Where(i => i.Threshold is not null))
         {
             threshold.SetValue(indicator.Code, indicator.Threshold!.For(merge.Period.Year), true);
             var items = new ScriptArray();
-            foreach (var item in analysis.BelowThresholdOn(indicator.Code))
+            var all = analysis.BelowThresholdOn(indicator.Code);
+            belowCount.SetValue(indicator.Code, all.Count, true);
+            foreach (var item in all.Take(Listed))
             {
                 var unit = new ScriptObject();
                 unit.SetValue("name", item.Unit.Name, true);
@@ -83,6 +94,7 @@ public static class BriefingModel
         }
         yield return ("threshold", threshold);
         yield return ("below_threshold", below);
+        yield return ("below_count", belowCount);
 
         // Per task with a tracked indicator, the units behind time progress: for the closing section.
         var laggingTasks = new ScriptArray();
@@ -96,8 +108,10 @@ public static class BriefingModel
                 task.SetValue("indicator", indicator.Label, true);
                 task.SetValue("progress", merge.ProgressFor(indicator), true);
                 task.SetValue("names", new ScriptArray(items.Select(l => l.Unit.Name)), true);
+                task.SetValue("count", items.Count, true);
+                task.SetValue("more", Math.Max(0, items.Count - Listed), true);
                 var behind = new ScriptArray();
-                foreach (var item in items)
+                foreach (var item in items.Take(Listed))
                 {
                     var unit = new ScriptObject();
                     unit.SetValue("name", item.Unit.Name, true);

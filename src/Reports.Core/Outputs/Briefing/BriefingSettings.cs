@@ -4,21 +4,30 @@ using Reports.Periods;
 namespace Reports.Outputs.Briefing;
 
 /// <summary>The office's fixed parts of a briefing, from settings: 报头 (title, issue line, office, date),
-/// 报尾 (distribution and copies) and the fonts.</summary>
+/// 报尾 (distribution and copies) and how many units get full tables.</summary>
+/// <param name="Office">The issuing office; empty: "{the roster's name}乡村振兴局", never another city's.</param>
 /// <param name="IssueDate">The date printed in the masthead and written as the PDF's dates; null: the last day of
 /// the period (never the clock, so the same inputs give the same bytes).</param>
-/// <param name="BodyFont">The font of the body text (e.g. 仿宋); null: the bundled font.</param>
-/// <param name="HeadingFont">The font of the masthead, title and headings (e.g. 黑体, 小标宋); null: the bundled font.</param>
+/// <param name="FullTablesUpTo">Up to this many roster units a task's table lists every unit; beyond it the briefing
+/// takes the leaders' form (first and last units, the lagging ones up to <see cref="LaggingListed"/>, a distribution
+/// chart) and names the workbook for the full tables.</param>
 public sealed record BriefingSettings(
     string MastheadTitle,
     string IssueLine,
     string Office,
     DateOnly? IssueDate = null,
     BriefingDistribution? Distribution = null,
-    PdfFontFile? BodyFont = null,
-    PdfFontFile? HeadingFont = null)
+    int FullTablesUpTo = BriefingSettings.DefaultFullTablesUpTo,
+    int LaggingListed = BriefingSettings.DefaultLaggingListed)
 {
+    public const int DefaultFullTablesUpTo = 40;
+    public const int DefaultLaggingListed = 10;
+
     public DateOnly IssueDateFor(ReportingPeriod period) => IssueDate ?? period.LastDay;
+
+    /// <summary>The issuing office: the setting, else the roster's own office.</summary>
+    public string OfficeFor(Rosters.Roster roster) =>
+        string.IsNullOrWhiteSpace(Office) ? $"{roster.Name}乡村振兴局" : Office.Trim();
 
     /// <summary>The issue date as an instant at midnight, China Standard Time (the offices' time zone).</summary>
     public DateTimeOffset IssuedAt(ReportingPeriod period) =>

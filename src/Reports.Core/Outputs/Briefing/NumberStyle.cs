@@ -65,10 +65,11 @@ public static class NumberStyle
         _ => value is null ? "—" : Amount(value.Value),
     };
 
-    /// <summary>A figure in a table cell, where the unit stands in the column header.</summary>
+    /// <summary>A figure in a table cell, where the unit stands in the column header: the text's style without the unit
+    /// (7222.6 in a 万元 column where the text says 7222.6万元; no thousands separators, trailing zeros dropped).</summary>
     public static string Cell(FieldDefinition field, decimal value) => field.Kind switch
     {
-        FieldKind.Amount => Round(value, 2).ToString("#,##0.00", Invariant),
+        FieldKind.Amount => Round(value, 2).ToString("0.##", Invariant),
         FieldKind.Rate => SafeDecimal.Multiply(value, 100) is { } percent ? Round(percent, 2).ToString("0.##", Invariant) + "%" : "—",
         _ => Round(value, 0).ToString("0", Invariant),
     };
@@ -76,14 +77,19 @@ public static class NumberStyle
     /// <summary>An indicator in a table cell.</summary>
     public static string Cell(IndicatorDefinition indicator, decimal? value) => indicator.Style switch
     {
-        IndicatorStyle.Amount => value is null ? "—" : Round(value.Value, 2).ToString("#,##0.00", Invariant),
+        IndicatorStyle.Amount => value is null ? "—" : Round(value.Value, 2).ToString("0.##", Invariant),
         _ => Indicator(indicator, value),
     };
 
-    /// <summary>Chinese enumeration: "潞州区", "潞州区和沁县", "潞州区、上党区和沁县".</summary>
-    public static string JoinNames(IEnumerable<string> names)
+    /// <summary>Chinese enumeration: "潞州区", "潞州区和沁县", "潞州区、上党区和沁县"; past <paramref name="most"/> names,
+    /// the first of them and the count: "甲、乙……丙等120个".</summary>
+    public static string JoinNames(IEnumerable<string> names, int most = int.MaxValue)
     {
         var list = names.ToList();
+        if (list.Count > most)
+        {
+            return string.Join("、", list.Take(most)) + $"等{list.Count.ToString(Invariant)}个";
+        }
         return list.Count switch
         {
             0 => "",

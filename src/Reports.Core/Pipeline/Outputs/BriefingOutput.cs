@@ -1,5 +1,6 @@
 using Reports.Diagnostics;
 using Reports.Outputs.Briefing;
+using Reports.Pdf.Faces;
 using Reports.Pdf;
 
 namespace Reports.Pipeline.Outputs;
@@ -14,9 +15,10 @@ public sealed class BriefingOutput : IRunOutput
     public PreparedOutput Prepare(RunResult run)
     {
         var options = run.Options;
-        var document = BriefingComposer.Compose(run.Returns, options.Briefing);
+        var document = BriefingComposer.Compose(run.Returns, options.Briefing, $"汇总表-{run.Stem}.xlsx");
         var briefing = new MemoryStream();
-        var report = PdfRenderer.Render(document, BriefingComposer.Fonts(options.Briefing, options.Font), new PdfPageSettings(), briefing);
+        var faces = options.Faces ?? BriefingFaces.Bundled(options.Font);
+        var report = PdfRenderer.Render(document, faces.Fonts, new PdfPageSettings(), briefing);
         var notices = report.MissingCodePoints.Count == 0
             ? []
             : new List<Diagnostic> { DiagnosticCatalog.GlyphMissing.At($"简报中有字体缺少的字符，将显示为空框：{report.MissingText}") };
