@@ -6,6 +6,7 @@ using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Intake.Xlsx;
+using Reports.Merge;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
 using Reports.Periods;
@@ -127,17 +128,22 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             {
                 throw new SettingsException(o.Text.T($"--setting 的值“{pair}”无效，应为 键=值，如 Reports:Deadline=2022-07-05", $"--setting “{pair}” should be KEY=VALUE, e.g. Reports:Deadline=2022-07-05"));
             }
-            commandLine.Set(pair[..equals].Trim(), pair[(equals + 1)..], "--setting");
+            var key = pair[..equals].Trim();
+            commandLine.Set(key, FromHere(key, pair[(equals + 1)..]), "--setting");
         }
         foreach (var (option, key) in new[] { (o.Window, SettingKeys.Window), (o.Deadline, SettingKeys.Deadline), (o.Store, SettingKeys.Store), (o.RunOut, SettingKeys.Out) })
         {
             if (parse.GetResult(option) is not null)
             {
-                commandLine.Set(key, parse.GetValue(option), option.Name);
+                commandLine.Set(key, FromHere(key, parse.GetValue(option)), option.Name);
             }
         }
         return ReportsSettings.Load(commandLine);
     }
+
+    /// <summary>A path typed on the command line means the path from where the user stands.</summary>
+    private static string? FromHere(string key, string? value) =>
+        value is { Length: > 0 } && SettingKeys.Paths.Contains(key) ? Path.GetFullPath(value) : value;
 
     private static Verbosity VerbosityOf(ParseResult parse, Options o) =>
         parse.GetValue(o.Quiet) ? Verbosity.Quiet : parse.GetValue(o.Verbose) ? Verbosity.Verbose : Verbosity.Normal;
@@ -241,15 +247,15 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         {
             if (outcome.Merges.Count > 1)
             {
-                console.Say($"{each.Definition.Code}：{o.Text.T("已汇总", "merged")} {each.Accepted.Count()}/{each.Units.Count}{o.Text.T(" 个单位", " units")}；{o.Text.T("退回", "rejected")} {each.Rejected.Count()}；{o.Text.T("未报送", "missing")} {each.Missing.Count()}");
+                console.Verdict($"{each.Definition.Code}：{o.Text.T("已汇总", "merged")} {each.Accepted.Count()}/{each.Units.Count}{o.Text.T(" 个单位", " units")}；{o.Text.T("退回", "rejected")} {each.Rejected.Count()}；{o.Text.T("未报送", "missing")} {each.Missing.Count()}");
             }
             if (each.Rejected.Any())
             {
-                console.Say($"  {o.Text.T("退回", "rejected")}：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}");
+                console.Verdict($"  {o.Text.T("退回", "rejected")}：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}");
             }
             if (each.Missing.Any())
             {
-                console.Say($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
+                console.Verdict($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
             }
         }
         var written = outcome.OutputFiles.ToList();
@@ -259,9 +265,15 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             OutputFile.Write(Path.GetFullPath(timingsPath), s => StageTimingsJson.Write(outcome.Timings ?? [], s));
         }
         var used = outcome.Intake.Where(f => f.Status == IntakeStatus.Accepted).ToList();
+        // Every return's counts, not only the first one's: "已汇总 12/12" must not hide a second return's 0/12.
+        var merges = outcome.Merges;
+        string Counts(MergeResult m) =>
+            $"{o.Text.T("已汇总", "merged")} {m.Accepted.Count()}/{m.Units.Count}；{o.Text.T("退回", "rejected")} {m.Rejected.Count()}；{o.Text.T("未报送", "missing")} {m.Missing.Count()}";
         var summary = new RunSummary(
-            $"{merge.Roster.Name} {merge.Period}：{o.Text.T("已汇总", "merged")} {merge.Accepted.Count()}/{merge.Units.Count}；{o.Text.T("退回", "rejected")} {merge.Rejected.Count()}；{o.Text.T("未报送", "missing")} {merge.Missing.Count()}",
-            merge.Accepted.Count(), merge.Rejected.Count(), merge.Missing.Count(), merge.Units.Count,
+            merges.Count == 1
+                ? $"{merge.Roster.Name} {merge.Period}：{Counts(merge)}"
+                : $"{merge.Roster.Name} {merge.Period}：{string.Join("；", merges.Select(m => $"{m.Definition.Code} {Counts(m)}"))}",
+            merges.Sum(m => m.Accepted.Count()), merges.Sum(m => m.Rejected.Count()), merges.Sum(m => m.Missing.Count()), merges.Sum(m => m.Units.Count),
             outcome.Intake.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
             outcome.Intake.Sum(f => f.ErrorCount),
             [.. written, Path.Combine(folder, RunLog.FileName)],
@@ -374,7 +386,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private static ReportingPeriod ParsePeriod(string text, Options o) =>
         ReportingPeriod.TryParse(text, out var period)
             ? period
-            : throw new SettingsException(o.Text.T($"--period 的值“{text}”无效，应为 yyyy-MM，如 2022-06", $"--period “{text}” should be yyyy-MM, e.g. 2022-06"));
+            : throw new SettingsException(o.Text.T($"--period 的值“{text}”无效，应为年月，如 2022-06（也可写 2022-6、2022年6月、202206）", $"--period “{text}” should be a year and month, e.g. 2022-06 (2022-6, 2022年6月 and 202206 are read too)"));
 
     /// <summary>
     /// Maps failures to exit codes: the office's configuration → 2; a broken environment (a full disk, no permission,
