@@ -71,8 +71,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var run = new Command("run", t.T(
             "读取收件箱中的报表，检查、记录、汇总，在输出目录下按报告期建文件夹（如 out/2022-06/），写出 summary.json、intake.json、回执、汇总表、简报和运行日志 run.log。退出码：0 全部汇总；3 有退回或未报送；2 用法或设置错误（未做任何事）；1 意外错误",
             "Read the inbox, check, record and merge the returns; write summary.json, intake.json, receipts, the workbook, the briefing and run.log into a folder named for the period (e.g. out/2022-06/). Exit codes: 0 all units merged; 3 some rejected or missing; 2 usage or settings error (nothing done); 1 unexpected failure"))
-            { o.Return, o.Period, o.Roster, o.Inbox, o.RunOut, o.Window, o.Deadline, o.Prefill, o.Store, o.AsSubmission, o.Timings };
-        run.SetAction(parse => Guard(() => Run(parse, o, parse.GetValue(o.Return)!, parse.GetValue(o.Period)!, parse.GetValue(o.Roster)!, parse.GetValue(o.Inbox)!,
+            { o.Returns, o.Period, o.Roster, o.Inbox, o.RunOut, o.Window, o.Deadline, o.Prefill, o.Store, o.AsSubmission, o.Timings };
+        run.SetAction(parse => Guard(() => Run(parse, o, parse.GetValue(o.Returns)!, parse.GetValue(o.Period)!, parse.GetValue(o.Roster)!, parse.GetValue(o.Inbox)!,
             parse.GetValue(o.Prefill), parse.GetValue(o.AsSubmission), timingsPath: parse.GetValue(o.Timings))));
         root.Subcommands.Add(run);
 
@@ -86,14 +86,14 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var status = new Command("status", t.T(
             "某报告期的报送情况：谁已报送、谁被退回、谁未报送、谁逾期（按 Reports:Deadline），打印催报名单并写成 CSV（默认 out/报告期/催报-报表-报告期.csv）。全部按时报送退出码为 0，否则为 3",
             "Who has reported for a period, who was sent back, who is missing and who is late (against Reports:Deadline): prints the chase list and writes it as CSV (default out/PERIOD/催报-RETURN-PERIOD.csv). Exit code 0 when every unit reported on time, else 3"))
-            { o.OptionalReturn, o.Period, o.OptionalRoster, o.Store, o.StatusInbox, o.Deadline, o.StatusCsv };
+            { o.StoredReturn, o.Period, o.OptionalRoster, o.Store, o.StatusInbox, o.Deadline, o.StatusCsv };
         status.SetAction(parse => Guard(() => Status(parse, o)));
         root.Subcommands.Add(status);
 
         var history = new Command("history", t.T(
             "某单位某报告期报送过的各个版本（取自存储库）：收到时间、报送时间、文件、SHA-256、状态、错误和提醒，并标出汇总采用的版本",
             "The versions a unit sent for a period, from the store: when received, its stamp, file, SHA-256, status, errors and warnings, and which one the merge uses"))
-            { o.Unit, o.OptionalReturn, o.Period, o.Store };
+            { o.Unit, o.StoredReturn, o.Period, o.Store };
         history.SetAction(parse => Guard(() => History(parse, o)));
         root.Subcommands.Add(history);
 
@@ -104,15 +104,27 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         withdraw.SetAction(parse => Guard(() => Withdraw(parse, o)));
         root.Subcommands.Add(withdraw);
 
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+        {
+            help.Description = t.T("显示帮助和用法", "Show help and usage information");
+        }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)
             {
-                error.WriteLine($"reports: error: {problem.Message}");
+                error.WriteLine($"reports: error: {HelpText.Translate(problem.Message, t)}");
             }
             error.WriteLine(t.T("用 reports --help 查看用法。", "See reports --help."));
             return (int)ExitCode.UsageError;
+        }
+        if (parsed.Action is System.CommandLine.Help.HelpAction && !t.English)
+        {
+            // The package's zh-Hans resources leave a few of the help's own words in English.
+            var help = new StringWriter();
+            var exit = parsed.Invoke(new InvocationConfiguration { Output = help, Error = error });
+            output.Write(HelpText.Translate(help.ToString(), t));
+            return exit;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -362,7 +374,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     {
         var settings = Load(parse, o);
         var request = new StatusRequest(
-            parse.GetValue(o.OptionalReturn) ?? settings.Sample.Return,
+            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return,
             ParsePeriod(parse.GetValue(o.Period)!, o),
             parse.GetValue(o.OptionalRoster) ?? settings.Roster,
             parse.GetValue(o.StatusInbox),
@@ -374,7 +386,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     {
         var settings = Load(parse, o);
         return new HistoryVerb(settings, clock, output, o.Text).Execute(
-            parse.GetValue(o.OptionalReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!);
+            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!);
     }
 
     /// <summary>REPORTS_STORE_WRITE_DELAY_MS / REPORTS_OUTPUT_WRITE_DELAY_MS slow the writes so a test can stop the process mid-write.</summary>
