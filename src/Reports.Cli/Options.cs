@@ -12,7 +12,8 @@ internal sealed class Options(UiText text)
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = text.T("显示每一步和全部核查信息", "show every step and every finding"), Recursive = true };
     public Option<string[]> Setting { get; } = new("--setting") { Description = text.T("覆盖一项设置，如 --setting Reports:Deadline=2022-07-05（可重复；优先于设置文件和环境变量）", "override a setting, e.g. --setting Reports:Deadline=2022-07-05 (repeatable; wins over files and environment)"), Recursive = true };
 
-    public Option<string> Return { get; } = new("--return") { Description = text.T("报表代码，如 campaign-5plus1；run 可用逗号分隔多张报表，如 campaign-5plus1,employment-scale", "return code, e.g. campaign-5plus1; run takes several, comma-separated, e.g. campaign-5plus1,employment-scale"), Required = true };
+    public Option<string> Return { get; } = new("--return") { Description = text.T("报表代码，如 campaign-5plus1", "return code, e.g. campaign-5plus1"), Required = true };
+    public Option<string> Returns { get; } = new("--return") { Description = text.T("报表代码，如 campaign-5plus1；可用逗号分隔多张报表，如 campaign-5plus1,employment-scale", "return code, e.g. campaign-5plus1; several, comma-separated, e.g. campaign-5plus1,employment-scale"), Required = true };
     public Option<string> Period { get; } = new("--period") { Description = text.T("报告期，如 2022-06", "reporting period, e.g. 2022-06"), Required = true };
     public Option<string> Roster { get; } = new("--roster") { Description = text.T("单位名册 JSON 文件", "roster of units (JSON)"), Required = true };
     public Option<string> TemplateOut { get; } = new("--out") { Description = text.T("输出目录", "output folder"), Required = true };
@@ -26,6 +27,7 @@ internal sealed class Options(UiText text)
     public Option<string?> Prefill { get; } = new("--prefill") { Description = text.T("市级预填数值表（CSV 或 .xlsx：目标任务、上年度数；与 fill 的数值表同格式）：模板中写入并锁定，汇总时核对", "the office's prefill sheet (CSV or .xlsx: targets, last year's figures): written locked into templates, checked on intake") };
     public Option<string?> Details { get; } = new("--details") { Description = text.T("台账数值表（CSV 或 .xlsx：unit_code、table 和台账各列，每行一个项目），写入模板的台账", "detail-table sheet (CSV or .xlsx: unit_code, table and the ledger's columns, a row per project), written into the templates' ledgers") };
     public Option<string?> OptionalReturn { get; } = new("--return") { Description = text.T("报表代码（默认取文件中的报表标识，或设置 Reports:Sample:Return）", "return code (default: what the file says, or setting Reports:Sample:Return)") };
+    public Option<string?> StoredReturn { get; } = new("--return") { Description = text.T("报表代码（默认取设置 Reports:Sample:Return）", "return code (default: setting Reports:Sample:Return)") };
     public Option<string?> OptionalPeriod { get; } = new("--period") { Description = text.T("报告期（默认取文件中的报告期）", "reporting period (default: what the file says)") };
     public Option<string?> OptionalRoster { get; } = new("--roster") { Description = text.T("单位名册 JSON 文件（默认取设置 Reports:Roster）", "roster of units (default: setting Reports:Roster)") };
     public Option<string?> Store { get; } = new("--store") { Description = text.T("存储库文件（SQLite；默认取设置 Reports:Store）", "history store (SQLite; default: setting Reports:Store)") };

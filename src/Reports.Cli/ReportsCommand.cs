@@ -6,6 +6,7 @@ using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Intake.Xlsx;
+using Reports.Merge;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
 using Reports.Pdf.Faces;
@@ -75,8 +76,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var run = new Command("run", t.T(
             "读取收件箱中的报表，检查、记录、汇总，在输出目录下按报告期建文件夹（如 out/2022-06/），写出 summary.json、intake.json、回执、汇总表、简报和运行日志 run.log。退出码：0 全部汇总；3 有退回或未报送；2 用法或设置错误（未做任何事）；1 意外错误",
             "Read the inbox, check, record and merge the returns; write summary.json, intake.json, receipts, the workbook, the briefing and run.log into a folder named for the period (e.g. out/2022-06/). Exit codes: 0 all units merged; 3 some rejected or missing; 2 usage or settings error (nothing done); 1 unexpected failure"))
-            { o.Return, o.Period, o.Roster, o.Inbox, o.RunOut, o.Window, o.Deadline, o.Prefill, o.Store, o.AsSubmission, o.Timings };
-        run.SetAction(parse => Guard(() => Run(parse, o, parse.GetValue(o.Return)!, parse.GetValue(o.Period)!, parse.GetValue(o.Roster)!, parse.GetValue(o.Inbox)!,
+            { o.Returns, o.Period, o.Roster, o.Inbox, o.RunOut, o.Window, o.Deadline, o.Prefill, o.Store, o.AsSubmission, o.Timings };
+        run.SetAction(parse => Guard(() => Run(parse, o, parse.GetValue(o.Returns)!, parse.GetValue(o.Period)!, parse.GetValue(o.Roster)!, parse.GetValue(o.Inbox)!,
             parse.GetValue(o.Prefill), parse.GetValue(o.AsSubmission), timingsPath: parse.GetValue(o.Timings))));
         root.Subcommands.Add(run);
 
@@ -90,14 +91,14 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var status = new Command("status", t.T(
             "某报告期的报送情况：谁已报送、谁被退回、谁未报送、谁逾期（按 Reports:Deadline），打印催报名单并写成 CSV（默认 out/报告期/催报-报表-报告期.csv）。全部按时报送退出码为 0，否则为 3",
             "Who has reported for a period, who was sent back, who is missing and who is late (against Reports:Deadline): prints the chase list and writes it as CSV (default out/PERIOD/催报-RETURN-PERIOD.csv). Exit code 0 when every unit reported on time, else 3"))
-            { o.OptionalReturn, o.Period, o.OptionalRoster, o.Store, o.StatusInbox, o.Deadline, o.StatusCsv };
+            { o.StoredReturn, o.Period, o.OptionalRoster, o.Store, o.StatusInbox, o.Deadline, o.StatusCsv };
         status.SetAction(parse => Guard(() => Status(parse, o)));
         root.Subcommands.Add(status);
 
         var history = new Command("history", t.T(
             "某单位某报告期报送过的各个版本（取自存储库）：收到时间、报送时间、文件、SHA-256、状态、错误和提醒，并标出汇总采用的版本",
             "The versions a unit sent for a period, from the store: when received, its stamp, file, SHA-256, status, errors and warnings, and which one the merge uses"))
-            { o.Unit, o.OptionalReturn, o.Period, o.Store };
+            { o.Unit, o.StoredReturn, o.Period, o.Store };
         history.SetAction(parse => Guard(() => History(parse, o)));
         root.Subcommands.Add(history);
 
@@ -132,15 +133,27 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!, parse.GetValue(o.Field)!)));
         root.Subcommands.Add(explain);
 
+        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
+        {
+            help.Description = t.T("显示帮助和用法", "Show help and usage information");
+        }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)
             {
-                error.WriteLine($"reports: error: {problem.Message}");
+                error.WriteLine($"reports: error: {HelpText.Translate(problem.Message, t)}");
             }
             error.WriteLine(t.T("用 reports --help 查看用法。", "See reports --help."));
             return (int)ExitCode.UsageError;
+        }
+        if (parsed.Action is System.CommandLine.Help.HelpAction && !t.English)
+        {
+            // The package's zh-Hans resources leave a few of the help's own words in English.
+            var help = new StringWriter();
+            var exit = parsed.Invoke(new InvocationConfiguration { Output = help, Error = error });
+            output.Write(HelpText.Translate(help.ToString(), t));
+            return exit;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -156,17 +169,22 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             {
                 throw new SettingsException(o.Text.T($"--setting 的值“{pair}”无效，应为 键=值，如 Reports:Deadline=2022-07-05", $"--setting “{pair}” should be KEY=VALUE, e.g. Reports:Deadline=2022-07-05"));
             }
-            commandLine.Set(pair[..equals].Trim(), pair[(equals + 1)..], "--setting");
+            var key = pair[..equals].Trim();
+            commandLine.Set(key, FromHere(key, pair[(equals + 1)..]), "--setting");
         }
         foreach (var (option, key) in new[] { (o.Window, SettingKeys.Window), (o.Deadline, SettingKeys.Deadline), (o.Store, SettingKeys.Store), (o.RunOut, SettingKeys.Out) })
         {
             if (parse.GetResult(option) is not null)
             {
-                commandLine.Set(key, parse.GetValue(option), option.Name);
+                commandLine.Set(key, FromHere(key, parse.GetValue(option)), option.Name);
             }
         }
         return ReportsSettings.Load(commandLine);
     }
+
+    /// <summary>A path typed on the command line means the path from where the user stands.</summary>
+    private static string? FromHere(string key, string? value) =>
+        value is { Length: > 0 } && SettingKeys.Paths.Contains(key) ? Path.GetFullPath(value) : value;
 
     private static Verbosity VerbosityOf(ParseResult parse, Options o) =>
         parse.GetValue(o.Quiet) ? Verbosity.Quiet : parse.GetValue(o.Verbose) ? Verbosity.Verbose : Verbosity.Normal;
@@ -271,22 +289,22 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         {
             if (outcome.Merges.Count > 1)
             {
-                console.Say($"{each.Definition.Code}：{o.Text.T("已汇总", "merged")} {each.Accepted.Count()}/{each.Units.Count}{o.Text.T(" 个单位", " units")}；{o.Text.T("退回", "rejected")} {each.Rejected.Count()}；{o.Text.T("未报送", "missing")} {each.Missing.Count()}");
+                console.Verdict($"{each.Definition.Code}：{o.Text.T("已汇总", "merged")} {each.Accepted.Count()}/{each.Units.Count}{o.Text.T(" 个单位", " units")}；{o.Text.T("退回", "rejected")} {each.Rejected.Count()}；{o.Text.T("未报送", "missing")} {each.Missing.Count()}");
             }
             if (each.Rejected.Any())
             {
-                console.Say($"  {o.Text.T("退回", "rejected")}：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}");
+                console.Verdict($"  {o.Text.T("退回", "rejected")}：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}");
             }
             if (each.Missing.Any())
             {
-                console.Say($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
+                console.Verdict($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
             }
         }
         foreach (var result in outcome.Results.Where(r => r.Approval is not null))
         {
             // An approved period: say so, and what waits for the office to reopen a unit.
             var pending = result.Files.Where(f => f.Status == IntakeStatus.Pending).Select(f => Path.GetFileName(f.File)).ToList();
-            console.Say($"  {result.Definition.Code}：{result.Approval!.Line}" + (pending.Count == 0 ? ""
+            console.Verdict($"  {result.Definition.Code}：{result.Approval!.Line}" + (pending.Count == 0 ? ""
                 : o.Text.T($"；待审（审定后收到，未计入）：{string.Join("、", pending)}", $"; pending (received after the approval, not counted): {string.Join(", ", pending)}")));
         }
         var written = outcome.OutputFiles.ToList();
@@ -296,9 +314,15 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             OutputFile.Write(Path.GetFullPath(timingsPath), s => StageTimingsJson.Write(outcome.Timings ?? [], s));
         }
         var used = outcome.Intake.Where(f => f.Status == IntakeStatus.Accepted).ToList();
+        // Every return's counts, not only the first one's: "已汇总 12/12" must not hide a second return's 0/12.
+        var merges = outcome.Merges;
+        string Counts(MergeResult m) =>
+            $"{o.Text.T("已汇总", "merged")} {m.Accepted.Count()}/{m.Units.Count}；{o.Text.T("退回", "rejected")} {m.Rejected.Count()}；{o.Text.T("未报送", "missing")} {m.Missing.Count()}";
         var summary = new RunSummary(
-            $"{merge.Roster.Name} {merge.Period}：{o.Text.T("已汇总", "merged")} {merge.Accepted.Count()}/{merge.Units.Count}；{o.Text.T("退回", "rejected")} {merge.Rejected.Count()}；{o.Text.T("未报送", "missing")} {merge.Missing.Count()}",
-            merge.Accepted.Count(), merge.Rejected.Count(), merge.Missing.Count(), merge.Units.Count,
+            merges.Count == 1
+                ? $"{merge.Roster.Name} {merge.Period}：{Counts(merge)}"
+                : $"{merge.Roster.Name} {merge.Period}：{string.Join("；", merges.Select(m => $"{m.Definition.Code} {Counts(m)}"))}",
+            merges.Sum(m => m.Accepted.Count()), merges.Sum(m => m.Rejected.Count()), merges.Sum(m => m.Missing.Count()), merges.Sum(m => m.Units.Count),
             outcome.Intake.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
             outcome.Intake.Sum(f => f.ErrorCount),
             [.. written, Path.Combine(folder, RunLog.FileName)],
@@ -419,7 +443,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     {
         var settings = Load(parse, o);
         var request = new StatusRequest(
-            parse.GetValue(o.OptionalReturn) ?? settings.Sample.Return,
+            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return,
             ParsePeriod(parse.GetValue(o.Period)!, o),
             parse.GetValue(o.OptionalRoster) ?? settings.Roster,
             parse.GetValue(o.StatusInbox),
@@ -431,7 +455,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     {
         var settings = Load(parse, o);
         return new HistoryVerb(settings, clock, output, o.Text).Execute(
-            parse.GetValue(o.OptionalReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!);
+            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!);
     }
 
     /// <summary>REPORTS_STORE_WRITE_DELAY_MS / REPORTS_OUTPUT_WRITE_DELAY_MS slow the writes so a test can stop the process mid-write.</summary>
@@ -443,7 +467,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private static ReportingPeriod ParsePeriod(string text, Options o) =>
         ReportingPeriod.TryParse(text, out var period)
             ? period
-            : throw new SettingsException(o.Text.T($"--period 的值“{text}”无效，应为 yyyy-MM，如 2022-06", $"--period “{text}” should be yyyy-MM, e.g. 2022-06"));
+            : throw new SettingsException(o.Text.T($"--period 的值“{text}”无效，应为年月，如 2022-06（也可写 2022-6、2022年6月、202206）", $"--period “{text}” should be a year and month, e.g. 2022-06 (2022-6, 2022年6月 and 202206 are read too)"));
 
     /// <summary>
     /// Maps failures to exit codes: the office's configuration → 2; a broken environment (a full disk, no permission,

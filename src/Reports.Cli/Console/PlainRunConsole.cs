@@ -21,11 +21,11 @@ public sealed class PlainRunConsole(TextWriter output, TextWriter error, TimePro
     public override void Summary(RunSummary summary)
     {
         Remember(summary.Title);
+        Output.WriteLine(summary.Title); // the verdict, quiet or not
         if (Verbosity == Verbosity.Quiet)
         {
             return;
         }
-        Output.WriteLine(summary.Title);
         Output.WriteLine("  " + string.Join("；", summary.Counts(Text).Select(c => $"{c.Label} {c.Value}")));
         foreach (var file in summary.Files)
         {

@@ -69,6 +69,13 @@ public abstract class RunConsole(TextWriter output, TextWriter error, TimeProvid
         }
     }
 
+    /// <summary>Part of the verdict (who was sent back, who is missing): said even when quiet, since it is what a quiet run is for.</summary>
+    public void Verdict(string line)
+    {
+        Remember(line);
+        Output.WriteLine(line);
+    }
+
     /// <summary>The end of a run: the counts, the files with their sizes, the time taken.</summary>
     public abstract void Summary(RunSummary summary);
 }

@@ -60,7 +60,7 @@ public sealed record ReportsSettings(
         var samplePeriod = layers.Text(SettingKeys.SamplePeriod, "2022-06");
         if (!ReportingPeriod.TryParse(samplePeriod, out _))
         {
-            throw layers.Invalid(SettingKeys.SamplePeriod, samplePeriod, " yyyy-MM，如 2022-06");
+            throw layers.Invalid(SettingKeys.SamplePeriod, samplePeriod, " 年月，如 2022-06（也可写 2022年6月）");
         }
         var office = layers.Text(SettingKeys.Office, "");
         decimal? Positive(string text) =>

@@ -54,4 +54,13 @@ public static class SettingKeys
         OutlierScore, OutlierFactor, JumpFactor,
         SampleReturn, SamplePeriod, SampleRoster, SampleInbox, SamplePrefill, SampleOut,
     ];
+
+    /// <summary>
+    /// The settings that name a file or folder. Given on the command line they are relative to the current folder, as
+    /// every command's paths are; in a settings file they stay relative to the program's home (the folder holding
+    /// templates/), so a shared appsettings.json means the same wherever the office runs it.
+    /// </summary>
+    public static IReadOnlySet<string> Paths { get; } = new HashSet<string>(
+        [Templates, Font, Roster, Store, Out, BodyFont, HeadingFont, SampleRoster, SampleInbox, SamplePrefill, SampleOut],
+        StringComparer.OrdinalIgnoreCase);
 }

@@ -31,6 +31,20 @@ public sealed class SettingsTests
     }
 
     [Fact]
+    public void Paths_typed_on_the_command_line_are_relative_to_the_current_folder_and_periods_are_read_as_written()
+    {
+        using var temp = new TempDirectory();
+        var here = temp.Sub("clerk");
+        var result = Support.Cli.Run(here, null,
+            "run", "--return", Samples.ReturnCode, "--period", "2022年6月", "--roster", RepositoryPaths.SampleRoster,
+            "--inbox", RepositoryPaths.SampleInbox, "--out", "relout", "--store", Path.Combine("db", "rel.db"));
+
+        Assert.True(result.Exit == (int)ExitCode.Success, result.Stderr);
+        Assert.True(File.Exists(Path.Combine(here, "db", "rel.db")), "the store lands where the clerk stands");
+        Assert.True(File.Exists(Path.Combine(here, "relout", "2022-06", "summary.json")), "the period is normalised to 2022-06");
+    }
+
+    [Fact]
     public void Receipts_only_for_files_with_findings_when_the_setting_says_so()
     {
         using var temp = new TempDirectory();

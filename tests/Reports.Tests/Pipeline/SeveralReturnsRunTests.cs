@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OfficeOpenXml;
 using Reports.Cli;
+using Reports.Outputs.Briefing;
 using Reports.Pipeline;
 using Reports.Tests.Support;
 
@@ -149,6 +150,33 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
         var expected = Enumerable.Range(0, 3).Sum(i => decimal.Parse(EmploymentSamples.SampleValues[EmploymentSamples.Zhengzhou.Units[i].Code]["emp_total"], CultureInfo.InvariantCulture));
         Assert.Equal(expected, summary.RootElement.GetProperty("total").GetProperty("values").GetProperty("emp_total").GetDecimal());
         Assert.Contains("employment-scale：已汇总 3/3 个单位", stdout.ToString());
+    }
+
+    [Fact]
+    public void A_quiet_run_still_gives_the_verdict_of_every_return_naming_who_is_missing()
+    {
+        // Only campaign-5plus1 came in: the closing line must not read "已汇总 3/3" for the run as a whole.
+        using var temp = new TempDirectory();
+        var inbox = temp.Sub("inbox");
+        var units = Samples.Changzhi.Units.Take(3).ToArray();
+        foreach (var unit in units)
+        {
+            Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
+        }
+        var stdout = new StringWriter();
+
+        var exit = new ReportsCommand(FixedClock.Default, stdout, new StringWriter()).Invoke(
+        [
+            "run", "--return", "campaign-5plus1,employment-scale", "--period", "2022-06", "--roster", Samples.WriteRoster(temp.Path, units),
+            "--inbox", inbox, "--out", temp.Sub("out"), "--store", Path.Combine(temp.Path, "store.db"), "--quiet",
+        ]);
+
+        Assert.Equal((int)ExitCode.Incomplete, exit);
+        var said = stdout.ToString();
+        Assert.Contains("employment-scale：已汇总 0/3 个单位；退回 0；未报送 3", said);
+        Assert.Contains($"未报送：{NumberStyle.JoinNames(units.Select(u => u.Name))}", said);
+        Assert.Contains("campaign-5plus1 已汇总 3/3；退回 0；未报送 0；employment-scale 已汇总 0/3；退回 0；未报送 3", said);
+        Assert.DoesNotContain("已写出", said); // quiet: the verdict, not the file list
     }
 
     private static int Count(string text, string part)

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Reports.Tests.Intake.Xlsx;
 
-public class XlsxWorkbookTests(ITestOutputHelper output)
+public class XlsxWorkbookTests
 {
     private static XlsxWorkbook OpenOk(byte[] bytes, XlsxLimits? limits = null)
     {
@@ -349,39 +349,5 @@ public class XlsxWorkbookTests(ITestOutputHelper output)
         });
         shared.Dispose();
         Assert.Empty(errors);
-    }
-
-    [Fact]
-    public void Timing_twenty_named_cells()
-    {
-        var bytes = XlsxTestFiles.EpplusManyNames(20);
-        using var wb = OpenOk(bytes);
-        var request = wb.DefinedNames.Values.Where(n => n.IsSingleCell).Select(n => (n.Sheet!, n.Cell!)).ToArray();
-        Assert.Equal(20, request.Length);
-
-        for (int i = 0; i < 2000; i++) wb.ReadCells(request, out _); // warm-up (tiered JIT)
-        const int runs = 2000;
-        var sw = Stopwatch.StartNew();
-        for (int i = 0; i < runs; i++)
-        {
-            var cells = wb.ReadCells(request, out var problem);
-            if (problem is not null || cells.Count != 20) Assert.Fail("read failed");
-        }
-        sw.Stop();
-        double readUs = sw.Elapsed.TotalMicroseconds / runs;
-
-        sw.Restart();
-        for (int i = 0; i < 200; i++)
-        {
-            using var w = XlsxWorkbook.Open(new MemoryStream(bytes), null, out _);
-            w!.ReadCells(request, out _);
-        }
-        sw.Stop();
-        double openReadUs = sw.Elapsed.TotalMicroseconds / 200;
-
-        var check = wb.ReadCells(request, out _);
-        Assert.Equal("20", check[("表1", "C4")].Raw);
-        Assert.Equal("文字1", check[("表1", "D3")].Raw);
-        output.WriteLine($"ReadCells(20 named cells): {readUs:F1} µs per call; Open + ReadCells: {openReadUs:F1} µs (file {bytes.Length} bytes)");
     }
 }

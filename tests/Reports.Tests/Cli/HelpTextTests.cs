@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Reports.Cli;
+using Reports.Pipeline;
+using Reports.Tests.Support;
+
+namespace Reports.Tests.Cli;
+
+/// <summary>The Chinese interface speaks Chinese: the help of every verb and the parser's own errors.</summary>
+public sealed partial class HelpTextTests
+{
+    public static TheoryData<string> Verbs => ["", "template", "fill", "run", "validate", "status", "history", "withdraw", "approve", "reopen", "explain"];
+
+    [Theory]
+    [MemberData(nameof(Verbs))]
+    public void Help_has_no_english_words_left_in_the_chinese_interface(string verb)
+    {
+        var result = Support.Cli.Invoke(verb.Length == 0 ? ["--help"] : [verb, "--help"]);
+
+        Assert.Equal(0, result.Exit);
+        // What may stay Latin: option names, placeholders, the program and verb names (testhost in-process), setting keys, file names, codes.
+        var prose = AllowedLatin().Replace(result.Stdout, "");
+        var english = EnglishWord().Matches(prose).Select(m => m.Value).Distinct().ToList();
+        Assert.True(english.Count == 0, $"English left in `{verb} --help`: {string.Join(", ", english)}\n{result.Stdout}");
+        Assert.Contains("显示帮助和用法", result.Stdout);
+    }
+
+    [Fact]
+    public void Template_describes_one_return_and_status_takes_no_file()
+    {
+        var template = Support.Cli.Invoke(["template", "--help"]).Stdout;
+        Assert.DoesNotContain("逗号", template);
+        var status = Support.Cli.Invoke(["status", "--help"]).Stdout;
+        Assert.DoesNotContain("文件中的报表标识", status);
+        Assert.Contains("逗号", Support.Cli.Invoke(["run", "--help"]).Stdout);
+    }
+
+    [Fact]
+    public void A_missing_option_is_named_in_chinese_and_nothing_is_written()
+    {
+        using var temp = new TempDirectory();
+        var result = Support.Cli.Invoke(["run", "--period", "2022-06", "--out", Path.Combine(temp.Path, "out")]);
+
+        Assert.Equal((int)ExitCode.UsageError, result.Exit);
+        Assert.Contains("缺少必填的选项 --return", result.Stderr);
+        Assert.Contains("缺少必填的选项 --roster", result.Stderr);
+        Assert.DoesNotContain("is required", result.Stderr);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")), "a usage error creates no output folder");
+    }
+
+    [Fact]
+    public void The_english_interface_keeps_the_parsers_english()
+    {
+        var result = Support.Cli.Invoke(["run", "--period", "2022-06", "--lang", "en"]);
+        Assert.Contains("Option '--return' is required.", result.Stderr);
+    }
+
+    [GeneratedRegex(@"--?[A-Za-z][\w-]*|<[^>]+>|\breports\b|Reports:[\w:]+|[\w.-]+\.(json|csv|xlsx|log|pdf|db)\b|\b[a-z]+-[a-z0-9-]+\b|SHA-256|CSV|JSON|SQLite|RPT\w+|[\w/.-]*out/[\w/.-]*|\.xlsx\b|\b(testhost|template|fill|run|validate|status|history|withdraw|approve|reopen|explain|zh|en|yyyy-MM-dd|yyyy-MM|HH:mm|FILE|REPORTS_\w+|unit_code|unit_name|table)\b")]
+    private static partial Regex AllowedLatin();
+
+    [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]
+    private static partial Regex EnglishWord();
+}
