@@ -28,8 +28,8 @@ public static class AppendixTables
         new("报送情况", 0.9f, PdfAlign.Center, r => r.StatusText),
         new("错误", 0.45f, PdfAlign.Right, r => Count(r.Errors)),
         new("提示", 0.45f, PdfAlign.Right, r => Count(r.Warnings)),
-        new("说明", 1.6f, PdfAlign.Left, r => r.Note),
-        new("文件（SHA-256 前12位）", 2.2f, PdfAlign.Left, r => r.File),
+        new("说明", 1.3f, PdfAlign.Left, r => r.Note),
+        new("文件（SHA-256 前12位）", 2.9f, PdfAlign.Left, r => r.File),
     ];
 
     /// <summary>Every roster unit's row, in roster order.</summary>
