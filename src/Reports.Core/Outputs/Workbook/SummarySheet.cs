@@ -84,6 +84,18 @@ internal static class SummarySheet
             row++;
         }
 
+        // Formats and alignment a column at a time (EPPlus styles a range in one pass; a cell at a time costs per cell).
+        for (var i = 0; i < columns.Count && totalRow > FirstUnitRow; i++)
+        {
+            var (field, indicator) = (columns[i].Field, columns[i].Indicator);
+            var range = sheet.Cells[FirstUnitRow, FirstDataColumn + i, totalRow - 1, FirstDataColumn + i];
+            range.Style.Numberformat.Format = field is { Kind: FieldKind.Text } ? "@" : field is not null ? WorkbookStyle.FormatOf(field) : WorkbookStyle.FormatOf(indicator!);
+            if (field is null)
+            {
+                range.Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
+            }
+        }
+
         sheet.Cells[totalRow, 3].Value = $"{merge.Roster.Name}合计";
         sheet.Cells[totalRow, 4].Value = $"{merge.Accepted.Count()}个单位";
         widths.Observe(3, $"{merge.Roster.Name}合计");
@@ -111,9 +123,10 @@ internal static class SummarySheet
         WorkbookStyle.TotalCells(sheet.Cells[totalRow, 1, totalRow, lastColumn]);
 
         // Lagging units (below time progress), as the analysis finds them: the same cells the briefing calls 滞后.
+        var rowOf = merge.Units.Select((u, i) => (u.Unit, i)).ToDictionary(u => u.Unit, u => FirstUnitRow + u.i);
         foreach (var item in analysis.Lagging)
         {
-            var unitRow = FirstUnitRow + merge.Units.ToList().FindIndex(u => u.Unit == item.Unit);
+            var unitRow = rowOf[item.Unit];
             var indicatorColumn = FirstDataColumn + columns.FindIndex(c => c.Indicator == item.Indicator);
             WorkbookStyle.Fill(sheet.Cells[unitRow, indicatorColumn], WorkbookStyle.LaggingFill, WorkbookStyle.LaggingFont);
         }
@@ -135,7 +148,6 @@ internal static class SummarySheet
             {
                 var text = unit.Texts.GetValueOrDefault(field.Code);
                 CellText.Write(cell, text);
-                cell.Style.Numberformat.Format = "@";
                 widths.Observe(column, text);
             }
             else if (field is not null)
@@ -145,14 +157,11 @@ internal static class SummarySheet
                     cell.Value = value;
                     widths.ObserveFigure(column, field, value);
                 }
-                cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
             }
             else
             {
                 cell.Formula = formulas.UnitIndicator(indicator!, row);
-                cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(indicator!);
-                cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
-                check.Expect(cell, unit.Indicators.GetValueOrDefault(indicator!.Code));
+                check.Expect(cell, unit.Indicators.GetValueOrDefault(indicator!.Code), row - FirstUnitRow);
             }
         }
     }
