@@ -75,7 +75,7 @@ internal static class SummarySheet
             widths.Observe(3, unit.Unit.Name);
             if (unit.Status == UnitStatus.Accepted)
             {
-                WriteUnitFigures(sheet, row, columns, unit, formulas, widths, check);
+                WriteUnitFigures(sheet, row, columns, unit, formulas, widths, check, merge.Units.Count);
             }
             else
             {
@@ -124,11 +124,21 @@ internal static class SummarySheet
 
         // Lagging units (below time progress), as the analysis finds them: the same cells the briefing calls 滞后.
         var rowOf = merge.Units.Select((u, i) => (u.Unit, i)).ToDictionary(u => u.Unit, u => FirstUnitRow + u.i);
+        // The cells of one indicator column look alike, so the first one's lagging style is given to the others by id
+        // (restyling thousands of cells one by one is what made this sheet slow).
+        var laggingStyles = new Dictionary<int, int>();
         foreach (var item in analysis.Lagging)
         {
             var unitRow = rowOf[item.Unit];
             var indicatorColumn = FirstDataColumn + columns.FindIndex(c => c.Indicator == item.Indicator);
-            WorkbookStyle.Fill(sheet.Cells[unitRow, indicatorColumn], WorkbookStyle.LaggingFill, WorkbookStyle.LaggingFont);
+            var cell = sheet.Cells[unitRow, indicatorColumn];
+            if (laggingStyles.TryGetValue(indicatorColumn, out var style))
+            {
+                cell.StyleID = style;
+                continue;
+            }
+            WorkbookStyle.Fill(cell, WorkbookStyle.LaggingFill, WorkbookStyle.LaggingFont);
+            laggingStyles[indicatorColumn] = cell.StyleID;
         }
 
         WorkbookStyle.Borders(sheet.Cells[GroupRow, 1, totalRow, lastColumn]);
@@ -137,7 +147,7 @@ internal static class SummarySheet
         WorkbookStyle.PageSetup(sheet, title, GroupRow, HeaderRow, frozenColumns: 3);
     }
 
-    private static void WriteUnitFigures(ExcelWorksheet sheet, int row, List<Column> columns, UnitResult unit, FigureFormulas formulas, ColumnWidths widths, FormulaCheck check)
+    private static void WriteUnitFigures(ExcelWorksheet sheet, int row, List<Column> columns, UnitResult unit, FigureFormulas formulas, ColumnWidths widths, FormulaCheck check, int units)
     {
         for (var i = 0; i < columns.Count; i++)
         {
@@ -161,7 +171,7 @@ internal static class SummarySheet
             else
             {
                 cell.Formula = formulas.UnitIndicator(indicator!, row);
-                check.Expect(cell, unit.Indicators.GetValueOrDefault(indicator!.Code), row - FirstUnitRow);
+                check.Expect(cell, unit.Indicators.GetValueOrDefault(indicator!.Code), row - FirstUnitRow, units);
             }
         }
     }

@@ -107,7 +107,7 @@ internal static class TaskSheet
                 {
                     var cell = sheet.Cells[row, entry.Value];
                     cell.Formula = formulas.UnitIndicator(entry.Indicator, row);
-                    check.Expect(cell, unit.Indicators.GetValueOrDefault(entry.Indicator.Code), row - FirstUnitRow);
+                    check.Expect(cell, unit.Indicators.GetValueOrDefault(entry.Indicator.Code), row - FirstUnitRow, merge.Units.Count);
                     if (entry.Rank is { } rankColumn && ranks[entry.Indicator.Code].GetValueOrDefault(unit.Unit.Code) is { } rank)
                     {
                         sheet.Cells[row, rankColumn].Value = rank;
