@@ -162,6 +162,24 @@ public sealed class ReturnStore : IDisposable
     {
         var now = Format(_clock.GetUtcNow());
         using var transaction = _connection.BeginTransaction(deferred: false);
+        // Tens of thousands of rows through a handful of statements: each prepared once and reused for the run.
+        _prepared = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        try
+        {
+            return RecordRun(returnCode, period, inbox, intake, now, transaction);
+        }
+        finally
+        {
+            foreach (var command in _prepared.Values)
+            {
+                command.Dispose();
+            }
+            _prepared = null;
+        }
+    }
+
+    private long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<IntakeFileResult> intake, string now, SqliteTransaction transaction)
+    {
         var runId = Convert.ToInt64(Scalar("INSERT INTO runs (return_code, period, inbox, recorded_at, files) VALUES ($r, $p, $i, $t, $n) RETURNING id;",
             transaction, ("$r", returnCode), ("$p", period.ToString()), ("$i", inbox), ("$t", now), ("$n", intake.Count)), CultureInfo.InvariantCulture);
         foreach (var file in intake)
@@ -473,6 +491,9 @@ public sealed class ReturnStore : IDisposable
         }
     }
 
+    /// <summary>The statements of the run being recorded, by text; null outside <see cref="RecordRun(string, ReportingPeriod, string, IReadOnlyList{IntakeFileResult})"/>.</summary>
+    private Dictionary<string, SqliteCommand>? _prepared;
+
     private SqliteCommand Command(string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)
     {
         var command = _connection.CreateCommand();
@@ -485,16 +506,34 @@ public sealed class ReturnStore : IDisposable
         return command;
     }
 
-    private void Execute(string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, transaction, parameters);
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters) =>
+        Use(sql, transaction, parameters, command => command.ExecuteNonQuery());
 
-    private object? Scalar(string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)
+    private object? Scalar(string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters) =>
+        Use(sql, transaction, parameters, command => command.ExecuteScalar());
+
+    /// <summary>Runs a statement: while a run is recorded, through its prepared command (new values bound), else a command of its own.</summary>
+    private T Use<T>(string sql, SqliteTransaction? transaction, (string Name, object? Value)[] parameters, Func<SqliteCommand, T> use)
     {
-        using var command = Command(sql, transaction, parameters);
-        return command.ExecuteScalar();
+        if (_prepared is null || transaction is null)
+        {
+            using var own = Command(sql, transaction, parameters);
+            return use(own);
+        }
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = Command(sql, transaction, parameters);
+            command.Prepare();
+            _prepared[sql] = command;
+        }
+        else
+        {
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters[name].Value = value ?? DBNull.Value;
+            }
+        }
+        return use(command);
     }
 
     public void Dispose() => _connection.Dispose();

@@ -177,7 +177,82 @@ public sealed class ReceiptTests
         exit = new ReportsCommand(FixedClock.Default, stdout, stderr).Invoke(["validate", clean, bad, "--roster", RepositoryPaths.SampleRoster, "--receipts", receipts]);
         Assert.Equal((int)ExitCode.Incomplete, exit);
         Assert.Matches(@"140404-上党区-campaign-5plus1-2022-06\.xlsx\[填报!D[0-9]+\]: error RPT073: .*约500.* \(cadre_total\)", stderr.ToString());
-        Assert.Equal(2, Directory.GetFiles(receipts, "回执-*.xlsx").Length);
+        Assert.Equal(2, Directory.GetFiles(receipts, "自查-*.xlsx").Length);
+        Assert.Empty(Directory.GetFiles(receipts, "回执-*.xlsx")); // a self-check is no receipt of reception
+    }
+
+    [Fact]
+    public void Every_receipt_sheet_prints_on_A4_one_page_wide_with_its_header_rows_repeated_and_findings_wrapped_in_borders()
+    {
+        var values = Samples.ValuesOf("140403");
+        values["emp_outside"] = "999999";
+        var (result, receipt) = ReceiptFor(values, new Dictionary<string, object> { ["emp_total"] = "约11500" });
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+
+        using var package = new ExcelPackage(new MemoryStream(receipt));
+        Assert.Equal(3, package.Workbook.Worksheets.Count);
+        foreach (var sheet in package.Workbook.Worksheets)
+        {
+            Assert.Equal(ePaperSize.A4, sheet.PrinterSettings.PaperSize);
+            Assert.True(sheet.PrinterSettings.FitToPage, sheet.Name);
+            Assert.Equal(1, sheet.PrinterSettings.FitToWidth);
+            Assert.Equal(0, sheet.PrinterSettings.FitToHeight); // as many pages long as it takes
+            Assert.NotNull(sheet.PrinterSettings.RepeatRows);
+        }
+        var findings = package.Workbook.Worksheets[ReceiptWriter.FindingsSheet];
+        Assert.Equal(eOrientation.Landscape, findings.PrinterSettings.Orientation);
+        Assert.Equal(1, findings.PrinterSettings.RepeatRows.Start.Row);
+        Assert.Equal("说明", findings.Cells[1, 7].Text);
+        Assert.Equal("怎么做", findings.Cells[1, 8].Text);
+        for (var row = 2; row <= 1 + result.Diagnostics.Count; row++)
+        {
+            foreach (var column in new[] { 7, 8 })
+            {
+                var style = findings.Cells[row, column].Style;
+                Assert.True(style.WrapText);
+                Assert.Equal(OfficeOpenXml.Style.ExcelBorderStyle.Thin, style.Border.Left.Style);
+                Assert.Equal(OfficeOpenXml.Style.ExcelBorderStyle.Thin, style.Border.Bottom.Style);
+            }
+            // Both columns together fit a landscape page at a legible scale: no column wider than half of it.
+            Assert.InRange(findings.Column(7).Width + findings.Column(8).Width, 60, 100);
+        }
+
+        // The 回执 sheet quotes what the clerk typed in the failing cell.
+        var summary = package.Workbook.Worksheets[ReceiptWriter.SummarySheet];
+        var emp = Enumerable.Range(1, 60).Single(r => summary.Cells[r, 1].Text == "emp_total");
+        Assert.Equal("约11500", summary.Cells[emp, 3].Text);
+    }
+
+    [Fact]
+    public void Validate_writes_a_self_check_that_says_the_file_was_not_sent_and_never_a_receipt_of_reception()
+    {
+        using var temp = new TempDirectory();
+        var unit = Samples.Changzhi.Units[0];
+        var bad = Samples.WriteFilled(temp.Path, unit, Samples.ValuesOf(unit.Code));
+        OpenXmlNameWriter.Fill(bad, new Dictionary<string, object> { ["emp_total"] = "约11500" });
+        var folder = temp.Sub("自查");
+
+        var exit = new ReportsCommand(FixedClock.Default, new StringWriter(), new StringWriter()).Invoke(["validate", bad, "--roster", RepositoryPaths.SampleRoster, "--receipts", folder]);
+        Assert.Equal((int)ExitCode.Incomplete, exit);
+        var written = Assert.Single(Directory.GetFiles(folder));
+        Assert.StartsWith("自查-", Path.GetFileName(written), StringComparison.Ordinal);
+
+        var bytes = File.ReadAllBytes(written);
+        Assert.Empty(WorkbookValidation.Errors(bytes));
+        var text = ZipParts.AllText(bytes);
+        Assert.DoesNotContain("报表接收回执", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("接收时间", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("已接收", text, StringComparison.Ordinal);
+        using var package = new ExcelPackage(new MemoryStream(bytes));
+        var sheet = package.Workbook.Worksheets.First();
+        Assert.Equal(ReceiptWriter.SelfCheckSheet, sheet.Name);
+        Assert.Null(package.Workbook.Worksheets[ReceiptWriter.SummarySheet]);
+        var cells = Enumerable.Range(1, 12).Select(r => sheet.Cells[r, 1].Text + " " + sheet.Cells[r, 2].Text).ToList();
+        Assert.Contains(cells, c => c.Contains("尚未报送", StringComparison.Ordinal) && c.Contains("市级尚未收到", StringComparison.Ordinal));
+        Assert.Contains(cells, c => c.StartsWith("结果 未通过", StringComparison.Ordinal));
+        // And the return in our layout, the clerk's text quoted where it failed.
+        var (row, column) = TemplateLayout.Cells(Samples.Campaign)["emp_total"];
+        Assert.Equal("约11500", package.Workbook.Worksheets[ReceiptWriter.ReturnSheet].Cells[row, column].Text);
     }
 
     [Fact]

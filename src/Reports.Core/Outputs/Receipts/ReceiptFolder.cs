@@ -7,13 +7,13 @@ namespace Reports.Outputs.Receipts;
 /// <summary>Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder.</summary>
 public static class ReceiptFolder
 {
-    public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock)
+    public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception)
     {
         OutputFile.CreateFolder(folder);
-        var writer = new ReceiptWriter(clock);
+        var writer = new ReceiptWriter(clock, purpose);
         var files = intake.Where(f => f.Status != IntakeStatus.Ignored).ToList();
         // One name per file, unique however the file system compares names: no two parallel writes share a path.
-        var names = ReceiptNames.Assign([.. files.Select(f => f.File)]);
+        var names = ReceiptNames.Assign([.. files.Select(f => f.File)], purpose);
         var written = new string[files.Count];
         // Receipts are independent workbooks drawn from the intake results alone: written on every core.
         Parallel.For(0, files.Count, index =>

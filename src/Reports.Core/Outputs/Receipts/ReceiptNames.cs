@@ -14,6 +14,8 @@ public static class ReceiptNames
     public const int MaxBytes = 150;
 
     private const string Prefix = "回执-";
+    /// <summary>A county's self-check (validate) is no receipt of reception, and its name says so.</summary>
+    private const string SelfCheckPrefix = "自查-";
     private const string Extension = ".xlsx";
     /// <summary>Bytes kept free for the "-2", "-3" … that tells apart names equal but for case or folder.</summary>
     private const int OrdinalRoom = 8;
@@ -21,14 +23,15 @@ public static class ReceiptNames
     private const int HashLength = 9;
 
     /// <summary>"回执-140403-潞州区-campaign-5plus1-2022-06.xlsx", "回执-990003.xls.xlsx"; shortened with a hash when long.</summary>
-    public static string For(string file)
+    public static string For(string file, ReceiptPurpose purpose = ReceiptPurpose.Reception)
     {
+        var prefix = purpose == ReceiptPurpose.SelfCheck ? SelfCheckPrefix : Prefix;
         var name = Path.GetFileName(file);
         var stem = name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) ? name[..^Extension.Length] : name;
-        var budget = MaxBytes - OrdinalRoom - Bytes(Prefix) - Bytes(Extension);
+        var budget = MaxBytes - OrdinalRoom - Bytes(prefix) - Bytes(Extension);
         if (Bytes(stem) <= budget)
         {
-            return Prefix + stem + Extension;
+            return prefix + stem + Extension;
         }
         // Cut on a character boundary (never inside a UTF-8 sequence or a surrogate pair).
         var cut = new StringBuilder();
@@ -43,16 +46,16 @@ public static class ReceiptNames
             used += rune.Utf8SequenceLength;
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..(HashLength - 1)];
-        return $"{Prefix}{cut}-{hash}{Extension}";
+        return $"{prefix}{cut}-{hash}{Extension}";
     }
 
     /// <summary>
     /// A name per file, in order, no two alike however the file system compares names: a name already given gets
     /// "-2", "-3" … (never one another file would have had), so no two receipts of one folder are written to one path.
     /// </summary>
-    public static IReadOnlyList<string> Assign(IReadOnlyList<string> files)
+    public static IReadOnlyList<string> Assign(IReadOnlyList<string> files, ReceiptPurpose purpose = ReceiptPurpose.Reception)
     {
-        var wanted = files.Select(For).ToList();
+        var wanted = files.Select(f => For(f, purpose)).ToList();
         var reserved = wanted.Select(Key).ToHashSet(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var names = new List<string>(files.Count);

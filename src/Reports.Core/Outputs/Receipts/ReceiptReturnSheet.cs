@@ -1,10 +1,8 @@
-using System.Drawing;
 using System.Globalization;
-using OfficeOpenXml;
-using OfficeOpenXml.Style;
 using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
+using Reports.Outputs.Spreadsheet;
 using Reports.Templates;
 
 namespace Reports.Outputs.Receipts;
@@ -14,26 +12,29 @@ namespace Reports.Outputs.Receipts;
 /// value as parsed, or exactly what the clerk typed where it did not parse, and where the county's own file holds it.
 /// Each field with findings is filled and commented with the findings, what to do and the county's sheet!cell.
 /// Built from the definition and the intake result alone: nothing of the county's package is copied or opened.
+/// Prints A4 portrait, one page wide, the header rows repeated.
 /// </summary>
 internal static class ReceiptReturnSheet
 {
     private const int ColumnLocation = TemplateLayout.ColumnNote;
-    private static readonly double[] Widths = [10, 34, 10, 18, 22, 24];
-    private static readonly Color ErrorFill = Color.FromArgb(255, 255, 199, 206);
-    private static readonly Color WarningFill = Color.FromArgb(255, 255, 235, 156);
-    private static readonly Color ErrorBorder = Color.FromArgb(255, 192, 0, 0);
-    private static readonly Color WarningBorder = Color.FromArgb(255, 191, 143, 0);
-    private static readonly Color SectionFill = Color.FromArgb(255, 221, 235, 247);
-    private static readonly Color HeaderFill = Color.FromArgb(255, 217, 217, 217);
+    private static readonly double[] Widths = [8, 34, 10, 18, 22, 24];
+    private const string ErrorFill = "FFFFC7CE";
+    private const string WarningFill = "FFFFEB9C";
+    private const string ErrorBorder = "FFC00000";
+    private const string WarningBorder = "FFBF8F00";
+    private static readonly CellStyle Cell = new(Border: CellBorder.Thin);
+    private static readonly CellStyle Bold = new(Bold: true, Border: CellBorder.Thin);
+    private static readonly CellStyle Section = new(Bold: true, Fill: "FFDDEBF7", Border: CellBorder.Thin);
+    private static readonly CellStyle Header = new(Bold: true, Fill: "FFD9D9D9", Border: CellBorder.Thin, Center: true);
 
-    public static void Write(ExcelWorksheet sheet, IntakeFileResult file, CountySubmission submission, ReturnDefinition definition)
+    public static void Write(Sheet sheet, IntakeFileResult file, CountySubmission submission, ReturnDefinition definition)
     {
         var findings = file.Diagnostics.Where(d => d.Field is not null).GroupBy(d => d.Field!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var last = TemplateLayout.ColumnNote;
+        const int last = TemplateLayout.ColumnNote;
 
-        Merged(sheet, 1, definition.Title, bold: true, size: 16);
-        Merged(sheet, 2, "（回执：按市级模板列出从贵单位文件中读取到的内容；红色为错误、黄色为提醒，批注写明原表中的位置和修改方法）", bold: false, size: 10);
+        Merged(sheet, 1, definition.Title, new CellStyle(Bold: true, Size: 16, Wrap: true, Center: true), 38);
+        Merged(sheet, 2, "（回执：按市级模板列出从贵单位文件中读取到的内容；红色为错误、黄色为提醒，批注写明原表中的位置和修改方法）", new CellStyle(Size: 10, Wrap: true, Center: true), 30);
 
         // Identification rows where the template has them; a meta name's value as read is only known when it matched.
         Pair(sheet, 3, TemplateLayout.ColumnIndex, "文件", Path.GetFileName(file.File));
@@ -41,71 +42,59 @@ internal static class ReceiptReturnSheet
         Pair(sheet, 3, TemplateLayout.ColumnCode, "报告期", findings.ContainsKey(MetaNames.Period) ? "（见批注）" : "与本次汇总一致");
         Pair(sheet, 4, TemplateLayout.ColumnIndex, "报表代码", definition.Code);
         Pair(sheet, 4, TemplateLayout.ColumnUnit, "模板版本", findings.ContainsKey(MetaNames.Version) ? "（见批注）" : definition.Version);
+        sheet.Restyle(3, TemplateLayout.ColumnIndex, 4, last, style => style with { Border = CellBorder.Thin });
 
         string[] headers = ["序号", "指标名称", "计量单位", "读取到的数值", "字段代码", "原表位置"];
         for (var column = 1; column <= headers.Length; column++)
         {
-            var cell = sheet.Cells[TemplateLayout.HeaderRow, column];
-            cell.Value = headers[column - 1];
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.PatternType = ExcelFillStyle.Solid;
-            cell.Style.Fill.BackgroundColor.SetColor(HeaderFill);
-            cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+            sheet.Text(TemplateLayout.HeaderRow, column, headers[column - 1], Header);
         }
 
         var rows = TemplateLayout.Rows(definition);
+        var wrapped = Cell with { Wrap = true };
         foreach (var row in rows)
         {
             if (row.Field is { } field)
             {
-                sheet.Cells[row.Row, TemplateLayout.ColumnIndex].Value = row.Number;
-                sheet.Cells[row.Row, TemplateLayout.ColumnLabel].Value = field.Label;
-                sheet.Cells[row.Row, TemplateLayout.ColumnUnit].Value = field.Unit;
-                ValueAsRead.Put(sheet.Cells[row.Row, TemplateLayout.ColumnValue], submission, field);
-                sheet.Cells[row.Row, TemplateLayout.ColumnCode].Value = field.Code;
-                Text(sheet.Cells[row.Row, ColumnLocation], ValueAsRead.Location(submission, field.Code) ?? ValueAsRead.NotFound);
+                sheet.Number(row.Row, TemplateLayout.ColumnIndex, row.Number, Cell with { Center = true });
+                sheet.Text(row.Row, TemplateLayout.ColumnLabel, field.Label, wrapped);
+                sheet.Text(row.Row, TemplateLayout.ColumnUnit, field.Unit, Cell);
+                ValueAsRead.Put(sheet, row.Row, TemplateLayout.ColumnValue, submission, field, Cell);
+                sheet.Text(row.Row, TemplateLayout.ColumnCode, field.Code, Cell);
+                Text(sheet, row.Row, ColumnLocation, ValueAsRead.Location(submission, field.Code) ?? ValueAsRead.NotFound, Cell);
             }
             else if (row.Section is { } section)
             {
-                var heading = sheet.Cells[row.Row, TemplateLayout.ColumnIndex, row.Row, last];
-                heading.Merge = true;
-                heading.Value = section.Heading;
-                heading.Style.Font.Bold = true;
-                heading.Style.Fill.PatternType = ExcelFillStyle.Solid;
-                heading.Style.Fill.BackgroundColor.SetColor(SectionFill);
+                sheet.Text(row.Row, TemplateLayout.ColumnIndex, section.Heading, Section);
+                sheet.Restyle(row.Row, TemplateLayout.ColumnIndex + 1, row.Row, last, _ => Section);
+                sheet.Merge(row.Row, TemplateLayout.ColumnIndex, row.Row, last);
             }
             else
             {
-                sheet.Cells[row.Row, TemplateLayout.ColumnLabel].Value = "报送时间";
-                Text(sheet.Cells[row.Row, TemplateLayout.ColumnValue], submission.Stamp is { } stamp
+                sheet.Restyle(row.Row, TemplateLayout.ColumnIndex, row.Row, last, _ => Cell);
+                sheet.Text(row.Row, TemplateLayout.ColumnLabel, "报送时间", wrapped);
+                Text(sheet, row.Row, TemplateLayout.ColumnValue, submission.Stamp is { } stamp
                     ? stamp.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-                    : findings.ContainsKey(MetaNames.Submitted) ? "（见批注）" : ValueAsRead.Blank);
-                sheet.Cells[row.Row, TemplateLayout.ColumnCode].Value = MetaNames.Submitted;
+                    : findings.ContainsKey(MetaNames.Submitted) ? "（见批注）" : ValueAsRead.Blank, Cell);
+                sheet.Text(row.Row, TemplateLayout.ColumnCode, MetaNames.Submitted, Cell);
             }
         }
-        var end = rows[^1].Row;
-        var table = sheet.Cells[TemplateLayout.HeaderRow, TemplateLayout.ColumnIndex, end, last];
-        table.Style.Border.Top.Style = table.Style.Border.Bottom.Style = table.Style.Border.Left.Style = table.Style.Border.Right.Style = ExcelBorderStyle.Thin;
-        sheet.Cells[TemplateLayout.HeaderRow + 1, TemplateLayout.ColumnLabel, end, TemplateLayout.ColumnLabel].Style.WrapText = true;
 
         var cells = TemplateLayout.Cells(definition);
         foreach (var (field, diagnostics) in findings.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             if (cells.TryGetValue(field, out var at))
             {
-                Mark(sheet.Cells[at.Row, at.Column], CountyLocation(submission, field, diagnostics), diagnostics);
+                Mark(sheet, at.Row, at.Column, CountyLocation(submission, field, diagnostics), diagnostics);
             }
         }
 
         for (var column = 1; column <= Widths.Length; column++)
         {
-            sheet.Column(column).Width = Widths[column - 1];
+            sheet.Widths[column] = Widths[column - 1];
         }
-        sheet.View.FreezePanes(TemplateLayout.HeaderRow + 1, 1);
-        sheet.PrinterSettings.PaperSize = ePaperSize.A4;
-        sheet.PrinterSettings.FitToPage = true;
-        sheet.PrinterSettings.FitToWidth = 1;
-        sheet.PrinterSettings.FitToHeight = 0;
+        sheet.FrozenRows = TemplateLayout.HeaderRow;
+        sheet.Print = new PageSetup(Landscape: false, TitleRows: (TemplateLayout.HeaderRow, TemplateLayout.HeaderRow), Header: $"{definition.Title}（回执）");
     }
 
     /// <summary>Where the county's own file holds the field: as intake found it, else where the finding points.</summary>
@@ -121,41 +110,34 @@ internal static class ReceiptReturnSheet
             : "原表中未找到该单元格";
     }
 
-    private static void Mark(ExcelRange cell, string location, IReadOnlyList<Diagnostic> diagnostics)
+    private static void Mark(Sheet sheet, int row, int column, string location, IReadOnlyList<Diagnostic> diagnostics)
     {
         var error = diagnostics.Any(d => d.IsError);
-        cell.Style.Fill.PatternType = ExcelFillStyle.Solid;
-        cell.Style.Fill.BackgroundColor.SetColor(error ? ErrorFill : WarningFill);
-        cell.Style.Border.BorderAround(ExcelBorderStyle.Medium, error ? ErrorBorder : WarningBorder);
-        var lines = diagnostics.Select(d => $"{d.Code} {DiagnosticCatalogDocument.SeverityName(d.Severity)}：{d.Message}。{DiagnosticCatalog.Find(d.Code)?.Advice}");
-        var comment = cell.Worksheet.Comments.Add(cell, ReceiptText.Safe(string.Join("\n", lines.Prepend(location))), ReceiptWriter.CommentAuthor);
-        comment.AutoFit = false;
-        comment.From.Column = cell.Start.Column + 1;
+        sheet.Restyle(row, column, row, column, style => style with
+        {
+            Fill = error ? ErrorFill : WarningFill,
+            Border = CellBorder.Medium,
+            BorderColor = error ? ErrorBorder : WarningBorder,
+        });
+        var lines = diagnostics.Select(d => $"{d.Code} {DiagnosticCatalogDocument.SeverityName(d.Severity)}：{d.Message}。{DiagnosticCatalog.Find(d.Code)?.Advice}").Prepend(location).ToList();
+        var text = ReceiptText.Safe(string.Join("\n", lines));
+        sheet.Comments.Add(new SheetComment(row, column, ReceiptWriter.CommentAuthor, text, lines.Sum(l => 1 + l.Length / 24)));
     }
 
-    private static void Merged(ExcelWorksheet sheet, int row, string text, bool bold, float size)
+    private static void Merged(Sheet sheet, int row, string text, CellStyle style, double height)
     {
-        var range = sheet.Cells[row, TemplateLayout.ColumnIndex, row, TemplateLayout.ColumnNote];
-        range.Merge = true;
-        range.Value = text;
-        range.Style.Font.Bold = bold;
-        range.Style.Font.Size = size;
-        range.Style.WrapText = true;
-        range.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-        sheet.Row(row).Height = size * 2.4;
+        sheet.Text(row, TemplateLayout.ColumnIndex, text, style);
+        sheet.Merge(row, TemplateLayout.ColumnIndex, row, TemplateLayout.ColumnNote);
+        sheet.Heights[row] = height;
     }
 
-    private static void Pair(ExcelWorksheet sheet, int row, int column, string label, string value)
+    private static void Pair(Sheet sheet, int row, int column, string label, string value)
     {
-        sheet.Cells[row, column].Value = label;
-        sheet.Cells[row, column].Style.Font.Bold = true;
-        Text(sheet.Cells[row, column + 1], value);
+        sheet.Text(row, column, label, Bold);
+        Text(sheet, row, column + 1, value, Cell);
     }
 
     /// <summary>Text, stored as text whatever it begins with.</summary>
-    private static void Text(ExcelRange cell, string value)
-    {
-        cell.Value = ReceiptText.Safe(value);
-        cell.Style.Numberformat.Format = "@";
-    }
+    private static void Text(Sheet sheet, int row, int column, string value, CellStyle style) =>
+        sheet.Text(row, column, ReceiptText.Safe(value), style with { NumberFormat = "@" });
 }

@@ -1,6 +1,6 @@
-using OfficeOpenXml;
 using Reports.Definitions;
 using Reports.Intake;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Receipts;
 
@@ -13,21 +13,20 @@ internal static class ValueAsRead
     public const string Blank = "（空）";
     public const string NotFound = "（未找到该单元格）";
 
-    public static void Put(ExcelRange cell, CountySubmission submission, FieldDefinition field)
+    public static void Put(Sheet sheet, int row, int column, CountySubmission submission, FieldDefinition field, CellStyle style)
     {
         if (submission.Values.TryGetValue(field.Code, out var number))
         {
-            cell.Value = number;
-            cell.Style.Numberformat.Format = field.Kind switch { FieldKind.Amount => "0.00", FieldKind.Rate => "0.00%", _ => "0" };
+            sheet.Number(row, column, number, style with { NumberFormat = field.Kind switch { FieldKind.Amount => "0.00", FieldKind.Rate => "0.00%", _ => "0" } });
             return;
         }
         // Always a string: a remark or a typed "=SUM(...)" never becomes a formula.
-        cell.Value = submission.Texts.TryGetValue(field.Code, out var text)
-            ? ReceiptText.Safe(text)
+        var text = submission.Texts.TryGetValue(field.Code, out var typed)
+            ? ReceiptText.Safe(typed)
             : submission.Cells.TryGetValue(field.Code, out var reading)
                 ? string.IsNullOrWhiteSpace(reading.Typed) ? Blank : ReceiptText.Safe(reading.Typed)
                 : NotFound;
-        cell.Style.Numberformat.Format = "@";
+        sheet.Text(row, column, text, style with { NumberFormat = "@" });
     }
 
     /// <summary>"填报!D12": where the county's own file holds the field, or null when its cell was not found.</summary>

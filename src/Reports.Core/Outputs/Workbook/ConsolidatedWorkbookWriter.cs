@@ -39,8 +39,7 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         }
 
         // Store every formula's value, so readers that do not recalculate (previewers, libraries) show the totals.
-        workbook.Calculate();
-        check.Verify();
+        check.CalculateAndVerify();
 
         var local = TimeZoneInfo.ConvertTime(now, zone);
         workbook.Properties.Title = title;

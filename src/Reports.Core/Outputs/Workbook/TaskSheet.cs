@@ -102,14 +102,12 @@ internal static class TaskSheet
                         cell.Value = value;
                         widths.ObserveFigure(fieldColumns[field.Code], field, value);
                     }
-                    cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
                 }
                 foreach (var entry in indicatorColumns)
                 {
                     var cell = sheet.Cells[row, entry.Value];
                     cell.Formula = formulas.UnitIndicator(entry.Indicator, row);
-                    cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(entry.Indicator);
-                    check.Expect(cell, unit.Indicators.GetValueOrDefault(entry.Indicator.Code));
+                    check.Expect(cell, unit.Indicators.GetValueOrDefault(entry.Indicator.Code), row - FirstUnitRow, merge.Units.Count);
                     if (entry.Rank is { } rankColumn && ranks[entry.Indicator.Code].GetValueOrDefault(unit.Unit.Code) is { } rank)
                     {
                         sheet.Cells[row, rankColumn].Value = rank;
@@ -125,6 +123,19 @@ internal static class TaskSheet
                 sheet.Cells[row, entry.Progress!.Value].Value = merge.ProgressFor(entry.Indicator);
             }
             row++;
+        }
+
+        // Formats a column at a time (EPPlus styles a range in one pass; a cell at a time costs per cell).
+        if (lastUnitRow >= FirstUnitRow)
+        {
+            foreach (var field in fields)
+            {
+                sheet.Cells[FirstUnitRow, fieldColumns[field.Code], lastUnitRow, fieldColumns[field.Code]].Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
+            }
+            foreach (var entry in indicatorColumns)
+            {
+                sheet.Cells[FirstUnitRow, entry.Value, lastUnitRow, entry.Value].Style.Numberformat.Format = WorkbookStyle.FormatOf(entry.Indicator);
+            }
         }
 
         // Total row: live formulas.

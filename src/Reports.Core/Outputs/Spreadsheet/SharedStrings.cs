@@ -1,0 +1,39 @@
+using System.Xml;
+
+namespace Reports.Outputs.Spreadsheet;
+
+/// <summary>A package's strings, each stored once (sharedStrings.xml) and referred to by index from its cells.</summary>
+internal sealed class SharedStrings
+{
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<string> _strings = [];
+    private int _uses;
+
+    public int IndexOf(string text)
+    {
+        _uses++;
+        if (!_index.TryGetValue(text, out var index))
+        {
+            _index[text] = index = _strings.Count;
+            _strings.Add(text);
+        }
+        return index;
+    }
+
+    public void Write(XmlWriter xml)
+    {
+        xml.WriteStartElement("sst", Ooxml.Main);
+        xml.WriteAttributeString("count", Ooxml.Number(_uses));
+        xml.WriteAttributeString("uniqueCount", Ooxml.Number(_strings.Count));
+        foreach (var text in _strings)
+        {
+            xml.WriteStartElement("si");
+            xml.WriteStartElement("t");
+            xml.WriteAttributeString("xml", "space", null, "preserve");
+            xml.WriteString(text);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    }
+}
