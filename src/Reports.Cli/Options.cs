@@ -7,7 +7,7 @@ internal sealed class Options(UiText text)
 {
     public UiText Text { get; } = text;
 
-    public Option<string?> Lang { get; } = new("--lang") { Description = text.T("帮助和提示的语言：zh（默认）或 en；也可设环境变量 REPORTS_LANG", "language of help and messages: zh (default) or en; or set REPORTS_LANG"), Recursive = true };
+    public Option<string?> Lang { get; } = new("--lang") { Description = text.T("帮助和提示的语言：zh（默认）或 en；也可设环境变量 REPORTS_LANG。报表核查信息（诊断）始终为中文", "language of help and messages: zh (default) or en; or set REPORTS_LANG. Findings on returns (diagnostics) are always in Chinese, as the counties read them"), Recursive = true };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = text.T("只显示错误和结论", "show only errors and the verdict"), Recursive = true };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = text.T("显示每一步和全部核查信息", "show every step and every finding"), Recursive = true };
     public Option<string[]> Setting { get; } = new("--setting") { Description = text.T("覆盖一项设置，如 --setting Reports:Deadline=2022-07-05（可重复；优先于设置文件和环境变量）", "override a setting, e.g. --setting Reports:Deadline=2022-07-05 (repeatable; wins over files and environment)"), Recursive = true };

@@ -48,10 +48,11 @@ public sealed partial class HelpTextTests
     }
 
     [Fact]
-    public void The_english_interface_keeps_the_parsers_english()
+    public void The_english_interface_keeps_the_parsers_english_and_says_findings_stay_chinese()
     {
         var result = Support.Cli.Invoke(["run", "--period", "2022-06", "--lang", "en"]);
         Assert.Contains("Option '--return' is required.", result.Stderr);
+        Assert.Contains("Findings on returns (diagnostics) are always in Chinese", Support.Cli.Invoke(["--help", "--lang", "en"]).Stdout);
     }
 
     [GeneratedRegex(@"--?[A-Za-z][\w-]*|<[^>]+>|\breports\b|Reports:[\w:]+|[\w.-]+\.(json|csv|xlsx|log|pdf|db)\b|\b[a-z]+-[a-z0-9-]+\b|SHA-256|CSV|JSON|SQLite|RPT\w+|[\w/.-]*out/[\w/.-]*|\.xlsx\b|\b(testhost|template|fill|run|validate|status|history|withdraw|approve|reopen|explain|zh|en|yyyy-MM-dd|yyyy-MM|HH:mm|FILE|REPORTS_\w+|unit_code|unit_name|table)\b")]

@@ -28,12 +28,16 @@ public static class AppendixTables
         new("报送情况", 0.9f, PdfAlign.Center, r => r.StatusText),
         new("错误", 0.45f, PdfAlign.Right, r => Count(r.Errors)),
         new("提示", 0.45f, PdfAlign.Right, r => Count(r.Warnings)),
-        new("说明", 1.3f, PdfAlign.Left, r => r.Note),
-        new("文件（SHA-256 前12位）", 2.9f, PdfAlign.Left, r => r.File),
+        new("说明", 1.6f, PdfAlign.Left, r => r.Note),
+        new("文件（SHA-256 前12位）", 2.6f, PdfAlign.Left, r => r.File),
     ];
 
     /// <summary>Every roster unit's row, in roster order.</summary>
-    public static IReadOnlyList<StatusRow> StatusRows(ReturnResult result)
+    /// <remarks>
+    /// <paramref name="brief"/> (the leaders' form) gives a sent-back unit its first error's title from the catalogue
+    /// rather than the whole message, so a page holds the listed units; the message is on the receipt and in the workbook.
+    /// </remarks>
+    public static IReadOnlyList<StatusRow> StatusRows(ReturnResult result, bool brief = false)
     {
         var pending = result.Submissions.Units.ToDictionary(u => u.Unit.Code, u => u.Pending, StringComparer.Ordinal);
         return result.Merge.Units.Select((unit, index) =>
@@ -42,7 +46,9 @@ public static class AppendixTables
             var (status, note) = unit.Status switch
             {
                 UnitStatus.Accepted => ("已汇总", ""),
-                UnitStatus.Rejected => ("退回", file?.Diagnostics.FirstOrDefault(d => d.IsError)?.Message ?? ""),
+                UnitStatus.Rejected => ("退回", file?.Diagnostics.FirstOrDefault(d => d.IsError) is { } error
+                    ? brief && DiagnosticCatalog.Find(error.Code) is { } code ? $"{code.Title}（{code.Code}）" : error.Message
+                    : ""),
                 _ => ("未报送", "截至汇总时未收到报表"),
             };
             if (pending.GetValueOrDefault(unit.Unit.Code) is var waiting and > 0)
@@ -61,7 +67,7 @@ public static class AppendixTables
     /// </summary>
     public static IReadOnlyList<PdfBlock> Status(ReturnResult result, int number, BriefingScale scale)
     {
-        var rows = StatusRows(result);
+        var rows = StatusRows(result, scale.LeadersForm);
         var columns = StatusColumns.Select(c => c.Header).ToList();
         string caption = $"附表{number}：各{UnitWord(result)}报表报送情况";
         var record = new PdfParagraph(RecordLine(result));
@@ -69,14 +75,13 @@ public static class AppendixTables
         {
             return [record, new PdfTable(columns, rows.Select(r => (IReadOnlyList<string>)StatusColumns.Select(c => c.Cell(r)).ToList()).ToList(), Caption: caption)];
         }
-        var accepted = rows.Count(r => r.Status == UnitStatus.Accepted);
         var notMerged = rows.Where(r => r.Status != UnitStatus.Accepted).ToList();
         var shown = notMerged.Take(scale.LaggingListed).ToList();
         var blocks = new List<PdfBlock>
         {
             record,
-            new PdfParagraph($"全部{rows.Count}个单位中，已汇总{accepted}个，退回{rows.Count(r => r.Status == UnitStatus.Rejected)}个，未报送{rows.Count(r => r.Status == UnitStatus.Missing)}个。"
-                             + (notMerged.Count == 0 ? "" : notMerged.Count > shown.Count
+            // The counts are in the record line above; this says only what the table holds.
+            new PdfParagraph((notMerged.Count == 0 ? $"全部{rows.Count}个单位均已汇总。" : notMerged.Count > shown.Count
                                  ? $"下表列出未汇总单位中的{shown.Count}个，其余{notMerged.Count - shown.Count}个见{scale.Workbook}“报送情况”。"
                                  : "下表列出未汇总的单位，各单位报送情况见" + scale.Workbook + "“报送情况”。")),
         };

@@ -10,7 +10,7 @@ public sealed record BriefingScale(bool LeadersForm, int LaggingListed, string? 
     public static readonly BriefingScale Full = new(false, BriefingSettings.DefaultLaggingListed, null);
 
     /// <summary>How many units head and close a ranked table in the leaders' form.</summary>
-    public const int Ends = 5;
+    public const int Ends = 3;
 
     /// <summary>"汇总表（汇总表-….xlsx）", or "汇总表".</summary>
     public string Workbook => WorkbookName is null ? "汇总表" : $"汇总表（{WorkbookName}）";
