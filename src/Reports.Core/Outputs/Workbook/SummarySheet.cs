@@ -165,7 +165,9 @@ internal static class SummarySheet
             var height = ColumnWidths.RowHeight(textColumns.Select(c => ((string?)sheet.Cells[unitRow, c].Text, sheet.Column(c).Width)));
             if (height > 15)
             {
+                // A tall row's figures centred beside the remark rather than sunk to its bottom.
                 sheet.Row(unitRow).Height = height;
+                sheet.Cells[unitRow, 1, unitRow, lastColumn].Style.VerticalAlignment = ExcelVerticalAlignment.Center;
             }
         }
         WorkbookStyle.PageSetup(sheet, title, GroupRow, HeaderRow, frozenColumns: 3);
