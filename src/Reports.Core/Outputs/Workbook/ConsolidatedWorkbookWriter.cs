@@ -53,7 +53,7 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
     }
 
     /// <summary>"长治市财政衔接资金项目匹配情况汇总表（2022年6月）": a definition title ending in 表 gives it up to 汇总表.</summary>
-    internal static string Title(MergeResult merge)
+    private static string Title(MergeResult merge)
     {
         var title = merge.Definition.Title;
         var stem = title.EndsWith('表') ? title[..^1] : title;
