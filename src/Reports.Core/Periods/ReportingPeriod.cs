@@ -11,6 +11,9 @@ public readonly partial record struct ReportingPeriod(int Year, int Month)
     /// <summary>"2022年6月底", as a briefing dates cumulative figures.</summary>
     public string ChineseEnd => $"{Year}年{Month}月底";
 
+    /// <summary>"2022年6月", as a printed sheet names the period.</summary>
+    public string Chinese => $"{Year}年{Month}月";
+
     public override string ToString() => $"{Year:D4}-{Month:D2}";
 
     /// <summary>

@@ -115,7 +115,10 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
         Assert.All(names.Skip(second), n => Assert.StartsWith("表2", n));
         Assert.Contains("表2项目台账", names);
         var contents = package.Workbook.Worksheets["目录"];
-        Assert.Contains("财政衔接资金项目匹配情况表", contents.Cells[5, 2].Text);
+        // The definition's title ends in 表, which gives way to 汇总表 instead of doubling it; the period as written in Chinese.
+        Assert.Equal("长治市财政衔接资金项目匹配情况汇总表（2022年6月）", contents.Cells[5, 2].Text);
+        Assert.Equal("长治市财政衔接资金项目匹配情况汇总表（2022年6月）", package.Workbook.Worksheets["表2汇总"].Cells[1, 1].Text);
+        Assert.All(package.Workbook.Worksheets, s => Assert.DoesNotContain("表表", s.Cells[1, 1].Text, StringComparison.Ordinal));
         var ledger = package.Workbook.Worksheets["表2项目台账"];
         Assert.Equal(1766, Enumerable.Range(4, ledger.Dimension.End.Row - 3).Count(r => ledger.Cells[r, 4].Text.Length > 0 && ledger.Cells[r, 3].Text != "合计"));
     }

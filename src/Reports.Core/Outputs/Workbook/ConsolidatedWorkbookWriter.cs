@@ -20,14 +20,14 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         var first = parts[0].Merge;
         var title = parts.Count == 1
             ? Title(first)
-            : $"{first.Roster.Name}报表汇总表（{first.Period}）";
+            : $"{first.Roster.Name}报表汇总表（{first.Period.Chinese}）";
         var now = clock.GetUtcNow();
         var zone = clock.LocalTimeZone;
         var check = new FormulaCheck();
         using var package = new ExcelPackage();
         var workbook = package.Workbook;
         // 宋体 is what Chinese offices' Excel and WPS use by default; column widths are estimated in its digit width.
-        workbook.Styles.NamedStyles[0].Style.Font.Name = "宋体";
+        workbook.Styles.NamedStyles[0].Style.Font.Name = WorkbookStyle.FontName;
 
         if (parts.Count > 1)
         {
@@ -40,6 +40,10 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
 
         // Store every formula's value, so readers that do not recalculate (previewers, libraries) show the totals.
         check.CalculateAndVerify();
+        // The values are stored and verified, so Excel need not recalculate on open: with fullCalcOnLoad it does, and
+        // then asks "save changes?" when a reader closes a report they never edited.
+        workbook.FullCalcOnLoad = false;
+        WorkbookStyle.ChineseFonts(workbook);
 
         var local = TimeZoneInfo.ConvertTime(now, zone);
         workbook.Properties.Title = title;
@@ -48,7 +52,13 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         return ReproducibleZip.Normalize(package.GetAsByteArray(), local);
     }
 
-    private static string Title(MergeResult merge) => $"{merge.Roster.Name}{merge.Definition.Title}汇总表（{merge.Period}）";
+    /// <summary>"长治市财政衔接资金项目匹配情况汇总表（2022年6月）": a definition title ending in 表 gives it up to 汇总表.</summary>
+    private static string Title(MergeResult merge)
+    {
+        var title = merge.Definition.Title;
+        var stem = title.EndsWith('表') ? title[..^1] : title;
+        return $"{merge.Roster.Name}{stem}汇总表（{merge.Period.Chinese}）";
+    }
 
     /// <summary>"" for a single return (sheet names as ever), else 表1, 表2 ….</summary>
     private static string Prefix(int index, int count) => count == 1 ? "" : $"表{index + 1}";

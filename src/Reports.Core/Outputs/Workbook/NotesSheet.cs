@@ -24,7 +24,7 @@ internal static class NotesSheet
         [
             ["报表", $"{definition.Title}（{definition.Code}，第{definition.Version}版）"],
             ["汇总单位", $"{merge.Roster.Name}（{merge.Roster.Code}）所辖 {merge.Units.Count} 个单位；已汇总 {merge.Accepted.Count()} 个，退回 {merge.Rejected.Count()} 个，未报送 {merge.Missing.Count()} 个"],
-            ["报告期", $"{merge.Period}，数据截至{merge.Period.ChineseEnd}{(definition.Cumulative ? "，为自专项行动开始以来的累计数" : "")}"],
+            ["报告期", $"{merge.Period.Chinese}，数据截至{merge.Period.ChineseEnd}{(definition.Cumulative ? "，为自专项行动开始以来的累计数" : "")}"],
             ["专项行动时间", $"{window.Start:yyyy-MM-dd}至{window.End:yyyy-MM-dd}，共 {window.Days} 天"],
             ["时序进度", $"{style(merge.TimeProgress)}：自{window.Start:yyyy-MM-dd}至报告期末（{merge.Period.LastDay:yyyy-MM-dd}）的天数 ÷ 专项行动总天数（首尾两天都计入），最高100%"],
             ["年度时序进度", $"{style(merge.YearProgress)}：自{merge.Period.Year}年1月1日至报告期末的天数 ÷ 全年天数，用于年度任务"],

@@ -16,18 +16,20 @@ namespace Reports.Outputs.Workbook;
 internal static class SubmissionSheet
 {
     public const string Name = "报送情况";
-    private const int HeaderRow = 3;
+    private const int HeaderRow = 3, FullHashColumn = 13, ShownHashLength = 12;
 
     public static void Write(ExcelWorksheet sheet, SubmissionOverview overview, string rosterName, string title, TimeZoneInfo zone,
         ApprovalStatus? approval = null, IReadOnlyDictionary<string, int>? sourceRows = null)
     {
-        string[] headers = ["序号", "单位代码", "单位名称", "报送情况", "是否按时", "采用的文件", "SHA-256", "收到时间", "收到版本数", "错误数", "警告数", "数据来源"];
+        // The printed sheet shows a hash's first 12 characters (enough to tell files apart by eye); the whole SHA-256
+        // stays in the last column, outside the print area, for comparing and for `reports withdraw --sha256`.
+        string[] headers = ["序号", "单位代码", "单位名称", "报送情况", "是否按时", "采用的文件", "SHA-256（前12位）", "收到时间", "收到版本数", "错误数", "警告数", "数据来源", "SHA-256"];
         var widths = new ColumnWidths(maximum: 50);
         var deadline = overview.Deadline is { } due
             ? $"报送截止时间：{TimeZoneInfo.ConvertTime(due, zone):yyyy-MM-dd HH:mm}"
             : "未设定报送截止时间（设置 Reports:Deadline 后显示是否按时）";
         WorkbookStyle.Title(sheet, $"{rosterName}报表报送情况",
-            $"{overview.Rates.Sentence}{deadline}。收到时间暂为文件的修改时间。" + (approval is null ? "" : $"\n{approval.Line}（{approval.By}）。"), headers.Length);
+            $"{overview.Rates.Sentence}{deadline}。收到时间暂为文件的修改时间。" + (approval is null ? "" : $"\n{approval.Line}（{approval.By}）。"), FullHashColumn - 1);
         sheet.Row(2).Height = approval is null ? 30 : 45;
         for (var i = 0; i < headers.Length; i++)
         {
@@ -94,14 +96,19 @@ internal static class SubmissionSheet
         }
         var lastRow = Math.Max(row - 1, HeaderRow);
         sheet.Cells[HeaderRow + 1, 5, lastRow, 5].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-        // A SHA-256 is for comparing, not reading: a small monospace font keeps the column narrow.
+        // 序号 and 单位代码 are both digits: centred in their columns they do not read as one number.
+        sheet.Cells[HeaderRow + 1, 1, lastRow, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+        // A SHA-256 is for comparing, not reading: a small monospace font keeps the columns narrow.
         sheet.Cells[HeaderRow + 1, 7, lastRow, 7].Style.Font.Name = "Consolas";
-        sheet.Cells[HeaderRow + 1, 7, lastRow, 7].Style.Font.Size = 8;
+        sheet.Cells[HeaderRow + 1, FullHashColumn, lastRow, FullHashColumn].Style.Font.Name = "Consolas";
+        sheet.Cells[HeaderRow + 1, FullHashColumn, lastRow, FullHashColumn].Style.Font.Size = 8;
         WorkbookStyle.Borders(sheet.Cells[HeaderRow, 1, lastRow, headers.Length]);
         widths.Apply(sheet);
-        sheet.Column(1).Width = 5;
-        sheet.Column(7).Width = 52;
+        sheet.Column(1).Width = 6;
+        sheet.Column(7).Width = 16;
+        sheet.Column(FullHashColumn).Width = 52;
         WorkbookStyle.PageSetup(sheet, title, HeaderRow, HeaderRow, frozenColumns: 3);
+        sheet.PrinterSettings.PrintArea = sheet.Cells[1, 1, lastRow, FullHashColumn - 1];
     }
 
     private static void WriteFile(ExcelWorksheet sheet, int row, string? file, string? sha256, DateTimeOffset? received, TimeZoneInfo zone, ColumnWidths widths)
@@ -109,7 +116,8 @@ internal static class SubmissionSheet
         var name = file is null ? null : Path.GetFileName(file);
         CellText.Write(sheet.Cells[row, 6], name);
         widths.Observe(6, name);
-        CellText.Write(sheet.Cells[row, 7], sha256);
+        CellText.Write(sheet.Cells[row, 7], sha256 is { Length: > ShownHashLength } ? sha256[..ShownHashLength] : sha256);
+        CellText.Write(sheet.Cells[row, FullHashColumn], sha256);
         if (received is { } at)
         {
             sheet.Cells[row, 8].Value = TimeZoneInfo.ConvertTime(at, zone).DateTime;

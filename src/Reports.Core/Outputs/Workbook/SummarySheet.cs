@@ -16,6 +16,11 @@ internal static class SummarySheet
     public const string Name = "汇总";
     private const int GroupRow = 3, HeaderRow = 4, FirstUnitRow = 5, FirstDataColumn = 5;
 
+    /// <summary>序号, 单位代码, 单位名称, 报送状态: repeated on every printed page.</summary>
+    public const int TitleColumns = FirstDataColumn - 1;
+
+    private const double TextColumnWidth = 24;
+
     private sealed record Column(SectionDefinition Section, FieldDefinition? Field, IndicatorDefinition? Indicator);
 
     public static void Write(ExcelWorksheet sheet, MergeResult merge, MergeAnalysis analysis, string title, FormulaCheck check)
@@ -32,9 +37,10 @@ internal static class SummarySheet
         var formulas = new FigureFormulas(definition, fieldColumns, FirstUnitRow, lastUnitRow);
         var widths = new ColumnWidths(maximum: 40);
 
+        var progress = $"时序进度：{Briefing.NumberStyle.Completion(merge.TimeProgress)}；已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位";
+        const string Legend = "合计行为公式（求和、比率为合计数之比），浅红为进度滞后，灰色为未汇总单位";
         WorkbookStyle.Title(sheet, title,
-            $"报告期：{merge.Period}（截至{merge.Period.ChineseEnd}）；时序进度：{Briefing.NumberStyle.Completion(merge.TimeProgress)}；" +
-            $"已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位。合计行为公式（求和、比率为合计数之比），浅红为进度滞后，灰色为未汇总单位。",
+            $"报告期：{merge.Period.Chinese}（截至{merge.Period.ChineseEnd}）；{progress}。{Legend}。",
             Math.Min(lastColumn, 14));
 
         string[] fixedHeaders = ["序号", "单位代码", "单位名称", "报送状态"];
@@ -142,9 +148,43 @@ internal static class SummarySheet
         }
 
         WorkbookStyle.Borders(sheet.Cells[GroupRow, 1, totalRow, lastColumn]);
+        // 序号 and 单位代码 are both digits: centred in their own bordered columns they do not read as one number.
+        sheet.Cells[FirstUnitRow, 1, totalRow, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
         widths.Apply(sheet);
-        sheet.Column(1).Width = 5;
+        sheet.Column(1).Width = 6;
+        // A remark is a sentence: wrapped in a column of moderate width rather than one as wide as the page, its row
+        // as high as its lines (LibreOffice does not grow a row for wrapped text on its own).
+        var textColumns = Enumerable.Range(0, columns.Count).Where(i => columns[i].Field is { Kind: FieldKind.Text }).Select(i => FirstDataColumn + i).ToList();
+        foreach (var textColumn in textColumns)
+        {
+            sheet.Column(textColumn).Width = Math.Min(sheet.Column(textColumn).Width, TextColumnWidth);
+            sheet.Cells[FirstUnitRow, textColumn, totalRow, textColumn].Style.WrapText = true;
+        }
+        for (var unitRow = FirstUnitRow; unitRow < totalRow && textColumns.Count > 0; unitRow++)
+        {
+            var height = ColumnWidths.RowHeight(textColumns.Select(c => ((string?)sheet.Cells[unitRow, c].Text, sheet.Column(c).Width)));
+            if (height > 15)
+            {
+                // A tall row's figures centred beside the remark rather than sunk to its bottom.
+                sheet.Row(unitRow).Height = height;
+                sheet.Cells[unitRow, 1, unitRow, lastColumn].Style.VerticalAlignment = ExcelVerticalAlignment.Center;
+            }
+        }
         WorkbookStyle.PageSetup(sheet, title, GroupRow, HeaderRow, frozenColumns: 3);
+        // Dozens of columns: printed across pages at a legible scale, each page with the unit columns and header rows.
+        var groups = new List<(int First, int Last)>();
+        var first = FirstDataColumn;
+        foreach (var group in columns.GroupBy(c => c.Section))
+        {
+            groups.Add((first, first + group.Count() - 1));
+            first += group.Count();
+        }
+        WorkbookStyle.PrintAcrossPages(sheet, TitleColumns, groups);
+        // The unit columns repeat on every page, rows 1–2 with them, so the title rows would print cut into pieces:
+        // printed pages start at the header rows, the title is in the page header and the subtitle in the footer.
+        sheet.PrinterSettings.PrintArea = sheet.Cells[GroupRow, 1, totalRow, lastColumn];
+        sheet.HeaderFooter.OddFooter.LeftAlignedText = progress;
+        sheet.HeaderFooter.OddFooter.RightAlignedText = Legend;
     }
 
     private static void WriteUnitFigures(ExcelWorksheet sheet, int row, List<Column> columns, UnitResult unit, FigureFormulas formulas, ColumnWidths widths, FormulaCheck check, int units)

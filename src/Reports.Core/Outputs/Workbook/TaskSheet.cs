@@ -196,7 +196,7 @@ internal static class TaskSheet
 
     private static string Subtitle(MergeResult merge, SectionDefinition section)
     {
-        var parts = new List<string> { $"报告期：{merge.Period}；已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位" };
+        var parts = new List<string> { $"报告期：{merge.Period.Chinese}；已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位" };
         if (section.Indicators.Any(i => i.Progress == "campaign"))
         {
             parts.Add($"时序进度 {Briefing.NumberStyle.Completion(merge.TimeProgress)}（{merge.Window.Start:yyyy-MM-dd}至{merge.Window.End:yyyy-MM-dd}）");

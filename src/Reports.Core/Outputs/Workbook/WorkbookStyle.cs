@@ -21,6 +21,9 @@ internal static class WorkbookStyle
     public const string BarColor = "4472C4";
     public const string ProgressLineColor = "C00000";
 
+    /// <summary>The workbook's font: a name Excel and WPS both map on Chinese Windows (and LibreOffice substitutes).</summary>
+    public const string FontName = "宋体";
+
     public const string MissingText = "未报送";
     public const string RejectedText = "退回";
     public const string AcceptedText = "已汇总";
@@ -107,6 +110,21 @@ internal static class WorkbookStyle
     }
 
     /// <summary>
+    /// Every font the sheets' styles made from EPPlus's built-in Calibri becomes <see cref="FontName"/> (a deliberate
+    /// other font, such as the hash column's Consolas, stays): the Normal style alone does not reach them.
+    /// </summary>
+    public static void ChineseFonts(ExcelWorkbook workbook)
+    {
+        foreach (var font in workbook.Styles.Fonts)
+        {
+            if (font.Name is "Calibri" or "" or null)
+            {
+                font.Name = FontName;
+            }
+        }
+    }
+
+    /// <summary>
     /// A4 landscape, one page wide, the header rows repeated on every page, the workbook's title and the page
     /// number in the page header; panes frozen under the header rows and after the first columns.
     /// </summary>
@@ -130,4 +148,47 @@ internal static class WorkbookStyle
         sheet.HeaderFooter.OddHeader.LeftAlignedText = title.Replace("&", "&&", StringComparison.Ordinal);
         sheet.HeaderFooter.OddHeader.RightAlignedText = $"第 {ExcelHeaderFooter.PageNumber} 页，共 {ExcelHeaderFooter.NumberOfPages} 页";
     }
+
+    /// <summary>
+    /// For a sheet too wide for one page (汇总's dozens of columns): a fixed scale instead of fit-to-width, the first
+    /// <paramref name="titleColumns"/> columns (which unit a row is) repeated on every page beside the repeated header
+    /// rows, and a page break before each group of columns that would not fit on the page, so a task is not split
+    /// unless it alone is wider than a page. <paramref name="groups"/> are the column ranges that belong together.
+    /// </summary>
+    public static void PrintAcrossPages(ExcelWorksheet sheet, int titleColumns, IEnumerable<(int First, int Last)> groups)
+    {
+        var printer = sheet.PrinterSettings;
+        printer.FitToPage = false;
+        printer.Scale = PrintScale;
+        printer.RepeatColumns = sheet.Cells[$"A:{ExcelCellAddress.GetColumnLetter(titleColumns)}"];
+        // Printable width in pixels of the sheet at 96 dpi (A4 landscape less the margins), shrunk by the scale, less a
+        // safety margin, less the repeated columns.
+        var page = (297 / 25.4 - (double)(printer.LeftMargin + printer.RightMargin)) * 96 / (PrintScale / 100.0) * 0.95;
+        var budget = page - Enumerable.Range(1, titleColumns).Sum(c => Pixels(sheet, c));
+        var used = 0.0;
+        foreach (var (first, last) in groups)
+        {
+            for (var column = first; column <= last; column++)
+            {
+                var width = Pixels(sheet, column);
+                // A group that fits starts a page when the current one is too full for all of it; a group wider than a
+                // page fills pages column by column.
+                var groupWidth = column == first ? Enumerable.Range(first, last - first + 1).Sum(c => Pixels(sheet, c)) : width;
+                var needed = groupWidth <= budget ? groupWidth : width;
+                if (used > 0 && used + needed > budget)
+                {
+                    sheet.Column(column - 1).PageBreak = true;
+                    used = 0;
+                }
+                used += width;
+            }
+        }
+    }
+
+    /// <summary>The print scale of a sheet printed across pages: 11 pt 宋体 prints at about 9.4 pt.</summary>
+    public const int PrintScale = 85;
+
+    // Excel's column width is in digit widths plus 5 px of padding; a digit of 11 pt 宋体 is 7 px in Excel, about 8 in
+    // LibreOffice's substitute, so 8 keeps a page's columns on the page in either.
+    private static double Pixels(ExcelWorksheet sheet, int column) => sheet.Column(column).Width * 8 + 5;
 }

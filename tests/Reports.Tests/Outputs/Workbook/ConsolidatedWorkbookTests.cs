@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using OfficeOpenXml;
 using Reports.Pipeline;
 using Reports.Rosters;
 using Reports.Tests.Support;
@@ -108,9 +109,18 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
             var setup = worksheet.GetFirstChild<PageSetup>()!;
             Assert.Equal(9u, setup.PaperSize!.Value); // A4
             Assert.Equal(OrientationValues.Landscape, setup.Orientation!.Value);
-            Assert.Equal(1u, setup.FitToWidth!.Value);
-            Assert.Equal(0u, setup.FitToHeight!.Value);
-            Assert.True(worksheet.SheetProperties!.PageSetupProperties!.FitToPage!.Value);
+            if (sheet.Name == "汇总")
+            {
+                // Too wide for one page: across pages at a fixed scale (its own test below).
+                Assert.False(worksheet.SheetProperties!.PageSetupProperties!.FitToPage!.Value);
+                Assert.InRange(setup.Scale!.Value, 60u, 100u);
+            }
+            else
+            {
+                Assert.Equal(1u, setup.FitToWidth!.Value);
+                Assert.Equal(0u, setup.FitToHeight!.Value);
+                Assert.True(worksheet.SheetProperties!.PageSetupProperties!.FitToPage!.Value);
+            }
             var header = worksheet.GetFirstChild<HeaderFooter>()!.OddHeader!.Text;
             Assert.Contains("&P", header, StringComparison.Ordinal);
             Assert.Contains("&N", header, StringComparison.Ordinal);
@@ -122,6 +132,61 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
                 Assert.Equal(PaneStateValues.Frozen, worksheet.Descendants<Pane>().Single().State!.Value);
             }
         }
+    }
+
+    [Fact]
+    public void The_summary_prints_across_pages_at_a_legible_scale_with_the_unit_columns_and_header_rows_on_each()
+    {
+        using var package = new ExcelPackage(new FileInfo(_sample.Path));
+        var sheet = package.Workbook.Worksheets["汇总"];
+        var printer = sheet.PrinterSettings;
+        Assert.False(printer.FitToPage);
+        // At 60% or more an 11 pt cell prints at 6.6 pt or more (a third of the old fit-to-one-page size is about 3 pt).
+        Assert.InRange(printer.Scale, 60, 100);
+        Assert.Equal(11f, package.Workbook.Styles.NamedStyles[0].Style.Font.Size);
+        Assert.Equal("$A:$D", printer.RepeatColumns.Address);
+        Assert.Equal("$3:$4", printer.RepeatRows.Address);
+        Assert.Equal(["序号", "单位代码", "单位名称", "报送状态"], Enumerable.Range(1, 4).Select(c => sheet.Cells[3, c].Text));
+        Assert.Equal(Samples.Changzhi.Units.Select(u => u.Name), Enumerable.Range(5, Samples.Changzhi.Units.Count).Select(r => sheet.Cells[r, 3].Text));
+        // The title rows would print cut up by the repeated columns: the print area starts at the header rows.
+        Assert.Equal(3, printer.PrintArea.Start.Row);
+        Assert.Equal(sheet.Dimension.End.Column, printer.PrintArea.End.Column);
+        // Page breaks fall between tasks: never inside a task's merged heading, and each page holds some of the columns.
+        var breaks = Enumerable.Range(5, sheet.Dimension.End.Column - 5).Where(c => sheet.Column(c).PageBreak).ToList();
+        Assert.NotEmpty(breaks);
+        foreach (var column in breaks)
+        {
+            var heading = sheet.MergedCells.Select(a => new ExcelAddress(a)).SingleOrDefault(a => a.Start.Row == 3 && a.Start.Column <= column && a.End.Column >= column);
+            Assert.True(heading is null || heading.End.Column == column, $"a page break inside the task heading {heading?.Address}");
+        }
+        // Each page's columns, the repeated ones included, fit A4 landscape less the margins (10.89 inches at 96 dpi)
+        // at the scale, in Excel's pixels (7 per digit width of an 11 pt font, 5 of padding).
+        double Pixels(int column) => sheet.Column(column).Width * 7 + 5;
+        var first = 5;
+        foreach (var last in breaks.Append(sheet.Dimension.End.Column))
+        {
+            var page = Enumerable.Range(1, 4).Concat(Enumerable.Range(first, last - first + 1)).Sum(Pixels);
+            Assert.InRange(page, 1, (297 / 25.4 - 0.8) * 96 / (printer.Scale / 100.0));
+            first = last + 1;
+        }
+        Assert.DoesNotContain("表表", sheet.Cells[1, 1].Text, StringComparison.Ordinal);
+        Assert.Contains("报告期：2022年6月", sheet.Cells[2, 1].Text, StringComparison.Ordinal);
+        Assert.Contains("时序进度：100%", sheet.HeaderFooter.OddFooter.LeftAlignedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_font_of_the_workbook_is_song_but_the_hash_columns_monospace_and_excel_is_not_asked_to_recalculate()
+    {
+        using var document = SpreadsheetDocument.Open(_sample.Path, false);
+        var fonts = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.Fonts!.Elements<Font>()
+            .Select(f => f.GetFirstChild<FontName>()!.Val!.Value).ToList();
+        Assert.Equal("宋体", fonts[0]); // the Normal style's, which every cell without a style of its own inherits
+        Assert.All(fonts, f => Assert.Contains(f, new[] { "宋体", "Consolas" }));
+        using var package = new ExcelPackage(new FileInfo(_sample.Path));
+        Assert.Equal("宋体", package.Workbook.Styles.NamedStyles[0].Style.Font.Name);
+        Assert.All(package.Workbook.Worksheets, s => Assert.Equal("宋体", s.Cells[3, 1].Style.Font.Name));
+        // The stored values are verified before saving (FormulaCheck), so Excel need not recalculate on open.
+        Assert.NotEqual(true, document.WorkbookPart.Workbook.CalculationProperties?.FullCalculationOnLoad?.Value);
     }
 
     [Fact]

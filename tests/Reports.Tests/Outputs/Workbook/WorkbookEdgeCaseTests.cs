@@ -137,12 +137,19 @@ public sealed class WorkbookEdgeCaseTests : IClassFixture<WorkbookEdgeCaseTests.
         {
             var file = _run.Outcome.Intake.Single(f => f.UnitCode == unit.Code);
             Assert.Equal(Path.GetFileName(file.File), Cell(unit, "采用的文件"));
-            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file.File))), Cell(unit, "SHA-256"));
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file.File)));
+            Assert.Equal(hash, Cell(unit, "SHA-256"));
+            // Printed: the first 12 characters; the whole hash's column lies outside the print area.
+            Assert.Equal(hash[..12], Cell(unit, "SHA-256（前12位）"));
             Assert.Equal("1", Cell(unit, "收到版本数"));
         }
         // Received 2022-07-06 02:00 UTC, shown in the clock's zone (UTC in tests) as an Excel date.
         var received = DateTime.FromOADate(double.Parse(Cell(Late, "收到时间"), CultureInfo.InvariantCulture));
         Assert.Equal(new DateTime(2022, 7, 6, 2, 0, 0), received);
+        var printArea = _run.Workbook.DefinedNames.Single(n => n.Name == "_xlnm.Print_Area" && n.SheetIndex == (uint)_run.Workbook.Sheets.ToList().IndexOf(sheet)).Text;
+        var lastPrintedColumn = WorkbookReadBack.Reference(1, headers["SHA-256"] - 1)[..^1];
+        Assert.Equal("L", lastPrintedColumn); // 数据来源; the whole hash is column M
+        Assert.Matches($@"^'报送情况'!\$A\$1:\${lastPrintedColumn}\$[0-9]+$", printArea);
     }
 
     [Fact]
