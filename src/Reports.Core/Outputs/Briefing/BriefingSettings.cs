@@ -21,7 +21,7 @@ public sealed record BriefingSettings(
     int LaggingListed = BriefingSettings.DefaultLaggingListed)
 {
     public const int DefaultFullTablesUpTo = 40;
-    public const int DefaultLaggingListed = 6;
+    public const int DefaultLaggingListed = 5;
 
     public DateOnly IssueDateFor(ReportingPeriod period) => IssueDate ?? period.LastDay;
 
