@@ -11,8 +11,8 @@ public sealed record IndicatorDefinition(
     IReadOnlyList<string> Denominator,
     IndicatorStyle Style,
     string Unit,
-    /// <summary>"campaign" or "year" when the rate is compared with time progress; null otherwise.</summary>
-    string? Progress,
+    /// <summary>What the rate is compared with to call a unit lagging; null when it is not tracked against time.</summary>
+    ProgressBasis? Progress,
     /// <summary>The level the plan requires, if any.</summary>
     IndicatorThreshold? Threshold = null)
 {

@@ -212,10 +212,11 @@ public static class ReturnDefinitionLoader
         {
             errors.Add($"{path}.numerator: 指标至少需要一个分子字段");
         }
-        var progress = Optional(indicator, "progress");
-        if (progress is not null and not "campaign" and not "year")
+        var progressWord = Optional(indicator, "progress");
+        var progress = ProgressBasisText.Parse(progressWord);
+        if (progressWord is not null && progress is null)
         {
-            errors.Add($"{path}.progress: 应为 campaign 或 year,而不是“{progress}”");
+            errors.Add($"{path}.progress: 应为 campaign 或 year,而不是“{progressWord}”");
         }
         return new IndicatorDefinition(
             Required(indicator, "code", path, errors),

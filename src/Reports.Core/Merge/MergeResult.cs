@@ -23,8 +23,8 @@ public sealed record MergeResult(
     /// <summary>Time progress an indicator is compared with: the campaign's or the year's; null if none.</summary>
     public decimal? ProgressFor(IndicatorDefinition indicator) => indicator.Progress switch
     {
-        "campaign" => TimeProgress,
-        "year" => YearProgress,
+        ProgressBasis.Campaign => TimeProgress,
+        ProgressBasis.Year => YearProgress,
         _ => null,
     };
 }

@@ -97,7 +97,7 @@ public sealed class DefinitionLoaderTests
         Assert.Equal(["产业发展", "基础设施", "就业帮扶", "其他"], table.FindColumn("project_type")!.Allowed);
         Assert.Equal([DetailCheckKind.Sum, DetailCheckKind.Sum, DetailCheckKind.RowCount, DetailCheckKind.CountWhere, DetailCheckKind.CountWhere], table.Checks.Select(c => c.Kind));
         Assert.Equal(0.01m, table.Checks[0].Tolerance);
-        Assert.Equal("year", FundSamples.Definition.Indicators.Single(i => i.Code == "spend_progress").Progress);
+        Assert.Equal(ProgressBasis.Year, FundSamples.Definition.Indicators.Single(i => i.Code == "spend_progress").Progress);
     }
 
     [Fact]

@@ -114,6 +114,6 @@ internal static class NotesSheet
     private static string Comparison(MergeResult merge, IndicatorDefinition indicator) => merge.ProgressFor(indicator) switch
     {
         null => "—",
-        { } progress => $"{(indicator.Progress == "year" ? "年度时序进度" : "时序进度")} {Briefing.NumberStyle.Completion(progress)}，低于即为进度滞后",
+        { } progress => $"{(indicator.Progress ?? ProgressBasis.Campaign).Label()} {Briefing.NumberStyle.Completion(progress)}，低于即为进度滞后",
     };
 }

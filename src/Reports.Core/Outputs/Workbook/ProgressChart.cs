@@ -45,7 +45,7 @@ internal static class ProgressChart
         var names = merge.Units.Select(u => u.Unit.Name).ToList();
         var rates = merge.Units.Select(u => u.Status == UnitStatus.Accepted ? u.Indicators.GetValueOrDefault(s.Indicator.Code) : null).ToList();
         var progress = merge.ProgressFor(s.Indicator) ?? 0m;
-        var progressName = s.Indicator.Progress == "year" ? "年度时序进度" : "时序进度";
+        var progressName = (s.Indicator.Progress ?? ProgressBasis.Campaign).Label();
         var categories = Reference(sheetName, s.FirstRow, s.CategoryColumn, s.LastRow, s.CategoryColumn);
 
         var xml = new StringBuilder();

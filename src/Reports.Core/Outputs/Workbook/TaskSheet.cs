@@ -68,7 +68,7 @@ internal static class TaskSheet
             }
             if (entry.Progress is { } progress)
             {
-                headers[progress] = entry.Indicator.Progress == "year" ? "年度时序进度(%)" : "时序进度(%)";
+                headers[progress] = $"{(entry.Indicator.Progress ?? ProgressBasis.Campaign).Label()}(%)";
                 headers[entry.Flag!.Value] = "进度";
             }
         }
@@ -185,7 +185,7 @@ internal static class TaskSheet
         {
             var entry = tracked[i];
             ProgressChart.Add(sheet, merge, new ProgressChart.Source(
-                $"{entry.Indicator.Label}：各单位完成情况与{(entry.Indicator.Progress == "year" ? "年度时序进度" : "时序进度")}",
+                $"{entry.Indicator.Label}：各单位完成情况与{(entry.Indicator.Progress ?? ProgressBasis.Campaign).Label()}",
                 HeaderRow, FirstUnitRow, lastUnitRow, CategoryColumn: 2, ValueColumn: entry.Value, ProgressColumn: entry.Progress!.Value,
                 entry.Indicator), totalRow + 2, lastColumn, i, tracked.Count);
         }
@@ -197,13 +197,13 @@ internal static class TaskSheet
     private static string Subtitle(MergeResult merge, SectionDefinition section)
     {
         var parts = new List<string> { $"报告期：{merge.Period.Chinese}；已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位" };
-        if (section.Indicators.Any(i => i.Progress == "campaign"))
+        if (section.Indicators.Any(i => i.Progress == ProgressBasis.Campaign))
         {
-            parts.Add($"时序进度 {Briefing.NumberStyle.Completion(merge.TimeProgress)}（{merge.Window.Start:yyyy-MM-dd}至{merge.Window.End:yyyy-MM-dd}）");
+            parts.Add($"{ProgressBasis.Campaign.Label()} {Briefing.NumberStyle.Completion(merge.TimeProgress)}（{merge.Window.Start:yyyy-MM-dd}至{merge.Window.End:yyyy-MM-dd}）");
         }
-        if (section.Indicators.Any(i => i.Progress == "year"))
+        if (section.Indicators.Any(i => i.Progress == ProgressBasis.Year))
         {
-            parts.Add($"年度时序进度 {Briefing.NumberStyle.Completion(merge.YearProgress)}");
+            parts.Add($"{ProgressBasis.Year.Label()} {Briefing.NumberStyle.Completion(merge.YearProgress)}");
         }
         parts.Add("排名按比率由高到低，并列同名次；浅红为低于时序进度（滞后），绿色为第一名，灰色为未汇总单位");
         return string.Join("；", parts) + "。";
