@@ -32,7 +32,7 @@ public sealed record ReportingRates(int Expected, int Received, int Accepted, in
 
     /// <summary>
     /// The counts and rates in one Chinese sentence, as the workbook, the briefing and <c>status</c> print them:
-    /// 应报12个单位，已报送11个（91.7%），通过10个（83.3%），退回1个，未报送1个；按时报送9个（75.0%）。
+    /// 应报12个单位，已报送11个（91.7%），通过10个（83.3%），退回1个，未报送1个；按时报送9个（75.0%）。A rate of exactly 100% prints as 100%.
     /// </summary>
     public string Sentence =>
         $"应报{Expected}个单位，已报送{Received}个（{Percent(ReceivedRate)}），通过{Accepted}个（{Percent(AcceptedRate)}），退回{SentBack}个，未报送{Missing}个"
@@ -40,7 +40,8 @@ public sealed record ReportingRates(int Expected, int Received, int Accepted, in
         + (Pending > 0 ? $"；审定后又报送待审的{Pending}个" : "")
         + "。";
 
-    private static string Percent(decimal? rate) => rate is { } r ? (r * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+    // The project's one number style: a rate with one decimal, exactly 100% as 100%, "—" when there is none.
+    private static string Percent(decimal? rate) => Outputs.Briefing.NumberStyle.Completion(rate);
 
     private decimal? Rate(int count) => Expected == 0 ? null : Math.Round((decimal)count / Expected, 4, MidpointRounding.AwayFromZero);
 }

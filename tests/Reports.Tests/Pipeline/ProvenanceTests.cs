@@ -103,7 +103,7 @@ public sealed class ProvenanceTests : IClassFixture<ProvenanceTests.SampleWithSt
         var rates = _run.Summary.RootElement.GetProperty("reporting");
         Assert.Equal(12, rates.GetProperty("expected").GetInt32());
         Assert.Equal(12, rates.GetProperty("accepted").GetInt32());
-        Assert.Contains("应报12个单位，已报送12个（100.0%）", text);
+        Assert.Contains("应报12个单位，已报送12个（100%）", text);
     }
 
     [Fact]

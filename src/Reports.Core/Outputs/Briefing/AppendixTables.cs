@@ -28,8 +28,8 @@ public static class AppendixTables
         new("报送情况", 0.9f, PdfAlign.Center, r => r.StatusText),
         new("错误", 0.45f, PdfAlign.Right, r => Count(r.Errors)),
         new("提示", 0.45f, PdfAlign.Right, r => Count(r.Warnings)),
-        new("说明", 1.6f, PdfAlign.Left, r => r.Note),
-        new("文件（SHA-256 前12位）", 2.6f, PdfAlign.Left, r => r.File),
+        new("说明", 1.35f, PdfAlign.Left, r => r.Note),
+        new("文件（SHA-256 前12位）", 2.85f, PdfAlign.Left, r => r.File),
     ];
 
     /// <summary>Every roster unit's row, in roster order.</summary>
@@ -57,7 +57,7 @@ public static class AppendixTables
                 (status, note) = (file is null ? "待审" : status + "，待审", $"审定后又报送{waiting}份，待审，未计入" + (note.Length > 0 ? "；" + note : ""));
             }
             return new StatusRow(index + 1, unit.Unit.Name, unit.Status, status, file?.ErrorCount, file?.WarningCount, note,
-                file is null ? "—" : $"{Path.GetFileName(file.File)} {file.Sha256[..Math.Min(12, file.Sha256.Length)]}");
+                file is null ? "—" : $"{Path.GetFileName(file.File)}\n{file.Sha256[..Math.Min(12, file.Sha256.Length)]}"); // the hash on a line of its own
         }).ToList();
     }
 
