@@ -140,15 +140,15 @@ public sealed class MustExplainIntakeTests
     public void A_yulu_rate_below_ninety_percent_must_be_explained_in_the_employment_return()
     {
         using var temp = new TempDirectory();
-        var unit = EmploymentSamples.Zhengzhou.Find("410181")!;
-        var values = new Dictionary<string, string>(EmploymentSamples.SampleValues["410181"]) { ["yulu_placed"] = "50" }; // 50 of 62: 80.6%
-        var path = EmploymentSamples.WriteFilled(temp.Path, unit, values);
-        var reader = new ReturnFileReader(new IntakeContext(EmploymentSamples.Definition, EmploymentSamples.Zhengzhou, EmploymentSamples.Period));
+        var unit = SampleReturn.Employment.Roster.Find("410181")!;
+        var values = new Dictionary<string, string>(SampleReturn.Employment.SampleValues["410181"]) { ["yulu_placed"] = "50" }; // 50 of 62: 80.6%
+        var path = SampleReturn.Employment.WriteFilled(temp.Path, unit, values);
+        var reader = new ReturnFileReader(new IntakeContext(SampleReturn.Employment.Definition, SampleReturn.Employment.Roster, SampleReturn.Employment.Period));
 
         var unexplained = reader.Read(path);
         values["verify_note"] = "今年毕业生中有12人参加专升本考试，成绩尚未公布，暂按未就业统计";
         File.Delete(path);
-        var explained = reader.Read(EmploymentSamples.WriteFilled(temp.Path, unit, values));
+        var explained = reader.Read(SampleReturn.Employment.WriteFilled(temp.Path, unit, values));
 
         Assert.Equal(IntakeStatus.Rejected, unexplained.Status);
         Assert.Contains(unexplained.Diagnostics, d => d.Code == DiagnosticCatalog.BelowRequired.Code && d.Message.Contains("80.6%", StringComparison.Ordinal) && d.Message.Contains("90%", StringComparison.Ordinal));
@@ -161,13 +161,13 @@ public sealed class MustExplainIntakeTests
     {
         using var temp = new TempDirectory();
         var unit = Samples.Changzhi.Find("140403")!;
-        var (values, ledger) = FundSamples.Made("140403", 3);
-        var allocated = FundSamples.Number(values["fund_allocated"]);
+        var (values, ledger) = FundLedgers.Made("140403", 3);
+        var allocated = Figures.Number(values["fund_allocated"]);
         values["fund_industry"] = decimal.Round(allocated * 0.6m, 2).ToString(System.Globalization.CultureInfo.InvariantCulture); // 60% < 65% (2024)
-        var path = FundSamples.WriteFilled(temp.Path, unit, values, ledger);
+        var path = SampleReturn.Fund.WriteFilled(temp.Path, unit, values, ledger: ledger);
 
-        var in2024 = new ReturnFileReader(new IntakeContext(FundSamples.Definition, Samples.Changzhi, new Reports.Periods.ReportingPeriod(2024, 6))).Read(path);
-        var in2022 = new ReturnFileReader(new IntakeContext(FundSamples.Definition, Samples.Changzhi, Samples.Period)).Read(path);
+        var in2024 = new ReturnFileReader(new IntakeContext(SampleReturn.Fund.Definition, Samples.Changzhi, new Reports.Periods.ReportingPeriod(2024, 6))).Read(path);
+        var in2022 = new ReturnFileReader(new IntakeContext(SampleReturn.Fund.Definition, Samples.Changzhi, Samples.Period)).Read(path);
 
         Assert.Contains(in2024.Diagnostics, d => d.Code == DiagnosticCatalog.BelowRequired.Code && d.Message.Contains("65%", StringComparison.Ordinal));
         Assert.Contains(in2024.Diagnostics, d => d.Code == DiagnosticCatalog.NotExplained.Code);

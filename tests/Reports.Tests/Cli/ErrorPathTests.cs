@@ -158,13 +158,20 @@ public sealed class ErrorPathTests
         var folder = Path.Combine(outRoot, "2022-06");
         Directory.CreateDirectory(folder);
         var held = new FileStream(Path.Combine(folder, PeriodFolderLock.FileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        using var release = new Timer(_ => held.Dispose(), null, TimeSpan.FromSeconds(1.5), Timeout.InfiniteTimeSpan);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var writtenWhileHeld = true;
+        using var release = new Timer(_ =>
+        {
+            writtenWhileHeld = File.Exists(Path.Combine(folder, "summary.json"));
+            held.Dispose();
+        }, null, TimeSpan.FromSeconds(1.5), Timeout.InfiniteTimeSpan);
 
-        var result = Invoke(TimeSpan.FromSeconds(60), RunArgs(temp, outRoot));
+        // Not quiet: the run says when it has to wait.
+        var result = Invoke(TimeSpan.FromSeconds(60), [.. RunArgs(temp, outRoot).Where(a => a != "--quiet")]);
 
         Assert.True(result.Exit == 0, result.Stderr);
-        Assert.True(waited.Elapsed >= TimeSpan.FromSeconds(1.4), $"the run went ahead after {waited.Elapsed} while the folder was held");
+        // It said it was waiting, and had written nothing when the folder was released.
+        Assert.Contains($"另一次运行正在写 {folder}，等它结束", result.Stdout);
+        Assert.False(writtenWhileHeld, "the run went ahead while the folder was held");
         Assert.True(File.Exists(Path.Combine(folder, "summary.json")));
         Assert.False(File.Exists(Path.Combine(folder, PeriodFolderLock.FileName)));
     }
@@ -184,11 +191,7 @@ public sealed class ErrorPathTests
         var childOut = child.StandardOutput.ReadToEndAsync();
         var childErr = child.StandardError.ReadToEndAsync();
         var writing = Path.Combine(folder, "summary.json" + OutputFile.TemporarySuffix);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!File.Exists(writing) && !child.HasExited && waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            Thread.Sleep(20);
-        }
+        Waiting.Until(() => File.Exists(writing) || child.HasExited, TimeSpan.FromSeconds(60));
         Assert.True(File.Exists(writing), "the first run never began writing summary.json");
 
         var second = Invoke(TimeSpan.FromSeconds(90), args);

@@ -40,11 +40,7 @@ public sealed class InterruptTests
             child.BeginOutputReadLine();
             child.BeginErrorReadLine();
             var halfWritten = Path.Combine(folder, "summary.json" + OutputFile.TemporarySuffix);
-            var waited = System.Diagnostics.Stopwatch.StartNew();
-            while (!File.Exists(halfWritten) && !child.HasExited && waited.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                Thread.Sleep(20);
-            }
+            Waiting.Until(() => File.Exists(halfWritten) || child.HasExited, TimeSpan.FromSeconds(60));
             Assert.True(File.Exists(halfWritten), "the child never began writing summary.json");
             Assert.True(new FileInfo(halfWritten).Length < before[Path.Combine(folder, "summary.json")].Length * 2);
             if (OperatingSystem.IsWindows())

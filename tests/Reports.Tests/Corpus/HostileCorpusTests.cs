@@ -65,7 +65,7 @@ public sealed class HostileCorpusTests
         // The macro-enabled returns (read, warned) and the one with formula-like remarks merge with the clean ones.
         string[] accepted = [.. good, "140427", "140428", "140429"];
         Assert.Equal(accepted.Order(), outcome.Merge.Units.Where(u => u.Status == UnitStatus.Accepted).Select(u => u.Unit.Code).Order());
-        var expected = accepted.Sum(code => decimal.Parse(Samples.SampleValues[code]["emp_total"], System.Globalization.CultureInfo.InvariantCulture));
+        var expected = accepted.Sum(code => Samples.Value(code, "emp_total"));
         Assert.Equal(expected, outcome.Merge.Total.Values["emp_total"]);
         Assert.Equal(ExitCode.Incomplete, outcome.ExitCode);
 

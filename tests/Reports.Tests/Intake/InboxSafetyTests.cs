@@ -205,7 +205,7 @@ public sealed class InboxSafetyTests
         var link = Path.Combine(inbox, "passwd.xlsx");
         File.CreateSymbolicLink(link, "/etc/passwd");
 
-        var shares = Guarded(() => InboxShare.Split(inbox, Samples.Changzhi, [Samples.ReturnCode, FundSamples.ReturnCode], MaxBytes));
+        var shares = Guarded(() => InboxShare.Split(inbox, Samples.Changzhi, [Samples.ReturnCode, SampleReturn.Fund.Code], MaxBytes));
         Assert.Contains(shares[0], e => e.Path == fifo);
         Assert.Contains(shares[0], e => e.Path == link);
         Assert.Equal(Directory.GetFiles(RepositoryPaths.FundInbox, "*.xlsx").Length, shares[1].Count);

@@ -170,8 +170,8 @@ public sealed class NumberBoundsTests
     {
         using var temp = new TempDirectory();
         var unit = Samples.Changzhi.Units[0];
-        var (values, ledger) = FundSamples.Made(unit.Code, 6);
-        var path = FundSamples.WriteFilled(temp.Path, unit, values, ledger);
+        var (values, ledger) = FundLedgers.Made(unit.Code, 6);
+        var path = SampleReturn.Fund.WriteFilled(temp.Path, unit, values, ledger: ledger);
         using (var package = new ExcelPackage(new FileInfo(path)))
         {
             var sheet = package.Workbook.Worksheets["项目台账"];
@@ -181,7 +181,7 @@ public sealed class NumberBoundsTests
             package.Save();
         }
 
-        var result = new ReturnFileReader(new IntakeContext(FundSamples.Definition, Samples.Changzhi, Samples.Period)).Read(path);
+        var result = new ReturnFileReader(new IntakeContext(SampleReturn.Fund.Definition, Samples.Changzhi, Samples.Period)).Read(path);
 
         var rows = result.Submission!.Details["projects"];
         Assert.Equal(ledger.Select(r => r["start_date"]), rows.Select(r => r.Texts["start_date"]));

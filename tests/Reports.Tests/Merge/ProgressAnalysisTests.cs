@@ -4,22 +4,12 @@ using Reports.Tests.Support;
 
 namespace Reports.Tests.Merge;
 
-public sealed class ProgressAnalysisTests : IClassFixture<ProgressAnalysisTests.Sample>
+[Collection(SampleRunsCollection.Name)]
+public sealed class ProgressAnalysisTests
 {
-    public sealed class Sample : IDisposable
-    {
-        private readonly TempDirectory _temp = new();
-
-        public Sample() => Outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, _temp.Path));
-
-        public RunOutcome Outcome { get; }
-
-        public void Dispose() => _temp.Dispose();
-    }
-
     private readonly RunOutcome _outcome;
 
-    public ProgressAnalysisTests(Sample sample) => _outcome = sample.Outcome;
+    public ProgressAnalysisTests(SampleRuns runs) => _outcome = runs.Campaign.Outcome;
 
     [Fact]
     public void Lagging_units_are_those_below_time_progress_furthest_behind_first()
@@ -28,7 +18,7 @@ public sealed class ProgressAnalysisTests : IClassFixture<ProgressAnalysisTests.
         var lagging = ProgressAnalysis.Lagging(_outcome.Merge, indicator);
         // Time progress is 100% at the end of June; recompute each county's rate from the value sheet.
         var expected = Samples.SampleValues
-            .Select(v => (Code: v.Key, Rate: decimal.Parse(v.Value["loan_amount"], System.Globalization.CultureInfo.InvariantCulture) / decimal.Parse(v.Value["loan_target_campaign"], System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(v => (Code: v.Key, Rate: Figures.Number(v.Value["loan_amount"]) / Figures.Number(v.Value["loan_target_campaign"])))
             .Where(x => x.Rate < 1m)
             .OrderBy(x => x.Rate)
             .Select(x => x.Code);

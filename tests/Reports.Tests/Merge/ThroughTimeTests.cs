@@ -67,7 +67,7 @@ public sealed class ThroughTimeTests
         // 本期新增 = June − May, recomputed here.
         var increment = root.GetProperty("increments").EnumerateArray()
             .Single(i => i.GetProperty("unit").GetString() == "140406" && i.GetProperty("field").GetString() == "training_sessions");
-        var juneSessions = decimal.Parse(Samples.SampleValues["140406"]["training_sessions"], CultureInfo.InvariantCulture);
+        var juneSessions = Samples.Value("140406", "training_sessions");
         Assert.Equal(juneSessions - decimal.Round(juneSessions * 0.8m, 0), increment.GetProperty("increment").GetDecimal());
 
         string[] Signals(string unit) => root.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("code").GetString() == unit)
@@ -77,7 +77,7 @@ public sealed class ThroughTimeTests
         using var intake = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(temp.Path, "june-out", "intake.json")));
         var luzhou = intake.RootElement.EnumerateArray().Single(f => f.GetProperty("unit").GetString() == "140403");
         Assert.Equal("rejected", luzhou.GetProperty("status").GetString());
-        var mayTotal = decimal.Round(decimal.Parse(Samples.SampleValues["140403"]["emp_total"], CultureInfo.InvariantCulture) * 1.1m, 0);
+        var mayTotal = decimal.Round(Samples.Value("140403", "emp_total") * 1.1m, 0);
         Assert.Contains(luzhou.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "RPT045"
             && d.GetProperty("message").GetString()!.Contains($"已采用的 {mayTotal}人", StringComparison.Ordinal));
         Assert.Contains(luzhou.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "RPT046");
@@ -90,8 +90,8 @@ public sealed class ThroughTimeTests
         var yoy = root.GetProperty("yearOnYear").EnumerateArray().Single(y => y.GetProperty("field").GetString() == "emp_total");
         Assert.Equal("return", yoy.GetProperty("source").GetString());
         // Over the accepted units (潞州区 was sent back), computed here from the value sheet.
-        decimal Sum(string field) => Samples.SampleValues.Where(u => u.Key != "140403").Sum(u => decimal.Parse(u.Value[field], CultureInfo.InvariantCulture));
-        Assert.Equal((double)(Sum("emp_total") / Sum("emp_total_prev")), yoy.GetProperty("ratio").GetDouble(), 10);
+        var accepted = Samples.SampleValues.Where(u => u.Key != "140403").Select(u => u.Value).ToList();
+        Assert.Equal((double)(Figures.Sum(accepted, "emp_total") / Figures.Sum(accepted, "emp_total_prev")), yoy.GetProperty("ratio").GetDouble(), 10);
 
         // The trend runs over the campaign's periods the store holds.
         Assert.Equal(["2022-05", "2022-06"], root.GetProperty("trend").EnumerateArray().Select(t => t.GetProperty("period").GetString()));
@@ -110,7 +110,7 @@ public sealed class ThroughTimeTests
         var yoy = june.RootElement.GetProperty("yearOnYear").EnumerateArray().Single(y => y.GetProperty("field").GetString() == "emp_total");
         Assert.Equal("store", yoy.GetProperty("source").GetString());
         Assert.Equal("2021-06", yoy.GetProperty("lastYearPeriod").GetString());
-        var lastYear = Samples.SampleValues.Values.Sum(v => decimal.Round(decimal.Parse(v["emp_total"], CultureInfo.InvariantCulture) * 0.5m, 0));
+        var lastYear = Samples.SampleValues.Values.Sum(v => decimal.Round(Figures.Number(v["emp_total"]) * 0.5m, 0));
         Assert.Equal(lastYear, yoy.GetProperty("lastYear").GetDecimal());
         Assert.Equal((double)(104731m / lastYear), yoy.GetProperty("ratio").GetDouble(), 10);
     }

@@ -1,7 +1,5 @@
 using Reports.Pipeline;
 using Reports.Tests.Support;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.Content;
 
 namespace Reports.Tests.Outputs;
 
@@ -11,54 +9,38 @@ namespace Reports.Tests.Outputs;
 /// bold 宋 stand-in for 小标宋, "一、" headings in the 黑体 stand-in, page numbers in 宋, and the issuing office of the
 /// roster's own city.
 /// </summary>
-public sealed class OfficialFormTests : IClassFixture<OfficialFormTests.Briefings>
+[Collection(SampleRunsCollection.Name)]
+public sealed class OfficialFormTests
 {
     private const double Mm = 72 / 25.4;
 
-    public sealed class Briefings : IDisposable
+    private readonly PdfText _campaign;
+    private readonly PdfText _employment;
+
+    public OfficialFormTests(SampleRuns runs)
     {
-        private readonly TempDirectory _temp = new();
-
-        public Briefings()
-        {
-            Campaign = Run(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, _temp.Sub("campaign")));
-            Employment = Run(EmploymentSamples.Options(RepositoryPaths.ZhengzhouRoster, RepositoryPaths.EmploymentInbox, _temp.Sub("employment")));
-        }
-
-        public byte[] Campaign { get; }
-        public byte[] Employment { get; }
-
-        private static byte[] Run(RunOptions options) =>
-            File.ReadAllBytes(new RunPipeline(FixedClock.Default).Execute(options).OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
-
-        public void Dispose() => _temp.Dispose();
+        _campaign = runs.Campaign.Briefing;
+        _employment = runs.Employment.Briefing;
     }
 
-    private readonly Briefings _briefings;
-
-    public OfficialFormTests(Briefings briefings) => _briefings = briefings;
-
-    private static IReadOnlyList<Letter> Visible(Page page) => page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
-
     /// <summary>The page number's letters: below the 版心's foot.</summary>
-    private static bool IsPageNumber(Letter letter) => letter.BoundingBox.Top < 35 * Mm;
+    private static bool IsPageNumber(PdfLetter letter) => letter.Top < 35 * Mm;
 
     [Fact]
     public void Every_letter_but_the_page_number_lies_inside_the_type_area()
     {
-        using var document = PdfDocument.Open(_briefings.Campaign);
-        foreach (var page in document.GetPages())
+        foreach (var page in _campaign.Pages)
         {
-            var inside = Visible(page).Where(l => !IsPageNumber(l)).ToList();
+            var inside = page.Visible.Where(l => !IsPageNumber(l)).ToList();
             Assert.NotEmpty(inside);
             const double slack = 1;  // a glyph's box may overhang its advance by a hair
             Assert.All(inside, l =>
             {
-                Assert.InRange(l.BoundingBox.Left, 28 * Mm - slack, (28 + 156) * Mm + slack);
-                Assert.InRange(l.BoundingBox.Right, 28 * Mm - slack, (28 + 156) * Mm + slack);
+                Assert.InRange(l.Left, 28 * Mm - slack, (28 + 156) * Mm + slack);
+                Assert.InRange(l.Right, 28 * Mm - slack, (28 + 156) * Mm + slack);
                 // PDF y runs up from the page's foot: the 版心 spans 35 mm to 260 mm from it.
-                Assert.InRange(l.BoundingBox.Bottom, 35 * Mm - slack, (35 + 225) * Mm + slack);
-                Assert.InRange(l.BoundingBox.Top, 35 * Mm - slack, (35 + 225) * Mm + slack);
+                Assert.InRange(l.Bottom, 35 * Mm - slack, (35 + 225) * Mm + slack);
+                Assert.InRange(l.Top, 35 * Mm - slack, (35 + 225) * Mm + slack);
             });
         }
     }
@@ -66,12 +48,11 @@ public sealed class OfficialFormTests : IClassFixture<OfficialFormTests.Briefing
     [Fact]
     public void The_body_is_16_point_in_the_kai_subset_about_28_characters_and_22_lines_to_a_page()
     {
-        using var document = PdfDocument.Open(_briefings.Campaign);
-        var body = document.GetPages().SelectMany(p => Visible(p).Select(l => (Page: p.Number, Letter: l)))
-            .Where(x => (x.Letter.FontName ?? "").Contains("GBZenKai", StringComparison.Ordinal) && Math.Abs(x.Letter.PointSize - 16) < 0.1)
+        var body = _campaign.Pages.SelectMany(p => p.Visible.Select(l => (Page: p.Number, Letter: l)))
+            .Where(x => x.Letter.FontName.Contains("GBZenKai", StringComparison.Ordinal) && Math.Abs(x.Letter.PointSize - 16) < 0.1)
             .ToList();
         Assert.True(body.Count > 1000, $"only {body.Count} body letters in 16 pt 楷");
-        var lines = body.GroupBy(x => (x.Page, Math.Round(x.Letter.StartBaseLine.Y, 1))).ToList();
+        var lines = body.GroupBy(x => (x.Page, Math.Round(x.Letter.BaselineY, 1))).ToList();
         // CJK characters are a full em: 28 of them (with Latin figures at half width) fill a line, never more.
         Assert.All(lines, line => Assert.InRange(line.Sum(x => x.Letter.Value.Length == 1 && x.Letter.Value[0] < 0x2E80 ? 0.5 : 1.0), 0.5, 28.5));
         Assert.Contains(lines, line => line.Sum(x => x.Letter.Value[0] < 0x2E80 ? 0.5 : 1.0) >= 26);
@@ -84,25 +65,23 @@ public sealed class OfficialFormTests : IClassFixture<OfficialFormTests.Briefing
     [Fact]
     public void Title_headings_and_page_numbers_are_set_in_their_faces_and_sizes()
     {
-        using var document = PdfDocument.Open(_briefings.Campaign);
-        var first = document.GetPage(1);
-        var letters = Visible(first);
+        var letters = _campaign.Pages[0].Visible;
         // The title, 22 pt (2号) in the 宋 subset (the 小标宋 stand-in).
         var title = letters.Where(l => Math.Abs(l.PointSize - 22) < 0.1).ToList();
         Assert.NotEmpty(title);
-        Assert.All(title, l => Assert.Contains("BousungEG", l.FontName ?? "", StringComparison.Ordinal));
+        Assert.All(title, l => Assert.Contains("BousungEG", l.FontName, StringComparison.Ordinal));
         Assert.Contains("专项行动进展情况", string.Concat(title.Select(l => l.Value)));
         // "一、务工就业": 16 pt in the 黑体 stand-in.
-        var heading = letters.Where(l => (l.FontName ?? "").Contains("WenQuanYi", StringComparison.Ordinal) && Math.Abs(l.PointSize - 16) < 0.1).ToList();
-        Assert.Equal("一、务工就业", string.Concat(heading.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)));
+        var heading = letters.Where(l => (l.FontName).Contains("WenQuanYi", StringComparison.Ordinal) && Math.Abs(l.PointSize - 16) < 0.1).ToList();
+        Assert.Equal("一、务工就业", string.Concat(heading.OrderBy(l => l.BaselineStartX).Select(l => l.Value)));
         // "（截至2022年6月底）": 楷.
-        Assert.Contains(letters, l => l.Value == "截" && (l.FontName ?? "").Contains("GBZenKai", StringComparison.Ordinal));
+        Assert.Contains(letters, l => l.Value == "截" && (l.FontName).Contains("GBZenKai", StringComparison.Ordinal));
         // Page numbers: 14 pt (4号) 宋, "— 1 —".
-        foreach (var page in document.GetPages())
+        foreach (var page in _campaign.Pages)
         {
-            var number = Visible(page).Where(IsPageNumber).OrderBy(l => l.StartBaseLine.X).ToList();
+            var number = page.Visible.Where(IsPageNumber).OrderBy(l => l.BaselineStartX).ToList();
             Assert.Equal($"—{page.Number}—", string.Concat(number.Select(l => l.Value)));
-            Assert.All(number, l => Assert.Contains("BousungEG", l.FontName ?? "", StringComparison.Ordinal));
+            Assert.All(number, l => Assert.Contains("BousungEG", l.FontName, StringComparison.Ordinal));
             Assert.All(number, l => Assert.Equal(14, l.PointSize, 1));
         }
     }
@@ -110,25 +89,21 @@ public sealed class OfficialFormTests : IClassFixture<OfficialFormTests.Briefing
     [Fact]
     public void The_last_page_closes_with_the_distribution_rules_and_the_issued_line()
     {
-        using var document = PdfDocument.Open(_briefings.Employment);
-        var last = document.GetPage(document.NumberOfPages);
-        var text = BriefingPdfTests.Squash(last.Text);
-        Assert.Contains("郑州市乡村振兴局2022年12月31日印发", text);
+        var last = _employment.Pages[^1];
+        Assert.Contains("郑州市乡村振兴局2022年12月31日印发", last.Text);
         // The 印发 line in 4号 (14 pt), at the foot of the 版心.
-        var issued = Visible(last).Where(l => l.Value == "印").ToList();
+        var issued = last.Visible.Where(l => l.Value == "印").ToList();
         Assert.Single(issued);
         Assert.Equal(14, issued[0].PointSize, 1);
-        Assert.InRange(issued[0].BoundingBox.Bottom, 35 * Mm, 60 * Mm);
+        Assert.InRange(issued[0].Bottom, 35 * Mm, 60 * Mm);
     }
 
     [Fact]
     public void The_zhengzhou_briefing_is_issued_by_zhengzhou_and_never_by_another_city()
     {
-        using var document = PdfDocument.Open(_briefings.Employment);
-        var text = string.Concat(document.GetPages().Select(p => BriefingPdfTests.Squash(p.Text)));
-        Assert.StartsWith("巩固脱贫成果工作简报第12期郑州市乡村振兴局2022年12月31日", text);
-        Assert.DoesNotContain("长治", text);
-        Assert.Equal("郑州市乡村振兴局", document.Information.Author);
+        Assert.StartsWith("巩固脱贫成果工作简报第12期郑州市乡村振兴局2022年12月31日", _employment.Text);
+        Assert.DoesNotContain("长治", _employment.Text);
+        Assert.Equal("郑州市乡村振兴局", _employment.Information.Author);
     }
 
     [Fact]
@@ -141,8 +116,7 @@ public sealed class OfficialFormTests : IClassFixture<OfficialFormTests.Briefing
             File.Copy(file, Path.Combine(inbox, Path.GetFileName(file)));
         }
         var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, inbox, temp.Sub("out")));
-        using var document = PdfDocument.Open(outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
-        var text = string.Concat(document.GetPages().Select(p => BriefingPdfTests.Squash(p.Text)));
+        var text = PdfText.Of(outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
         Assert.Contains("沁源县未报送", text);
         Assert.DoesNotContain("按时", text);
         // The totals say they cover the eleven units that reported, in the text and in the tables.

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Reports.Pdf;
 using Reports.Tests.Support;
-using UglyToad.PdfPig;
 
 namespace Reports.Tests.Pdf;
 
@@ -39,11 +38,10 @@ public sealed class FontFallbackTests
         var (pdf, report) = Render(new PdfFonts(TestFont.MicroHei, Body: partial), new PdfHeading(Heading, 2), new PdfParagraph(Body));
 
         Assert.Empty(report.MissingCodePoints);
-        using var document = PdfDocument.Open(pdf);
-        var page = document.GetPage(1);
-        Assert.Contains(Heading + Body, SampleDocuments.Squash(page.Text));
+        var page = PdfText.Read(pdf).Pages[0];
+        Assert.Contains(Heading + Body, page.Text);
         // Two embedded fonts: the partial one draws 全, 市, 人 and the figures; the bundled one the rest.
-        var fontOf = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).GroupBy(l => l.Value).ToDictionary(g => g.Key, g => g.Select(l => l.FontName).Distinct().ToList());
+        var fontOf = page.Visible.GroupBy(l => l.Value).ToDictionary(g => g.Key, g => g.Select(l => l.FontName).Distinct().ToList());
         Assert.Equal(2, page.Letters.Select(l => l.FontName).Distinct().Count());
         Assert.Single(fontOf["全"]);
         Assert.Single(fontOf["脱"]);
@@ -84,12 +82,12 @@ public sealed class FontFallbackTests
         var output = temp.Sub("hidden");
         var hidden = RunCli(output, new Dictionary<string, string> { ["FONTCONFIG_FILE"] = emptyConfig, ["FONTCONFIG_PATH"] = temp.Path });
 
-        using var document = PdfDocument.Open(hidden);
-        var text = string.Concat(document.GetPages().Select(p => SampleDocuments.Squash(p.Text)));
+        var briefing = PdfText.Read(hidden);
+        var text = briefing.Text;
         Assert.Contains("全市脱贫劳动力务工总人数达到104731人，占上年度的105.28%", text);
         Assert.Contains("项目库储备项目3344个", text);
         Assert.Contains("时序进度100%", text);   // a chart label
-        Assert.All(document.GetPages().SelectMany(p => p.Letters), l => Assert.Matches("^[A-Z]{6}\\+(GBZenKai|BousungEG|WenQuanYi)", l.FontName ?? ""));
+        Assert.All(briefing.Pages.SelectMany(p => p.Letters), l => Assert.Matches("^[A-Z]{6}\\+(GBZenKai|BousungEG|WenQuanYi)", l.FontName));
         // run.log says which face served each role: with nothing installed, the bundled ones.
         var log = File.ReadAllText(Path.Combine(output, Samples.Period.ToString(), "run.log"));
         Assert.Contains("正文（仿宋）：gkai00mp.ttf（随附的文鼎楷体代仿宋）", log);

@@ -21,7 +21,7 @@ public class LineBreakerTests
     ];
 
     [Fact]
-    public void NoLineStartsWithClosingOrEndsWithOpeningPunctuation_AtAnyWidth()
+    public void No_line_starts_with_closing_or_ends_with_opening_punctuation_at_any_width()
     {
         foreach (string text in Texts)
         {
@@ -44,7 +44,7 @@ public class LineBreakerTests
     }
 
     [Fact]
-    public void NumbersAndPercentagesAreNeverSplit()
+    public void Numbers_and_percentages_are_never_split()
     {
         string text = SampleDocuments.Sentence1 + SampleDocuments.Sentence1;
         for (float width = 40; width <= 300; width += 5)
@@ -57,7 +57,7 @@ public class LineBreakerTests
     }
 
     [Fact]
-    public void ClosingPunctuationPullsThePreviousCharacterToTheNextLine()
+    public void Closing_punctuation_pulls_the_previous_character_to_the_next_line()
     {
         // "一二三四五" fills a 50-wide line exactly; "，" may not start the next line, so "五" moves down with it.
         Assert.Equal(["一二三四", "五，六"], LineBreaker.Break("一二三四五，六", 50, Measure));
@@ -65,20 +65,20 @@ public class LineBreakerTests
     }
 
     [Fact]
-    public void OpeningPunctuationStaysWithTheFollowingCharacter()
+    public void Opening_punctuation_stays_with_the_following_character()
     {
         Assert.Equal(["一二三四", "（五）"], LineBreaker.Break("一二三四（五）", 50, Measure));
         Assert.Equal(["一二三", "《四五》"], LineBreaker.Break("一二三《四五》", 40, Measure));
     }
 
     [Fact]
-    public void BreaksBetweenAnyTwoCjkCharacters()
+    public void Breaks_between_any_two_cjk_characters()
     {
         Assert.Equal(["一二三", "四五六", "七"], LineBreaker.Break("一二三四五六七", 30, Measure));
     }
 
     [Fact]
-    public void DigitRunMovesWholeToTheNextLine()
+    public void A_digit_run_moves_whole_to_the_next_line()
     {
         // "人数" (20) + "104731" (30) > 40: the number goes to the next line as a whole.
         Assert.Equal(["总人数", "104731人"], LineBreaker.Break("总人数104731人", 40, Measure));
@@ -86,21 +86,21 @@ public class LineBreakerTests
     }
 
     [Fact]
-    public void AFigureKeepsItsUnit()
+    public void A_figure_keeps_its_unit()
     {
         // "总人数104731" would fit in 60, but the unit "人" must not start the next line alone.
         Assert.Equal(["总人数", "104731人，"], LineBreaker.Break("总人数104731人，", 60, Measure));
     }
 
     [Fact]
-    public void LatinWordsWrapAtSpaces_AndSpacesAreDroppedAtLineEnds()
+    public void Latin_words_wrap_at_spaces_and_spaces_are_dropped_at_line_ends()
     {
         var lines = LineBreaker.Break("Latin words like Guangdong wrap", 60, Measure);
         Assert.Equal(["Latin words", "like", "Guangdong", "wrap"], lines);
     }
 
     [Fact]
-    public void RunWiderThanTheLine_IsSplitAsFallback()
+    public void A_run_wider_than_the_line_is_split_as_a_fallback()
     {
         var lines = LineBreaker.Break("12345678901234567890", 30, Measure);
         Assert.Equal("12345678901234567890", string.Concat(lines));
@@ -108,21 +108,21 @@ public class LineBreakerTests
     }
 
     [Fact]
-    public void FirstLineIndent_NarrowsOnlyTheFirstLine()
+    public void A_first_line_indent_narrows_only_the_first_line()
     {
         var lines = LineBreaker.Break("一二三四五六七八九十", 50, Measure, firstLineIndent: 20);
         Assert.Equal(["一二三", "四五六七八", "九十"], lines);
     }
 
     [Fact]
-    public void NewlineForcesABreak_EmptyTextGivesOneEmptyLine()
+    public void A_newline_forces_a_break_and_empty_text_gives_one_empty_line()
     {
         Assert.Equal(["报：市委。", "送：各县。"], LineBreaker.Break("报：市委。\n送：各县。", 500, Measure));
         Assert.Equal([""], LineBreaker.Break("", 100, Measure));
     }
 
     [Fact]
-    public void WithTheRealFont_LinesFitAndKeepFigures()
+    public void With_the_real_font_lines_fit_and_keep_figures()
     {
         using var typeface = SKTypeface.FromFile(TestFont.FontPath, 0);
         Assert.NotNull(typeface);

@@ -20,7 +20,7 @@ public class PageBreakerTests
         Enumerable.Range(1, count).Select(i => (Fragment)new Box($"{prefix}{i}", height));
 
     [Fact]
-    public void HeadingIsNotLeftAloneAtTheFootOfAPage()
+    public void A_heading_is_not_left_alone_at_the_foot_of_a_page()
     {
         var fragments = Lines("p", 9).Append(new Box("heading", 10) { KeepWithNext = true })
             .Append(new SpaceFragment(2) { KeepWithNext = true })
@@ -32,7 +32,7 @@ public class PageBreakerTests
     }
 
     [Fact]
-    public void TableHeaderIsRepeated_RowsAreNotSplit()
+    public void A_table_header_is_repeated_and_rows_are_not_split()
     {
         var header = new Box("header", 10) { KeepWithNext = true };
         var fragments = new List<Fragment> { header };
@@ -46,7 +46,7 @@ public class PageBreakerTests
     }
 
     [Fact]
-    public void WhiteSpaceIsDroppedAtThePageTop()
+    public void White_space_is_dropped_at_the_page_top()
     {
         var fragments = Lines("a", 10).Append(new SpaceFragment(5)).Concat(Lines("b", 1)).ToList();
         var pages = Names(PageBreaker.Paginate(fragments, 100));
@@ -55,7 +55,7 @@ public class PageBreakerTests
     }
 
     [Fact]
-    public void FragmentTallerThanAPage_GetsItsOwnPage_WithoutLooping()
+    public void A_fragment_taller_than_a_page_gets_its_own_page_without_looping()
     {
         var fragments = new List<Fragment> { new Box("a", 10), new Box("huge", 250), new Box("b", 10) };
         var pages = Names(PageBreaker.Paginate(fragments, 100));
@@ -63,7 +63,7 @@ public class PageBreakerTests
     }
 
     [Fact]
-    public void KeepGroupLargerThanAPage_IsPlacedInOrder()
+    public void A_keep_group_larger_than_a_page_is_placed_in_order()
     {
         var fragments = Enumerable.Range(1, 30).Select(i => (Fragment)new Box($"k{i}", 10) { KeepWithNext = true }).ToList();
         var pages = PageBreaker.Paginate(fragments, 100);
@@ -72,7 +72,7 @@ public class PageBreakerTests
     }
 
     [Fact]
-    public void NoFragments_GiveOneEmptyPage()
+    public void No_fragments_give_one_empty_page()
     {
         Assert.Single(PageBreaker.Paginate([], 100));
     }
@@ -83,7 +83,7 @@ public class ElementLayoutTests
     private static FontSet Fonts() => new(SKTypeface.FromFile(TestFont.FontPath, 0));
 
     [Fact]
-    public void Paragraph_KeepsFirstTwoAndLastTwoLinesTogether()
+    public void A_paragraph_keeps_its_first_two_and_last_two_lines_together()
     {
         using var fonts = Fonts();
         var context = new LayoutContext(fonts, 200, 700);
@@ -98,7 +98,7 @@ public class ElementLayoutTests
     }
 
     [Fact]
-    public void Heading_KeepsWithTheFollowingBlock()
+    public void A_heading_keeps_with_the_following_block()
     {
         using var fonts = Fonts();
         var context = new LayoutContext(fonts, 400, 700);
@@ -107,7 +107,7 @@ public class ElementLayoutTests
     }
 
     [Fact]
-    public void Table_HeaderIsShared_AndEveryRowRepeatsIt()
+    public void A_table_header_is_shared_and_every_row_repeats_it()
     {
         using var fonts = Fonts();
         var context = new LayoutContext(fonts, 459, 700);

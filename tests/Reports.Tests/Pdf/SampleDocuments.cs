@@ -72,7 +72,4 @@ internal static class SampleDocuments
         PdfRenderer.Render(model, TestFont.MicroHei, page ?? new PdfPageSettings(), ms);
         return ms.ToArray();
     }
-
-    /// <summary>Removes all white space (text extraction inserts spaces at will).</summary>
-    public static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -13,52 +13,27 @@ namespace Reports.Tests.Pipeline;
 /// The employment-scale sample (郑州市, 2022), merged end to end, reproduces the published figures (seed 000):
 /// 24184 people in work, 110.63% of the province's target; the sum rule and the 雨露计划 threshold hold.
 /// </summary>
-public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTests.SampleRun>
+[Collection(SampleRunsCollection.Name)]
+public sealed class EmploymentScaleRunTests
 {
-    public sealed class SampleRun : IDisposable
-    {
-        private readonly TempDirectory _temp = new();
-
-        public SampleRun()
-        {
-            Output = _temp.Sub("out");
-            Outcome = new RunPipeline(FixedClock.Default).Execute(EmploymentSamples.Options(RepositoryPaths.ZhengzhouRoster, RepositoryPaths.EmploymentInbox, Output));
-            Summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Output, "summary.json")));
-            PdfText = Support.PdfText.Of(Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
-        }
-
-        public string Output { get; }
-        public RunOutcome Outcome { get; }
-        public JsonDocument Summary { get; }
-        public string PdfText { get; }
-
-        public void Dispose()
-        {
-            Summary.Dispose();
-            _temp.Dispose();
-        }
-    }
+    private static readonly SampleReturn Sample = SampleReturn.Employment;
 
     private readonly SampleRun _run;
 
-    public EmploymentScaleRunTests(SampleRun run) => _run = run;
-
-    private static decimal Value(string unit, string field) => decimal.Parse(EmploymentSamples.SampleValues[unit][field], CultureInfo.InvariantCulture);
-
-    private static decimal Sum(string field) => EmploymentSamples.SampleValues.Keys.Sum(u => Value(u, field));
+    public EmploymentScaleRunTests(SampleRuns runs) => _run = runs.Employment;
 
     [Fact]
     public void Sample_totals_reproduce_the_published_figures()
     {
-        Assert.Equal(7, EmploymentSamples.SampleValues.Count);
-        Assert.Equal(24184m, Sum("emp_total"));
-        Assert.Equal(110.63m, decimal.Round(Sum("emp_total") / Sum("emp_target") * 100, 2, MidpointRounding.AwayFromZero));
+        Assert.Equal(7, Sample.SampleValues.Count);
+        Assert.Equal(24184m, Sample.Sum("emp_total"));
+        Assert.Equal(110.63m, decimal.Round(Sample.Sum("emp_total") / Sample.Sum("emp_target") * 100, 2, MidpointRounding.AwayFromZero));
         // Uneven: every unit's own completion differs, and each return keeps the sum rule.
-        var rates = EmploymentSamples.SampleValues.Keys.Select(u => Value(u, "emp_total") / Value(u, "emp_target")).ToList();
+        var rates = Sample.SampleValues.Keys.Select(u => Sample.Value(u, "emp_total") / Sample.Value(u, "emp_target")).ToList();
         Assert.Equal(rates.Count, rates.Distinct().Count());
-        foreach (var unit in EmploymentSamples.SampleValues.Keys)
+        foreach (var unit in Sample.SampleValues.Keys)
         {
-            Assert.Equal(Value(unit, "emp_total"), Value(unit, "emp_outside_province") + Value(unit, "emp_inside_province") + Value(unit, "emp_local"));
+            Assert.Equal(Sample.Value(unit, "emp_total"), Sample.Value(unit, "emp_outside_province") + Sample.Value(unit, "emp_inside_province") + Sample.Value(unit, "emp_local"));
         }
     }
 
@@ -68,13 +43,13 @@ public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTe
         Assert.Equal(ExitCode.Success, _run.Outcome.ExitCode);
         Assert.Equal(7, _run.Outcome.Merge.Accepted.Count());
         var total = _run.Summary.RootElement.GetProperty("total");
-        foreach (var field in EmploymentSamples.Definition.NumericFields)
+        foreach (var field in Sample.Definition.NumericFields)
         {
-            Assert.Equal(Sum(field.Code), total.GetProperty("values").GetProperty(field.Code).GetDecimal());
+            Assert.Equal(Sample.Sum(field.Code), total.GetProperty("values").GetProperty(field.Code).GetDecimal());
         }
-        foreach (var indicator in EmploymentSamples.Definition.Indicators)
+        foreach (var indicator in Sample.Definition.Indicators)
         {
-            var expected = indicator.Numerator.Sum(Sum) / indicator.Denominator.Sum(Sum);
+            var expected = indicator.Numerator.Sum(f => Sample.Sum(f)) / indicator.Denominator.Sum(f => Sample.Sum(f));
             Assert.Equal((double)expected, total.GetProperty("indicators").GetProperty(indicator.Code).GetDouble(), 10);
         }
     }
@@ -82,7 +57,7 @@ public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTe
     [Fact]
     public void Units_below_the_yulu_threshold_are_flagged()
     {
-        var below = EmploymentSamples.SampleValues.Keys.Where(u => Value(u, "yulu_placed") / Value(u, "yulu_graduates") < 0.9m).ToList();
+        var below = Sample.SampleValues.Keys.Where(u => Sample.Value(u, "yulu_placed") / Sample.Value(u, "yulu_graduates") < 0.9m).ToList();
         Assert.NotEmpty(below);
         var flagged = _run.Summary.RootElement.GetProperty("units").EnumerateArray()
             .Where(u => u.GetProperty("belowThreshold").EnumerateArray().Any(b => b.GetProperty("indicator").GetString() == "yulu_rate"))
@@ -90,9 +65,9 @@ public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTe
         Assert.Equal(below.Order(), flagged.Order());
         foreach (var code in below)
         {
-            Assert.Contains($"{EmploymentSamples.Zhengzhou.Units.Single(u => u.Code == code).Name}（", _run.PdfText);
+            Assert.Contains($"{Sample.Roster.Units.Single(u => u.Code == code).Name}（", _run.Briefing.Text);
         }
-        Assert.Contains("不低于90%", _run.PdfText);
+        Assert.Contains("不低于90%", _run.Briefing.Text);
     }
 
     [Theory]
@@ -101,7 +76,7 @@ public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTe
     [InlineData("截至2022年12月底")]
     [InlineData("郑州市脱贫劳动力务工就业情况")]
     [InlineData("表：务工就业规模分县情况")]
-    public void Briefing_text_carries_the_published_figures(string text) => Assert.Contains(text, _run.PdfText);
+    public void Briefing_text_carries_the_published_figures(string text) => Assert.Contains(text, _run.Briefing.Text);
 
     [Fact]
     public void Workbook_total_row_equals_the_value_sheet()
@@ -112,9 +87,9 @@ public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTe
         var headerRow = 4;
         var totalRow = Enumerable.Range(1, sheet.Dimension.End.Row).Single(r => sheet.Cells[r, 3].Text == "郑州市合计");
         var columns = Enumerable.Range(1, sheet.Dimension.End.Column).Where(c => sheet.Cells[headerRow, c].Text.Length > 0).ToDictionary(c => sheet.Cells[headerRow, c].Text, c => c);
-        foreach (var field in EmploymentSamples.Definition.NumericFields)
+        foreach (var field in Sample.Definition.NumericFields)
         {
-            Assert.Equal(Sum(field.Code), Convert.ToDecimal(sheet.Cells[totalRow, columns[field.LabelWithUnit]].Value, CultureInfo.InvariantCulture));
+            Assert.Equal(Sample.Sum(field.Code), Convert.ToDecimal(sheet.Cells[totalRow, columns[field.LabelWithUnit]].Value, CultureInfo.InvariantCulture));
         }
     }
 
@@ -122,26 +97,26 @@ public sealed class EmploymentScaleRunTests : IClassFixture<EmploymentScaleRunTe
     public void A_total_that_is_not_the_sum_of_its_parts_is_rejected_with_its_code()
     {
         using var temp = new TempDirectory();
-        var unit = EmploymentSamples.Zhengzhou.Units[0];
-        var values = new Dictionary<string, string>(EmploymentSamples.SampleValues[unit.Code]) { ["emp_local"] = "1000" };
-        var path = EmploymentSamples.WriteFilled(temp.Path, unit, values);
+        var unit = Sample.Roster.Units[0];
+        var values = new Dictionary<string, string>(Sample.SampleValues[unit.Code]) { ["emp_local"] = "1000" };
+        var path = Sample.WriteFilled(temp.Path, unit, values);
 
-        var result = new ReturnFileReader(new IntakeContext(EmploymentSamples.Definition, EmploymentSamples.Zhengzhou, EmploymentSamples.Period)).Read(path);
+        var result = new ReturnFileReader(new IntakeContext(Sample.Definition, Sample.Roster, Sample.Period)).Read(path);
 
         var diagnostic = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal(DiagnosticCatalog.SumViolated.Code, diagnostic.Code);
         Assert.Equal("emp_total", diagnostic.Field);
         Assert.Contains("4120", diagnostic.Message);
-        Assert.Contains(Value(unit.Code, "emp_outside_province") + Value(unit.Code, "emp_inside_province") + 1000 + "人", diagnostic.Message);
+        Assert.Contains(Sample.Value(unit.Code, "emp_outside_province") + Sample.Value(unit.Code, "emp_inside_province") + 1000 + "人", diagnostic.Message);
     }
 
     [Fact]
     public void The_template_names_every_field_and_states_the_sum_rule()
     {
-        var unit = EmploymentSamples.Zhengzhou.Units[0];
-        var bytes = new TemplateGenerator(FixedClock.Default).Generate(new TemplateRequest(EmploymentSamples.Definition, EmploymentSamples.Period, unit));
+        var unit = Sample.Roster.Units[0];
+        var bytes = new TemplateGenerator(FixedClock.Default).Generate(new TemplateRequest(Sample.Definition, Sample.Period, unit));
         using var package = new ExcelPackage(new MemoryStream(bytes));
-        foreach (var field in EmploymentSamples.Definition.Fields)
+        foreach (var field in Sample.Definition.Fields)
         {
             Assert.True(package.Workbook.Names.ContainsKey(field.Code), field.Code);
         }

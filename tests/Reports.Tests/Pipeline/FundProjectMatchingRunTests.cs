@@ -13,60 +13,33 @@ namespace Reports.Tests.Pipeline;
 /// (11.33亿元 allocated, 100% matched, 1766 projects), every ledger row in the workbook's merged 项目台账, and the
 /// PDF's section with the matching rate, industry share and spending progress by county.
 /// </summary>
-public sealed class FundProjectMatchingRunTests : IClassFixture<FundProjectMatchingRunTests.SampleRun>
+[Collection(SampleRunsCollection.Name)]
+public sealed class FundProjectMatchingRunTests
 {
-    public sealed class SampleRun : IDisposable
-    {
-        private readonly TempDirectory _temp = new();
-
-        public SampleRun()
-        {
-            Output = _temp.Sub("out");
-            // Through the store, as the CLI runs: the ledger rows survive the store's round trip.
-            Outcome = new RunPipeline(FixedClock.Default).Execute(FundSamples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.FundInbox, Output)
-                with { StorePath = Path.Combine(_temp.Path, "store.db") });
-            Summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Output, "summary.json")));
-            PdfText = Support.PdfText.Of(Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
-        }
-
-        public string Output { get; }
-        public RunOutcome Outcome { get; }
-        public JsonDocument Summary { get; }
-        public string PdfText { get; }
-
-        public void Dispose()
-        {
-            Summary.Dispose();
-            _temp.Dispose();
-        }
-    }
+    private static readonly SampleReturn Sample = SampleReturn.Fund;
 
     private readonly SampleRun _run;
 
-    public FundProjectMatchingRunTests(SampleRun run) => _run = run;
-
-    private static decimal Sum(string field) => FundSamples.SampleValues.Values.Sum(u => FundSamples.Number(u[field]));
-
-    private static decimal LedgerSum(string column) => FundSamples.SampleLedger.Values.SelectMany(r => r).Sum(r => FundSamples.Number(r[column]));
+    public FundProjectMatchingRunTests(SampleRuns runs) => _run = runs.Fund;
 
     [Fact]
     public void The_sample_is_consistent_with_the_campaign_sample_and_its_ledgers()
     {
-        Assert.Equal(11.33m, decimal.Round(Sum("fund_allocated") / 10000, 2));
-        Assert.Equal(Sum("fund_allocated"), Sum("fund_matched"));
-        Assert.Equal(1766m, Sum("proj_planned"));
-        Assert.Equal(1766m, Sum("proj_started"));
-        foreach (var (unit, values) in FundSamples.SampleValues)
+        Assert.Equal(11.33m, decimal.Round(Sample.Sum("fund_allocated") / 10000, 2));
+        Assert.Equal(Sample.Sum("fund_allocated"), Sample.Sum("fund_matched"));
+        Assert.Equal(1766m, Sample.Sum("proj_planned"));
+        Assert.Equal(1766m, Sample.Sum("proj_started"));
+        foreach (var (unit, values) in Sample.SampleValues)
         {
             var campaign = Samples.SampleValues[unit];
-            Assert.Equal(FundSamples.Number(campaign["fund_invested"]), FundSamples.Number(values["fund_allocated"]));
-            Assert.Equal(FundSamples.Number(campaign["proj_planned"]), FundSamples.Number(values["proj_planned"]));
-            var ledger = FundSamples.SampleLedger[unit];
-            Assert.Equal(FundSamples.Number(values["proj_planned"]), ledger.Count);
-            Assert.Equal(FundSamples.Number(values["fund_matched"]), ledger.Sum(r => FundSamples.Number(r["fund_matched"])));
-            Assert.Equal(FundSamples.Number(values["fund_spent"]), ledger.Sum(r => FundSamples.Number(r["fund_spent"])));
+            Assert.Equal(Figures.Number(campaign["fund_invested"]), Figures.Number(values["fund_allocated"]));
+            Assert.Equal(Figures.Number(campaign["proj_planned"]), Figures.Number(values["proj_planned"]));
+            var ledger = Sample.SampleLedger[unit];
+            Assert.Equal(Figures.Number(values["proj_planned"]), ledger.Count);
+            Assert.Equal(Figures.Number(values["fund_matched"]), ledger.Sum(r => Figures.Number(r["fund_matched"])));
+            Assert.Equal(Figures.Number(values["fund_spent"]), ledger.Sum(r => Figures.Number(r["fund_spent"])));
         }
-        Assert.Equal(1766, FundSamples.SampleLedger.Values.Sum(r => r.Count));
+        Assert.Equal(1766, Sample.SampleLedger.Values.Sum(r => r.Count));
     }
 
     [Fact]
@@ -76,13 +49,13 @@ public sealed class FundProjectMatchingRunTests : IClassFixture<FundProjectMatch
         Assert.All(_run.Outcome.Intake, f => Assert.DoesNotContain(f.Diagnostics, d => d.IsError));
         Assert.Equal(1766, _run.Outcome.Merge.Accepted.Sum(u => u.Details["projects"].Count));
         var total = _run.Summary.RootElement.GetProperty("total");
-        foreach (var field in FundSamples.Definition.NumericFields)
+        foreach (var field in Sample.Definition.NumericFields)
         {
-            Assert.Equal(Sum(field.Code), total.GetProperty("values").GetProperty(field.Code).GetDecimal());
+            Assert.Equal(Sample.Sum(field.Code), total.GetProperty("values").GetProperty(field.Code).GetDecimal());
         }
-        foreach (var indicator in FundSamples.Definition.Indicators)
+        foreach (var indicator in Sample.Definition.Indicators)
         {
-            var expected = indicator.Numerator.Sum(Sum) / indicator.Denominator.Sum(Sum);
+            var expected = indicator.Numerator.Sum(f => Sample.Sum(f)) / indicator.Denominator.Sum(f => Sample.Sum(f));
             Assert.Equal((double)expected, total.GetProperty("indicators").GetProperty(indicator.Code).GetDouble(), 10);
         }
     }
@@ -92,7 +65,7 @@ public sealed class FundProjectMatchingRunTests : IClassFixture<FundProjectMatch
     {
         var yearProgress = 181m / 365m; // 2022-01-01..2022-06-30, both counted
         Assert.Equal(yearProgress, _run.Outcome.Merge.YearProgress);
-        var behind = FundSamples.SampleValues.Where(u => FundSamples.Number(u.Value["fund_spent"]) / FundSamples.Number(u.Value["fund_allocated"]) < yearProgress)
+        var behind = Sample.SampleValues.Where(u => Figures.Number(u.Value["fund_spent"]) / Figures.Number(u.Value["fund_allocated"]) < yearProgress)
             .Select(u => u.Key).Order().ToList();
         Assert.NotEmpty(behind);
         var lagging = _run.Summary.RootElement.GetProperty("lagging").EnumerateArray()
@@ -108,19 +81,19 @@ public sealed class FundProjectMatchingRunTests : IClassFixture<FundProjectMatch
     [InlineData("表：资金落实和支出分县情况")]
     [InlineData("支出进度")]
     [InlineData("用于产业发展比例")]
-    public void Briefing_text_carries_the_figures(string text) => Assert.Contains(text, _run.PdfText);
+    public void Briefing_text_carries_the_figures(string text) => Assert.Contains(text, _run.Briefing.Text);
 
     [Fact]
     public void Briefing_prints_each_countys_industry_share_and_spending_progress()
     {
-        foreach (var (code, values) in FundSamples.SampleValues)
+        foreach (var (code, values) in Sample.SampleValues)
         {
-            var allocated = FundSamples.Number(values["fund_allocated"]);
-            var share = decimal.Round(FundSamples.Number(values["fund_industry"]) / allocated * 100, 1, MidpointRounding.AwayFromZero);
-            var spend = decimal.Round(FundSamples.Number(values["fund_spent"]) / allocated * 100, 1, MidpointRounding.AwayFromZero);
+            var allocated = Figures.Number(values["fund_allocated"]);
+            var share = decimal.Round(Figures.Number(values["fund_industry"]) / allocated * 100, 1, MidpointRounding.AwayFromZero);
+            var spend = decimal.Round(Figures.Number(values["fund_spent"]) / allocated * 100, 1, MidpointRounding.AwayFromZero);
             var name = Samples.Changzhi.Units.Single(u => u.Code == code).Name;
             // The row: the rank, the unit, the ranked spending progress (and 滞后), the figures, the match rate, the industry share.
-            Assert.Matches($"{name}{spend.ToString("0.0", CultureInfo.InvariantCulture)}%(滞后)?[^%]*100%{share.ToString("0.0", CultureInfo.InvariantCulture)}%", _run.PdfText);
+            Assert.Matches($"{name}{spend.ToString("0.0", CultureInfo.InvariantCulture)}%(滞后)?[^%]*100%{share.ToString("0.0", CultureInfo.InvariantCulture)}%", _run.Briefing.Text);
         }
     }
 
@@ -140,14 +113,14 @@ public sealed class FundProjectMatchingRunTests : IClassFixture<FundProjectMatch
         Assert.All(rows, r => Assert.StartsWith(sheet.Cells[r, columns["单位代码"]].Text, sheet.Cells[r, columns["项目编号"]].Text));
         Assert.Equal(Samples.Changzhi.Units.Select(u => u.Name), rows.Select(r => sheet.Cells[r, columns["单位名称"]].Text).Distinct());
         var matched = columns["已落实资金(万元)"];
-        Assert.Equal(LedgerSum("fund_matched"), rows.Sum(r => Convert.ToDecimal(sheet.Cells[r, matched].Value, CultureInfo.InvariantCulture)));
+        Assert.Equal(Sample.LedgerSum("fund_matched"), rows.Sum(r => Convert.ToDecimal(sheet.Cells[r, matched].Value, CultureInfo.InvariantCulture)));
         var totalRow = rows[^1] + 1;
         Assert.Equal("合计", sheet.Cells[totalRow, 3].Text);
         Assert.StartsWith("SUBTOTAL(109,", sheet.Cells[totalRow, matched].Formula);
-        Assert.Equal(LedgerSum("fund_matched"), Convert.ToDecimal(sheet.Cells[totalRow, matched].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(Sample.LedgerSum("fund_matched"), Convert.ToDecimal(sheet.Cells[totalRow, matched].Value, CultureInfo.InvariantCulture));
         var date = sheet.Cells[rows[0], columns["开工日期"]];
         Assert.Equal("yyyy-mm-dd", date.Style.Numberformat.Format);
-        var firstProject = FundSamples.SampleLedger[Samples.Changzhi.Units[0].Code][0];
+        var firstProject = Sample.SampleLedger[Samples.Changzhi.Units[0].Code][0];
         Assert.Equal(DateTime.ParseExact(firstProject["start_date"], "yyyy-MM-dd", CultureInfo.InvariantCulture).ToOADate(), Convert.ToDouble(date.Value, CultureInfo.InvariantCulture));
     }
 
@@ -158,15 +131,15 @@ public sealed class FundProjectMatchingRunTests : IClassFixture<FundProjectMatch
     public void Industry_share_is_held_to_the_level_of_its_year(int year, int expectedBelow)
     {
         // No level is set for 2023; 60% is below 65% in 2024; 60%, 66%, 68% and 69% are below 70% in 2025.
-        var industry = FundSamples.Definition.Indicators.Single(i => i.Code == "industry_share");
+        var industry = Sample.Definition.Indicators.Single(i => i.Code == "industry_share");
         var shares = new[] { 0.60m, 0.66m, 0.68m, 0.69m, 0.72m, 0.80m };
         var units = Samples.Changzhi.Units.Take(shares.Length).Select((unit, i) =>
         {
             var values = new Dictionary<string, decimal> { ["fund_allocated"] = 1000m, ["fund_industry"] = 1000m * shares[i] };
-            return new UnitResult(unit, UnitStatus.Accepted, null, values, new Dictionary<string, string>(), IndicatorCalculator.ForUnit(FundSamples.Definition, values));
+            return new UnitResult(unit, UnitStatus.Accepted, null, values, new Dictionary<string, string>(), IndicatorCalculator.ForUnit(Sample.Definition, values));
         }).ToList();
-        var merge = new MergeResult(FundSamples.Definition, Samples.Changzhi, new Periods.ReportingPeriod(year, 12), Samples.Window, 1m, 1m, units,
-            new GroupTotal(new Dictionary<string, decimal>(), IndicatorCalculator.ForGroup(FundSamples.Definition, units.Select(u => u.Values).ToList())));
+        var merge = new MergeResult(Sample.Definition, Samples.Changzhi, new Periods.ReportingPeriod(year, 12), Samples.Window, 1m, 1m, units,
+            new GroupTotal(new Dictionary<string, decimal>(), IndicatorCalculator.ForGroup(Sample.Definition, units.Select(u => u.Values).ToList())));
 
         var below = ProgressAnalysis.BelowThreshold(merge, industry);
 

@@ -12,38 +12,12 @@ namespace Reports.Tests.Pipeline;
 /// typed; the workbook's 来源 sheet and the briefing's appendix carry the same; <c>reports explain</c> tells the chain
 /// from the store alone.
 /// </summary>
-public sealed class ProvenanceTests : IClassFixture<ProvenanceTests.SampleWithStore>
+[Collection(SampleRunsCollection.Name)]
+public sealed class ProvenanceTests
 {
-    public sealed class SampleWithStore : IDisposable
-    {
-        private readonly TempDirectory _temp = new();
+    private readonly SampleRun _run;
 
-        public SampleWithStore()
-        {
-            Output = _temp.Sub("out");
-            Store = Path.Combine(_temp.Path, "reports.db");
-            Outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, Output) with { StorePath = Store });
-            Summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Output, "summary.json")));
-            Intake = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Output, "intake.json")));
-        }
-
-        public string Output { get; }
-        public string Store { get; }
-        public RunOutcome Outcome { get; }
-        public JsonDocument Summary { get; }
-        public JsonDocument Intake { get; }
-
-        public void Dispose()
-        {
-            Summary.Dispose();
-            Intake.Dispose();
-            _temp.Dispose();
-        }
-    }
-
-    private readonly SampleWithStore _run;
-
-    public ProvenanceTests(SampleWithStore run) => _run = run;
+    public ProvenanceTests(SampleRuns runs) => _run = runs.Campaign;
 
     private IEnumerable<(string Unit, string Field, JsonElement Source, JsonElement UnitElement)> Sources() =>
         _run.Summary.RootElement.GetProperty("units").EnumerateArray()
@@ -74,7 +48,7 @@ public sealed class ProvenanceTests : IClassFixture<ProvenanceTests.SampleWithSt
     [Fact]
     public void The_workbook_lists_every_source_on_its_own_sheet_and_links_each_unit_to_it()
     {
-        var workbook = new WorkbookReadBack(_run.Outcome.OutputFiles.Single(f => f.EndsWith(".xlsx", StringComparison.Ordinal) && Path.GetFileName(f).StartsWith("汇总表", StringComparison.Ordinal)));
+        var workbook = _run.Workbook;
         var sheet = workbook["来源"];
         var headers = sheet.Headers(3);
         foreach (var (unit, field, source, _) in Sources())
@@ -95,7 +69,7 @@ public sealed class ProvenanceTests : IClassFixture<ProvenanceTests.SampleWithSt
     [Fact]
     public void The_briefing_appendix_gives_each_unit_its_file_and_hash_prefix_and_the_reporting_rates()
     {
-        var text = PdfText.Of(_run.Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
+        var text = _run.Briefing.Text;
         foreach (var file in _run.Outcome.Results[0].Decision.Chosen.Values)
         {
             Assert.Contains(file.Sha256[..12], text);

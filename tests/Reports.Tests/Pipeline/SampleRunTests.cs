@@ -4,7 +4,6 @@ using OfficeOpenXml;
 using Reports.Definitions;
 using Reports.Pipeline;
 using Reports.Tests.Support;
-using UglyToad.PdfPig;
 
 namespace Reports.Tests.Pipeline;
 
@@ -12,43 +11,12 @@ namespace Reports.Tests.Pipeline;
 /// The bundled sample, merged end to end, must reproduce the published figures of 长治市 at the end of June 2022
 /// (seed 003), in summary.json, in the workbook and in the briefing's extracted text.
 /// </summary>
-public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
+[Collection(SampleRunsCollection.Name)]
+public sealed class SampleRunTests
 {
-    public sealed class SampleRun : IDisposable
-    {
-        private readonly TempDirectory _temp = new();
-
-        public SampleRun()
-        {
-            Output = _temp.Sub("out");
-            Outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, Output));
-            Summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Output, "summary.json")));
-            var pdf = Outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal));
-            using var document = PdfDocument.Open(pdf);
-            PageCount = document.NumberOfPages;
-            PdfText = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
-        }
-
-        public string Output { get; }
-        public RunOutcome Outcome { get; }
-        public JsonDocument Summary { get; }
-        public string PdfText { get; }
-        public int PageCount { get; }
-
-        public void Dispose()
-        {
-            Summary.Dispose();
-            _temp.Dispose();
-        }
-    }
-
     private readonly SampleRun _run;
 
-    public SampleRunTests(SampleRun run) => _run = run;
-
-    /// <summary>Σ of a field over the sample value sheet, computed here from the CSV, not by the pipeline.</summary>
-    private static decimal Sum(params string[] fields) =>
-        Samples.SampleValues.Values.Sum(unit => fields.Sum(f => decimal.Parse(unit[f], CultureInfo.InvariantCulture)));
+    public SampleRunTests(SampleRuns runs) => _run = runs.Campaign;
 
     private static decimal Percent(decimal ratio, int decimals) => decimal.Round(ratio * 100, decimals, MidpointRounding.AwayFromZero);
 
@@ -56,8 +24,9 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     public void Every_stage_is_timed_in_the_order_it_ran()
     {
         // Every output is prepared (the briefing drawn) before any is written, the briefing written last: each stage counts once.
+        // The sample runs through a store, as the CLI does: the intake is recorded before the merge.
         Assert.Equal(
-            [StageTiming.Load, StageTiming.Intake, StageTiming.Merge, StageTiming.Json, StageTiming.Receipts, StageTiming.Workbook, StageTiming.Pdf],
+            [StageTiming.Load, StageTiming.Intake, StageTiming.Store, StageTiming.Merge, StageTiming.Json, StageTiming.Receipts, StageTiming.Workbook, StageTiming.Pdf],
             _run.Outcome.Timings!.Select(t => t.Stage));
         Assert.All(_run.Outcome.Timings!, t => Assert.True(t.Elapsed > TimeSpan.Zero, t.Stage));
     }
@@ -76,29 +45,29 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     public void Sample_totals_reproduce_the_published_figures()
     {
         // The published figures (seed 003), recomputed here from the sample's value sheet.
-        Assert.Equal(104731m, Sum("emp_total"));
-        Assert.Equal(105.28m, Percent(Sum("emp_total") / Sum("emp_total_prev"), 2));
-        Assert.Equal(17599m, Sum("emp_outside"));
-        Assert.Equal(114.04m, Percent(Sum("emp_outside") / Sum("emp_outside_prev"), 2));
-        Assert.Equal(3344m, Sum("proj_library"));
-        Assert.Equal(1766m, Sum("proj_planned"));
-        Assert.Equal(1766m, Sum("proj_started"));
-        Assert.Equal(11.33m, decimal.Round(Sum("fund_invested") / 10000, 2));
-        Assert.Equal(Sum("fund_invested"), Sum("fund_matched"));
-        Assert.Equal(5170m, Sum("loan_households"));
-        Assert.Equal(2.58m, decimal.Round(Sum("loan_amount") / 10000, 2));
-        Assert.Equal(121.9m, Percent(Sum("loan_amount") / Sum("loan_target_campaign"), 1));
-        Assert.Equal(60.7m, Percent(Sum("loan_amount") / Sum("loan_target_annual"), 1));
-        Assert.Equal(2850m, Sum("cadre_total"));
-        Assert.Equal(2850m, Sum("cadre_trained"));
-        Assert.Equal(279m, Sum("training_sessions"));
-        Assert.Equal(2.3m, decimal.Round(Sum("training_attendance") / 10000, 1));
-        Assert.Equal(3393m, Sum("publicity_events"));
-        Assert.Equal(65.9m, decimal.Round(Sum("publicity_reach") / 10000, 1));
-        Assert.Equal(2312.03m, Sum("sales_stock"));
-        Assert.Equal(7222.6m, Sum("sales_orders"));
-        Assert.Equal(309m, Sum("sales_fairs"));
-        Assert.Equal(9843.63m, Sum("sales_stock", "sales_orders", "sales_fairs"));
+        Assert.Equal(104731m, Samples.Sum("emp_total"));
+        Assert.Equal(105.28m, Percent(Samples.Sum("emp_total") / Samples.Sum("emp_total_prev"), 2));
+        Assert.Equal(17599m, Samples.Sum("emp_outside"));
+        Assert.Equal(114.04m, Percent(Samples.Sum("emp_outside") / Samples.Sum("emp_outside_prev"), 2));
+        Assert.Equal(3344m, Samples.Sum("proj_library"));
+        Assert.Equal(1766m, Samples.Sum("proj_planned"));
+        Assert.Equal(1766m, Samples.Sum("proj_started"));
+        Assert.Equal(11.33m, decimal.Round(Samples.Sum("fund_invested") / 10000, 2));
+        Assert.Equal(Samples.Sum("fund_invested"), Samples.Sum("fund_matched"));
+        Assert.Equal(5170m, Samples.Sum("loan_households"));
+        Assert.Equal(2.58m, decimal.Round(Samples.Sum("loan_amount") / 10000, 2));
+        Assert.Equal(121.9m, Percent(Samples.Sum("loan_amount") / Samples.Sum("loan_target_campaign"), 1));
+        Assert.Equal(60.7m, Percent(Samples.Sum("loan_amount") / Samples.Sum("loan_target_annual"), 1));
+        Assert.Equal(2850m, Samples.Sum("cadre_total"));
+        Assert.Equal(2850m, Samples.Sum("cadre_trained"));
+        Assert.Equal(279m, Samples.Sum("training_sessions"));
+        Assert.Equal(2.3m, decimal.Round(Samples.Sum("training_attendance") / 10000, 1));
+        Assert.Equal(3393m, Samples.Sum("publicity_events"));
+        Assert.Equal(65.9m, decimal.Round(Samples.Sum("publicity_reach") / 10000, 1));
+        Assert.Equal(2312.03m, Samples.Sum("sales_stock"));
+        Assert.Equal(7222.6m, Samples.Sum("sales_orders"));
+        Assert.Equal(309m, Samples.Sum("sales_fairs"));
+        Assert.Equal(9843.63m, Samples.Sum("sales_stock", "sales_orders", "sales_fairs"));
     }
 
     [Fact]
@@ -108,13 +77,13 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
         var values = total.GetProperty("values");
         foreach (var field in Samples.Campaign.NumericFields)
         {
-            Assert.Equal(Sum(field.Code), values.GetProperty(field.Code).GetDecimal());
+            Assert.Equal(Samples.Sum(field.Code), values.GetProperty(field.Code).GetDecimal());
         }
         var indicators = total.GetProperty("indicators");
         foreach (var indicator in Samples.Campaign.Indicators)
         {
-            var numerator = Sum([.. indicator.Numerator]);
-            var expected = indicator.IsRate ? numerator / Sum([.. indicator.Denominator]) : numerator;
+            var numerator = Samples.Sum([.. indicator.Numerator]);
+            var expected = indicator.IsRate ? numerator / Samples.Sum([.. indicator.Denominator]) : numerator;
             Assert.Equal((double)expected, indicators.GetProperty(indicator.Code).GetDouble(), 10);
         }
         Assert.Equal(1.0, _run.Summary.RootElement.GetProperty("timeProgress").GetDouble());
@@ -134,14 +103,13 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
         Assert.Equal(["140428", "140403"], lagging);
         var changzi = units.Single(u => u.GetProperty("code").GetString() == "140428");
         var lag = Assert.Single(changzi.GetProperty("lagging").EnumerateArray(), l => l.GetProperty("indicator").GetString() == "loan_campaign_rate");
-        var expectedRate = decimal.Parse(Samples.SampleValues["140428"]["loan_amount"], CultureInfo.InvariantCulture)
-            / decimal.Parse(Samples.SampleValues["140428"]["loan_target_campaign"], CultureInfo.InvariantCulture);
+        var expectedRate = Samples.Value("140428", "loan_amount") / Samples.Value("140428", "loan_target_campaign");
         Assert.Equal((double)(1m - expectedRate), lag.GetProperty("gap").GetDouble(), 10);
         Assert.Empty(changzi.GetProperty("signals").EnumerateArray());
 
         // First and last three on microcredit completion, recomputed from the value sheet (last: worst first).
         var byRate = Samples.SampleValues
-            .OrderByDescending(v => decimal.Parse(v.Value["loan_amount"], CultureInfo.InvariantCulture) / decimal.Parse(v.Value["loan_target_campaign"], CultureInfo.InvariantCulture))
+            .OrderByDescending(v => Figures.Number(v.Value["loan_amount"]) / Figures.Number(v.Value["loan_target_campaign"]))
             .Select(v => v.Key).ToList();
         var rankings = _run.Summary.RootElement.GetProperty("rankings").GetProperty("loan_campaign_rate");
         Assert.Equal(byRate.Take(3), rankings.GetProperty("first").EnumerateArray().Select(e => e.GetString()));
@@ -176,7 +144,7 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     [InlineData("长治市")]
     public void Briefing_text_carries_each_published_figure_in_the_briefing_style(string figure)
     {
-        Assert.Contains(figure, _run.PdfText);
+        Assert.Contains(figure, _run.Briefing.Text);
     }
 
     [Fact]
@@ -184,10 +152,10 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     {
         foreach (var unit in Samples.Changzhi.Units)
         {
-            Assert.Contains(unit.Name, _run.PdfText);
+            Assert.Contains(unit.Name, _run.Briefing.Text);
         }
-        Assert.True(_run.PageCount >= 2);
-        Assert.Contains("表：务工就业分县情况", _run.PdfText);
+        Assert.True(_run.Briefing.Pages.Count >= 2);
+        Assert.Contains("表：务工就业分县情况", _run.Briefing.Text);
     }
 
     [Fact]
@@ -207,11 +175,11 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
         foreach (var field in Samples.Campaign.NumericFields)
         {
             var column = columns[field.LabelWithUnit];
-            Assert.Equal(Sum(field.Code), Convert.ToDecimal(sheet.Cells[totalRow, column].Value, CultureInfo.InvariantCulture));
+            Assert.Equal(Samples.Sum(field.Code), Convert.ToDecimal(sheet.Cells[totalRow, column].Value, CultureInfo.InvariantCulture));
             foreach (var row in unitRows)
             {
                 var code = sheet.Cells[row, 2].Text;
-                Assert.Equal(decimal.Parse(Samples.SampleValues[code][field.Code], CultureInfo.InvariantCulture),
+                Assert.Equal(Samples.Value(code, field.Code),
                     Convert.ToDecimal(sheet.Cells[row, column].Value, CultureInfo.InvariantCulture));
             }
         }
@@ -223,8 +191,7 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     [Fact]
     public void Intake_json_lists_every_file_with_its_hash()
     {
-        using var intake = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_run.Output, "intake.json")));
-        var files = intake.RootElement.EnumerateArray().ToList();
+        var files = _run.Intake.RootElement.EnumerateArray().ToList();
         Assert.Equal(Directory.GetFiles(RepositoryPaths.SampleInbox, "*.xlsx").Length, files.Count);
         foreach (var file in files)
         {
@@ -239,10 +206,12 @@ public sealed class SampleRunTests : IClassFixture<SampleRunTests.SampleRun>
     public void The_same_inputs_give_the_same_bytes()
     {
         using var again = new TempDirectory();
-        var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, again.Path));
-        foreach (var name in outcome.OutputFiles.Select(f => Path.GetRelativePath(again.Path, f)))
+        var output = again.Sub("out");
+        var outcome = new RunPipeline(FixedClock.Default).Execute(_run.Options with { OutputDirectory = output, StorePath = Path.Combine(again.Path, "store.db") });
+        Assert.NotEmpty(outcome.OutputFiles);
+        foreach (var name in outcome.OutputFiles.Select(f => Path.GetRelativePath(output, f)))
         {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(_run.Output, name!)), File.ReadAllBytes(Path.Combine(again.Path, name!)));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_run.Output, name)), File.ReadAllBytes(Path.Combine(output, name)));
         }
     }
 }

@@ -27,13 +27,13 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
             }
             Output = _temp.Sub("out");
             Outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, inbox, Output)
-                with { ReturnCodes = [Samples.ReturnCode, FundSamples.ReturnCode] });
-            PdfText = Support.PdfText.Of(Path.Combine(Output, "简报-campaign-5plus1+fund-project-matching-2022-06.pdf"));
+                with { ReturnCodes = [Samples.ReturnCode, SampleReturn.Fund.Code] });
+            Briefing = PdfText.Read(Path.Combine(Output, "简报-campaign-5plus1+fund-project-matching-2022-06.pdf"));
         }
 
         public string Output { get; }
         public RunOutcome Outcome { get; }
-        public string PdfText { get; }
+        public PdfText Briefing { get; }
 
         public void Dispose() => _temp.Dispose();
     }
@@ -45,8 +45,7 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
     [Fact]
     public void Each_return_starts_a_page_and_one_appendix_at_the_end_numbers_every_table_once()
     {
-        using var document = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(_run.Output, "简报-campaign-5plus1+fund-project-matching-2022-06.pdf"));
-        var pages = document.GetPages().Select(p => string.Concat(p.Text.Where(c => !char.IsWhiteSpace(c)))).ToList();
+        var pages = _run.Briefing.Pages.Select(p => p.Text).ToList();
         // The second return's title opens a page; the first page opens with the masthead.
         Assert.StartsWith("巩固脱贫成果工作简报", pages[0]);
         var second = pages.FindIndex(p => p.StartsWith("长治市财政衔接资金项目匹配情况", StringComparison.Ordinal));
@@ -71,7 +70,7 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
     public void Both_returns_merge_completely_from_one_inbox()
     {
         Assert.Equal(ExitCode.Success, _run.Outcome.ExitCode);
-        Assert.Equal([Samples.ReturnCode, FundSamples.ReturnCode], _run.Outcome.Merges.Select(m => m.Definition.Code));
+        Assert.Equal([Samples.ReturnCode, SampleReturn.Fund.Code], _run.Outcome.Merges.Select(m => m.Definition.Code));
         Assert.All(_run.Outcome.Merges, m => Assert.Equal(12, m.Accepted.Count()));
         Assert.Equal(24, _run.Outcome.Intake.Count);
         Assert.All(_run.Outcome.Intake, f => Assert.DoesNotContain(f.Diagnostics, d => d.IsError));
@@ -81,14 +80,14 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
         using var campaign = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_run.Output, "summary-campaign-5plus1.json")));
         using var funds = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_run.Output, "summary-fund-project-matching.json")));
         Assert.Equal(104731m, campaign.RootElement.GetProperty("total").GetProperty("values").GetProperty("emp_total").GetDecimal());
-        var allocated = FundSamples.SampleValues.Values.Sum(v => decimal.Parse(v["fund_allocated"], CultureInfo.InvariantCulture));
+        var allocated = SampleReturn.Fund.Sum("fund_allocated");
         Assert.Equal(allocated, funds.RootElement.GetProperty("total").GetProperty("values").GetProperty("fund_allocated").GetDecimal());
     }
 
     [Fact]
     public void The_briefing_has_one_masthead_and_each_returns_sections_in_order()
     {
-        var text = _run.PdfText;
+        var text = _run.Briefing.Text;
         Assert.Equal(1, Count(text, "巩固脱贫成果工作简报"));
         int At(string s)
         {
@@ -133,7 +132,7 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
         foreach (var (unit, i) in units.Select((u, i) => (u, i)))
         {
             Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
-            EmploymentSamples.WriteFilled(inbox, unit, EmploymentSamples.SampleValues[EmploymentSamples.Zhengzhou.Units[i].Code], Samples.Period);
+            SampleReturn.Employment.WriteFilled(inbox, unit, SampleReturn.Employment.SampleValues[SampleReturn.Employment.Roster.Units[i].Code], Samples.Period);
         }
         var roster = Samples.WriteRoster(temp.Path, units);
         var output = temp.Sub("out");
@@ -150,7 +149,7 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
         Assert.True(File.Exists(Path.Combine(output, "简报-campaign-5plus1+employment-scale-2022-06.pdf")));
         Assert.True(File.Exists(Path.Combine(output, "汇总表-campaign-5plus1+employment-scale-2022-06.xlsx")));
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary-employment-scale.json")));
-        var expected = Enumerable.Range(0, 3).Sum(i => decimal.Parse(EmploymentSamples.SampleValues[EmploymentSamples.Zhengzhou.Units[i].Code]["emp_total"], CultureInfo.InvariantCulture));
+        var expected = Enumerable.Range(0, 3).Sum(i => SampleReturn.Employment.Value(SampleReturn.Employment.Roster.Units[i].Code, "emp_total"));
         Assert.Equal(expected, summary.RootElement.GetProperty("total").GetProperty("values").GetProperty("emp_total").GetDecimal());
         Assert.Contains("employment-scale：已汇总 3/3 个单位", stdout.ToString());
     }

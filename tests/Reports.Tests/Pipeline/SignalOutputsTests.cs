@@ -3,7 +3,6 @@ using System.Text.Json;
 using OfficeOpenXml;
 using Reports.Pipeline;
 using Reports.Tests.Support;
-using UglyToad.PdfPig;
 
 namespace Reports.Tests.Pipeline;
 
@@ -28,7 +27,7 @@ public sealed class SignalOutputsTests
         var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, inbox, output));
 
         Assert.Equal(ExitCode.Success, outcome.ExitCode); // a signal warns; it does not reject
-        var expected = Samples.SampleValues.Sum(v => decimal.Parse(v.Value["sales_orders"], CultureInfo.InvariantCulture) * (v.Key == "140406" ? 10000 : 1));
+        var expected = Samples.SampleValues.Keys.Sum(code => Samples.Value(code, "sales_orders") * (code == "140406" ? 10000 : 1));
         Assert.Equal(expected, outcome.Merge.Total.Values["sales_orders"]);
 
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary.json")));
@@ -44,8 +43,7 @@ public sealed class SignalOutputsTests
             Assert.Contains("元", sheet.Cells[row, 10].Text);
         }
 
-        using var pdf = PdfDocument.Open(outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
-        var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+        var text = PdfText.Of(outcome.OutputFiles.Single(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
         Assert.Contains("可能误以“元”为单位填报", text);
     }
 }

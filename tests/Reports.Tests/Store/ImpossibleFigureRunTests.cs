@@ -22,7 +22,7 @@ public sealed class ImpossibleFigureRunTests
         new RunPipeline(FixedClock.Default).Execute(Samples.Options(roster, inbox, output) with { StorePath = store });
 
     private static decimal TotalOfTheOthers(string field) =>
-        Units.Where(u => u != Hostile).Sum(u => decimal.Parse(Samples.SampleValues[u.Code][field], CultureInfo.InvariantCulture));
+        Figures.Sum(Units.Where(u => u != Hostile).Select(u => Samples.SampleValues[u.Code]), field);
 
     private static void AssertHostileRejectedAndOthersMerged(RunOutcome outcome)
     {
@@ -83,6 +83,6 @@ public sealed class ImpossibleFigureRunTests
         var outcome = Run(roster, inbox, temp.Sub("out"), store);
 
         AssertHostileRejectedAndOthersMerged(outcome);
-        Assert.Equal(decimal.Parse(Samples.SampleValues[Hostile.Code]["emp_outside"], CultureInfo.InvariantCulture), outcome.Merge.Units[1].Values["emp_outside"]);
+        Assert.Equal(Samples.Value(Hostile.Code, "emp_outside"), outcome.Merge.Units[1].Values["emp_outside"]);
     }
 }

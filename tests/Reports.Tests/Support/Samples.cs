@@ -1,46 +1,42 @@
 using Reports.Definitions;
-using Reports.Outputs.Briefing;
-using Reports.Pdf;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
-using Reports.Templates;
 
 namespace Reports.Tests.Support;
 
-/// <summary>The campaign return, the sample roster and helpers to make filled returns the way a county would.</summary>
+/// <summary>
+/// The campaign sample (<see cref="SampleReturn.Campaign"/>), the one most tests use, by short names; and a roster
+/// written for a test.
+/// </summary>
 public static class Samples
 {
     public const string ReturnCode = "campaign-5plus1";
-    public static readonly ReportingPeriod Period = new(2022, 6);
-    public static readonly CampaignWindow Window = new(new DateOnly(2022, 3, 22), new DateOnly(2022, 6, 30));
 
-    public static ReturnDefinition Campaign { get; } = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(RepositoryPaths.Templates, ReturnCode));
+    public static SampleReturn Sample => SampleReturn.Campaign;
+    public static ReportingPeriod Period => Sample.Period;
+    public static CampaignWindow Window => Sample.Window;
+    public static ReturnDefinition Campaign => Sample.Definition;
+    public static Roster Changzhi => Sample.Roster;
 
-    public static Roster Changzhi { get; } = RosterLoader.Load(RepositoryPaths.SampleRoster);
+    /// <inheritdoc cref="SampleReturn.SampleValues"/>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SampleValues => Sample.SampleValues;
 
-    /// <summary>The sample's value sheet, per unit code, as text exactly as the office keeps it.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SampleValues { get; } =
-        ReturnFiller.ReadValueSheet(File.ReadAllText(RepositoryPaths.SampleValues), Campaign);
+    public static byte[] Template(RosterUnit unit, ReportingPeriod? period = null) => Sample.Template(unit, period);
 
-    public static byte[] Template(RosterUnit unit, ReportingPeriod? period = null) =>
-        new TemplateGenerator(FixedClock.Default).Generate(new TemplateRequest(Campaign, period ?? Period, unit));
+    /// <inheritdoc cref="SampleReturn.WriteFilled"/>
+    public static string WriteFilled(string folder, RosterUnit unit, IReadOnlyDictionary<string, string> values, ReportingPeriod? period = null) =>
+        Sample.WriteFilled(folder, unit, values, period);
 
-    /// <summary>Writes a filled return for a unit into a folder, under the name the template verb gives it.</summary>
-    public static string WriteFilled(string folder, RosterUnit unit, IReadOnlyDictionary<string, string> values, ReportingPeriod? period = null)
-    {
-        var request = new TemplateRequest(Campaign, period ?? Period, unit);
-        var path = Path.Combine(folder, request.FileName);
-        File.WriteAllBytes(path, ReturnFiller.Fill(Template(unit, period), Campaign, values));
-        return path;
-    }
+    public static Dictionary<string, string> ValuesOf(string unitCode) => Sample.ValuesOf(unitCode);
 
-    public static Dictionary<string, string> ValuesOf(string unitCode) => new(SampleValues[unitCode]);
+    /// <inheritdoc cref="SampleReturn.Value"/>
+    public static decimal Value(string unitCode, string field) => Sample.Value(unitCode, field);
 
-    public static RunOptions Options(string roster, string inbox, string output) => new(
-        ReturnCode, Period, roster, inbox, output, Window, RepositoryPaths.Templates,
-        new PdfFontFile(RepositoryPaths.Font, 0),
-        new BriefingSettings("巩固脱贫成果工作简报", "第1期", "长治市乡村振兴局"));
+    /// <inheritdoc cref="SampleReturn.Sum"/>
+    public static decimal Sum(params string[] fields) => Sample.Sum(fields);
+
+    public static RunOptions Options(string roster, string inbox, string output) => Sample.Options(roster, inbox, output);
 
     public static string WriteRoster(string folder, params RosterUnit[] units)
     {

@@ -67,7 +67,7 @@ public sealed class DefinitionLoaderTests
     [Fact]
     public void The_employment_scale_definition_declares_its_sum_rule_and_threshold()
     {
-        var definition = EmploymentSamples.Definition;
+        var definition = SampleReturn.Employment.Definition;
         Assert.Equal(["emp_outside_province", "emp_inside_province", "emp_local"], definition.FindField("emp_total")!.SumOf);
         Assert.Equal(0.9m, definition.Indicators.Single(i => i.Code == "yulu_rate").Threshold!.For(2022));
     }
@@ -89,7 +89,7 @@ public sealed class DefinitionLoaderTests
     [Fact]
     public void The_fund_project_matching_definition_declares_its_ledger_and_checks()
     {
-        var table = FundSamples.Projects;
+        var table = FundLedgers.Projects;
         Assert.Equal("projects", table.Code);
         Assert.Equal(10, table.Columns.Count);
         Assert.True(table.FindColumn("project_id")!.Unique);
@@ -97,7 +97,7 @@ public sealed class DefinitionLoaderTests
         Assert.Equal(["产业发展", "基础设施", "就业帮扶", "其他"], table.FindColumn("project_type")!.Allowed);
         Assert.Equal([DetailCheckKind.Sum, DetailCheckKind.Sum, DetailCheckKind.RowCount, DetailCheckKind.CountWhere, DetailCheckKind.CountWhere], table.Checks.Select(c => c.Kind));
         Assert.Equal(0.01m, table.Checks[0].Tolerance);
-        Assert.Equal(ProgressBasis.Year, FundSamples.Definition.Indicators.Single(i => i.Code == "spend_progress").Progress);
+        Assert.Equal(ProgressBasis.Year, SampleReturn.Fund.Definition.Indicators.Single(i => i.Code == "spend_progress").Progress);
     }
 
     [Fact]

@@ -54,12 +54,10 @@ public sealed class ApprovalTests : IDisposable
     private Support.Cli.Result Approve(string note = "经局长审定") =>
         Invoke(Approved, "approve", "--return", Samples.ReturnCode, "--period", "2022-06", "--note", note, "--store", _store);
 
-    private static decimal Value(string unit, string field) => decimal.Parse(Samples.ValuesOf(unit)[field], CultureInfo.InvariantCulture);
-
     private string WriteCorrection(RosterUnit unit, decimal extra)
     {
         var corrected = Samples.ValuesOf(unit.Code);
-        corrected["emp_total"] = (Value(unit.Code, "emp_total") + extra).ToString(CultureInfo.InvariantCulture);
+        corrected["emp_total"] = (Samples.Value(unit.Code, "emp_total") + extra).ToString(CultureInfo.InvariantCulture);
         var aside = _temp.Sub("aside-" + unit.Code);
         var written = Samples.WriteFilled(aside, unit, corrected);
         var path = Path.Combine(_inbox, $"{unit.Code}-更正.xlsx");
@@ -123,7 +121,7 @@ public sealed class ApprovalTests : IDisposable
         var after = Run(Day3, "out3");
 
         var firstAfter = after.Merge.Units.Single(u => u.Unit == First);
-        Assert.Equal(Value(First.Code, "emp_total") + 100, firstAfter.Values["emp_total"]);
+        Assert.Equal(Samples.Value(First.Code, "emp_total") + 100, firstAfter.Values["emp_total"]);
         Assert.EndsWith("更正.xlsx", firstAfter.File);
         Assert.Equal(before.Merge.Units.Single(u => u.Unit == Second).Values, after.Merge.Units.Single(u => u.Unit == Second).Values);
         Assert.Equal(UnitStatus.Missing, after.Merge.Units.Single(u => u.Unit == Third).Status); // still held by the approval
@@ -168,12 +166,12 @@ public sealed class ApprovalTests : IDisposable
         Run(Day1, "out1");
         Assert.Equal(0, Approve().Exit);
         WriteCorrection(Second, 7);
-        Assert.Equal(Value(Second.Code, "emp_total"), Run(Day2, "out2").Merge.Units.Single(u => u.Unit == Second).Values["emp_total"]);
+        Assert.Equal(Samples.Value(Second.Code, "emp_total"), Run(Day2, "out2").Merge.Units.Single(u => u.Unit == Second).Values["emp_total"]);
 
         var all = Invoke(Day2, "reopen", "--return", Samples.ReturnCode, "--period", "2022-06", "--why", "全部重新审核", "--store", _store);
         Assert.Equal(0, all.Exit);
         var after = Run(Day3, "out3");
-        Assert.Equal(Value(Second.Code, "emp_total") + 7, after.Merge.Units.Single(u => u.Unit == Second).Values["emp_total"]);
+        Assert.Equal(Samples.Value(Second.Code, "emp_total") + 7, after.Merge.Units.Single(u => u.Unit == Second).Values["emp_total"]);
         Assert.Null(after.Results[0].Approval);
         Assert.DoesNotContain(after.Intake, f => f.Status == IntakeStatus.Pending);
 

@@ -44,8 +44,6 @@ public sealed class VersionDecisionTests : IDisposable
     private static IntakeFileResult Listed(RunOutcome run, string path) =>
         run.Intake.Single(f => Path.GetFileName(f.File) == Path.GetFileName(path));
 
-    private static decimal EmpTotal(string unit) => decimal.Parse(Samples.ValuesOf(unit)["emp_total"], System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>A filled return of <paramref name="unit"/> with its meta cells and stamp overwritten as a careless or hostile county would.</summary>
     private static string WriteReturn(string folder, RosterUnit unit, string? fileName = null, ReportingPeriod? period = null,
         IReadOnlyDictionary<string, object>? cells = null, Dictionary<string, string>? values = null)
@@ -100,7 +98,7 @@ public sealed class VersionDecisionTests : IDisposable
 
         Assert.Equal(ExitCode.Success, second.ExitCode);
         Assert.Equal(first.Merge.Total.Values["emp_total"], second.Merge.Total.Values["emp_total"]);
-        Assert.Equal(EmpTotal(First.Code) + EmpTotal(Second.Code), second.Merge.Total.Values["emp_total"]);
+        Assert.Equal(Samples.Value(First.Code, "emp_total") + Samples.Value(Second.Code, "emp_total"), second.Merge.Total.Values["emp_total"]);
         Assert.Equal(UnitStatus.Accepted, second.Merge.Units.Single(u => u.Unit == First).Status);
         // Recorded, listed with its reason and receipted, never a version of this period's return.
         var listed = Listed(second, wrong);
@@ -127,7 +125,7 @@ public sealed class VersionDecisionTests : IDisposable
         var run = Run(inbox, Day1, withStore: false);
 
         Assert.Equal(ExitCode.Success, run.ExitCode);
-        Assert.Equal(EmpTotal(First.Code) + EmpTotal(Second.Code), run.Merge.Total.Values["emp_total"]);
+        Assert.Equal(Samples.Value(First.Code, "emp_total") + Samples.Value(Second.Code, "emp_total"), run.Merge.Total.Values["emp_total"]);
         Assert.Contains(Listed(run, wrong).Diagnostics, d => d.Code == code);
     }
 
@@ -151,7 +149,7 @@ public sealed class VersionDecisionTests : IDisposable
         Assert.Contains($"{First.Code}（{First.Name}）", finding.Message);
         Assert.Contains($"{Second.Code}（{Second.Name}）", finding.Message);
         Assert.Equal(ExitCode.Success, run.ExitCode);
-        Assert.Equal(EmpTotal(Second.Code), run.Merge.Units.Single(u => u.Unit == Second).Values["emp_total"]);
+        Assert.Equal(Samples.Value(Second.Code, "emp_total"), run.Merge.Units.Single(u => u.Unit == Second).Values["emp_total"]);
     }
 
     [Fact]
@@ -226,10 +224,10 @@ public sealed class VersionDecisionTests : IDisposable
 
         // A spoofed file with no code in its name and a plausible stamp: nothing in it gives it away.
         var spoofed = Samples.ValuesOf(First.Code);
-        spoofed["emp_total"] = (EmpTotal(First.Code) + 5000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        spoofed["emp_total"] = (Samples.Value(First.Code, "emp_total") + 5000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var spoof = WriteReturn(inbox, First, "补报.xlsx", values: spoofed);
         var taken = Run(inbox, Day2);
-        Assert.Equal(EmpTotal(First.Code) + 5000, taken.Merge.Units.Single(u => u.Unit == First).Values["emp_total"]);
+        Assert.Equal(Samples.Value(First.Code, "emp_total") + 5000, taken.Merge.Units.Single(u => u.Unit == First).Values["emp_total"]);
         var hash = Listed(taken, spoof).Sha256;
         File.Delete(spoof);
 
@@ -239,7 +237,7 @@ public sealed class VersionDecisionTests : IDisposable
         Assert.Contains("已撤销", withdraw.Stdout);
 
         var after = Run(inbox, Day2);
-        Assert.Equal(EmpTotal(First.Code), after.Merge.Units.Single(u => u.Unit == First).Values["emp_total"]);
+        Assert.Equal(Samples.Value(First.Code, "emp_total"), after.Merge.Units.Single(u => u.Unit == First).Values["emp_total"]);
         var record = after.Intake.Single(f => f.Sha256 == hash);
         Assert.Equal(IntakeStatus.Withdrawn, record.Status);
         Assert.Contains(record.Diagnostics, d => d.Code == DiagnosticCatalog.Withdrawn.Code && d.Message.Contains("冒用潞州区名义报送", StringComparison.Ordinal));

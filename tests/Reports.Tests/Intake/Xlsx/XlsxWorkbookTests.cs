@@ -93,7 +93,7 @@ public class XlsxWorkbookTests
     }
 
     [Fact]
-    public void ReadCells_many_cells_across_sheets_in_one_call()
+    public void Many_cells_across_sheets_are_read_in_one_call()
     {
         using var wb = OpenOk(XlsxTestFiles.EpplusWorkbook());
         var request = new[]
@@ -118,7 +118,7 @@ public class XlsxWorkbookTests
     }
 
     [Fact]
-    public void ReadCells_unknown_sheet_and_bad_reference_are_problems()
+    public void An_unknown_sheet_and_a_bad_reference_are_problems()
     {
         using var wb = OpenOk(XlsxTestFiles.EpplusWorkbook());
 
@@ -159,7 +159,7 @@ public class XlsxWorkbookTests
     }
 
     [Fact]
-    public void TryOpen_and_dispose()
+    public void Try_open_names_the_problem_or_gives_a_workbook_whose_dispose_is_idempotent()
     {
         Assert.True(XlsxWorkbook.TryOpen(new MemoryStream(XlsxTestFiles.EpplusWorkbook()), null, out var wb, out var problem));
         Assert.Null(problem);
@@ -175,7 +175,7 @@ public class XlsxWorkbookTests
     // ------------------------------------------------------------------ Open XML SDK edge cases
 
     [Fact]
-    public void OpenXml_names_quoted_sheet_ref_constants_and_3d()
+    public void Open_xml_names_with_quoted_sheets_ref_constants_and_3d_references_resolve()
     {
         using var wb = OpenOk(XlsxTestFiles.OpenXmlWorkbook());
         Assert.Equal(["Bob's Sheet 1", "Other"], wb.SheetNames);
@@ -206,7 +206,7 @@ public class XlsxWorkbookTests
     }
 
     [Fact]
-    public void OpenXml_inline_strings_rich_text_and_cells_without_r()
+    public void Open_xml_inline_strings_rich_text_and_cells_without_r_are_read()
     {
         using var wb = OpenOk(XlsxTestFiles.OpenXmlWorkbook());
         const string s = "Bob's Sheet 1";

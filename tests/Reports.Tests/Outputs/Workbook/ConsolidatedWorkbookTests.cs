@@ -15,28 +15,12 @@ namespace Reports.Tests.Outputs.Workbook;
 /// The consolidated workbook of the bundled sample, read back with the Open XML SDK: every figure and formula
 /// against the value sheet, the workbook's validity, its charts, print setup and flags.
 /// </summary>
-public sealed partial class ConsolidatedWorkbookTests : IClassFixture<ConsolidatedWorkbookTests.SampleWorkbook>
+[Collection(SampleRunsCollection.Name)]
+public sealed partial class ConsolidatedWorkbookTests
 {
-    public sealed class SampleWorkbook : IDisposable
-    {
-        private readonly TempDirectory _temp = new();
+    private readonly SampleRun _sample;
 
-        public SampleWorkbook()
-        {
-            var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, RepositoryPaths.SampleInbox, _temp.Path));
-            Path = outcome.OutputFiles.Single(f => System.IO.Path.GetFileName(f).StartsWith("汇总表-", StringComparison.Ordinal));
-            Workbook = new WorkbookReadBack(Path);
-        }
-
-        public string Path { get; }
-        public WorkbookReadBack Workbook { get; }
-
-        public void Dispose() => _temp.Dispose();
-    }
-
-    private readonly SampleWorkbook _sample;
-
-    public ConsolidatedWorkbookTests(SampleWorkbook sample) => _sample = sample;
+    public ConsolidatedWorkbookTests(SampleRuns runs) => _sample = runs.Campaign;
 
     private static WorkbookFigures SampleFigures => new(Samples.Campaign, Samples.Changzhi, Samples.SampleValues);
 
@@ -74,7 +58,7 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
     [Fact]
     public void Open_xml_validator_reports_no_errors()
     {
-        AssertValid(_sample.Path);
+        AssertValid(_sample.WorkbookPath);
     }
 
     [Fact]
@@ -137,7 +121,7 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
     [Fact]
     public void The_summary_prints_across_pages_at_a_legible_scale_with_the_unit_columns_and_header_rows_on_each()
     {
-        using var package = new ExcelPackage(new FileInfo(_sample.Path));
+        using var package = new ExcelPackage(new FileInfo(_sample.WorkbookPath));
         var sheet = package.Workbook.Worksheets["汇总"];
         var printer = sheet.PrinterSettings;
         Assert.False(printer.FitToPage);
@@ -177,12 +161,12 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
     [Fact]
     public void Every_font_of_the_workbook_is_song_but_the_hash_columns_monospace_and_excel_is_not_asked_to_recalculate()
     {
-        using var document = SpreadsheetDocument.Open(_sample.Path, false);
+        using var document = SpreadsheetDocument.Open(_sample.WorkbookPath, false);
         var fonts = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.Fonts!.Elements<Font>()
             .Select(f => f.GetFirstChild<FontName>()!.Val!.Value).ToList();
         Assert.Equal("宋体", fonts[0]); // the Normal style's, which every cell without a style of its own inherits
         Assert.All(fonts, f => Assert.Contains(f, new[] { "宋体", "Consolas" }));
-        using var package = new ExcelPackage(new FileInfo(_sample.Path));
+        using var package = new ExcelPackage(new FileInfo(_sample.WorkbookPath));
         Assert.Equal("宋体", package.Workbook.Styles.NamedStyles[0].Style.Font.Name);
         Assert.All(package.Workbook.Worksheets, s => Assert.Equal("宋体", s.Cells[3, 1].Style.Font.Name));
         // The stored values are verified before saving (FormulaCheck), so Excel need not recalculate on open.
@@ -224,7 +208,7 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
     [Fact]
     public void Number_formats_follow_the_briefing()
     {
-        using var document = SpreadsheetDocument.Open(_sample.Path, false);
+        using var document = SpreadsheetDocument.Open(_sample.WorkbookPath, false);
         var stylesheet = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet;
         var formats = stylesheet.NumberingFormats!.Elements<NumberingFormat>().Select(f => f.FormatCode!.Value).ToList();
         Assert.Contains(stylesheet.CellFormats!.Elements<CellFormat>(), f => f.NumberFormatId?.Value == 4); // built-in #,##0.00: 万元, two decimals
