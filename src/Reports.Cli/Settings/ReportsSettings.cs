@@ -1,8 +1,8 @@
 using Reports.Analysis;
 using Reports.Outputs.Briefing;
-using Reports.Pdf.Faces;
 using Reports.Outputs.Receipts;
 using Reports.Pdf;
+using Reports.Pdf.Faces;
 using Reports.Periods;
 
 namespace Reports.Cli.Settings;
@@ -136,7 +136,7 @@ public sealed record ReportsSettings(
                 continue;
             }
             var face = faceKey is null ? 0 : layers.NonNegativeInteger(faceKey, 0);
-            bool isFile = value.IndexOfAny(['/', '\\']) >= 0
+            var isFile = value.IndexOfAny(['/', '\\']) >= 0
                           || new[] { ".ttf", ".ttc", ".otf" }.Any(e => value.EndsWith(e, StringComparison.OrdinalIgnoreCase));
             faces[role] = new FaceSetting(isFile ? Resolve(home, value) : value.Trim(), face);
         }

@@ -9,10 +9,13 @@ internal sealed class BarChartElement(PdfBarChart chart) : ILayoutElement
 {
     public IEnumerable<Fragment> Layout(LayoutContext context)
     {
-        if (chart.Bars.Count == 0) yield break;
+        if (chart.Bars.Count == 0)
+        {
+            yield break;
+        }
         yield return new SpaceFragment(Typography.ChartSpacingBefore) { KeepWithNext = true };
         var captionFont = context.Fonts.Get(Typography.TableCaptionSize, context.Fonts.IsEmboldened(PdfFontRole.Heading), PdfFontRole.Heading);
-        foreach (string line in context.BreakBalanced(chart.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
+        foreach (var line in context.BreakBalanced(chart.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
         {
             yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
             {
@@ -48,7 +51,7 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
 
     private void Compose(ScottPlot.Plot plot)
     {
-        double top = chart.Bars.Max(b => b.Value);
+        var top = chart.Bars.Max(b => b.Value);
         // The reference line goes in first, so the value labels (on white) are drawn over it, never struck through.
         if (chart.ReferenceValue is { } reference)
         {
@@ -98,11 +101,14 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
         }
 
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (int i = 0; i < chart.Bars.Count; i++) ticks.AddMajor(i, chart.Bars[i].Label);
+        for (var i = 0; i < chart.Bars.Count; i++)
+        {
+            ticks.AddMajor(i, chart.Bars[i].Label);
+        }
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         // Room at the right for the reference line's label, beside the last bar; room at the top for the legend.
-        double right = chart.Bars.Count - 0.4 + (string.IsNullOrEmpty(chart.ReferenceLabel) ? 0 : ReferenceLabelRoom(chart.Bars.Count));
+        var right = chart.Bars.Count - 0.4 + (string.IsNullOrEmpty(chart.ReferenceLabel) ? 0 : ReferenceLabelRoom(chart.Bars.Count));
         plot.Axes.SetLimits(-0.6, right, 0, top * (string.IsNullOrEmpty(chart.LegendLabel) ? 1.15 : 1.3));
 
         foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right })

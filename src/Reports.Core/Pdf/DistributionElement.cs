@@ -9,17 +9,20 @@ internal sealed class DistributionElement(PdfDistribution distribution) : ILayou
 {
     public IEnumerable<Fragment> Layout(LayoutContext context)
     {
-        bool issued = !string.IsNullOrEmpty(distribution.IssuedBy) || !string.IsNullOrEmpty(distribution.IssuedOn);
-        if (distribution.Lines.Count == 0 && string.IsNullOrEmpty(distribution.Copies) && !issued) yield break;
+        var issued = !string.IsNullOrEmpty(distribution.IssuedBy) || !string.IsNullOrEmpty(distribution.IssuedOn);
+        if (distribution.Lines.Count == 0 && string.IsNullOrEmpty(distribution.Copies) && !issued)
+        {
+            yield break;
+        }
         var font = context.Fonts.Get(Typography.DistributionSize);
-        float inset = Typography.DistributionSize;
-        float inner = context.Width - 2 * inset;
+        var inset = Typography.DistributionSize;
+        var inner = context.Width - 2 * inset;
         var lines = new List<(string Text, float Indent)>();
-        foreach (string line in distribution.Lines)
+        foreach (var line in distribution.Lines)
         {
             // Continuation lines align after the label ("抄送：").
-            int colon = line.IndexOf('：', StringComparison.Ordinal);
-            float hang = colon >= 0 && colon < 6 ? font.Measure(line[..(colon + 1)]) : 0;
+            var colon = line.IndexOf('：', StringComparison.Ordinal);
+            var hang = colon >= 0 && colon < 6 ? font.Measure(line[..(colon + 1)]) : 0;
             var broken = LineBreaker.Break(line, inner - hang, s => font.Measure(s), -hang);
             lines.AddRange(broken.Select((l, i) => (l, i == 0 ? 0f : hang)));
         }
@@ -51,7 +54,7 @@ internal sealed class DistributionFragment(IReadOnlyList<(string Text, float Ind
         using var thick = Rule(Typography.DistributionThickRule);
         using var thin = Rule(Typography.DistributionThinRule);
         canvas.DrawLine(x, y, x + width, y, thick);
-        float top = y;
+        var top = y;
         if (lines.Count > 0)
         {
             top += Typography.DistributionRuleGap;
@@ -62,13 +65,16 @@ internal sealed class DistributionFragment(IReadOnlyList<(string Text, float Ind
             }
 
             top += Typography.DistributionRuleGap;
-            if (HasIssuedLine) canvas.DrawLine(x, top, x + width, top, thin);
+            if (HasIssuedLine)
+            {
+                canvas.DrawLine(x, top, x + width, top, thin);
+            }
         }
 
         if (HasIssuedLine)
         {
             top += Typography.DistributionRuleGap;
-            float baseline = TextPainter.Baseline(top, LineHeight, font.Size);
+            var baseline = TextPainter.Baseline(top, LineHeight, font.Size);
             TextPainter.DrawLine(canvas, IssuedBy, font, Typography.Text, x + inset, baseline);
             TextPainter.DrawLine(canvas, IssuedOn, font, Typography.Text, x + width - inset - font.Measure(IssuedOn), baseline);
             top += LineHeight + Typography.DistributionRuleGap;

@@ -16,13 +16,21 @@ internal sealed record DocumentCodePoints(IReadOnlyDictionary<PdfFontRole, Sorte
         void Add(PdfFontRole role, string? s) => AddTo(result.Roles[role], s);
         void AddTo(SortedSet<int> set, string? s)
         {
-            if (s is null) return;
-            foreach (Rune r in s.EnumerateRunes())
-                if (r.Value >= 0x20) set.Add(r.Value);
+            if (s is null)
+            {
+                return;
+            }
+            foreach (var r in s.EnumerateRunes())
+            {
+                if (r.Value >= 0x20)
+                {
+                    set.Add(r.Value);
+                }
+            }
         }
 
         Add(PdfFontRole.Numerals, model.FooterFormat);
-        foreach (PdfBlock block in model.Blocks)
+        foreach (var block in model.Blocks)
         {
             switch (block)
             {
@@ -38,16 +46,24 @@ internal sealed record DocumentCodePoints(IReadOnlyDictionary<PdfFontRole, Sorte
                     break;
                 case PdfTable t:
                     Add(PdfFontRole.Heading, t.Caption);
-                    foreach (PdfTableColumn c in t.Columns) Add(PdfFontRole.Body, c.Title);
-                    foreach (IReadOnlyList<string> row in t.Rows)
-                        foreach (string cell in row) Add(PdfFontRole.Body, cell);
+                    foreach (var c in t.Columns)
+                    {
+                        Add(PdfFontRole.Body, c.Title);
+                    }
+                    foreach (var row in t.Rows)
+                    {
+                        foreach (var cell in row)
+                        {
+                            Add(PdfFontRole.Body, cell);
+                        }
+                    }
                     break;
                 case PdfBarChart c:
                     Add(PdfFontRole.Heading, c.Caption);
                     AddTo(result.Chart, c.ValueAxisLabel);
                     AddTo(result.Chart, c.ReferenceLabel);
                     AddTo(result.Chart, c.LegendLabel);
-                    foreach (PdfBar bar in c.Bars)
+                    foreach (var bar in c.Bars)
                     {
                         AddTo(result.Chart, bar.Label);
                         AddTo(result.Chart, bar.ValueText);
@@ -56,7 +72,10 @@ internal sealed record DocumentCodePoints(IReadOnlyDictionary<PdfFontRole, Sorte
                     AddTo(result.Chart, "0123456789.-%");
                     break;
                 case PdfDistribution d:
-                    foreach (string line in d.Lines) Add(PdfFontRole.Body, line);
+                    foreach (var line in d.Lines)
+                    {
+                        Add(PdfFontRole.Body, line);
+                    }
                     Add(PdfFontRole.Body, d.Copies);
                     Add(PdfFontRole.Body, d.IssuedBy);
                     Add(PdfFontRole.Body, d.IssuedOn);

@@ -12,12 +12,18 @@ internal sealed record LayoutContext(FontSet Fonts, float Width, float BodyHeigh
     /// </summary>
     public IReadOnlyList<string> BreakBalanced(string text, Func<string, float> measure, float maxWidth, float step)
     {
-        IReadOnlyList<string> lines = LineBreaker.Break(text, maxWidth, measure);
-        if (lines.Count < 2 || step <= 0) return lines;
-        for (float narrower = maxWidth - step; narrower >= step * 2; narrower -= step)
+        var lines = LineBreaker.Break(text, maxWidth, measure);
+        if (lines.Count < 2 || step <= 0)
         {
-            IReadOnlyList<string> tried = LineBreaker.Break(text, narrower, measure);
-            if (tried.Count > lines.Count) break;
+            return lines;
+        }
+        for (var narrower = maxWidth - step; narrower >= step * 2; narrower -= step)
+        {
+            var tried = LineBreaker.Break(text, narrower, measure);
+            if (tried.Count > lines.Count)
+            {
+                break;
+            }
             lines = tried;
         }
 
@@ -43,7 +49,7 @@ internal static class LayoutElements
         PdfPageBreak => new PageBreakElement(),
         PdfBarChart c => new BarChartElement(c),
         PdfDistribution d => new DistributionElement(d),
-        _ => throw new NotSupportedException($"Unsupported PDF block type {block.GetType().Name}."),
+        _ => throw new NotSupportedException($"不支持的 PDF 内容块类型 {block.GetType().Name}"),
     };
 }
 
@@ -52,7 +58,9 @@ internal sealed class SpacerElement(PdfSpacer spacer) : ILayoutElement
     public IEnumerable<Fragment> Layout(LayoutContext context)
     {
         if (spacer.HeightPt > 0)
+        {
             yield return new SpaceFragment(spacer.HeightPt);
+        }
     }
 }
 
@@ -60,19 +68,22 @@ internal sealed class HeadingElement(PdfHeading heading) : ILayoutElement
 {
     public IEnumerable<Fragment> Layout(LayoutContext context)
     {
-        bool title = heading.Level <= 1;
-        float size = title ? Typography.Heading1Size : Typography.Heading2Size;
-        float lineHeight = size * (title ? Typography.Heading1Leading : Typography.Heading2Leading);
+        var title = heading.Level <= 1;
+        var size = title ? Typography.Heading1Size : Typography.Heading2Size;
+        var lineHeight = size * (title ? Typography.Heading1Leading : Typography.Heading2Leading);
         var role = heading.Level switch { <= 1 => PdfFontRole.Title, 2 => PdfFontRole.Heading, _ => PdfFontRole.Subheading };
         var font = context.Fonts.Get(size, context.Fonts.IsEmboldened(role), role);
         // "一、" and "（一）" headings sit in the text like a paragraph: indented two characters, left.
-        float indent = title ? 0 : size * Typography.FirstLineIndentChars;
+        var indent = title ? 0 : size * Typography.FirstLineIndentChars;
 
-        if (title) yield return new SpaceFragment(Typography.Heading1SpacingBefore) { KeepWithNext = true };
+        if (title)
+        {
+            yield return new SpaceFragment(Typography.Heading1SpacingBefore) { KeepWithNext = true };
+        }
         var lines = title
             ? context.BreakBalanced(heading.Text, s => font.Measure(s), context.Width, size / 2)
             : context.BreakLines(heading.Text, s => font.Measure(s), context.Width, indent);
-        for (int i = 0; i < lines.Count; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
             yield return new TextLineFragment(lines[i], font, Typography.Text, lineHeight)
             {
@@ -82,7 +93,10 @@ internal sealed class HeadingElement(PdfHeading heading) : ILayoutElement
             };
         }
 
-        if (title) yield return new SpaceFragment(Typography.Heading1SpacingAfter) { KeepWithNext = true };
+        if (title)
+        {
+            yield return new SpaceFragment(Typography.Heading1SpacingAfter) { KeepWithNext = true };
+        }
     }
 }
 
@@ -99,17 +113,17 @@ internal sealed class ParagraphElement(PdfParagraph paragraph) : ILayoutElement
 {
     public IEnumerable<Fragment> Layout(LayoutContext context)
     {
-        float size = paragraph.FontSizePt ?? Typography.BodySize;
-        float lineHeight = size * Typography.BodyLeading;
+        var size = paragraph.FontSizePt ?? Typography.BodySize;
+        var lineHeight = size * Typography.BodyLeading;
         var font = context.Fonts.Get(size, context.Fonts.IsEmboldened(paragraph.Role), paragraph.Role);
-        float indent = paragraph.FirstLineIndent ? size * Typography.FirstLineIndentChars : 0;
+        var indent = paragraph.FirstLineIndent ? size * Typography.FirstLineIndentChars : 0;
 
-        string[] hardLines = paragraph.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (int h = 0; h < hardLines.Length; h++)
+        var hardLines = paragraph.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var h = 0; h < hardLines.Length; h++)
         {
-            float firstIndent = h == 0 ? indent : 0;
-            IReadOnlyList<string> lines = BreakWithoutLoneCharacter(context, hardLines[h], font, firstIndent, size);
-            for (int i = 0; i < lines.Count; i++)
+            var firstIndent = h == 0 ? indent : 0;
+            var lines = BreakWithoutLoneCharacter(context, hardLines[h], font, firstIndent, size);
+            for (var i = 0; i < lines.Count; i++)
             {
                 yield return new TextLineFragment(lines[i], font, Typography.Text, lineHeight)
                 {
@@ -131,9 +145,12 @@ internal sealed class ParagraphElement(PdfParagraph paragraph) : ILayoutElement
     /// </summary>
     private IReadOnlyList<string> BreakWithoutLoneCharacter(LayoutContext context, string text, TextFont font, float firstIndent, float size)
     {
-        IReadOnlyList<string> lines = context.BreakLines(text, s => font.Measure(s), context.Width, firstIndent);
-        if (paragraph.Align != PdfAlign.Left || lines.Count < 2 || !IsLoneCharacter(lines[^1])) return lines;
-        IReadOnlyList<string> narrower = context.BreakLines(text, s => font.Measure(s), context.Width - size, firstIndent);
+        var lines = context.BreakLines(text, s => font.Measure(s), context.Width, firstIndent);
+        if (paragraph.Align != PdfAlign.Left || lines.Count < 2 || !IsLoneCharacter(lines[^1]))
+        {
+            return lines;
+        }
+        var narrower = context.BreakLines(text, s => font.Measure(s), context.Width - size, firstIndent);
         return narrower.Count == lines.Count && !IsLoneCharacter(narrower[^1]) ? narrower : lines;
     }
 

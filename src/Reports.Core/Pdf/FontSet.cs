@@ -27,7 +27,10 @@ internal sealed class TextFont(IReadOnlyList<SKFont> chain, bool bold)
     public float Measure(string text)
     {
         float width = 0;
-        foreach (FontRun run in Runs(text)) width += run.Font.MeasureText(run.Text);
+        foreach (var run in Runs(text))
+        {
+            width += run.Font.MeasureText(run.Text);
+        }
         return width;
     }
 
@@ -37,9 +40,9 @@ internal sealed class TextFont(IReadOnlyList<SKFont> chain, bool bold)
         var runs = new List<FontRun>(1);
         var current = new StringBuilder();
         int currentFont = -1, count = 0;
-        foreach (Rune rune in text.EnumerateRunes())
+        foreach (var rune in text.EnumerateRunes())
         {
-            int font = FontIndexOf(rune.Value);
+            var font = FontIndexOf(rune.Value);
             if (font != currentFont && current.Length > 0)
             {
                 runs.Add(new FontRun(current.ToString(), chain[currentFont], count));
@@ -52,7 +55,10 @@ internal sealed class TextFont(IReadOnlyList<SKFont> chain, bool bold)
             count++;
         }
 
-        if (current.Length > 0) runs.Add(new FontRun(current.ToString(), chain[currentFont], count));
+        if (current.Length > 0)
+        {
+            runs.Add(new FontRun(current.ToString(), chain[currentFont], count));
+        }
         return runs;
     }
 
@@ -60,10 +66,10 @@ internal sealed class TextFont(IReadOnlyList<SKFont> chain, bool bold)
     /// one (the renderer has already reported such characters). White space stays with the previous font.</summary>
     private int FontIndexOf(int codePoint)
     {
-        if (!_fontOf.TryGetValue(codePoint, out int index))
+        if (!_fontOf.TryGetValue(codePoint, out var index))
         {
             index = chain.Count - 1;
-            for (int i = 0; i < chain.Count; i++)
+            for (var i = 0; i < chain.Count; i++)
             {
                 if (chain[i].GetGlyph(codePoint) != 0)
                 {
@@ -112,7 +118,7 @@ internal sealed class FontSet : IDisposable
 
     public TextFont Get(float size, bool bold = false, PdfFontRole role = PdfFontRole.Body)
     {
-        if (!_fonts.TryGetValue((size, bold, role), out TextFont? font))
+        if (!_fonts.TryGetValue((size, bold, role), out var font))
         {
             var chain = _chains[role].Select(typeface =>
             {
@@ -136,7 +142,10 @@ internal sealed class FontSet : IDisposable
     /// <summary>Disposes the fonts; the typefaces belong to <see cref="SubsetTypefaces"/>.</summary>
     public void Dispose()
     {
-        foreach (SKFont font in _skiaFonts) font.Dispose();
+        foreach (var font in _skiaFonts)
+        {
+            font.Dispose();
+        }
         _skiaFonts.Clear();
         _fonts.Clear();
     }

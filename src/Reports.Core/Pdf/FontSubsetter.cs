@@ -20,7 +20,9 @@ internal static class FontSubsetter
     {
         ArgumentNullException.ThrowIfNull(fontData);
         if (fontData.Length == 0)
-            throw new ArgumentException("Font data is empty.", nameof(fontData));
+        {
+            throw new ArgumentException("字体数据为空", nameof(fontData));
+        }
 
         IntPtr blob = IntPtr.Zero, face = IntPtr.Zero, input = IntPtr.Zero, subsetFace = IntPtr.Zero, subsetBlob = IntPtr.Zero;
         var pin = GCHandle.Alloc(fontData, GCHandleType.Pinned);
@@ -30,41 +32,71 @@ internal static class FontSubsetter
             blob = hb_blob_create(pin.AddrOfPinnedObject(), (uint)fontData.Length, HbMemoryModeDuplicate, IntPtr.Zero, IntPtr.Zero);
             pin.Free();
             if (blob == IntPtr.Zero)
-                throw new InvalidOperationException("HarfBuzz could not create a blob for the font data.");
+            {
+                throw new InvalidOperationException("HarfBuzz 无法读入字体数据");
+            }
 
             face = hb_face_create(blob, (uint)faceIndex);
             if (face == IntPtr.Zero || hb_face_get_glyph_count(face) == 0)
-                throw new InvalidOperationException($"The font data holds no usable face at index {faceIndex}.");
+            {
+                throw new InvalidOperationException($"字体文件中序号 {faceIndex} 处没有可用的字体");
+            }
 
             input = hb_subset_input_create_or_fail();
             if (input == IntPtr.Zero)
-                throw new InvalidOperationException("hb_subset_input_create_or_fail failed.");
+            {
+                throw new InvalidOperationException("HarfBuzz 无法准备字体子集（hb_subset_input_create_or_fail）");
+            }
             hb_subset_input_set_flags(input, hb_subset_input_get_flags(input) | HbSubsetFlagsNoHinting);
 
-            IntPtr unicodes = hb_subset_input_unicode_set(input);
-            foreach (int cp in codePoints)
+            var unicodes = hb_subset_input_unicode_set(input);
+            foreach (var cp in codePoints)
+            {
                 hb_set_add(unicodes, (uint)cp);
+            }
 
             subsetFace = hb_subset_or_fail(face, input);
             if (subsetFace == IntPtr.Zero)
-                throw new InvalidOperationException("hb_subset_or_fail failed to subset the font.");
+            {
+                throw new InvalidOperationException("HarfBuzz 无法生成字体子集（hb_subset_or_fail）");
+            }
 
             subsetBlob = hb_face_reference_blob(subsetFace);
-            IntPtr data = hb_blob_get_data(subsetBlob, out uint length);
+            var data = hb_blob_get_data(subsetBlob, out var length);
             if (data == IntPtr.Zero || length == 0)
-                throw new InvalidOperationException("The subset font is empty.");
+            {
+                throw new InvalidOperationException("生成的字体子集为空");
+            }
             var result = new byte[length];
             Marshal.Copy(data, result, 0, (int)length);
             return result;
         }
         finally
         {
-            if (pin.IsAllocated) pin.Free();
-            if (subsetBlob != IntPtr.Zero) hb_blob_destroy(subsetBlob);
-            if (subsetFace != IntPtr.Zero) hb_face_destroy(subsetFace);
-            if (input != IntPtr.Zero) hb_subset_input_destroy(input);
-            if (face != IntPtr.Zero) hb_face_destroy(face);
-            if (blob != IntPtr.Zero) hb_blob_destroy(blob);
+            if (pin.IsAllocated)
+            {
+                pin.Free();
+            }
+            if (subsetBlob != IntPtr.Zero)
+            {
+                hb_blob_destroy(subsetBlob);
+            }
+            if (subsetFace != IntPtr.Zero)
+            {
+                hb_face_destroy(subsetFace);
+            }
+            if (input != IntPtr.Zero)
+            {
+                hb_subset_input_destroy(input);
+            }
+            if (face != IntPtr.Zero)
+            {
+                hb_face_destroy(face);
+            }
+            if (blob != IntPtr.Zero)
+            {
+                hb_blob_destroy(blob);
+            }
         }
     }
 

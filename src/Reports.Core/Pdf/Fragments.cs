@@ -49,10 +49,10 @@ internal sealed class TextLineFragment(string text, TextFont font, SKColor color
 
     public override void Draw(SKCanvas canvas, float x, float y, float width)
     {
-        float baseline = TextPainter.Baseline(y, lineHeight, font.Size);
-        float available = width - Indent;
-        float textWidth = TextPainter.Measure(font, text, LetterSpacing);
-        float left = Align switch
+        var baseline = TextPainter.Baseline(y, lineHeight, font.Size);
+        var available = width - Indent;
+        var textWidth = TextPainter.Measure(font, text, LetterSpacing);
+        var left = Align switch
         {
             PdfAlign.Center => x + Indent + (available - textWidth) / 2f,
             PdfAlign.Right => x + width - textWidth,

@@ -29,9 +29,11 @@ public static class LineBreaker
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(measure);
         var lines = new List<string>();
-        string[] hardLines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (int i = 0; i < hardLines.Length; i++)
+        var hardLines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < hardLines.Length; i++)
+        {
             BreakHardLine(hardLines[i], maxWidth, measure, i == 0 ? firstLineIndent : 0, lines);
+        }
         return lines;
     }
 
@@ -53,11 +55,11 @@ public static class LineBreaker
 
     private static void BreakHardLine(string text, float maxWidth, Func<string, float> measure, float indent, List<string> lines)
     {
-        List<List<Unit>> groups = Glue(Tokenize(text));
+        var groups = Glue(Tokenize(text));
         var line = new StringBuilder();
         float lineWidth = 0;
-        string pendingSpace = "";
-        float avail = maxWidth - indent;
+        var pendingSpace = "";
+        var avail = maxWidth - indent;
 
         void Emit()
         {
@@ -71,8 +73,8 @@ public static class LineBreaker
         // Appends a piece if it fits on the current line, else on a fresh line; false if it is wider than a line.
         bool TryAppend(string piece)
         {
-            float w = measure(piece);
-            float spaceW = pendingSpace.Length > 0 ? measure(pendingSpace) : 0;
+            var w = measure(piece);
+            var spaceW = pendingSpace.Length > 0 ? measure(pendingSpace) : 0;
             if (line.Length > 0 && lineWidth + spaceW + w <= avail + Epsilon)
             {
                 line.Append(pendingSpace).Append(piece);
@@ -81,9 +83,15 @@ public static class LineBreaker
                 return true;
             }
 
-            if (line.Length > 0) Emit();
+            if (line.Length > 0)
+            {
+                Emit();
+            }
             pendingSpace = "";
-            if (w > avail + Epsilon) return false;
+            if (w > avail + Epsilon)
+            {
+                return false;
+            }
             line.Append(piece);
             lineWidth = w;
             return true;
@@ -93,16 +101,19 @@ public static class LineBreaker
         // punctuation off line starts and opening punctuation off line ends where possible.
         void SplitRunes(string piece)
         {
-            string[] runes = Runes(piece).ToArray();
-            float[] widths = runes.Select(measure).ToArray();
-            int start = 0;
+            var runes = Runes(piece).ToArray();
+            var widths = runes.Select(measure).ToArray();
+            var start = 0;
             float w = 0;
-            for (int i = 0; i < runes.Length; i++)
+            for (var i = 0; i < runes.Length; i++)
             {
                 if (i > start && w + widths[i] > avail + Epsilon)
                 {
-                    int k = i;
-                    while (k - 1 > start && (IsClosing(runes[k]) || IsOpening(runes[k - 1]))) k--;
+                    var k = i;
+                    while (k - 1 > start && (IsClosing(runes[k]) || IsOpening(runes[k - 1])))
+                    {
+                        k--;
+                    }
                     line.Append(string.Concat(runes[start..k]));
                     Emit();
                     start = k;
@@ -116,21 +127,30 @@ public static class LineBreaker
             lineWidth = w;
         }
 
-        foreach (List<Unit> group in groups)
+        foreach (var group in groups)
         {
             if (group[0].Kind == UnitKind.Space)
             {
-                if (line.Length > 0) pendingSpace += group[0].Text;
+                if (line.Length > 0)
+                {
+                    pendingSpace += group[0].Text;
+                }
                 continue;
             }
 
-            if (TryAppend(string.Concat(group.Select(u => u.Text)))) continue;
+            if (TryAppend(string.Concat(group.Select(u => u.Text))))
+            {
+                continue;
+            }
 
             // The glued group is wider than a line: give up the punctuation rules inside it before
             // splitting a run of letters or digits.
-            foreach (Unit unit in group)
+            foreach (var unit in group)
             {
-                if (!TryAppend(unit.Text)) SplitRunes(unit.Text);
+                if (!TryAppend(unit.Text))
+                {
+                    SplitRunes(unit.Text);
+                }
             }
         }
 
@@ -153,7 +173,7 @@ public static class LineBreaker
             if (space.Length > 0) { units.Add(new Unit(space.ToString(), UnitKind.Space)); space.Clear(); }
         }
 
-        foreach (Rune r in text.EnumerateRunes())
+        foreach (var r in text.EnumerateRunes())
         {
             if (r.Value != 0x3000 && Rune.IsWhiteSpace(r))
             {
@@ -183,15 +203,21 @@ public static class LineBreaker
     {
         var groups = new List<List<Unit>>();
         Unit? previous = null;
-        foreach (Unit u in units)
+        foreach (var u in units)
         {
-            bool glue = previous is { } p
+            var glue = previous is { } p
                 && p.Kind != UnitKind.Space && u.Kind != UnitKind.Space
                 && (IsClosing(u.Text) || IsOpening(p.Text)
                     || (p.Text == u.Text && p.Text is "—" or "…" or "―")
                     || IsFigureAndUnit(p, u));
-            if (glue) groups[^1].Add(u);
-            else groups.Add([u]);
+            if (glue)
+            {
+                groups[^1].Add(u);
+            }
+            else
+            {
+                groups.Add([u]);
+            }
             previous = u;
         }
 
@@ -212,7 +238,9 @@ public static class LineBreaker
 
     private static IEnumerable<string> Runes(string s)
     {
-        foreach (Rune r in s.EnumerateRunes())
+        foreach (var r in s.EnumerateRunes())
+        {
             yield return r.ToString();
+        }
     }
 }

@@ -10,7 +10,7 @@ internal sealed class MastheadElement(PdfMasthead masthead) : ILayoutElement
         var titleFont = context.Fonts.Get(Typography.MastheadTitleSize, context.Fonts.IsEmboldened(PdfFontRole.Title), PdfFontRole.Title);
         var issueFont = context.Fonts.Get(Typography.MastheadIssueSize);
         var infoFont = context.Fonts.Get(Typography.MastheadInfoSize);
-        float spacing = Typography.MastheadTitleSize * Typography.MastheadTitleLetterSpacing;
+        var spacing = Typography.MastheadTitleSize * Typography.MastheadTitleLetterSpacing;
 
         var titleLines = context.BreakLines(masthead.Title, s => TextPainter.Measure(titleFont, s, spacing), context.Width);
         yield return new MastheadFragment(masthead, titleLines, titleFont, issueFont, infoFont, spacing);
@@ -35,11 +35,11 @@ internal sealed class MastheadFragment(
 
     public override void Draw(SKCanvas canvas, float x, float y, float width)
     {
-        float top = y;
-        foreach (string line in titleLines)
+        var top = y;
+        foreach (var line in titleLines)
         {
-            float lh = titleFont.Size * TitleLeading;
-            float w = TextPainter.Measure(titleFont, line, letterSpacing);
+            var lh = titleFont.Size * TitleLeading;
+            var w = TextPainter.Measure(titleFont, line, letterSpacing);
             TextPainter.DrawLine(canvas, line, titleFont, Typography.Red, x + (width - w) / 2f,
                 TextPainter.Baseline(top, lh, titleFont.Size), 0, letterSpacing);
             top += lh;
@@ -47,15 +47,15 @@ internal sealed class MastheadFragment(
 
         if (IssueHeight > 0)
         {
-            float w = issueFont.Measure(masthead.IssueLine);
+            var w = issueFont.Measure(masthead.IssueLine);
             TextPainter.DrawLine(canvas, masthead.IssueLine, issueFont, Typography.Text, x + (width - w) / 2f,
                 TextPainter.Baseline(top, IssueHeight, issueFont.Size));
             top += IssueHeight;
         }
 
-        float baseline = TextPainter.Baseline(top, InfoHeight, infoFont.Size);
+        var baseline = TextPainter.Baseline(top, InfoHeight, infoFont.Size);
         TextPainter.DrawLine(canvas, masthead.Office, infoFont, Typography.Text, x, baseline);
-        float dateWidth = infoFont.Measure(masthead.Date);
+        var dateWidth = infoFont.Measure(masthead.Date);
         TextPainter.DrawLine(canvas, masthead.Date, infoFont, Typography.Text, x + width - dateWidth, baseline);
         top += InfoHeight + RuleGap;
 

@@ -29,15 +29,24 @@ internal static class PageBreaker
         {
             if (f is PageBreakFragment)
             {
-                if (current.Count > 0) NewPage();
+                if (current.Count > 0)
+                {
+                    NewPage();
+                }
                 return;
             }
 
-            if (f.DiscardAtPageTop && current.Count == 0) return;
+            if (f.DiscardAtPageTop && current.Count == 0)
+            {
+                return;
+            }
             if (current.Count > 0 && y + f.Height > bodyHeight + Epsilon)
             {
                 NewPage();
-                if (f.DiscardAtPageTop) return;
+                if (f.DiscardAtPageTop)
+                {
+                    return;
+                }
             }
 
             if (current.Count == 0 && f.RepeatHeader is { } header)
@@ -50,12 +59,12 @@ internal static class PageBreaker
             y += f.Height;
         }
 
-        int i = 0;
+        var i = 0;
         while (i < fragments.Count)
         {
             // The keep-together group: fragments chained by KeepWithNext (white space inside a chain continues it).
-            int j = i;
-            bool keep = fragments[i].KeepWithNext;
+            var j = i;
+            var keep = fragments[i].KeepWithNext;
             while (keep && j + 1 < fragments.Count)
             {
                 j++;
@@ -64,21 +73,31 @@ internal static class PageBreaker
 
             if (j > i && current.Count > 0)
             {
-                float needed = GroupHeight(fragments, i, j, atPageTop: false);
-                float onFreshPage = GroupHeight(fragments, i, j, atPageTop: true);
+                var needed = GroupHeight(fragments, i, j, atPageTop: false);
+                var onFreshPage = GroupHeight(fragments, i, j, atPageTop: true);
                 if (y + needed > bodyHeight + Epsilon && onFreshPage <= bodyHeight + Epsilon)
+                {
                     NewPage();
+                }
             }
 
-            for (int k = i; k <= j; k++) Place(fragments[k]);
+            for (var k = i; k <= j; k++)
+            {
+                Place(fragments[k]);
+            }
             i = j + 1;
         }
 
-        if (current.Count > 0 || pages.Count == 0) pages.Add(current);
-        foreach (List<PlacedFragment> page in pages)
+        if (current.Count > 0 || pages.Count == 0)
+        {
+            pages.Add(current);
+        }
+        foreach (var page in pages)
         {
             if (page.Count > 0 && page[^1].Fragment.PinToPageFoot)
+            {
                 page[^1] = page[^1] with { Y = Math.Max(page[^1].Y, bodyHeight - page[^1].Fragment.Height) };
+            }
         }
 
         return pages;
@@ -87,12 +106,18 @@ internal static class PageBreaker
     private static float GroupHeight(IReadOnlyList<Fragment> fragments, int from, int to, bool atPageTop)
     {
         float h = 0;
-        bool leading = atPageTop;
-        for (int k = from; k <= to; k++)
+        var leading = atPageTop;
+        for (var k = from; k <= to; k++)
         {
-            Fragment f = fragments[k];
-            if (leading && f.DiscardAtPageTop) continue;
-            if (leading && f.RepeatHeader is { } header) h += header.Height;
+            var f = fragments[k];
+            if (leading && f.DiscardAtPageTop)
+            {
+                continue;
+            }
+            if (leading && f.RepeatHeader is { } header)
+            {
+                h += header.Height;
+            }
             leading = false;
             h += f.Height;
         }

@@ -23,19 +23,23 @@ public static class PdfRenderer
         ArgumentNullException.ThrowIfNull(fonts);
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(output);
-        foreach (PdfFontFile file in Enum.GetValues<PdfFontRole>().Select(fonts.For).Append(fonts.Fallback).Distinct())
+        foreach (var file in Enum.GetValues<PdfFontRole>().Select(fonts.For).Append(fonts.Fallback).Distinct())
         {
             if (!File.Exists(file.Path))
-                throw new FileNotFoundException($"Font file not found: {file.Path}", file.Path);
+            {
+                throw new FileNotFoundException($"简报字体文件不存在：{file.Path}", file.Path);
+            }
         }
 
-        float width = page.WidthPt - page.MarginLeftPt - page.MarginRightPt;
-        float bodyHeight = page.HeightPt - page.MarginTopPt - page.MarginBottomPt;
+        var width = page.WidthPt - page.MarginLeftPt - page.MarginRightPt;
+        var bodyHeight = page.HeightPt - page.MarginTopPt - page.MarginBottomPt;
         if (width <= 0 || bodyHeight <= 0)
-            throw new ArgumentException("The page margins leave no room for content.", nameof(page));
+        {
+            throw new ArgumentException("页边距过大，页面上没有留出版心", nameof(page));
+        }
 
         // Pass 1: subset the fonts to the document's code points.
-        DocumentCodePoints text = DocumentCodePoints.Collect(model);
+        var text = DocumentCodePoints.Collect(model);
         var (fontSet, missing) = SubsetFonts(fonts, text);
 
         // Pass 2: lay out, paginate, draw.
@@ -43,7 +47,7 @@ public static class PdfRenderer
         {
             var context = new LayoutContext(fontSet, width, bodyHeight);
             var fragments = model.Blocks.SelectMany(b => LayoutElements.For(b).Layout(context)).ToList();
-            List<List<PlacedFragment>> pages = PageBreaker.Paginate(fragments, bodyHeight);
+            var pages = PageBreaker.Paginate(fragments, bodyHeight);
 
             var metadata = new SKDocumentPdfMetadata
             {
@@ -60,14 +64,16 @@ public static class PdfRenderer
             };
 
             using var buffer = new MemoryStream();
-            using (SKDocument document = SKDocument.CreatePdf(buffer, metadata)
-                                         ?? throw new InvalidOperationException("Skia could not create a PDF document."))
+            using (var document = SKDocument.CreatePdf(buffer, metadata)
+                                         ?? throw new InvalidOperationException("Skia 无法创建 PDF 文档"))
             {
-                for (int p = 0; p < pages.Count; p++)
+                for (var p = 0; p < pages.Count; p++)
                 {
-                    SKCanvas canvas = document.BeginPage(page.WidthPt, page.HeightPt);
-                    foreach (PlacedFragment placed in pages[p])
+                    var canvas = document.BeginPage(page.WidthPt, page.HeightPt);
+                    foreach (var placed in pages[p])
+                    {
                         placed.Fragment.Draw(canvas, page.MarginLeftPt, page.MarginTopPt + placed.Y, width);
+                    }
                     DrawFooter(canvas, model.FooterFormat, p + 1, pages.Count, fontSet, page);
                     document.EndPage();
                 }
@@ -75,7 +81,7 @@ public static class PdfRenderer
                 document.Close();
             }
 
-            byte[] pdf = buffer.ToArray();
+            var pdf = buffer.ToArray();
             PatchDates(pdf, model.Metadata.Created);
             output.Write(pdf);
             output.Flush();
@@ -94,7 +100,7 @@ public static class PdfRenderer
         var cache = new Dictionary<PdfFontFile, byte[]>();
         byte[] Bytes(PdfFontFile file)
         {
-            if (!cache.TryGetValue(file, out byte[]? bytes))
+            if (!cache.TryGetValue(file, out var bytes))
             {
                 bytes = File.ReadAllBytes(file.Path);
                 cache.Add(file, bytes);
@@ -109,25 +115,34 @@ public static class PdfRenderer
             string.CompareOrdinal(a.Path, b.Path) is var c && c != 0 ? c : a.FaceIndex.CompareTo(b.FaceIndex)));
         void Need(PdfFontFile file, IEnumerable<int> codePoints)
         {
-            if (!needs.TryGetValue(file, out SortedSet<int>? set)) needs.Add(file, set = new SortedSet<int>(DocumentCodePoints.PrintableAscii));
+            if (!needs.TryGetValue(file, out var set))
+            {
+                needs.Add(file, set = new SortedSet<int>(DocumentCodePoints.PrintableAscii));
+            }
             set.UnionWith(codePoints);
         }
 
-        foreach (PdfFontRole role in roles) Need(fonts.For(role), text.Roles[role]);
+        foreach (var role in roles)
+        {
+            Need(fonts.For(role), text.Roles[role]);
+        }
         Need(fonts.Fallback, text.Chart);
 
         var typefaces = new Dictionary<PdfFontFile, SKTypeface>();
-        string chartFontName = "";
+        var chartFontName = "";
         SKTypeface Load(PdfFontFile file)
         {
             var (name, typeface) = SubsetTypefaces.Get(FontSubsetter.Subset(Bytes(file), file.FaceIndex, needs[file]));
             typefaces[file] = typeface;
-            if (file == fonts.Fallback) chartFontName = name;
+            if (file == fonts.Fallback)
+            {
+                chartFontName = name;
+            }
             return typeface;
         }
 
         // The configured fonts first: what they lack goes to the fallback font.
-        foreach (PdfFontFile file in needs.Keys.Where(f => f != fonts.Fallback).ToList())
+        foreach (var file in needs.Keys.Where(f => f != fonts.Fallback).ToList())
         {
             using var probe = new SKFont(Load(file));
             Need(fonts.Fallback, needs[file].Where(cp => probe.GetGlyph(cp) == 0));
@@ -147,7 +162,10 @@ public static class PdfRenderer
             probes.ForEach(p => p.Dispose());
         }
 
-        foreach (PdfFontRole role in roles) Check(text.Roles[role], chains[role]);
+        foreach (var role in roles)
+        {
+            Check(text.Roles[role], chains[role]);
+        }
         Check(text.Chart, [typefaces[fonts.Fallback]]);
         return (new FontSet(chains, chartFontName, fonts.Emboldened), missing.ToList());
     }
@@ -160,20 +178,25 @@ public static class PdfRenderer
     /// </summary>
     internal static void PatchDates(byte[] pdf, DateTimeOffset created)
     {
-        TimeSpan offset = created.Offset;
-        string value = created.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
+        var offset = created.Offset;
+        var value = created.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)
                        + (offset < TimeSpan.Zero ? "-" : "+")
                        + offset.Duration().ToString("hh\\'mm\\'", CultureInfo.InvariantCulture);
-        byte[] replacement = Encoding.ASCII.GetBytes(value);
-        foreach (string key in new[] { "/CreationDate (D:", "/ModDate (D:" })
+        var replacement = Encoding.ASCII.GetBytes(value);
+        foreach (var key in new[] { "/CreationDate (D:", "/ModDate (D:" })
         {
-            byte[] pattern = Encoding.ASCII.GetBytes(key);
-            int at = pdf.AsSpan().IndexOf(pattern);
-            if (at < 0) continue;
-            int start = at + pattern.Length;
-            int end = Array.IndexOf(pdf, (byte)')', start);
+            var pattern = Encoding.ASCII.GetBytes(key);
+            var at = pdf.AsSpan().IndexOf(pattern);
+            if (at < 0)
+            {
+                continue;
+            }
+            var start = at + pattern.Length;
+            var end = Array.IndexOf(pdf, (byte)')', start);
             if (end - start != replacement.Length)
-                throw new InvalidOperationException($"Unexpected PDF date format after {key}");
+            {
+                throw new InvalidOperationException($"PDF 中 {key} 之后的日期格式不符合预期");
+            }
             replacement.CopyTo(pdf, start);
         }
     }
@@ -182,16 +205,19 @@ public static class PdfRenderer
     /// the left, one character in from the 版心's edge (GB/T 9704-2012 7.5).</summary>
     private static void DrawFooter(SKCanvas canvas, string? format, int pageNumber, int pageCount, FontSet fonts, PdfPageSettings page)
     {
-        if (string.IsNullOrEmpty(format)) return;
-        string text = string.Format(CultureInfo.InvariantCulture, format, pageNumber, pageCount);
-        TextFont font = fonts.Get(Typography.FooterSize, role: PdfFontRole.Numerals);
-        float w = font.Measure(text);
-        bool odd = pageNumber % 2 == 1;
-        float x = odd
+        if (string.IsNullOrEmpty(format))
+        {
+            return;
+        }
+        var text = string.Format(CultureInfo.InvariantCulture, format, pageNumber, pageCount);
+        var font = fonts.Get(Typography.FooterSize, role: PdfFontRole.Numerals);
+        var w = font.Measure(text);
+        var odd = pageNumber % 2 == 1;
+        var x = odd
             ? page.WidthPt - page.MarginRightPt - Typography.FooterInset - w
             : page.MarginLeftPt + Typography.FooterInset;
         // The dash sits at about a third of the em above the baseline.
-        float baseline = page.HeightPt - page.MarginBottomPt + Typography.FooterBelowBody + Typography.FooterSize * 0.33f;
+        var baseline = page.HeightPt - page.MarginBottomPt + Typography.FooterBelowBody + Typography.FooterSize * 0.33f;
         TextPainter.DrawLine(canvas, text, font, Typography.Text, x, baseline);
     }
 }

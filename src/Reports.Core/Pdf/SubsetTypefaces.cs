@@ -19,12 +19,12 @@ internal static class SubsetTypefaces
     /// <summary>The typeface for a subset font's bytes and the name ScottPlot knows it by.</summary>
     public static (string Name, SKTypeface Typeface) Get(byte[] subset)
     {
-        string name = "ReportsSubset-" + Convert.ToHexString(SHA256.HashData(subset), 0, 12);
-        SKTypeface typeface = ByName.GetOrAdd(name, _ =>
+        var name = "ReportsSubset-" + Convert.ToHexString(SHA256.HashData(subset), 0, 12);
+        var typeface = ByName.GetOrAdd(name, _ =>
         {
-            using SKData data = SKData.CreateCopy(subset);
+            using var data = SKData.CreateCopy(subset);
             return SKTypeface.FromData(data, 0)
-                ?? throw new InvalidOperationException("Skia could not load a subset font.");
+                ?? throw new InvalidOperationException("Skia 无法载入字体子集");
         });
         RegisterWithScottPlot();
         return (name, typeface);
@@ -36,7 +36,10 @@ internal static class SubsetTypefaces
     {
         lock (RegistrationLock)
         {
-            if (_registered) return;
+            if (_registered)
+            {
+                return;
+            }
             ScottPlot.Fonts.FontResolvers.Insert(0, new Resolver());
             _registered = true;
         }

@@ -8,21 +8,24 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
 {
     public IEnumerable<Fragment> Layout(LayoutContext context)
     {
-        int columns = table.Columns.Count;
-        if (columns == 0) yield break;
+        var columns = table.Columns.Count;
+        if (columns == 0)
+        {
+            yield break;
+        }
 
-        float size = table.FontSizePt ?? Typography.TableSize;
+        var size = table.FontSizePt ?? Typography.TableSize;
         var font = context.Fonts.Get(size);
         var bold = context.Fonts.Get(size, bold: true);
-        float lineHeight = size * Typography.TableLeading;
-        float[] widths = ColumnWidths(context.Width, bold);
+        var lineHeight = size * Typography.TableLeading;
+        var widths = ColumnWidths(context.Width, bold);
 
         yield return new SpaceFragment(Typography.TableSpacingBefore) { KeepWithNext = true };
 
         if (!string.IsNullOrEmpty(table.Caption))
         {
             var captionFont = context.Fonts.Get(Typography.TableCaptionSize, context.Fonts.IsEmboldened(PdfFontRole.Heading), PdfFontRole.Heading);
-            foreach (string line in context.BreakBalanced(table.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
+            foreach (var line in context.BreakBalanced(table.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
             {
                 yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
                 {
@@ -40,25 +43,27 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         yield return header;
 
         var aligns = table.Columns.Select(c => c.Align).ToArray();
-        float maxRowHeight = Math.Max(lineHeight + 2 * Typography.TableCellPaddingY, context.BodyHeight - header.Height);
-        for (int r = 0; r < table.Rows.Count; r++)
+        var maxRowHeight = Math.Max(lineHeight + 2 * Typography.TableCellPaddingY, context.BodyHeight - header.Height);
+        for (var r = 0; r < table.Rows.Count; r++)
         {
-            IReadOnlyList<string> row = table.Rows[r];
-            bool isBold = r >= table.Rows.Count - table.BoldLastRows;
-            TextFont rowFont = isBold ? bold : font;
-            string[] cells = Enumerable.Range(0, columns).Select(c => c < row.Count ? row[c] ?? "" : "").ToArray();
-            IReadOnlyList<string>[] lines = Wrap(cells, widths, rowFont);
+            var row = table.Rows[r];
+            var isBold = r >= table.Rows.Count - table.BoldLastRows;
+            var rowFont = isBold ? bold : font;
+            var cells = Enumerable.Range(0, columns).Select(c => c < row.Count ? row[c] ?? "" : "").ToArray();
+            var lines = Wrap(cells, widths, rowFont);
 
             // The first row keeps with the second, so a page never ends on a header and a single row; a total keeps
             // the two rows above it, so it never opens a page alone with a lone row.
-            bool keep = (r == 0 && table.Rows.Count > 2)
+            var keep = (r == 0 && table.Rows.Count > 2)
                         || (table.BoldLastRows > 0 && r >= table.Rows.Count - table.BoldLastRows - 2 && r < table.Rows.Count - 1 && table.Rows.Count > 4);
-            foreach (IReadOnlyList<string>[] chunk in SplitTallRow(lines, lineHeight, maxRowHeight))
+            foreach (var chunk in SplitTallRow(lines, lineHeight, maxRowHeight))
+            {
                 yield return new TableRowFragment(widths, chunk, aligns, rowFont, lineHeight, shaded: false)
                 {
                     RepeatHeader = header,
                     KeepWithNext = keep,
                 };
+            }
         }
 
         yield return new SpaceFragment(Typography.TableSpacingAfter);
@@ -71,56 +76,76 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
     /// </summary>
     private float[] ColumnWidths(float total, TextFont font)
     {
-        int columns = table.Columns.Count;
-        float totalRelative = table.Columns.Sum(c => Math.Max(c.RelativeWidth, 0));
-        float[] widths = table.Columns
+        var columns = table.Columns.Count;
+        var totalRelative = table.Columns.Sum(c => Math.Max(c.RelativeWidth, 0));
+        var widths = table.Columns
             .Select(c => totalRelative > 0 ? total * Math.Max(c.RelativeWidth, 0) / totalRelative : total / columns)
             .ToArray();
         // The figures' cells (and short ones such as "滞后") stay on one line first; a header's short lines ("排名",
         // "（万元）", "其中：") too when there is room for both.
-        float[] cellMinimum = new float[columns];
-        float[] headerMinimum = new float[columns];
-        for (int c = 0; c < columns; c++)
+        var cellMinimum = new float[columns];
+        var headerMinimum = new float[columns];
+        for (var c = 0; c < columns; c++)
         {
-            foreach (string line in table.Columns[c].Title.Split('\n'))
+            foreach (var line in table.Columns[c].Title.Split('\n'))
             {
                 if (line.Length is > 0 and <= ShortHeaderLine)
+                {
                     headerMinimum[c] = Math.Max(headerMinimum[c], font.Measure(line) + 2 * Typography.TableCellPaddingX + 1);
+                }
                 // A two-character header ("排名", "单位", "进度") is never split, like a figure.
                 if (line.Length is > 0 and <= 2)
+                {
                     cellMinimum[c] = Math.Max(cellMinimum[c], font.Measure(line) + 2 * Typography.TableCellPaddingX + 1);
+                }
             }
         }
 
-        foreach (IReadOnlyList<string> row in table.Rows)
+        foreach (var row in table.Rows)
         {
-            for (int c = 0; c < columns && c < row.Count; c++)
+            for (var c = 0; c < columns && c < row.Count; c++)
             {
-                string cell = row[c] ?? "";
+                var cell = row[c] ?? "";
                 if (cell.Length is > 0 and <= ShortCellLength)
+                {
                     cellMinimum[c] = Math.Max(cellMinimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
+                }
             }
         }
 
         // Never let the minimums claim more than the table has: the headers' lines give way first (as far as needed),
         // then, when even the figures do not fit, every column keeps its share.
-        if (cellMinimum.Sum() > total) return widths;
-        float[] both = cellMinimum.Zip(headerMinimum, Math.Max).ToArray();
-        float give = both.Sum() > total ? (total - cellMinimum.Sum()) / (both.Sum() - cellMinimum.Sum()) : 1;
-        float[] minimum = cellMinimum.Zip(both, (cell, b) => cell + (b - cell) * give).ToArray();
-        for (int pass = 0; pass < columns; pass++)
+        if (cellMinimum.Sum() > total)
+        {
+            return widths;
+        }
+        var both = cellMinimum.Zip(headerMinimum, Math.Max).ToArray();
+        var give = both.Sum() > total ? (total - cellMinimum.Sum()) / (both.Sum() - cellMinimum.Sum()) : 1;
+        var minimum = cellMinimum.Zip(both, (cell, b) => cell + (b - cell) * give).ToArray();
+        for (var pass = 0; pass < columns; pass++)
         {
             float deficit = 0, spare = 0;
-            for (int c = 0; c < columns; c++)
+            for (var c = 0; c < columns; c++)
             {
-                if (widths[c] < minimum[c]) deficit += minimum[c] - widths[c];
-                else spare += widths[c] - minimum[c];
+                if (widths[c] < minimum[c])
+                {
+                    deficit += minimum[c] - widths[c];
+                }
+                else
+                {
+                    spare += widths[c] - minimum[c];
+                }
             }
 
-            if (deficit <= 0.01f || spare <= 0) break;
-            float take = Math.Min(1, deficit / spare);
-            for (int c = 0; c < columns; c++)
+            if (deficit <= 0.01f || spare <= 0)
+            {
+                break;
+            }
+            var take = Math.Min(1, deficit / spare);
+            for (var c = 0; c < columns; c++)
+            {
                 widths[c] = widths[c] < minimum[c] ? minimum[c] : widths[c] - (widths[c] - minimum[c]) * take;
+            }
         }
 
         return widths;
@@ -150,13 +175,19 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
 
     private static IReadOnlyList<string> Balanced(string text, float width, TextFont font)
     {
-        IReadOnlyList<string> lines = LineBreaker.Break(text, width, s => font.Measure(s));
-        if (lines.Count < 2) return lines;
-        float em = font.Size;
-        for (float narrower = width - em / 2; narrower >= em * 2; narrower -= em / 2)
+        var lines = LineBreaker.Break(text, width, s => font.Measure(s));
+        if (lines.Count < 2)
         {
-            IReadOnlyList<string> tried = LineBreaker.Break(text, narrower, s => font.Measure(s));
-            if (tried.Count > lines.Count) break;
+            return lines;
+        }
+        var em = font.Size;
+        for (var narrower = width - em / 2; narrower >= em * 2; narrower -= em / 2)
+        {
+            var tried = LineBreaker.Break(text, narrower, s => font.Measure(s));
+            if (tried.Count > lines.Count)
+            {
+                break;
+            }
             lines = tried;
         }
 
@@ -166,15 +197,15 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
     /// <summary>Cuts a row whose height exceeds <paramref name="maxHeight"/> into pieces of whole lines.</summary>
     private static IEnumerable<IReadOnlyList<string>[]> SplitTallRow(IReadOnlyList<string>[] lines, float lineHeight, float maxHeight)
     {
-        int maxLines = lines.Max(l => l.Count);
-        int perChunk = Math.Max(1, (int)((maxHeight - 2 * Typography.TableCellPaddingY) / lineHeight));
+        var maxLines = lines.Max(l => l.Count);
+        var perChunk = Math.Max(1, (int)((maxHeight - 2 * Typography.TableCellPaddingY) / lineHeight));
         if (maxLines <= perChunk)
         {
             yield return lines;
             yield break;
         }
 
-        for (int start = 0; start < maxLines; start += perChunk)
+        for (var start = 0; start < maxLines; start += perChunk)
         {
             yield return lines
                 .Select(cell => (IReadOnlyList<string>)cell.Skip(start).Take(perChunk).ToArray())
@@ -191,25 +222,25 @@ internal sealed class TableRowFragment(
 
     public override void Draw(SKCanvas canvas, float x, float y, float width)
     {
-        float height = Height;
-        float tableWidth = widths.Sum();
+        var height = Height;
+        var tableWidth = widths.Sum();
         if (shaded)
         {
             using var fill = new SKPaint { Color = Typography.TableHeaderFill, Style = SKPaintStyle.Fill };
             canvas.DrawRect(new SKRect(x, y, x + tableWidth, y + height), fill);
         }
 
-        float cellX = x;
-        for (int c = 0; c < widths.Length; c++)
+        var cellX = x;
+        for (var c = 0; c < widths.Length; c++)
         {
-            IReadOnlyList<string> lines = cellLines[c];
+            var lines = cellLines[c];
             // Centre the cell's lines vertically in the row.
-            float top = y + Typography.TableCellPaddingY + (height - 2 * Typography.TableCellPaddingY - lines.Count * lineHeight) / 2f;
-            float inner = widths[c] - 2 * Typography.TableCellPaddingX;
-            foreach (string line in lines)
+            var top = y + Typography.TableCellPaddingY + (height - 2 * Typography.TableCellPaddingY - lines.Count * lineHeight) / 2f;
+            var inner = widths[c] - 2 * Typography.TableCellPaddingX;
+            foreach (var line in lines)
             {
-                float w = font.Measure(line);
-                float left = aligns[c] switch
+                var w = font.Measure(line);
+                var left = aligns[c] switch
                 {
                     PdfAlign.Center => cellX + Typography.TableCellPaddingX + (inner - w) / 2f,
                     PdfAlign.Right => cellX + widths[c] - Typography.TableCellPaddingX - w,
@@ -231,11 +262,14 @@ internal sealed class TableRowFragment(
         };
         // The header row (always the first row on a page) draws the top rule; every row draws its bottom rule,
         // so no rule is stroked twice (overlapping antialiased strokes look heavier).
-        if (shaded) canvas.DrawLine(x, y, x + tableWidth, y, border);
+        if (shaded)
+        {
+            canvas.DrawLine(x, y, x + tableWidth, y, border);
+        }
         canvas.DrawLine(x, y + height, x + tableWidth, y + height, border);
-        float lineX = x;
+        var lineX = x;
         canvas.DrawLine(lineX, y, lineX, y + height, border);
-        foreach (float w in widths)
+        foreach (var w in widths)
         {
             lineX += w;
             canvas.DrawLine(lineX, y, lineX, y + height, border);

@@ -13,9 +13,11 @@ internal static class TextPainter
     /// <summary>Width of <paramref name="text"/> including letter spacing between characters.</summary>
     public static float Measure(TextFont font, string text, float letterSpacing = 0)
     {
-        float w = font.Measure(text);
+        var w = font.Measure(text);
         if (letterSpacing != 0 && text.Length > 0)
+        {
             w += letterSpacing * (CountRunes(text) - 1);
+        }
         return w;
     }
 
@@ -23,9 +25,12 @@ internal static class TextPainter
     public static void DrawLine(SKCanvas canvas, string text, TextFont textFont, SKColor color, float x, float baseline,
         float justifyWidth = 0, float letterSpacing = 0)
     {
-        if (text.Length == 0) return;
-        IReadOnlyList<FontRun> runs = textFont.Runs(text);
-        float[] xs = Positions(runs, justifyWidth, letterSpacing);
+        if (text.Length == 0)
+        {
+            return;
+        }
+        var runs = textFont.Runs(text);
+        var xs = Positions(runs, justifyWidth, letterSpacing);
         using var paint = new SKPaint { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
         using var stroke = new SKPaint
         {
@@ -36,20 +41,23 @@ internal static class TextPainter
             StrokeJoin = SKStrokeJoin.Round,
         };
 
-        int first = 0;
-        foreach (FontRun run in runs)
+        var first = 0;
+        foreach (var run in runs)
         {
-            float[] runXs = xs.AsSpan(first, run.RuneCount).ToArray();
+            var runXs = xs.AsSpan(first, run.RuneCount).ToArray();
             first += run.RuneCount;
-            using (SKTextBlob? blob = SKTextBlob.CreateHorizontal(run.Text, run.Font, runXs, 0))
+            using (var blob = SKTextBlob.CreateHorizontal(run.Text, run.Font, runXs, 0))
             {
-                if (blob is not null) canvas.DrawText(blob, x, baseline, paint);
+                if (blob is not null)
+                {
+                    canvas.DrawText(blob, x, baseline, paint);
+                }
             }
 
             if (textFont.Bold)
             {
                 // Fake bold: stroke the glyph outlines over the (real, extractable) text.
-                using SKPath path = run.Font.GetTextPath(run.Text, runXs.Select(v => new SKPoint(x + v, baseline)).ToArray());
+                using var path = run.Font.GetTextPath(run.Text, runXs.Select(v => new SKPoint(x + v, baseline)).ToArray());
                 canvas.DrawPath(path, stroke);
             }
         }
@@ -62,40 +70,48 @@ internal static class TextPainter
         var runes = new List<int>();
         var advances = new List<float>();
         float fontSize = 0;
-        foreach (FontRun run in runs)
+        foreach (var run in runs)
         {
             runes.AddRange(run.Text.EnumerateRunes().Select(r => r.Value));
-            float[] widths = run.Font.GetGlyphWidths(run.Text);
+            var widths = run.Font.GetGlyphWidths(run.Text);
             // A glyph per character is what Skia gives a TrueType font without shaping; guard against surprises.
-            if (widths.Length != run.RuneCount) widths = run.Text.EnumerateRunes().Select(r => run.Font.MeasureText(r.ToString())).ToArray();
+            if (widths.Length != run.RuneCount)
+            {
+                widths = run.Text.EnumerateRunes().Select(r => run.Font.MeasureText(r.ToString())).ToArray();
+            }
             advances.AddRange(widths);
             fontSize = Math.Max(fontSize, run.Font.Size);
         }
 
-        int n = runes.Count;
+        var n = runes.Count;
         float extraPerGap = 0;
-        bool[] gapAfter = new bool[n];
+        var gapAfter = new bool[n];
         if (justifyWidth > 0)
         {
-            int gaps = 0;
-            for (int i = 0; i + 1 < n; i++)
+            var gaps = 0;
+            for (var i = 0; i + 1 < n; i++)
             {
                 gapAfter[i] = LineBreaker.IsCjk(runes[i]) || LineBreaker.IsCjk(runes[i + 1])
                               || runes[i] == ' ' || runes[i + 1] == ' ';
-                if (gapAfter[i]) gaps++;
+                if (gapAfter[i])
+                {
+                    gaps++;
+                }
             }
 
-            float natural = advances.Sum() + letterSpacing * (n - 1);
-            float missing = justifyWidth - natural;
+            var natural = advances.Sum() + letterSpacing * (n - 1);
+            var missing = justifyWidth - natural;
             // Close the gaps a long figure or a kinsoku push-out leaves (a line of an official text is set flush to
             // both edges); only a line far too short (the end of a paragraph, which is not justified) stays ragged.
             if (gaps > 0 && missing > 0.01f && missing <= fontSize * 8f)
+            {
                 extraPerGap = missing / gaps;
+            }
         }
 
         var xs = new float[n];
         float pen = 0;
-        for (int i = 0; i < n; i++)
+        for (var i = 0; i < n; i++)
         {
             xs[i] = pen;
             pen += advances[i] + letterSpacing + (gapAfter[i] ? extraPerGap : 0);
@@ -106,8 +122,11 @@ internal static class TextPainter
 
     private static int CountRunes(string text)
     {
-        int n = 0;
-        foreach (var _ in text.EnumerateRunes()) n++;
+        var n = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            n++;
+        }
         return n;
     }
 }

@@ -116,7 +116,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         var previous = store is null ? null : PreviousFiguresLoader.Load(store, definition, options.Period);
         var context = new IntakeContext(definition, roster, options.Period, Prefilled: prefilled, Now: clock.GetLocalNow(), Previous: previous);
         var received = new IntakeProcessor(context, options.IntakeThreads).ProcessEntries(files, progress);
-        IReadOnlyList<IntakeFileResult> candidates = received;
+        var candidates = received;
         if (store is not null)
         {
             Stages?.Report(RunStage.Recording);

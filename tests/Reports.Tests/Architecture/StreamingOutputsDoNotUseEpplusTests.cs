@@ -76,7 +76,7 @@ public sealed class StreamingOutputsDoNotUseEpplusTests
         var at = 0;
         while (at < il.Length)
         {
-            short value = il[at] == 0xFE ? (short)(0xFE00 | il[at + 1]) : il[at];
+            var value = il[at] == 0xFE ? (short)(0xFE00 | il[at + 1]) : il[at];
             var code = OpCodesByValue[value];
             at += code.Size;
             switch (code.OperandType)

@@ -193,11 +193,17 @@ public static class HostileCorpus
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(0x3C), 0xFFFFFFFE);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(0x44), 0xFFFFFFFE);
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(0x4C), 0);      // FAT in sector 0
-        for (var i = 1; i < 109; i++) BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(0x4C + (4 * i)), 0xFFFFFFFF);
+        for (var i = 1; i < 109; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(0x4C + (4 * i)), 0xFFFFFFFF);
+        }
         var fat = 512;
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(fat), 0xFFFFFFFD);     // sector 0: FAT
         BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(fat + 4), 0xFFFFFFFE); // sector 1: directory, end of chain
-        for (var i = 2; i < 128; i++) BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(fat + (4 * i)), 0xFFFFFFFF);
+        for (var i = 2; i < 128; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(fat + (4 * i)), 0xFFFFFFFF);
+        }
         string[] names = ["Root Entry", .. streams];
         var directory = 1024;
         for (var i = 0; i < Math.Min(names.Length, 4); i++)

@@ -4,8 +4,8 @@ using OfficeOpenXml.DataValidation;
 using OfficeOpenXml.DataValidation.Contracts;
 using Reports.Diagnostics;
 using Reports.Intake;
-using Reports.Tests.Support;
 using Reports.Templates;
+using Reports.Tests.Support;
 
 namespace Reports.Tests.Intake;
 

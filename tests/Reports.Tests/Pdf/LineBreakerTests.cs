@@ -23,21 +23,25 @@ public class LineBreakerTests
     [Fact]
     public void No_line_starts_with_closing_or_ends_with_opening_punctuation_at_any_width()
     {
-        foreach (string text in Texts)
+        foreach (var text in Texts)
         {
             for (float width = 50; width <= 300; width += 5)
             {
                 var lines = LineBreaker.Break(text, width, Measure);
                 Assert.Equal(text, string.Concat(lines));
-                for (int i = 0; i < lines.Count; i++)
+                for (var i = 0; i < lines.Count; i++)
                 {
-                    string line = lines[i];
+                    var line = lines[i];
                     Assert.NotEqual("", line);
                     Assert.True(Measure(line) <= width + 0.01f, $"line '{line}' wider than {width}");
                     if (i > 0)
+                    {
                         Assert.False(ClosingPunctuation.Contains(line[0]), $"width {width}: line starts with closing punctuation: '{line}'");
+                    }
                     if (i < lines.Count - 1)
+                    {
                         Assert.False(OpeningPunctuation.Contains(line[^1]), $"width {width}: line ends with opening punctuation: '{line}'");
+                    }
                 }
             }
         }
@@ -46,7 +50,7 @@ public class LineBreakerTests
     [Fact]
     public void Numbers_and_percentages_are_never_split()
     {
-        string text = SampleDocuments.Sentence1 + SampleDocuments.Sentence1;
+        var text = SampleDocuments.Sentence1 + SampleDocuments.Sentence1;
         for (float width = 40; width <= 300; width += 5)
         {
             var lines = LineBreaker.Break(text, width, Measure);
@@ -127,8 +131,8 @@ public class LineBreakerTests
         using var typeface = SKTypeface.FromFile(TestFont.FontPath, 0);
         Assert.NotNull(typeface);
         using var font = new SKFont(typeface, 12) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
-        string text = string.Concat(Texts);
-        foreach (float width in new[] { 90f, 137f, 200f, 459f })
+        var text = string.Concat(Texts);
+        foreach (var width in new[] { 90f, 137f, 200f, 459f })
         {
             var lines = LineBreaker.Break(text, width, s => font.MeasureText(s));
             Assert.Equal(text, string.Concat(lines));

@@ -12,7 +12,7 @@ public sealed class ParagraphLayoutTests
         var font = fonts.Get(Typography.BodySize);
         var text = "各县要对照时序进度查找差距加快推进确保按期完成任务。";  // 25 ideographs and a full stop
         // Room for exactly 12 ideographs a line: unguarded, the lines would be 12 + 12 + "务。".
-        float width = font.Measure("各县要对照时序进度查找差") + 0.5f;
+        var width = font.Measure("各县要对照时序进度查找差") + 0.5f;
         Assert.Equal("务。", LineBreaker.Break(text, width, s => font.Measure(s))[^1]);
 
         var context = new LayoutContext(fonts, width, 700);

@@ -12,11 +12,11 @@ public class PdfRendererTests
     [Fact]
     public void A_briefing_spans_several_pages_and_its_chinese_text_and_figures_extract()
     {
-        byte[] pdf = BriefingPdf.Value;
+        var pdf = BriefingPdf.Value;
         var pages = PageTexts(pdf);
         Assert.True(pages.Count >= 3, $"expected 3+ pages, got {pages.Count}");
 
-        string all = string.Concat(pages);
+        var all = string.Concat(pages);
         Assert.Contains(PdfText.Squash(SampleDocuments.Sentence1), all);
         Assert.Contains(PdfText.Squash(SampleDocuments.Sentence2), all);
         Assert.Contains(PdfText.Squash(SampleDocuments.Sentence3), all);
@@ -47,8 +47,8 @@ public class PdfRendererTests
     [Fact]
     public void Patching_dates_writes_the_given_offset_keeping_the_length()
     {
-        string before = "<</CreationDate (D:20240630010000+08'00')\n/ModDate (D:20240630010000+08'00')>>";
-        byte[] pdf = System.Text.Encoding.ASCII.GetBytes(before);
+        var before = "<</CreationDate (D:20240630010000+08'00')\n/ModDate (D:20240630010000+08'00')>>";
+        var pdf = System.Text.Encoding.ASCII.GetBytes(before);
         PdfRenderer.PatchDates(pdf, new DateTimeOffset(2023, 12, 31, 23, 59, 58, TimeSpan.FromHours(-5.5)));
         Assert.Equal("<</CreationDate (D:20231231235958-05'30')\n/ModDate (D:20231231235958-05'30')>>",
             System.Text.Encoding.ASCII.GetString(pdf));
@@ -72,9 +72,13 @@ public class PdfRendererTests
             Assert.InRange(35 * mm - (dash.Bottom + dash.Top) / 2, 5 * mm, 9 * mm);
             double left = footer.Min(l => l.BaselineStartX), right = footer.Max(l => l.BaselineEndX);
             if (page.Number % 2 == 1)
+            {
                 Assert.Equal(page.Width - 26 * mm - 14, right, 1.5);
+            }
             else
+            {
                 Assert.Equal(28 * mm + 14, left, 1.5);
+            }
         }
     }
 
@@ -83,9 +87,9 @@ public class PdfRendererTests
     {
         var pages = PageTexts(BriefingPdf.Value);
         var tablePages = new SortedSet<int>();
-        for (int i = 1; i <= 40; i++)
+        for (var i = 1; i <= 40; i++)
         {
-            string name = SampleDocuments.RowName(i);
+            var name = SampleDocuments.RowName(i);
             var found = pages.Select((t, n) => (t, n)).Where(x => x.t.Contains(name, StringComparison.Ordinal)).ToList();
             Assert.True(found.Count == 1, $"row {name} found on {found.Count} pages");
             Assert.Single(System.Text.RegularExpressions.Regex.Matches(found[0].t, name));
@@ -93,17 +97,21 @@ public class PdfRendererTests
         }
 
         Assert.True(tablePages.Count >= 2, "the 40-row table should cross a page break");
-        foreach (int n in tablePages)
-            foreach (string header in SampleDocuments.TableHeaders)
+        foreach (var n in tablePages)
+        {
+            foreach (var header in SampleDocuments.TableHeaders)
+            {
                 Assert.Contains(PdfText.Squash(header), pages[n]);
+            }
+        }
 
         Assert.Contains("合计104731105.28%", string.Concat(pages));
 
         // Multi-line cells (rows 7, 14, ... carry a two-line remark) stay whole on the page of their row.
-        string note = "含公益性岗位安置人员，已按季度核实到户到人";
-        for (int n = 0; n < pages.Count; n++)
+        var note = "含公益性岗位安置人员，已按季度核实到户到人";
+        for (var n = 0; n < pages.Count; n++)
         {
-            int rowsWithNote = Enumerable.Range(1, 40).Count(i => i % 7 == 0 && pages[n].Contains(SampleDocuments.RowName(i), StringComparison.Ordinal));
+            var rowsWithNote = Enumerable.Range(1, 40).Count(i => i % 7 == 0 && pages[n].Contains(SampleDocuments.RowName(i), StringComparison.Ordinal));
             Assert.Equal(rowsWithNote, System.Text.RegularExpressions.Regex.Matches(pages[n], note).Count);
         }
     }
@@ -111,8 +119,8 @@ public class PdfRendererTests
     [Fact]
     public void Two_renders_are_byte_identical()
     {
-        byte[] a = SampleDocuments.Render(SampleDocuments.Briefing());
-        byte[] b = SampleDocuments.Render(SampleDocuments.Briefing());
+        var a = SampleDocuments.Render(SampleDocuments.Briefing());
+        var b = SampleDocuments.Render(SampleDocuments.Briefing());
         Assert.Equal(a.Length, b.Length);
         Assert.True(a.AsSpan().SequenceEqual(b), "two renders of the same model differ");
     }
@@ -120,7 +128,7 @@ public class PdfRendererTests
     [Fact]
     public void A_two_page_document_is_small_because_the_font_is_subset()
     {
-        byte[] pdf = SampleDocuments.Render(SampleDocuments.Briefing(tableRows: 10, paragraphRepeats: 4));
+        var pdf = SampleDocuments.Render(SampleDocuments.Briefing(tableRows: 10, paragraphRepeats: 4));
         Assert.InRange(PdfText.Read(pdf).Pages.Count, 1, 3);
         Assert.True(pdf.Length < 300 * 1024, $"PDF is {pdf.Length} bytes");
         Assert.True(BriefingPdf.Value.Length < 400 * 1024, $"briefing PDF is {BriefingPdf.Value.Length} bytes");
@@ -129,14 +137,14 @@ public class PdfRendererTests
     [Fact]
     public void A_table_row_taller_than_a_page_is_split_not_lost()
     {
-        string longCell = string.Concat(Enumerable.Repeat("这是一段很长的单元格文字，用于检验超过一页高度的表格行。", 80));
+        var longCell = string.Concat(Enumerable.Repeat("这是一段很长的单元格文字，用于检验超过一页高度的表格行。", 80));
         var table = new PdfTable(
             [new PdfTableColumn("项目", 1, PdfAlign.Left), new PdfTableColumn("说明", 1, PdfAlign.Left)],
             [new[] { "甲", longCell }, new[] { "乙", "短" }]);
         var model = new PdfDocumentModel(SampleDocuments.Metadata, [new PdfHeading("超长表格", 2), table]);
         var pages = PageTexts(SampleDocuments.Render(model));
         Assert.True(pages.Count >= 2);
-        string all = string.Concat(pages);
+        var all = string.Concat(pages);
         Assert.Contains("用于检验超过一页高度的表格行", all);
         Assert.Contains("乙短", all);
         Assert.All(pages, p => Assert.Contains("项目说明", p));

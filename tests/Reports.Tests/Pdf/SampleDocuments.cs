@@ -24,15 +24,19 @@ internal static class SampleDocuments
             new PdfHeading("全市脱贫劳动力务工就业情况通报", 1),
             new PdfHeading("一、务工就业", 2),
         };
-        for (int i = 0; i < paragraphRepeats; i++)
+        for (var i = 0; i < paragraphRepeats; i++)
+        {
             blocks.Add(new PdfParagraph(Sentence1 + Sentence2 + Sentence3 + "Latin words like Guangdong Province wrap at spaces."));
+        }
 
         blocks.Add(new PdfHeading("二、分县情况", 2));
         blocks.Add(new PdfParagraph("各县务工情况见下表。", FirstLineIndent: true));
         blocks.Add(Table(tableRows));
         blocks.Add(new PdfHeading("三、下一步工作", 2));
-        for (int i = 0; i < paragraphRepeats / 2; i++)
+        for (var i = 0; i < paragraphRepeats / 2; i++)
+        {
             blocks.Add(new PdfParagraph(Sentence3 + Sentence1));
+        }
         blocks.Add(new PdfSpacer(12));
         blocks.Add(new PdfParagraph("报：市委、市政府。\n送：各县（市、区）乡村振兴局。", FirstLineIndent: false, FontSizePt: 10.5f));
 
@@ -50,7 +54,7 @@ internal static class SampleDocuments
             new PdfTableColumn(TableHeaders[4], 2.2f, PdfAlign.Left),
         };
         var data = new List<IReadOnlyList<string>>();
-        for (int i = 1; i <= rows; i++)
+        for (var i = 1; i <= rows; i++)
         {
             data.Add(new[]
             {

@@ -11,8 +11,11 @@ internal static class TestFont
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, RelativePath);
-            if (File.Exists(candidate)) return candidate;
+            var candidate = Path.Combine(dir.FullName, RelativePath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
         }
 
         throw new FileNotFoundException($"{RelativePath} not found above {AppContext.BaseDirectory}");

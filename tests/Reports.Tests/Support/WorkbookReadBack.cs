@@ -46,7 +46,7 @@ public sealed class WorkbookReadBack
             {
                 var raw = cell.CellValue?.Text;
                 var type = cell.DataType?.Value;
-                string? text = raw;
+                var text = raw;
                 double? number = null;
                 if (type == CellValues.SharedString && raw is not null)
                 {

@@ -21,15 +21,42 @@ public static class FileSignature
     /// <summary>A short Chinese description of a file that is not a workbook, for the clerk's message.</summary>
     public static string Describe(ReadOnlySpan<byte> head)
     {
-        if (head.IsEmpty) return "空文件";
-        if (head.StartsWith("%PDF"u8)) return "PDF 文档";
-        if (head.StartsWith(Jpeg)) return "JPEG 图片";
-        if (head.StartsWith(Png)) return "PNG 图片";
-        if (head.StartsWith("GIF8"u8)) return "GIF 图片";
-        if (head.StartsWith("Rar!"u8)) return "RAR 压缩包";
-        if (head.StartsWith(SevenZip)) return "7z 压缩包";
-        if (head.StartsWith("{\\rtf"u8)) return "RTF 文档";
-        if (head.StartsWith("PK"u8)) return "不完整的 zip 文件";
+        if (head.IsEmpty)
+        {
+            return "空文件";
+        }
+        if (head.StartsWith("%PDF"u8))
+        {
+            return "PDF 文档";
+        }
+        if (head.StartsWith(Jpeg))
+        {
+            return "JPEG 图片";
+        }
+        if (head.StartsWith(Png))
+        {
+            return "PNG 图片";
+        }
+        if (head.StartsWith("GIF8"u8))
+        {
+            return "GIF 图片";
+        }
+        if (head.StartsWith("Rar!"u8))
+        {
+            return "RAR 压缩包";
+        }
+        if (head.StartsWith(SevenZip))
+        {
+            return "7z 压缩包";
+        }
+        if (head.StartsWith("{\\rtf"u8))
+        {
+            return "RTF 文档";
+        }
+        if (head.StartsWith("PK"u8))
+        {
+            return "不完整的 zip 文件";
+        }
         var text = head.StartsWith(Utf8Bom) ? head[3..] : head;
         if (IsText(text))
         {
@@ -43,7 +70,10 @@ public static class FileSignature
     {
         foreach (var b in bytes)
         {
-            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B)) return false;
+            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B))
+            {
+                return false;
+            }
         }
         // The head may cut a multi-byte character at its end; only the bytes before the last few must decode.
         return Encoding.UTF8.GetCharCount(bytes[..Math.Max(0, bytes.Length - 3)]) >= 0;

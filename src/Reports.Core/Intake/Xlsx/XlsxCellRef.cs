@@ -12,12 +12,18 @@ public static class XlsxCellRef
     /// <summary>"A" → 1, "XFD" → 16384; 0 when not a valid column name.</summary>
     public static int ColumnIndex(ReadOnlySpan<char> letters)
     {
-        if (letters.IsEmpty || letters.Length > 3) return 0;
-        int col = 0;
-        foreach (char ch in letters)
+        if (letters.IsEmpty || letters.Length > 3)
         {
-            int d = ch is >= 'A' and <= 'Z' ? ch - 'A' + 1 : ch is >= 'a' and <= 'z' ? ch - 'a' + 1 : -1;
-            if (d < 0) return 0;
+            return 0;
+        }
+        var col = 0;
+        foreach (var ch in letters)
+        {
+            var d = ch is >= 'A' and <= 'Z' ? ch - 'A' + 1 : ch is >= 'a' and <= 'z' ? ch - 'a' + 1 : -1;
+            if (d < 0)
+            {
+                return 0;
+            }
             col = col * 26 + d;
         }
         return col <= MaxColumn ? col : 0;
@@ -29,10 +35,10 @@ public static class XlsxCellRef
         ArgumentOutOfRangeException.ThrowIfLessThan(column, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(column, MaxColumn);
         Span<char> buf = stackalloc char[3];
-        int pos = 3;
+        var pos = 3;
         while (column > 0)
         {
-            int rem = (column - 1) % 26;
+            var rem = (column - 1) % 26;
             buf[--pos] = (char)('A' + rem);
             column = (column - 1) / 26;
         }
@@ -45,23 +51,47 @@ public static class XlsxCellRef
     public static bool TryParse(ReadOnlySpan<char> text, out int row, out int column)
     {
         row = 0; column = 0;
-        int i = 0;
-        if (i < text.Length && text[i] == '$') i++;
-        int start = i;
-        while (i < text.Length && char.IsAsciiLetter(text[i])) i++;
-        int col = ColumnIndex(text[start..i]);
-        if (col == 0) return false;
-        if (i < text.Length && text[i] == '$') i++;
-        if (i >= text.Length) return false;
+        var i = 0;
+        if (i < text.Length && text[i] == '$')
+        {
+            i++;
+        }
+        var start = i;
+        while (i < text.Length && char.IsAsciiLetter(text[i]))
+        {
+            i++;
+        }
+        var col = ColumnIndex(text[start..i]);
+        if (col == 0)
+        {
+            return false;
+        }
+        if (i < text.Length && text[i] == '$')
+        {
+            i++;
+        }
+        if (i >= text.Length)
+        {
+            return false;
+        }
         long r = 0;
         for (; i < text.Length; i++)
         {
-            char ch = text[i];
-            if (!char.IsAsciiDigit(ch)) return false;
+            var ch = text[i];
+            if (!char.IsAsciiDigit(ch))
+            {
+                return false;
+            }
             r = r * 10 + (ch - '0');
-            if (r > MaxRow) return false;
+            if (r > MaxRow)
+            {
+                return false;
+            }
         }
-        if (r < 1) return false;
+        if (r < 1)
+        {
+            return false;
+        }
         row = (int)r; column = col;
         return true;
     }
@@ -69,7 +99,7 @@ public static class XlsxCellRef
     /// <summary>Normalises "$c$5" to "C5"; false when not a single cell reference.</summary>
     public static bool TryNormalize(ReadOnlySpan<char> text, [NotNullWhen(true)] out string? normalized)
     {
-        if (TryParse(text, out int row, out int col)) { normalized = Format(row, col); return true; }
+        if (TryParse(text, out var row, out var col)) { normalized = Format(row, col); return true; }
         normalized = null;
         return false;
     }
@@ -89,7 +119,7 @@ public static class XlsxReference
     public static bool TryParseSingleCell(string? reference, [NotNullWhen(true)] out string? sheet, [NotNullWhen(true)] out string? cell)
     {
         cell = null;
-        if (!TryParseRange(reference, out sheet, out int row, out int col, out int row2, out int col2) || row2 != row || col2 != col)
+        if (!TryParseRange(reference, out sheet, out var row, out var col, out var row2, out var col2) || row2 != row || col2 != col)
         {
             sheet = null;
             return false;
@@ -105,10 +135,19 @@ public static class XlsxReference
     public static bool TryParseRange(string? reference, [NotNullWhen(true)] out string? sheet, out int row, out int col, out int lastRow, out int lastCol)
     {
         sheet = null; row = col = lastRow = lastCol = 0;
-        if (string.IsNullOrWhiteSpace(reference)) return false;
-        ReadOnlySpan<char> s = reference.AsSpan().Trim();
-        if (s.Length > 0 && s[0] == '=') s = s[1..].TrimStart();
-        if (s.IsEmpty) return false;
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            return false;
+        }
+        var s = reference.AsSpan().Trim();
+        if (s.Length > 0 && s[0] == '=')
+        {
+            s = s[1..].TrimStart();
+        }
+        if (s.IsEmpty)
+        {
+            return false;
+        }
 
         string name;
         int i;
@@ -116,7 +155,7 @@ public static class XlsxReference
         {
             var sb = new StringBuilder();
             i = 1;
-            bool closed = false;
+            var closed = false;
             while (i < s.Length)
             {
                 if (s[i] == '\'')
@@ -128,35 +167,59 @@ public static class XlsxReference
                 }
                 sb.Append(s[i++]);
             }
-            if (!closed || i >= s.Length || s[i] != '!') return false;
+            if (!closed || i >= s.Length || s[i] != '!')
+            {
+                return false;
+            }
             i++;
             name = sb.ToString();
         }
         else
         {
-            int bang = s.IndexOf('!');
-            if (bang <= 0) return false;
-            ReadOnlySpan<char> raw = s[..bang];
-            if (raw.IndexOfAny(UnquotedForbidden) >= 0) return false;
+            var bang = s.IndexOf('!');
+            if (bang <= 0)
+            {
+                return false;
+            }
+            var raw = s[..bang];
+            if (raw.IndexOfAny(UnquotedForbidden) >= 0)
+            {
+                return false;
+            }
             name = raw.ToString();
             i = bang + 1;
         }
 
         // 3-D (Sheet1:Sheet3) and external ([1]Sheet1) references, or an empty name, are not one sheet of this workbook.
-        if (name.Length == 0 || name.Contains(':') || name.Contains('[') || name.Contains(']')) return false;
+        if (name.Length == 0 || name.Contains(':') || name.Contains('[') || name.Contains(']'))
+        {
+            return false;
+        }
 
-        ReadOnlySpan<char> rest = s[i..];
-        int colon = rest.IndexOf(':');
+        var rest = s[i..];
+        var colon = rest.IndexOf(':');
         if (colon < 0)
         {
-            if (!XlsxCellRef.TryParse(rest, out row, out col)) return false;
+            if (!XlsxCellRef.TryParse(rest, out row, out col))
+            {
+                return false;
+            }
             lastRow = row; lastCol = col;
         }
         else
         {
-            if (!XlsxCellRef.TryParse(rest[..colon], out row, out col)) return false;
-            if (!XlsxCellRef.TryParse(rest[(colon + 1)..], out lastRow, out lastCol)) return false;
-            if (lastRow < row || lastCol < col) return false;
+            if (!XlsxCellRef.TryParse(rest[..colon], out row, out col))
+            {
+                return false;
+            }
+            if (!XlsxCellRef.TryParse(rest[(colon + 1)..], out lastRow, out lastCol))
+            {
+                return false;
+            }
+            if (lastRow < row || lastCol < col)
+            {
+                return false;
+            }
         }
         sheet = name;
         return true;

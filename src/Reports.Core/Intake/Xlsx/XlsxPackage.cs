@@ -40,36 +40,48 @@ internal sealed class XlsxPackage : IDisposable
     public static XlsxPackage Open(Stream stream, XlsxLimits limits, bool ownsStream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead) throw new ArgumentException("Stream must be readable.", nameof(stream));
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("读取工作簿的流必须可读", nameof(stream));
+        }
 
-        Stream? owned = ownsStream ? stream : null;
+        var owned = ownsStream ? stream : null;
         try
         {
             if (!stream.CanSeek)
             {
                 var copy = CopyBounded(stream, limits.MaxFileBytes);
-                if (ownsStream) stream.Dispose();
+                if (ownsStream)
+                {
+                    stream.Dispose();
+                }
                 stream = copy;
                 owned = copy;
             }
 
-            long length = stream.Length;
+            var length = stream.Length;
             if (length > limits.MaxFileBytes)
-                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"file is {length} bytes; the limit is {limits.MaxFileBytes}");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"文件 {length} 字节，上限 {limits.MaxFileBytes} 字节");
+            }
 
             if (length == 0)
-                throw new XlsxProblemException(XlsxProblemKind.Empty, "the file is empty");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.Empty, "文件是空的");
+            }
             var head = new byte[(int)Math.Min(length, 512)];
             stream.Position = 0;
             stream.ReadExactly(head);
             if (FileSignature.IsOle2(head))
             {
                 throw IsEncryptedPackage(stream)
-                    ? new XlsxProblemException(XlsxProblemKind.Encrypted, "OLE2 compound file holding an EncryptedPackage: a password-protected workbook")
-                    : new XlsxProblemException(XlsxProblemKind.LegacyXls, "OLE2 compound file: a legacy .xls workbook");
+                    ? new XlsxProblemException(XlsxProblemKind.Encrypted, "含 EncryptedPackage 的 OLE2 复合文件：设置了打开密码的工作簿")
+                    : new XlsxProblemException(XlsxProblemKind.LegacyXls, "OLE2 复合文件：旧版 .xls 工作簿");
             }
             if (!FileSignature.IsZip(head))
+            {
                 throw new XlsxProblemException(XlsxProblemKind.NotAZip, FileSignature.Describe(head));
+            }
 
             CheckEndOfCentralDirectory(stream, limits);
 
@@ -81,7 +93,7 @@ internal sealed class XlsxPackage : IDisposable
             }
             catch (InvalidDataException ex)
             {
-                throw new XlsxProblemException(XlsxProblemKind.CorruptZip, "corrupt zip: " + ex.Message);
+                throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"ZIP 结构损坏（{ex.Message}）");
             }
 
             try
@@ -110,7 +122,9 @@ internal sealed class XlsxPackage : IDisposable
         while ((n = source.Read(buffer, 0, buffer.Length)) > 0)
         {
             if (ms.Length + n > maxBytes)
-                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"file exceeds the limit of {maxBytes} bytes");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"文件超过 {maxBytes} 字节的上限");
+            }
             ms.Write(buffer, 0, n);
         }
         ms.Position = 0;
@@ -123,23 +137,25 @@ internal sealed class XlsxPackage : IDisposable
     /// </summary>
     private static void CheckEndOfCentralDirectory(Stream stream, XlsxLimits limits)
     {
-        long length = stream.Length;
-        int tail = (int)Math.Min(length, 22 + 0xFFFF);
+        var length = stream.Length;
+        var tail = (int)Math.Min(length, 22 + 0xFFFF);
         var buf = new byte[tail];
         stream.Position = length - tail;
         stream.ReadExactly(buf);
-        for (int i = tail - 22; i >= 0; i--)
+        for (var i = tail - 22; i >= 0; i--)
         {
             if (buf[i] == 0x50 && buf[i + 1] == 0x4B && buf[i + 2] == 0x05 && buf[i + 3] == 0x06)
             {
                 int total = BinaryPrimitives.ReadUInt16LittleEndian(buf.AsSpan(i + 10, 2));
                 // 0xFFFF means "see the zip64 record": at least that many, unless the limit is higher.
                 if (total > limits.MaxEntries)
-                    throw new XlsxProblemException(XlsxProblemKind.TooManyEntries, $"zip declares {(total == 0xFFFF ? "65535 or more" : total.ToString())} entries; the limit is {limits.MaxEntries}");
+                {
+                    throw new XlsxProblemException(XlsxProblemKind.TooManyEntries, $"ZIP 声明了{(total == 0xFFFF ? " 65535 个或更多" : $" {total} 个")}部件，上限 {limits.MaxEntries} 个");
+                }
                 return;
             }
         }
-        throw new XlsxProblemException(XlsxProblemKind.CorruptZip, "no end-of-central-directory record: the file is truncated");
+        throw new XlsxProblemException(XlsxProblemKind.CorruptZip, "找不到 ZIP 的中央目录结束记录：文件不完整");
     }
 
     /// <summary>
@@ -148,7 +164,7 @@ internal sealed class XlsxPackage : IDisposable
     /// </summary>
     private static bool IsEncryptedPackage(Stream stream)
     {
-        ReadOnlySpan<byte> name = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"u8;
+        var name = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"u8;
         var buffer = new byte[1 << 16];
         var carry = 0;
         stream.Position = 0;
@@ -156,7 +172,10 @@ internal sealed class XlsxPackage : IDisposable
         while ((n = stream.Read(buffer, carry, buffer.Length - carry)) > 0)
         {
             var filled = carry + n;
-            if (buffer.AsSpan(0, filled).IndexOf(name) >= 0) return true;
+            if (buffer.AsSpan(0, filled).IndexOf(name) >= 0)
+            {
+                return true;
+            }
             carry = Math.Min(name.Length - 1, filled);
             Array.Copy(buffer, filled - carry, buffer, 0, carry);
         }
@@ -175,29 +194,42 @@ internal sealed class XlsxPackage : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            throw new XlsxProblemException(XlsxProblemKind.CorruptZip, "corrupt zip central directory: " + ex.Message);
+            throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"ZIP 中央目录损坏（{ex.Message}）");
         }
         if (all.Count > limits.MaxEntries)
-            throw new XlsxProblemException(XlsxProblemKind.TooManyEntries, $"zip has {all.Count} entries; the limit is {limits.MaxEntries}");
+        {
+            throw new XlsxProblemException(XlsxProblemKind.TooManyEntries, $"ZIP 有 {all.Count} 个部件，上限 {limits.MaxEntries} 个");
+        }
 
         var map = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
         long total = 0;
         foreach (var e in all)
         {
-            long size = e.Length;
-            long packed = e.CompressedLength;
+            var size = e.Length;
+            var packed = e.CompressedLength;
             if (size < 0 || packed < 0)
-                throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"entry '{e.FullName}' has a negative size");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"部件 {e.FullName} 的大小为负数");
+            }
             if (size >= limits.RatioCheckMinBytes && size > limits.MaxCompressionRatio * Math.Max(packed, 1))
+            {
                 throw new XlsxProblemException(XlsxProblemKind.SuspiciousCompression,
-                    $"entry '{e.FullName}' declares {size} bytes from {packed} compressed (ratio over {limits.MaxCompressionRatio})");
+                    $"部件 {e.FullName} 压缩后 {packed} 字节，声明解压后 {size} 字节（超过 {limits.MaxCompressionRatio} 倍）");
+            }
             if (size > limits.MaxEntryBytes)
-                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"entry '{e.FullName}' declares {size} bytes; the limit is {limits.MaxEntryBytes}");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"部件 {e.FullName} 声明 {size} 字节，上限 {limits.MaxEntryBytes} 字节");
+            }
             total += size;
             if (total > limits.MaxTotalBytes)
-                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"entries declare more than {limits.MaxTotalBytes} bytes in total");
-            string key = NormalizePartName(e.FullName);
-            if (key.Length > 0 && !key.EndsWith('/')) map.TryAdd(key, e);
+            {
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"各部件声明的大小合计超过 {limits.MaxTotalBytes} 字节");
+            }
+            var key = NormalizePartName(e.FullName);
+            if (key.Length > 0 && !key.EndsWith('/'))
+            {
+                map.TryAdd(key, e);
+            }
         }
         return map;
     }
@@ -210,7 +242,9 @@ internal sealed class XlsxPackage : IDisposable
     public Stream OpenPart(string partName)
     {
         if (!_entries.TryGetValue(NormalizePartName(partName), out var entry))
-            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"part '{partName}' is missing");
+        {
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"缺少部件 {partName}");
+        }
         Stream inner;
         try
         {
@@ -218,11 +252,11 @@ internal sealed class XlsxPackage : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"corrupt zip entry '{entry.FullName}': {ex.Message}");
+            throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"ZIP 部件 {entry.FullName} 损坏（{ex.Message}）");
         }
         catch (NotSupportedException ex)
         {
-            throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"unsupported zip entry '{entry.FullName}': {ex.Message}");
+            throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"ZIP 部件 {entry.FullName} 的压缩方式不受支持（{ex.Message}）");
         }
         return new BoundedInflateStream(inner, entry.FullName, entry.Length, entry.CompressedLength, Limits);
     }
@@ -246,7 +280,7 @@ internal sealed class XlsxPackage : IDisposable
 
         public override int Read(Span<byte> buffer)
         {
-            int n = inner.Read(buffer);
+            var n = inner.Read(buffer);
             _count += n;
             Check();
             return n;
@@ -254,7 +288,7 @@ internal sealed class XlsxPackage : IDisposable
 
         public override int ReadByte()
         {
-            int b = inner.ReadByte();
+            var b = inner.ReadByte();
             if (b >= 0) { _count++; Check(); }
             return b;
         }
@@ -262,11 +296,17 @@ internal sealed class XlsxPackage : IDisposable
         private void Check()
         {
             if (_count > declared)
-                throw new XlsxProblemException(XlsxProblemKind.SuspiciousCompression, $"entry '{name}' inflates past its declared size of {declared} bytes");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.SuspiciousCompression, $"部件 {name} 解压后超过其声明的 {declared} 字节");
+            }
             if (_count > limits.MaxEntryBytes)
-                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"entry '{name}' inflates past the limit of {limits.MaxEntryBytes} bytes");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"部件 {name} 解压后超过 {limits.MaxEntryBytes} 字节的上限");
+            }
             if (_count >= limits.RatioCheckMinBytes && _count > limits.MaxCompressionRatio * Math.Max(compressed, 1))
-                throw new XlsxProblemException(XlsxProblemKind.SuspiciousCompression, $"entry '{name}' inflates more than {limits.MaxCompressionRatio} times its compressed size");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.SuspiciousCompression, $"部件 {name} 解压后超过压缩大小的 {limits.MaxCompressionRatio} 倍");
+            }
         }
 
         public override bool CanRead => true;
@@ -281,7 +321,10 @@ internal sealed class XlsxPackage : IDisposable
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing) inner.Dispose();
+            if (disposing)
+            {
+                inner.Dispose();
+            }
             base.Dispose(disposing);
         }
     }

@@ -84,7 +84,7 @@ internal sealed class XlsxStyles
                 return;
             }
         }
-        throw new XmlException("unexpected end of document");
+        throw new XmlException("XML 文档意外结束");
     }
 
     private static int? Id(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;

@@ -59,7 +59,10 @@ public sealed class XlsxWorkbook : IDisposable
         _definedNames = definedNames;
         _localDefinedNames = localDefinedNames;
         _sheetIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < sheetNames.Length; i++) _sheetIndex.TryAdd(sheetNames[i], i);
+        for (var i = 0; i < sheetNames.Length; i++)
+        {
+            _sheetIndex.TryAdd(sheetNames[i], i);
+        }
     }
 
     // ---------------------------------------------------------------- opening
@@ -83,7 +86,7 @@ public sealed class XlsxWorkbook : IDisposable
         [NotNullWhen(true)] out XlsxWorkbook? workbook, [NotNullWhen(false)] out XlsxProblem? problem)
     {
         workbook = OpenCore(stream, limits, ownsStream: false, out var p);
-        problem = workbook is null ? p ?? new XlsxProblem(XlsxProblemKind.MalformedXml, "unknown failure") : null;
+        problem = workbook is null ? p ?? new XlsxProblem(XlsxProblemKind.MalformedXml, "原因不明的读取失败") : null;
         return workbook is not null;
     }
 
@@ -91,7 +94,7 @@ public sealed class XlsxWorkbook : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         XlsxPackage? package = null;
-        bool ok = false;
+        var ok = false;
         try
         {
             package = XlsxPackage.Open(stream, limits ?? XlsxLimits.Default, ownsStream);
@@ -107,7 +110,10 @@ public sealed class XlsxWorkbook : IDisposable
         }
         finally
         {
-            if (!ok) package?.Dispose();
+            if (!ok)
+            {
+                package?.Dispose();
+            }
         }
     }
 
@@ -115,7 +121,7 @@ public sealed class XlsxWorkbook : IDisposable
     {
         XlsxProblemException pe => pe.Problem,
         XmlException xe => Translate(xe),
-        InvalidDataException ie => new XlsxProblem(XlsxProblemKind.CorruptZip, "corrupt zip data: " + ie.Message),
+        InvalidDataException ie => new XlsxProblem(XlsxProblemKind.CorruptZip, $"ZIP 数据损坏（{ie.Message}）"),
         _ => null,
     };
 
@@ -126,18 +132,23 @@ public sealed class XlsxWorkbook : IDisposable
     private static XlsxProblem Translate(XmlException xe) =>
         xe.Message.Contains("DTD", StringComparison.Ordinal)
             ? new XlsxProblem(XlsxProblemKind.DtdProhibited, xe.Message)
-            : new XlsxProblem(XlsxProblemKind.MalformedXml, xe.Message);
+            : new XlsxProblem(XlsxProblemKind.MalformedXml, $"XML 格式错误（{xe.Message}）");
 
     private static bool MacroContentType(XlsxPackage package, string workbookPart)
     {
         const string types = "[Content_Types].xml";
-        if (!package.Contains(types)) return false;
+        if (!package.Contains(types))
+        {
+            return false;
+        }
         using var r = package.OpenXml(types);
         while (r.Read())
         {
             if (r.NodeType == XmlNodeType.Element && r.LocalName == "Override"
                 && string.Equals(r.GetAttribute("PartName")?.TrimStart('/'), workbookPart, StringComparison.OrdinalIgnoreCase))
+            {
                 return r.GetAttribute("ContentType")?.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) == true;
+            }
         }
         return false;
     }
@@ -159,16 +170,25 @@ public sealed class XlsxWorkbook : IDisposable
                 }
             }
         }
-        if (workbookPart is null && package.Contains("xl/workbook.xml")) workbookPart = "xl/workbook.xml";
+        if (workbookPart is null && package.Contains("xl/workbook.xml"))
+        {
+            workbookPart = "xl/workbook.xml";
+        }
         if (workbookPart is null)
-            throw new XlsxProblemException(XlsxProblemKind.MissingPart, "no workbook part (no officeDocument relationship in _rels/.rels)");
+        {
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, "没有工作簿部件（_rels/.rels 中没有 officeDocument 关系）");
+        }
         if (!package.Contains(workbookPart))
-            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"workbook part '{workbookPart}' is missing");
+        {
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"缺少工作簿部件 {workbookPart}");
+        }
 
         // 2. The workbook relationships name the sheet parts and the shared strings.
-        string relsPart = RelationshipsPartFor(workbookPart);
+        var relsPart = RelationshipsPartFor(workbookPart);
         if (!package.Contains(relsPart))
-            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"workbook relationships part '{relsPart}' is missing");
+        {
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"缺少工作簿关系部件 {relsPart}");
+        }
         var rels = new Dictionary<string, Relationship>(StringComparer.Ordinal);
         string? sharedStrings = null;
         string? styles = null;
@@ -176,12 +196,22 @@ public sealed class XlsxWorkbook : IDisposable
         {
             rels.TryAdd(rel.Id, rel);
             if (sharedStrings is null && !rel.External && rel.Type.EndsWith("/sharedStrings", StringComparison.OrdinalIgnoreCase))
+            {
                 sharedStrings = rel.Target;
+            }
             if (styles is null && !rel.External && rel.Type.EndsWith("/styles", StringComparison.OrdinalIgnoreCase))
+            {
                 styles = rel.Target;
+            }
         }
-        if (sharedStrings is not null && !package.Contains(sharedStrings)) sharedStrings = null;
-        if (styles is not null && !package.Contains(styles)) styles = null; // no styles part: no formats, nothing is a date
+        if (sharedStrings is not null && !package.Contains(sharedStrings))
+        {
+            sharedStrings = null;
+        }
+        if (styles is not null && !package.Contains(styles))
+        {
+            styles = null; // no styles part: no formats, nothing is a date
+        }
 
         // 3. workbook.xml: sheets and defined names.
         var sheetNames = new List<string>();
@@ -192,34 +222,48 @@ public sealed class XlsxWorkbook : IDisposable
             string? section = null;
             while (r.Read())
             {
-                if (r.NodeType != XmlNodeType.Element) continue;
+                if (r.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
                 if (r.Depth == 1) { section = r.LocalName; continue; }
-                if (r.Depth != 2) continue;
+                if (r.Depth != 2)
+                {
+                    continue;
+                }
                 if (section == "sheets" && r.LocalName == "sheet")
                 {
-                    string name = r.GetAttribute("name")
-                        ?? throw new XlsxProblemException(XlsxProblemKind.MalformedXml, "a <sheet> in the workbook has no name");
-                    string? id = XlsxXml.GetAttributeAnyNamespace(r, "id", requireNamespace: true);
-                    string? part = id is not null && rels.TryGetValue(id, out var rel) && !rel.External ? rel.Target : null;
+                    var name = r.GetAttribute("name")
+                        ?? throw new XlsxProblemException(XlsxProblemKind.MalformedXml, "工作簿中有一个 <sheet> 没有名称");
+                    var id = XlsxXml.GetAttributeAnyNamespace(r, "id", requireNamespace: true);
+                    var part = id is not null && rels.TryGetValue(id, out var rel) && !rel.External ? rel.Target : null;
                     sheetNames.Add(name);
                     sheetParts.Add(part);
                     if (sheetNames.Count > package.Limits.MaxSheets)
-                        throw new XlsxProblemException(XlsxProblemKind.TooManySheets, $"the workbook lists more than {package.Limits.MaxSheets} sheets");
+                    {
+                        throw new XlsxProblemException(XlsxProblemKind.TooManySheets, $"工作簿列出的工作表超过 {package.Limits.MaxSheets} 个");
+                    }
                 }
                 else if (section == "definedNames" && r.LocalName == "definedName")
                 {
-                    string? name = r.GetAttribute("name");
-                    string? local = r.GetAttribute("localSheetId");
-                    string text = XlsxXml.ReadText(r);
-                    if (string.IsNullOrEmpty(name)) continue;
-                    int? localId = local is not null && int.TryParse(local, NumberStyles.None, CultureInfo.InvariantCulture, out int li) ? li : null;
+                    var name = r.GetAttribute("name");
+                    var local = r.GetAttribute("localSheetId");
+                    var text = XlsxXml.ReadText(r);
+                    if (string.IsNullOrEmpty(name))
+                    {
+                        continue;
+                    }
+                    int? localId = local is not null && int.TryParse(local, NumberStyles.None, CultureInfo.InvariantCulture, out var li) ? li : null;
                     rawNames.Add((name, text, localId));
                 }
             }
         }
 
         var sheetIndex = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var s in sheetNames) sheetIndex.TryAdd(s, s);
+        foreach (var s in sheetNames)
+        {
+            sheetIndex.TryAdd(s, s);
+        }
         var global = new Dictionary<string, XlsxDefinedName>(StringComparer.OrdinalIgnoreCase);
         var locals = new List<XlsxDefinedName>();
         foreach (var (name, reference, localId) in rawNames)
@@ -231,8 +275,14 @@ public sealed class XlsxWorkbook : IDisposable
                 cell = c;
             }
             var dn = new XlsxDefinedName(name, reference, localId, sheet, cell);
-            if (localId is null) global.TryAdd(name, dn);
-            else locals.Add(dn);
+            if (localId is null)
+            {
+                global.TryAdd(name, dn);
+            }
+            else
+            {
+                locals.Add(dn);
+            }
         }
 
         var hasMacros = package.HasVbaProject || MacroContentType(package, workbookPart);
@@ -245,12 +295,18 @@ public sealed class XlsxWorkbook : IDisposable
         using var r = package.OpenXml(relsPart);
         while (r.Read())
         {
-            if (r.NodeType != XmlNodeType.Element || r.LocalName != "Relationship") continue;
-            string? id = r.GetAttribute("Id");
-            string? type = r.GetAttribute("Type");
-            string? target = r.GetAttribute("Target");
-            if (id is null || type is null || target is null) continue;
-            bool external = string.Equals(r.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
+            if (r.NodeType != XmlNodeType.Element || r.LocalName != "Relationship")
+            {
+                continue;
+            }
+            var id = r.GetAttribute("Id");
+            var type = r.GetAttribute("Type");
+            var target = r.GetAttribute("Target");
+            if (id is null || type is null || target is null)
+            {
+                continue;
+            }
+            var external = string.Equals(r.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
             list.Add(new Relationship(id, type, external ? target : ResolveTarget(sourcePart, target), external));
         }
         return list;
@@ -259,7 +315,7 @@ public sealed class XlsxWorkbook : IDisposable
     /// <summary>"xl/workbook.xml" → "xl/_rels/workbook.xml.rels".</summary>
     internal static string RelationshipsPartFor(string part)
     {
-        int slash = part.LastIndexOf('/');
+        var slash = part.LastIndexOf('/');
         return slash < 0 ? "_rels/" + part + ".rels" : part[..(slash + 1)] + "_rels/" + part[(slash + 1)..] + ".rels";
     }
 
@@ -267,21 +323,30 @@ public sealed class XlsxWorkbook : IDisposable
     /// "../x.xml") or absolute ("/xl/worksheets/sheet1.xml"), percent-escapes decoded.</summary>
     internal static string ResolveTarget(string sourcePart, string target)
     {
-        string t = Uri.UnescapeDataString(target).Replace('\\', '/');
-        int hash = t.IndexOf('#');
-        if (hash >= 0) t = t[..hash];
+        var t = Uri.UnescapeDataString(target).Replace('\\', '/');
+        var hash = t.IndexOf('#');
+        if (hash >= 0)
+        {
+            t = t[..hash];
+        }
         string combined;
-        if (t.StartsWith('/')) combined = t;
+        if (t.StartsWith('/'))
+        {
+            combined = t;
+        }
         else
         {
-            int slash = sourcePart.LastIndexOf('/');
+            var slash = sourcePart.LastIndexOf('/');
             combined = (slash < 0 ? "" : sourcePart[..(slash + 1)]) + t;
         }
         var segments = new List<string>();
         foreach (var seg in combined.Split('/'))
         {
-            if (seg.Length == 0 || seg == ".") continue;
-            if (seg == "..") { if (segments.Count > 0) segments.RemoveAt(segments.Count - 1); continue; }
+            if (seg.Length == 0 || seg == ".")
+            {
+                continue;
+            }
+            if (seg == "..") { if (segments.Count > 0) { segments.RemoveAt(segments.Count - 1); } continue; }
             segments.Add(seg);
         }
         return string.Join('/', segments);
@@ -292,10 +357,15 @@ public sealed class XlsxWorkbook : IDisposable
     /// <summary>Finds a name as Excel would from a given sheet: that sheet's local name first, then the workbook-level one.</summary>
     public XlsxDefinedName? FindName(string name, string? scopeSheet = null)
     {
-        if (scopeSheet is not null && _sheetIndex.TryGetValue(scopeSheet, out int si))
+        if (scopeSheet is not null && _sheetIndex.TryGetValue(scopeSheet, out var si))
         {
             foreach (var n in _localDefinedNames)
-                if (n.LocalSheetId == si && string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)) return n;
+            {
+                if (n.LocalSheetId == si && string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return n;
+                }
+            }
         }
         return _definedNames.GetValueOrDefault(name);
     }
@@ -342,23 +412,32 @@ public sealed class XlsxWorkbook : IDisposable
             {
                 if (request.Sheet is null || request.Cell is null)
                 {
-                    problem = new XlsxProblem(XlsxProblemKind.BadCellReference, "null sheet or cell in the request");
+                    problem = new XlsxProblem(XlsxProblemKind.BadCellReference, "请求中的工作表或单元格为空");
                     return NoCells;
                 }
-                if (result.ContainsKey(request)) continue;
-                if (!_sheetIndex.TryGetValue(request.Sheet, out int si))
+                if (result.ContainsKey(request))
                 {
-                    problem = new XlsxProblem(XlsxProblemKind.UnknownSheet, $"the workbook has no sheet '{request.Sheet}'");
-                    return NoCells;
+                    continue;
                 }
-                if (!XlsxCellRef.TryParse(request.Cell.AsSpan().Trim(), out int row, out int col))
+                if (!_sheetIndex.TryGetValue(request.Sheet, out var si))
                 {
-                    problem = new XlsxProblem(XlsxProblemKind.BadCellReference, $"'{request.Cell}' is not a single cell reference");
+                    problem = new XlsxProblem(XlsxProblemKind.UnknownSheet, $"工作簿中没有工作表 {request.Sheet}");
                     return NoCells;
                 }
-                if (!bySheet.TryGetValue(si, out var wanted)) bySheet[si] = wanted = [];
-                long key = Key(row, col);
-                if (!wanted.TryGetValue(key, out var slot)) wanted[key] = slot = new Slot();
+                if (!XlsxCellRef.TryParse(request.Cell.AsSpan().Trim(), out var row, out var col))
+                {
+                    problem = new XlsxProblem(XlsxProblemKind.BadCellReference, $"“{request.Cell}”不是单个单元格的引用");
+                    return NoCells;
+                }
+                if (!bySheet.TryGetValue(si, out var wanted))
+                {
+                    bySheet[si] = wanted = [];
+                }
+                var key = Key(row, col);
+                if (!wanted.TryGetValue(key, out var slot))
+                {
+                    wanted[key] = slot = new Slot();
+                }
                 slot.Requests.Add(request);
                 result[request] = XlsxCellValue.Empty;
             }
@@ -367,9 +446,18 @@ public sealed class XlsxWorkbook : IDisposable
             {
                 var pendingShared = new List<(Slot Slot, int Index, string? Formula)>();
                 var pendingStyles = new List<(Slot Slot, int Style)>();
-                foreach (var (si, wanted) in bySheet) ReadSheet(si, wanted, result, pendingShared, pendingStyles);
-                if (pendingShared.Count > 0) ResolveSharedStrings(pendingShared, result);
-                if (pendingStyles.Count > 0) ResolveDates(pendingStyles, result);
+                foreach (var (si, wanted) in bySheet)
+                {
+                    ReadSheet(si, wanted, result, pendingShared, pendingStyles);
+                }
+                if (pendingShared.Count > 0)
+                {
+                    ResolveSharedStrings(pendingShared, result);
+                }
+                if (pendingStyles.Count > 0)
+                {
+                    ResolveDates(pendingStyles, result);
+                }
                 problem = null;
                 return result;
             }
@@ -399,9 +487,9 @@ public sealed class XlsxWorkbook : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_sheetIndex.TryGetValue(sheet, out int si))
+            if (!_sheetIndex.TryGetValue(sheet, out var si))
             {
-                problem = new XlsxProblem(XlsxProblemKind.UnknownSheet, $"the workbook has no sheet '{sheet}'");
+                problem = new XlsxProblem(XlsxProblemKind.UnknownSheet, $"工作簿中没有工作表 {sheet}");
                 return;
             }
             try
@@ -420,12 +508,18 @@ public sealed class XlsxWorkbook : IDisposable
 
     private void LoadAllSharedStrings()
     {
-        if (_sharedStringsPart is null || _allSharedStringsLoaded) return;
+        if (_sharedStringsPart is null || _allSharedStringsLoaded)
+        {
+            return;
+        }
         using var r = _package.OpenXml(_sharedStringsPart);
-        int index = -1;
+        var index = -1;
         while (r.Read())
         {
-            if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si") continue;
+            if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si")
+            {
+                continue;
+            }
             index++;
             _sharedStringCache[index] = XlsxXml.ReadRichText(r);
         }
@@ -438,45 +532,74 @@ public sealed class XlsxWorkbook : IDisposable
     private void StreamRows(int sheetIndex, int firstRow, int firstColumn, int lastColumn, XlsxStyles styles, Action<int, XlsxCellValue[]> onRow)
     {
         XlsxCellValue[]? current = null;
-        int currentRow = 0;
+        var currentRow = 0;
         foreach (var (row, col, r) in Cells(sheetIndex))
         {
-            if (row < firstRow || col < firstColumn || col > lastColumn) continue;
-            var value = ReadCellElement(r, out int sharedIndex, out int style);
-            if (value.Kind == XlsxCellKind.Number && styles.IsDate(style)) value = value with { IsDate = true };
+            if (row < firstRow || col < firstColumn || col > lastColumn)
+            {
+                continue;
+            }
+            var value = ReadCellElement(r, out var sharedIndex, out var style);
+            if (value.Kind == XlsxCellKind.Number && styles.IsDate(style))
+            {
+                value = value with { IsDate = true };
+            }
             if (sharedIndex >= 0)
             {
                 if (!_sharedStringCache.TryGetValue(sharedIndex, out var text))
-                    throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"shared string index {sharedIndex} is out of range");
+                {
+                    throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"共享字符串序号 {sharedIndex} 超出范围");
+                }
                 value = new XlsxCellValue(XlsxCellKind.Text, text, value.Formula);
             }
             if (current is null || currentRow != row)
             {
-                if (current is not null) onRow(currentRow, current);
+                if (current is not null)
+                {
+                    onRow(currentRow, current);
+                }
                 current = new XlsxCellValue[lastColumn - firstColumn + 1];
                 Array.Fill(current, XlsxCellValue.Empty);
                 currentRow = row;
             }
             current[col - firstColumn] = value;
         }
-        if (current is not null) onRow(currentRow, current);
+        if (current is not null)
+        {
+            onRow(currentRow, current);
+        }
     }
 
     private void ReadSheet(int sheetIndex, Dictionary<long, Slot> wanted, Dictionary<(string Sheet, string Cell), XlsxCellValue> result,
         List<(Slot Slot, int Index, string? Formula)> pendingShared, List<(Slot Slot, int Style)> pendingStyles)
     {
-        int remaining = wanted.Count;
+        var remaining = wanted.Count;
         foreach (var (row, col, r) in Cells(sheetIndex))
         {
             if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
             {
                 slot.Found = true;
-                var value = ReadCellElement(r, out int sharedIndex, out int style);
+                var value = ReadCellElement(r, out var sharedIndex, out var style);
                 // A styled number may show a date; the styles are read after the sheet, once, and only if one turns up.
-                if (value.Kind == XlsxCellKind.Number && style >= 0) pendingStyles.Add((slot, style));
-                if (sharedIndex >= 0) pendingShared.Add((slot, sharedIndex, value.Formula));
-                else foreach (var req in slot.Requests) result[req] = value;
-                if (--remaining == 0) return; // stop inflating: everything asked for was seen
+                if (value.Kind == XlsxCellKind.Number && style >= 0)
+                {
+                    pendingStyles.Add((slot, style));
+                }
+                if (sharedIndex >= 0)
+                {
+                    pendingShared.Add((slot, sharedIndex, value.Formula));
+                }
+                else
+                {
+                    foreach (var req in slot.Requests)
+                    {
+                        result[req] = value;
+                    }
+                }
+                if (--remaining == 0)
+                {
+                    return; // stop inflating: everything asked for was seen
+                }
             }
         }
     }
@@ -487,13 +610,15 @@ public sealed class XlsxWorkbook : IDisposable
     /// </summary>
     private IEnumerable<(int Row, int Column, XmlReader Reader)> Cells(int sheetIndex)
     {
-        string part = _sheetParts[sheetIndex]
-            ?? throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet '{_sheetNames[sheetIndex]}' has no part in the workbook relationships");
+        var part = _sheetParts[sheetIndex]
+            ?? throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"工作表 {_sheetNames[sheetIndex]} 在工作簿关系中没有对应部件");
         if (!_package.Contains(part))
-            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"sheet part '{part}' is missing");
+        {
+            throw new XlsxProblemException(XlsxProblemKind.MissingPart, $"缺少工作表部件 {part}");
+        }
 
         using var r = _package.OpenXml(part);
-        int dataDepth = -1;
+        var dataDepth = -1;
         int row = 0, col = 0;
         while (r.Read())
         {
@@ -502,28 +627,38 @@ public sealed class XlsxWorkbook : IDisposable
                 if (dataDepth < 0)
                 {
                     if (r.LocalName == "dimension")
+                    {
                         CheckDimension(r.GetAttribute("ref"));
+                    }
                     if (r.LocalName == "sheetData")
                     {
-                        if (r.IsEmptyElement) yield break;
+                        if (r.IsEmptyElement)
+                        {
+                            yield break;
+                        }
                         dataDepth = r.Depth;
                     }
                     continue;
                 }
-                int d = r.Depth - dataDepth;
+                var d = r.Depth - dataDepth;
                 if (d == 1 && r.LocalName == "row")
                 {
-                    string? ra = r.GetAttribute("r");
-                    row = ra is not null && int.TryParse(ra, NumberStyles.None, CultureInfo.InvariantCulture, out int rn) ? rn : row + 1;
+                    var ra = r.GetAttribute("r");
+                    row = ra is not null && int.TryParse(ra, NumberStyles.None, CultureInfo.InvariantCulture, out var rn) ? rn : row + 1;
                     col = 0;
                     if (row > _package.Limits.MaxRows)
-                        throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"sheet '{_sheetNames[sheetIndex]}' reaches row {row}; the limit is {_package.Limits.MaxRows}");
+                    {
+                        throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"工作表 {_sheetNames[sheetIndex]} 到第 {row} 行，上限 {_package.Limits.MaxRows} 行");
+                    }
                 }
                 else if (d == 2 && r.LocalName == "c")
                 {
-                    string? ca = r.GetAttribute("r");
-                    if (ca is not null && XlsxCellRef.TryParse(ca, out int cr, out int cc)) { row = cr; col = cc; }
-                    else col++;
+                    var ca = r.GetAttribute("r");
+                    if (ca is not null && XlsxCellRef.TryParse(ca, out var cr, out var cc)) { row = cr; col = cc; }
+                    else
+                    {
+                        col++;
+                    }
                     yield return (row, col, r);
                 }
             }
@@ -537,10 +672,15 @@ public sealed class XlsxWorkbook : IDisposable
     /// <summary>A sheet that declares a range past the row limit is refused before its rows are inflated.</summary>
     private void CheckDimension(string? reference)
     {
-        if (reference is null) return;
+        if (reference is null)
+        {
+            return;
+        }
         var last = reference[(reference.IndexOf(':') + 1)..];
-        if (XlsxCellRef.TryParse(last, out int row, out _) && row > _package.Limits.MaxRows)
-            throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"sheet dimension '{reference}' reaches row {row}; the limit is {_package.Limits.MaxRows}");
+        if (XlsxCellRef.TryParse(last, out var row, out _) && row > _package.Limits.MaxRows)
+        {
+            throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"工作表范围 {reference} 到第 {row} 行，上限 {_package.Limits.MaxRows} 行");
+        }
     }
 
     /// <summary>
@@ -550,12 +690,12 @@ public sealed class XlsxWorkbook : IDisposable
     private static XlsxCellValue ReadCellElement(XmlReader r, out int sharedIndex, out int style)
     {
         sharedIndex = -1;
-        string? type = r.GetAttribute("t");
-        style = int.TryParse(r.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : -1;
+        var type = r.GetAttribute("t");
+        style = int.TryParse(r.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : -1;
         string? v = null, f = null, inline = null;
         if (!r.IsEmptyElement)
         {
-            int depth = r.Depth;
+            var depth = r.Depth;
             while (r.Read())
             {
                 if (r.NodeType == XmlNodeType.Element && r.Depth == depth + 1)
@@ -576,23 +716,34 @@ public sealed class XlsxWorkbook : IDisposable
         }
 
         XlsxCellValue NoValue() => f is not null ? new XlsxCellValue(XlsxCellKind.FormulaWithoutValue, null, f) : XlsxCellValue.Empty;
-        string? vt = v?.Trim();
+        var vt = v?.Trim();
 
         switch (type)
         {
             case "s":
-                if (string.IsNullOrEmpty(vt)) return NoValue();
+                if (string.IsNullOrEmpty(vt))
+                {
+                    return NoValue();
+                }
                 if (!int.TryParse(vt, NumberStyles.None, CultureInfo.InvariantCulture, out sharedIndex))
-                    throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"bad shared string index '{vt}'");
+                {
+                    throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"共享字符串序号“{vt}”无效");
+                }
                 return new XlsxCellValue(XlsxCellKind.Text, null, f);
             case "inlineStr":
-                if (inline is not null) return new XlsxCellValue(XlsxCellKind.Text, inline, f);
+                if (inline is not null)
+                {
+                    return new XlsxCellValue(XlsxCellKind.Text, inline, f);
+                }
                 return v is not null ? new XlsxCellValue(XlsxCellKind.Text, v, f) : NoValue();
             case "str":
                 return v is not null ? new XlsxCellValue(XlsxCellKind.Text, v, f) : NoValue();
             case "b":
-                if (string.IsNullOrEmpty(vt)) return NoValue();
-                string b = vt == "1" || vt.Equals("true", StringComparison.OrdinalIgnoreCase) ? "TRUE"
+                if (string.IsNullOrEmpty(vt))
+                {
+                    return NoValue();
+                }
+                var b = vt == "1" || vt.Equals("true", StringComparison.OrdinalIgnoreCase) ? "TRUE"
                     : vt == "0" || vt.Equals("false", StringComparison.OrdinalIgnoreCase) ? "FALSE"
                     : vt;
                 return new XlsxCellValue(XlsxCellKind.Boolean, b, f);
@@ -610,18 +761,28 @@ public sealed class XlsxWorkbook : IDisposable
     {
         var needed = new HashSet<int>();
         foreach (var p in pending)
-            if (!_sharedStringCache.ContainsKey(p.Index)) needed.Add(p.Index);
+        {
+            if (!_sharedStringCache.ContainsKey(p.Index))
+            {
+                needed.Add(p.Index);
+            }
+        }
 
         if (needed.Count > 0)
         {
             if (_sharedStringsPart is null)
-                throw new XlsxProblemException(XlsxProblemKind.MissingPart, "cells refer to shared strings but the workbook has no sharedStrings part");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.MissingPart, "单元格引用了共享字符串，但工作簿没有 sharedStrings 部件");
+            }
             using var r = _package.OpenXml(_sharedStringsPart);
-            int index = -1;
-            int remaining = needed.Count;
+            var index = -1;
+            var remaining = needed.Count;
             while (remaining > 0 && r.Read())
             {
-                if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si") continue;
+                if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si")
+                {
+                    continue;
+                }
                 index++;
                 if (needed.Contains(index))
                 {
@@ -638,9 +799,14 @@ public sealed class XlsxWorkbook : IDisposable
         foreach (var (slot, index, formula) in pending)
         {
             if (!_sharedStringCache.TryGetValue(index, out var text))
-                throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"shared string index {index} is out of range");
+            {
+                throw new XlsxProblemException(XlsxProblemKind.MalformedXml, $"共享字符串序号 {index} 超出范围");
+            }
             var value = new XlsxCellValue(XlsxCellKind.Text, text, formula);
-            foreach (var req in slot.Requests) result[req] = value;
+            foreach (var req in slot.Requests)
+            {
+                result[req] = value;
+            }
         }
     }
 
@@ -649,8 +815,14 @@ public sealed class XlsxWorkbook : IDisposable
         var styles = Styles();
         foreach (var (slot, style) in pending)
         {
-            if (!styles.IsDate(style)) continue;
-            foreach (var req in slot.Requests) result[req] = result[req] with { IsDate = true };
+            if (!styles.IsDate(style))
+            {
+                continue;
+            }
+            foreach (var req in slot.Requests)
+            {
+                result[req] = result[req] with { IsDate = true };
+            }
         }
     }
 
@@ -658,7 +830,10 @@ public sealed class XlsxWorkbook : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed) return;
+            if (_disposed)
+            {
+                return;
+            }
             _disposed = true;
             _package.Dispose();
         }

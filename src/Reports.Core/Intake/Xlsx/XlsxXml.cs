@@ -12,8 +12,11 @@ internal static class XlsxXml
     /// <summary>Concatenated text content of the current element (nested elements' text included).</summary>
     public static string ReadText(XmlReader r)
     {
-        if (r.IsEmptyElement) return "";
-        int depth = r.Depth;
+        if (r.IsEmptyElement)
+        {
+            return "";
+        }
+        var depth = r.Depth;
         string? single = null;
         StringBuilder? sb = null;
         while (r.Read())
@@ -24,7 +27,10 @@ internal static class XlsxXml
                 case XmlNodeType.CDATA:
                 case XmlNodeType.Whitespace:
                 case XmlNodeType.SignificantWhitespace:
-                    if (single is null && sb is null) single = r.Value;
+                    if (single is null && sb is null)
+                    {
+                        single = r.Value;
+                    }
                     else
                     {
                         sb ??= new StringBuilder(single);
@@ -35,26 +41,32 @@ internal static class XlsxXml
                     return sb?.ToString() ?? single ?? "";
             }
         }
-        throw new XmlException("unexpected end of document");
+        throw new XmlException("XML 文档意外结束");
     }
 
     /// <summary>Text of an &lt;si&gt; or &lt;is&gt;: plain &lt;t&gt; or rich-text runs concatenated, phonetic &lt;rPh&gt; runs skipped.</summary>
     public static string ReadRichText(XmlReader r)
     {
-        if (r.IsEmptyElement) return "";
-        int depth = r.Depth;
+        if (r.IsEmptyElement)
+        {
+            return "";
+        }
+        var depth = r.Depth;
         string? single = null;
         StringBuilder? sb = null;
         while (r.Read())
         {
             if (r.NodeType == XmlNodeType.Element)
             {
-                string ln = r.LocalName;
+                var ln = r.LocalName;
                 if (ln == "rPh" || ln == "phoneticPr" || ln == "extLst") { SkipToEnd(r); continue; }
                 if (ln == "t")
                 {
-                    string t = ReadText(r);
-                    if (single is null && sb is null) single = t;
+                    var t = ReadText(r);
+                    if (single is null && sb is null)
+                    {
+                        single = t;
+                    }
                     else
                     {
                         sb ??= new StringBuilder(single);
@@ -67,27 +79,36 @@ internal static class XlsxXml
                 return sb?.ToString() ?? single ?? "";
             }
         }
-        throw new XmlException("unexpected end of document");
+        throw new XmlException("XML 文档意外结束");
     }
 
     /// <summary>Moves to the end tag of the current element (stays put when it is empty).</summary>
     public static void SkipToEnd(XmlReader r)
     {
-        if (r.IsEmptyElement) return;
-        int depth = r.Depth;
+        if (r.IsEmptyElement)
+        {
+            return;
+        }
+        var depth = r.Depth;
         while (r.Read())
         {
-            if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth) return;
+            if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+            {
+                return;
+            }
         }
-        throw new XmlException("unexpected end of document");
+        throw new XmlException("XML 文档意外结束");
     }
 
     /// <summary>An attribute by local name in any namespace (for r:id, whose namespace differs between transitional and strict OOXML).</summary>
     public static string? GetAttributeAnyNamespace(XmlReader r, string localName, bool requireNamespace)
     {
-        if (!r.HasAttributes) return null;
+        if (!r.HasAttributes)
+        {
+            return null;
+        }
         string? found = null;
-        for (int i = 0; i < r.AttributeCount; i++)
+        for (var i = 0; i < r.AttributeCount; i++)
         {
             r.MoveToAttribute(i);
             if (r.LocalName == localName && (!requireNamespace || (r.NamespaceURI.Length > 0 && r.NamespaceURI != XmlnsNamespace)))

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Reports.Diagnostics;
-using Reports.Results;
 using Reports.Merge;
 using Reports.Pdf;
+using Reports.Results;
 
 namespace Reports.Outputs.Briefing;
 
@@ -69,7 +69,7 @@ public static class AppendixTables
     {
         var rows = StatusRows(result, scale.LeadersForm);
         var columns = StatusColumns.Select(c => c.Header).ToList();
-        string caption = $"附表{number}：各{UnitWord(result)}报表报送情况";
+        var caption = $"附表{number}：各{UnitWord(result)}报表报送情况";
         var record = new PdfParagraph(RecordLine(result));
         if (!scale.LeadersForm)
         {

@@ -15,8 +15,8 @@ public sealed record BriefingAppendix(IReadOnlyList<AppendixSection> Sections)
     public static BriefingAppendix Build(IReadOnlyList<ReturnResult> parts, BriefingSettings? settings = null, string? workbookName = null)
     {
         var sections = new List<AppendixSection>();
-        int number = 1;
-        for (int i = 0; i < parts.Count; i++)
+        var number = 1;
+        for (var i = 0; i < parts.Count; i++)
         {
             var part = parts[i];
             var scale = settings is null || part.Merge.Units.Count <= settings.FullTablesUpTo

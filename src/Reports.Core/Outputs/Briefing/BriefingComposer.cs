@@ -1,6 +1,6 @@
-using Reports.Results;
 using Reports.Merge;
 using Reports.Pdf;
+using Reports.Results;
 
 namespace Reports.Outputs.Briefing;
 
@@ -24,7 +24,7 @@ public static class BriefingComposer
         };
         var titles = new List<string>();
         var appendix = new List<(ReturnResult Part, string Title, string? Heading)>();
-        for (int i = 0; i < parts.Count; i++)
+        for (var i = 0; i < parts.Count; i++)
         {
             if (i > 0)
             {
@@ -54,7 +54,7 @@ public static class BriefingComposer
         var (merge, analysis) = (part.Merge, part.Analysis);
         string? title = null;
         string? appendixHeading = null;
-        bool inAppendix = false;
+        var inAppendix = false;
         foreach (var element in part.Narrative)
         {
             if (element is BriefingHeading { Text: var heading } && heading.StartsWith("附件", StringComparison.Ordinal))

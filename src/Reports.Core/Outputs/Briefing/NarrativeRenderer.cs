@@ -1,5 +1,5 @@
-using Reports.Analysis;
 using System.Text;
+using Reports.Analysis;
 using Reports.Merge;
 using Scriban;
 using Scriban.Runtime;

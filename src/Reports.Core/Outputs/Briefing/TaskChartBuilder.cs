@@ -68,8 +68,8 @@ public static class TaskChartBuilder
     private static PdfBarChart Distribution(IndicatorDefinition headline, IReadOnlyList<decimal> rates, decimal? progress, string word)
     {
         var percents = rates.Select(r => (double)r * 100).ToList();
-        double low = Math.Floor(percents.Min() / 10) * 10;
-        double high = Math.Floor(percents.Max() / 10) * 10 + 10;
+        var low = Math.Floor(percents.Min() / 10) * 10;
+        var high = Math.Floor(percents.Max() / 10) * 10 + 10;
         double step = 10;
         while ((high - low) / step > MaxBands)
         {
@@ -77,7 +77,7 @@ public static class TaskChartBuilder
             low = Math.Floor(percents.Min() / step) * step;
             high = Math.Floor(percents.Max() / step) * step + step;
         }
-        int bands = (int)Math.Round((high - low) / step);
+        var bands = (int)Math.Round((high - low) / step);
         var counts = new int[bands];
         foreach (var p in percents)
         {

@@ -57,7 +57,7 @@ public static class TaskTableBuilder
             row.Add(unit.Unit.Name);
             if (unit.Status != UnitStatus.Accepted)
             {
-                int first = row.Count;
+                var first = row.Count;
                 row.AddRange(Enumerable.Repeat("—", columns.Count - row.Count));
                 row[first] = unit.Status == UnitStatus.Missing ? "未报送" : "退回";
                 return row;

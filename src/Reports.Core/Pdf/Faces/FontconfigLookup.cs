@@ -27,9 +27,15 @@ public sealed class FontconfigLookup : IFontLookup
             start.ArgumentList.Add("-f");
             start.ArgumentList.Add("%{file}\t%{index}\n");
             using var process = Process.Start(start);
-            if (process is null) return null;
+            if (process is null)
+            {
+                return null;
+            }
             var text = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(Patience) || process.ExitCode != 0) return null;
+            if (!process.WaitForExit(Patience) || process.ExitCode != 0)
+            {
+                return null;
+            }
             // Several files may carry the family (regular, bold): the first in file-name order, so the choice is stable.
             return text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(line => line.Split('\t'))

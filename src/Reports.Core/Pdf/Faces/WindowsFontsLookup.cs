@@ -28,13 +28,19 @@ public sealed class WindowsFontsLookup(string fontsFolder) : IFontLookup
 
     public PdfFontFile? Find(string family)
     {
-        if (!Files.TryGetValue(family, out var names)) return null;
+        if (!Files.TryGetValue(family, out var names))
+        {
+            return null;
+        }
         foreach (var folder in new[] { fontsFolder, Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Microsoft", "Windows", "Fonts") })
         {
             foreach (var name in names)
             {
                 var path = Path.Combine(folder, name);
-                if (File.Exists(path)) return new PdfFontFile(path, 0);
+                if (File.Exists(path))
+                {
+                    return new PdfFontFile(path, 0);
+                }
             }
         }
         return null;

@@ -23,8 +23,10 @@ public class XlsxReferenceTests
     [Fact]
     public void All_columns_round_trip_and_out_of_range_is_rejected()
     {
-        for (int c = 1; c <= XlsxCellRef.MaxColumn; c++)
+        for (var c = 1; c <= XlsxCellRef.MaxColumn; c++)
+        {
             Assert.Equal(c, XlsxCellRef.ColumnIndex(XlsxCellRef.ColumnName(c)));
+        }
         Assert.Equal(0, XlsxCellRef.ColumnIndex("XFE"));
         Assert.Equal(0, XlsxCellRef.ColumnIndex("AAAA"));
         Assert.Equal(0, XlsxCellRef.ColumnIndex(""));
@@ -40,7 +42,7 @@ public class XlsxReferenceTests
     [InlineData("XFD1048576", 1048576, 16384)]
     public void Cell_refs_parse(string text, int row, int col)
     {
-        Assert.True(XlsxCellRef.TryParse(text, out int r, out int c));
+        Assert.True(XlsxCellRef.TryParse(text, out var r, out var c));
         Assert.Equal((row, col), (r, c));
     }
 

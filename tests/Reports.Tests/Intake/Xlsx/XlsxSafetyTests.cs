@@ -53,14 +53,17 @@ public class XlsxSafetyTests
                 using var s = e.Open();
                 var chunk = new byte[1 << 20];
                 Array.Fill(chunk, (byte)' ');
-                for (int i = 0; i < 300; i++) s.Write(chunk);
+                for (var i = 0; i < 300; i++)
+                {
+                    s.Write(chunk);
+                }
             }
             bomb = ms.ToArray();
         }
         Assert.True(bomb.Length < 2 << 20, $"bomb is {bomb.Length} bytes");
 
         // Stopped early, which the allocation bound shows without a wall clock (how fast is bench/run.sh's business).
-        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var p = OpenFails(bomb);
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
 
@@ -74,13 +77,16 @@ public class XlsxSafetyTests
         // A valid workbook whose sheet is ~3 MB of XML but declares 1000 bytes: the declared numbers pass every
         // check, so only counting while inflating can catch it.
         var rows = new StringBuilder();
-        for (int r = 1; r <= 60000; r++) rows.Append($"<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c></row>");
+        for (var r = 1; r <= 60000; r++)
+        {
+            rows.Append($"<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c></row>");
+        }
         var honest = XlsxTestFiles.MinimalWorkbook(rows.ToString());
         var lying = XlsxTestFiles.PatchDeclaredSize(honest, "xl/worksheets/sheet1.xml", 1000);
 
         using var wb = XlsxWorkbook.Open(new MemoryStream(lying), null, out var problem);
         Assert.Null(problem); // declared sizes look harmless
-        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var cells = wb!.ReadCells([("Sheet1", "A59999")], out problem);
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Assert.Empty(cells);
@@ -162,7 +168,7 @@ public class XlsxSafetyTests
               <definedNames><definedName name="x">&lol9;&xxe;</definedName></definedNames>
             </workbook>
             """;
-        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var p = OpenFails(XlsxTestFiles.MinimalWorkbook("", laughs));
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         Assert.Equal(XlsxProblemKind.DtdProhibited, p.Kind);
@@ -194,9 +200,11 @@ public class XlsxSafetyTests
         // An encoding .NET does not know, and bytes that are not UTF-8.
         var gbWorkbook = XlsxTestFiles.MinimalWorkbook("", XlsxTestFiles.SimpleWorkbook.Replace("encoding=\"UTF-8\"", "encoding=\"gb2312\""));
         using (var gb = XlsxWorkbook.Open(new MemoryStream(gbWorkbook), null, out var gbProblem))
+        {
             Assert.True(gb is not null || gbProblem!.Kind == XlsxProblemKind.MalformedXml); // no exception either way
+        }
         var workbookBytes = Encoding.UTF8.GetBytes(XlsxTestFiles.SimpleWorkbook.Replace("name=\"x\"", "name=\"@@\""));
-        int at = workbookBytes.AsSpan().IndexOf("@@"u8);
+        var at = workbookBytes.AsSpan().IndexOf("@@"u8);
         workbookBytes[at] = 0xFF; workbookBytes[at + 1] = 0xC0;
         var notUtf8 = XlsxTestFiles.ZipBytes(
             ("_rels/.rels", Encoding.UTF8.GetBytes(XlsxTestFiles.RootRels)),

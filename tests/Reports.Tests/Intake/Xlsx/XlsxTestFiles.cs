@@ -48,7 +48,10 @@ internal static class XlsxTestFiles
         names.Add("a_range", s1.Cells["C5:C8"]);
         s2.Names.Add("local_total", s2.Cells["C5"]);
 
-        if (calculate) package.Workbook.Calculate();
+        if (calculate)
+        {
+            package.Workbook.Calculate();
+        }
         // A formula EPPlus never calculates (set after Calculate): no cached value.
         s1.Cells["D9"].Formula = "C5+1";
         names.Add("uncalculated", s1.Cells["D9"]);
@@ -61,16 +64,20 @@ internal static class XlsxTestFiles
     {
         using var package = new ExcelPackage();
         var s = package.Workbook.Worksheets.Add("表1");
-        for (int i = 1; i <= count; i++)
+        for (var i = 1; i <= count; i++)
         {
             s.Cells[i + 2, 3].Value = i * 10;
             s.Cells[i + 2, 4].Value = "文字" + i;
             package.Workbook.Names.Add("value_" + i, s.Cells[i + 2, i % 2 == 0 ? 3 : 4]);
         }
         // Some filler so the sheet is not trivially tiny.
-        for (int r = 30; r < 230; r++)
-            for (int c = 1; c <= 10; c++)
+        for (var r = 30; r < 230; r++)
+        {
+            for (var c = 1; c <= 10; c++)
+            {
                 s.Cells[r, c].Value = r * c;
+            }
+        }
         return package.GetAsByteArray();
     }
 
@@ -208,10 +215,13 @@ internal static class XlsxTestFiles
     {
         var bytes = (byte[])zip.Clone();
         var name = Encoding.UTF8.GetBytes(entryName);
-        int patched = 0;
-        for (int i = 0; i + 46 < bytes.Length; i++)
+        var patched = 0;
+        for (var i = 0; i + 46 < bytes.Length; i++)
         {
-            if (bytes[i] != 0x50 || bytes[i + 1] != 0x4B) continue;
+            if (bytes[i] != 0x50 || bytes[i + 1] != 0x4B)
+            {
+                continue;
+            }
             if (bytes[i + 2] == 0x03 && bytes[i + 3] == 0x04)
             {
                 int nameLen = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(i + 26));
@@ -231,7 +241,10 @@ internal static class XlsxTestFiles
                 }
             }
         }
-        if (patched != 2) throw new InvalidOperationException($"expected to patch 2 headers, patched {patched}");
+        if (patched != 2)
+        {
+            throw new InvalidOperationException($"expected to patch 2 headers, patched {patched}");
+        }
         return bytes;
     }
 

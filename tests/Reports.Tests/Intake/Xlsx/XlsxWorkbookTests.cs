@@ -144,7 +144,7 @@ public class XlsxWorkbookTests
             Assert.Equal("1234", ReadName(wb!, "emp_total").Raw);
         }
 
-        string path = Path.Combine(Path.GetTempPath(), $"xlsx-test-{Guid.NewGuid():N}.xlsx");
+        var path = Path.Combine(Path.GetTempPath(), $"xlsx-test-{Guid.NewGuid():N}.xlsx");
         File.WriteAllBytes(path, bytes);
         try
         {
@@ -337,14 +337,19 @@ public class XlsxWorkbookTests
         Parallel.For(0, 16, i =>
         {
             using var wb = XlsxWorkbook.Open(new MemoryStream(bytes), null, out var problem);
-            for (int k = 0; k < 20; k++)
+            for (var k = 0; k < 20; k++)
             {
                 var own = wb!.ReadCells([("Sheet1", "C5"), ("Sheet1", "B1"), (XlsxTestFiles.ChineseSheet, "C9")], out problem);
                 if (problem is not null || own[("Sheet1", "C5")].Raw != "1234" || own[("Sheet1", "B1")].Raw != "潞州区人力资源和社会保障局" || own[(XlsxTestFiles.ChineseSheet, "C9")].Raw != "84")
+                {
                     errors.Add($"instance {i}: {problem}");
+                }
                 // One instance shared by all threads is serialised internally.
                 var sh = shared.ReadCells([("Sheet1", "C6")], out problem);
-                if (problem is not null || sh[("Sheet1", "C6")].Raw != "0.1") errors.Add($"shared {i}: {problem}");
+                if (problem is not null || sh[("Sheet1", "C6")].Raw != "0.1")
+                {
+                    errors.Add($"shared {i}: {problem}");
+                }
             }
         });
         shared.Dispose();
