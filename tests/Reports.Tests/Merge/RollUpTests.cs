@@ -1,4 +1,3 @@
-using System.Globalization;
 using Reports.Outputs;
 using Reports.Pipeline;
 using Reports.Rosters;

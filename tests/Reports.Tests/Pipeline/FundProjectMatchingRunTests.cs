@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using OfficeOpenXml;
 using Reports.Analysis;
 using Reports.Merge;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Reports.Cli;
-using Reports.Pipeline;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Pipeline;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Reports.Intake;
 using Reports.Merge;
 using Reports.Pipeline;
