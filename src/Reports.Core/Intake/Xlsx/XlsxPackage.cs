@@ -155,7 +155,7 @@ internal sealed class XlsxPackage : IDisposable
                 return;
             }
         }
-        throw new XlsxProblemException(XlsxProblemKind.CorruptZip, "找不到 ZIP 的中央目录结束记录：文件不完整");
+        throw new XlsxProblemException(XlsxProblemKind.CorruptZip, "找不到 ZIP 的中央目录结束记录，文件可能被截断");
     }
 
     /// <summary>
