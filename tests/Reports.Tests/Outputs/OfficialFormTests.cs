@@ -72,10 +72,10 @@ public sealed class OfficialFormTests
         Assert.All(title, l => Assert.Contains("BousungEG", l.FontName, StringComparison.Ordinal));
         Assert.Contains("专项行动进展情况", string.Concat(title.Select(l => l.Value)));
         // "一、务工就业": 16 pt in the 黑体 stand-in.
-        var heading = letters.Where(l => (l.FontName).Contains("WenQuanYi", StringComparison.Ordinal) && Math.Abs(l.PointSize - 16) < 0.1).ToList();
+        var heading = letters.Where(l => l.FontName.Contains("WenQuanYi", StringComparison.Ordinal) && Math.Abs(l.PointSize - 16) < 0.1).ToList();
         Assert.Equal("一、务工就业", string.Concat(heading.OrderBy(l => l.BaselineStartX).Select(l => l.Value)));
         // "（截至2022年6月底）": 楷.
-        Assert.Contains(letters, l => l.Value == "截" && (l.FontName).Contains("GBZenKai", StringComparison.Ordinal));
+        Assert.Contains(letters, l => l.Value == "截" && l.FontName.Contains("GBZenKai", StringComparison.Ordinal));
         // Page numbers: 14 pt (4号) 宋, "— 1 —".
         foreach (var page in _campaign.Pages)
         {
