@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using OfficeOpenXml;
 using Reports.Definitions;
 
 namespace Reports.Outputs.Workbook;
@@ -45,13 +44,12 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
     public static double RowHeight(IEnumerable<(string? Text, double Width)> cells) =>
         15 * cells.Max(c => string.IsNullOrEmpty(c.Text) ? 1 : c.Text.Split('\n').Sum(line => Math.Max(1, Math.Ceiling(Measure(line) / Math.Max(1, c.Width - 1)))));
 
-    public void Apply(ExcelWorksheet sheet)
-    {
-        foreach (var (column, width) in _widths)
-        {
-            sheet.Column(column).Width = Math.Clamp(width + 2, minimum, maximum);
-        }
-    }
+    /// <summary>The width (digit widths) of every column observed: its widest text plus a margin, within the bounds.</summary>
+    public SortedDictionary<int, double> Result() =>
+        new(_widths.ToDictionary(w => w.Key, w => Math.Clamp(w.Value + 2, minimum, maximum)));
+
+    /// <summary>Excel's default column width, for a column no text sized.</summary>
+    public const double Default = 9.140625;
 
     private static bool IsWide(Rune rune)
     {

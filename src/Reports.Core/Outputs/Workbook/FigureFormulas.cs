@@ -1,5 +1,5 @@
-using OfficeOpenXml;
 using Reports.Definitions;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
 
@@ -41,7 +41,7 @@ internal sealed class FigureFormulas(ReturnDefinition definition, IReadOnlyDicti
         }
         if (firstRow == lastRow)
         {
-            // One unit: its own figures are the sums. (EPPlus's SUMIFS also gives #VALUE! on a one-cell range.)
+            // One unit: its own figures are the sums. (EPPlus's SUMIFS, which the tests calculate with, gives #VALUE! on a one-cell range.)
             return UnitIndicator(indicator, firstRow);
         }
         var criteria = string.Join(",", optional.Select(code => $"{Range(code)},\"<>\""));
@@ -69,7 +69,7 @@ internal sealed class FigureFormulas(ReturnDefinition definition, IReadOnlyDicti
             .Where(code => definition.FindField(code) is { Required: false })
             .ToList();
 
-    private string Cell(string code, int row) => ExcelCellBase.GetAddress(row, fieldColumns[code]);
+    private string Cell(string code, int row) => Ooxml.Cell(row, fieldColumns[code]);
 
-    private string Range(string code) => ExcelCellBase.GetAddress(firstRow, fieldColumns[code], lastRow, fieldColumns[code]);
+    private string Range(string code) => $"{Ooxml.Cell(firstRow, fieldColumns[code])}:{Ooxml.Cell(lastRow, fieldColumns[code])}";
 }

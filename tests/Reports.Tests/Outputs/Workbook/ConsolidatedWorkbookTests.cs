@@ -60,6 +60,14 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
     }
 
     [Fact]
+    public void Every_formula_calculates_to_the_value_stored_with_it()
+    {
+        var (differences, compared) = StoredFormulaValues.Check(_sample.Path);
+        Assert.Empty(differences);
+        Assert.Equal(2 * (12 * 11 + 28 + 11), compared);
+    }
+
+    [Fact]
     public void Totals_are_live_formulas_sum_and_ratio_of_sums()
     {
         var summary = _sample.Workbook["汇总"];
