@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Reports.Outputs.Spreadsheet;
 
@@ -20,9 +21,12 @@ internal static class CellText
     /// <summary>The text as <see cref="Write"/> stores it (characters XML cannot carry dropped).</summary>
     public static string? Clean(string? text) => string.IsNullOrEmpty(text) ? null : XmlSafe(text);
 
+    // XML 1.0 excludes the controls but tab, LF and CR, and U+FFFE and U+FFFF; surrogate halves pass (pairs are checked by the writer).
+    private static readonly SearchValues<char> NotXml = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\uFFFE', '\uFFFF']);
+
     private static string XmlSafe(string text)
     {
-        if (text.All(IsXmlChar))
+        if (!text.AsSpan().ContainsAny(NotXml))
         {
             return text;
         }

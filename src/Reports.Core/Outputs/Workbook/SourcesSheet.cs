@@ -47,16 +47,20 @@ internal static class SourcesSheet
         var usedFields = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in result.Merge.Units)
         {
-            foreach (var source in result.SourcesOf(unit.Unit.Code))
-            {
-                measure.Observe(7, source.Typed);
-                usedFields.Add(source.Field);
-            }
-            measure.Observe(2, unit.Unit.Name);
+            // The cells SourcesOf lists, without making its records twice.
             if (result.Decision.For(unit.Unit.Code)?.Submission is { } submission)
             {
+                foreach (var field in result.Definition.Fields)
+                {
+                    if (submission.Cells.TryGetValue(field.Code, out var reading))
+                    {
+                        measure.Observe(7, reading.Typed);
+                        usedFields.Add(field.Code);
+                    }
+                }
                 measure.Observe(8, Path.GetFileName(submission.File));
             }
+            measure.Observe(2, unit.Unit.Name);
         }
         foreach (var field in usedFields)
         {
