@@ -38,6 +38,9 @@ public sealed record RunOptions(
     /// <summary>How many files intake reads at once (1: strictly sequential); unset: every core. The result is the same either way.</summary>
     public int? IntakeThreads { get; init; }
 
+    /// <summary>Whether outputs that allow it (the receipts) are written beside the others; false: one after another. The files are the same either way.</summary>
+    public bool ConcurrentOutputs { get; init; } = true;
+
     /// <summary><c>--as-submission</c>: where the city's own return (of the first return's template) goes, and who signs it.</summary>
     public UpwardReturn? AsSubmission { get; init; }
 
