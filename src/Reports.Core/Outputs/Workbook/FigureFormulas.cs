@@ -64,10 +64,19 @@ internal sealed class FigureFormulas(ReturnDefinition definition, IReadOnlyDicti
 
     private static string Parenthesised(string sum) => sum.Contains('+', StringComparison.Ordinal) ? $"({sum})" : sum;
 
-    private List<string> Optional(IndicatorDefinition indicator) =>
-        indicator.Numerator.Concat(indicator.Denominator).Distinct(StringComparer.Ordinal)
-            .Where(code => definition.FindField(code) is { Required: false })
-            .ToList();
+    // Asked for every unit row: worked out once per indicator.
+    private readonly Dictionary<string, List<string>> _optional = new(StringComparer.Ordinal);
+
+    private List<string> Optional(IndicatorDefinition indicator)
+    {
+        if (!_optional.TryGetValue(indicator.Code, out var optional))
+        {
+            _optional[indicator.Code] = optional = indicator.Numerator.Concat(indicator.Denominator).Distinct(StringComparer.Ordinal)
+                .Where(code => definition.FindField(code) is { Required: false })
+                .ToList();
+        }
+        return optional;
+    }
 
     private string Cell(string code, int row) => Ooxml.Cell(row, fieldColumns[code]);
 
