@@ -88,8 +88,8 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         }).ToList();
         Directory.CreateDirectory(options.OutputDirectory);
         var rendered = new RenderedOutput?[prepared.Count];
-        // Outputs that allow it (the receipts) are written on other threads while the rest are written in order here,
-        // so both cores work; each writes its own files, the same bytes either way.
+        // When the run asks for it, outputs that allow it (the receipts) are written on another thread while the rest are
+        // written in order here; each writes its own files, the same bytes either way.
         var beside = Enumerable.Range(0, prepared.Count).Where(i => options.ConcurrentOutputs && prepared[i].output.WrittenBeside).ToList();
         var besideTimings = new List<StageTiming>();
         var besideWriting = beside.Count == 0 ? Task.CompletedTask : Task.Run(() =>

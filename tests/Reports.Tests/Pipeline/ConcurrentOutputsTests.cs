@@ -4,9 +4,10 @@ using Reports.Tests.Support;
 namespace Reports.Tests.Pipeline;
 
 /// <summary>
-/// The receipts are written beside the other outputs: the files are byte for byte those of a run that writes one
-/// output after another on one intake thread, listed in the same order; and when an output in order fails, the run
-/// still ends with a named failure and no temporary file, the receipts beside it finished or gone.
+/// With <see cref="RunOptions.ConcurrentOutputs"/> the receipts are written beside the other outputs: the files are byte
+/// for byte those of a run that writes one output after another on one intake thread, listed in the same order; and
+/// when an output in order fails, the run still ends with a named failure and no temporary file, the receipts beside
+/// it finished.
 /// </summary>
 public sealed class ConcurrentOutputsTests
 {

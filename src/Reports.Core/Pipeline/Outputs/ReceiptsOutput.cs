@@ -11,7 +11,7 @@ public sealed class ReceiptsOutput : IRunOutput
 
     public string Timing => StageTiming.Receipts;
 
-    /// <summary>Thousands of small files from the intake results alone: written while the workbook, JSON and briefing are.</summary>
+    /// <summary>Thousands of small files from the intake results alone: may be written while the workbook, JSON and briefing are.</summary>
     public bool WrittenBeside => true;
 
     public PreparedOutput Prepare(RunResult run) => (folder, cancel) =>
