@@ -193,7 +193,7 @@ public sealed partial class ConsolidatedWorkbookTests : IClassFixture<Consolidat
         using var package = new ExcelPackage(new FileInfo(_sample.Path));
         Assert.Equal("宋体", package.Workbook.Styles.NamedStyles[0].Style.Font.Name);
         Assert.All(package.Workbook.Worksheets, s => Assert.Equal("宋体", s.Cells[3, 1].Style.Font.Name));
-        // The stored values are verified before saving (FormulaCheck), so Excel need not recalculate on open.
+        // The stored values are the merge's figures, which every formula calculates to (checked above), so Excel need not recalculate on open.
         Assert.NotEqual(true, document.WorkbookPart.Workbook.CalculationProperties?.FullCalculationOnLoad?.Value);
     }
 
