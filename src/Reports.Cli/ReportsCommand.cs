@@ -265,6 +265,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             ReturnCodes = returnCodes,
             // A knob for benchmarks and the one-core check: the result is the same on any number of threads.
             IntakeThreads = int.TryParse(Environment.GetEnvironmentVariable("REPORTS_INTAKE_THREADS"), out var threads) && threads > 0 ? threads : null,
+            ConcurrentOutputs = Environment.GetEnvironmentVariable("REPORTS_CONCURRENT_OUTPUTS") == "1",
             AsSubmission = asSubmission is null ? null : new UpwardReturn(Path.GetFullPath(asSubmission), settings.Submission.FilledBy, settings.Submission.Phone),
             Faces = BriefingFaces.Resolve(settings.Font, InstalledFonts, settings.Faces),
         };

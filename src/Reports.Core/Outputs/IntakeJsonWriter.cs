@@ -62,6 +62,7 @@ public static class IntakeJsonWriter
             }
             writer.WriteEndArray();
             writer.WriteEndObject();
+            JsonOutput.FlushEvery(writer);
         }
         writer.WriteEndArray();
     }

@@ -12,6 +12,18 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    /// <summary>
+    /// Hands what is written so far to the stream once it passes 64 KB: a writer on a stream otherwise keeps the whole
+    /// document in a buffer it grows by copying, tens of megabytes for a province.
+    /// </summary>
+    public static void FlushEvery(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending > 1 << 16)
+        {
+            writer.Flush();
+        }
+    }
+
     /// <summary>Rates keep 12 decimals: far beyond any printed figure, short enough to read.</summary>
     public static void WriteNumber(Utf8JsonWriter writer, decimal? value)
     {

@@ -47,6 +47,7 @@ public static class SummaryJsonWriter
             WriteAnalysis(writer, merge, analysis, unit, lagging, below, signals);
             WriteSources(writer, result.SourcesOf(unit.Unit.Code));
             writer.WriteEndObject();
+            JsonOutput.FlushEvery(writer);
         }
         writer.WriteEndArray();
 

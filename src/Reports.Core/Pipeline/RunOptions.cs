@@ -38,6 +38,13 @@ public sealed record RunOptions(
     /// <summary>How many files intake reads at once (1: strictly sequential); unset: every core. The result is the same either way.</summary>
     public int? IntakeThreads { get; init; }
 
+    /// <summary>
+    /// Whether outputs that allow it (the receipts) are written beside the others; false (the default): one after
+    /// another. The files are the same either way. Off by default: on the shared 2-core bench machine the receipts'
+    /// own parallel loop already fills both cores, and writing the workbook beside it made the run slower (bench/RESULTS.md).
+    /// </summary>
+    public bool ConcurrentOutputs { get; init; }
+
     /// <summary><c>--as-submission</c>: where the city's own return (of the first return's template) goes, and who signs it.</summary>
     public UpwardReturn? AsSubmission { get; init; }
 

@@ -87,20 +87,53 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             return (output, Write: output.Prepare(run));
         }).ToList();
         Directory.CreateDirectory(options.OutputDirectory);
-        var written = new List<string>();
-        var notices = new List<Diagnostics.Diagnostic>();
-        foreach (var (output, write) in prepared)
+        var rendered = new RenderedOutput?[prepared.Count];
+        // When the run asks for it, outputs that allow it (the receipts) are written on another thread while the rest are
+        // written in order here; each writes its own files, the same bytes either way.
+        var beside = Enumerable.Range(0, prepared.Count).Where(i => options.ConcurrentOutputs && prepared[i].output.WrittenBeside).ToList();
+        var besideTimings = new List<StageTiming>();
+        var besideWriting = beside.Count == 0 ? Task.CompletedTask : Task.Run(() =>
         {
-            Cancellation.ThrowIfCancellationRequested();
-            Stages?.Report(output.Stage);
-            stages.Begin(output.Timing);
-            var rendered = write(options.OutputDirectory, Cancellation);
-            written.AddRange(rendered.Files);
-            notices.AddRange(rendered.Notices ?? []);
+            foreach (var index in beside)
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
+                rendered[index] = prepared[index].Write(options.OutputDirectory, Cancellation);
+                besideTimings.Add(new StageTiming(prepared[index].output.Timing, System.Diagnostics.Stopwatch.GetElapsedTime(start)));
+            }
+        });
+        try
+        {
+            for (var index = 0; index < prepared.Count; index++)
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                Stages?.Report(prepared[index].output.Stage);
+                if (beside.Contains(index))
+                {
+                    continue;
+                }
+                stages.Begin(prepared[index].output.Timing);
+                rendered[index] = prepared[index].Write(options.OutputDirectory, Cancellation);
+            }
+            stages.End();
         }
-        stages.End();
+        catch
+        {
+            // The outputs beside end too (written, or failed with their temporary files gone) before the failure is told.
+            try
+            {
+                besideWriting.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+            throw;
+        }
+        besideWriting.GetAwaiter().GetResult();
+        var written = rendered.SelectMany(r => r!.Files).ToList();
+        var notices = rendered.SelectMany(r => r!.Notices ?? []).ToList();
         var complete = results.All(r => r.Merge.Complete);
-        return new RunOutcome(complete ? ExitCode.Success : ExitCode.Incomplete, [.. results.SelectMany(r => r.Files)], results[0].Merge, written, notices, Merged(stages.Timings))
+        return new RunOutcome(complete ? ExitCode.Success : ExitCode.Incomplete, [.. results.SelectMany(r => r.Files)], results[0].Merge, written, notices, Merged([.. stages.Timings, .. besideTimings]))
         {
             Merges = results.Select(r => r.Merge).ToList(),
             Results = results,

@@ -33,14 +33,24 @@ public sealed record ReturnResult(
     /// Where each of a unit's figures was read, in the definition's field order: from the file the decision chose for it
     /// (its cells as intake recorded them and the store keeps them); empty for a unit with no file that counts.
     /// </summary>
-    public IReadOnlyList<FieldSource> SourcesOf(string unitCode) =>
-        Decision.For(unitCode) is { Submission: { } submission } file
-            ? Definition.Fields
-                .Where(f => submission.Cells.ContainsKey(f.Code))
-                .Select(f => (f.Code, Cell: submission.Cells[f.Code]))
-                .Select(x => new FieldSource(x.Code, Path.GetFileName(file.File), file.Sha256, x.Cell.Sheet, x.Cell.Cell, x.Cell.Typed))
-                .ToList()
-            : [];
+    public IReadOnlyList<FieldSource> SourcesOf(string unitCode)
+    {
+        if (Decision.For(unitCode) is not { Submission: { } submission } file)
+        {
+            return [];
+        }
+        // Asked for every unit by summary.json and the workbook: a plain loop, one lookup a field.
+        var name = Path.GetFileName(file.File);
+        var sources = new List<FieldSource>();
+        foreach (var field in Definition.Fields)
+        {
+            if (submission.Cells.TryGetValue(field.Code, out var cell))
+            {
+                sources.Add(new FieldSource(field.Code, name, file.Sha256, cell.Sheet, cell.Cell, cell.Typed));
+            }
+        }
+        return sources;
+    }
 
     /// <summary>Every file and version, decided: what intake.json lists.</summary>
     public IReadOnlyList<IntakeFileResult> Files => Decision.Files;

@@ -3,13 +3,15 @@ using System.Reflection.Emit;
 using Reports.Outputs.Receipts;
 using Reports.Outputs.Spreadsheet;
 using Reports.Outputs.Workbook;
+using Reports.Templates;
 
 namespace Reports.Tests.Architecture;
 
 /// <summary>
-/// Receipts are written thousands a run by the package's own streaming writer: no type that writes them (nor any
-/// lambda or iterator the compiler made inside one) refers to EPPlus — not in a signature, a field, nor in the IL of
-/// a method body. The same scan finds EPPlus in the consolidated workbook's writer, so it can fail.
+/// Receipts (thousands a run) and the consolidated workbook (hundreds of thousands of rows) are written by the
+/// package's own streaming writer: no type that writes them (nor any lambda or iterator the compiler made inside one)
+/// refers to EPPlus — not in a signature, a field, nor in the IL of a method body. The same scan finds EPPlus in the
+/// template generator (county templates, where EPPlus's defined names and validation are what is needed), so it can fail.
 /// </summary>
 public sealed class StreamingOutputsDoNotUseEpplusTests
 {
@@ -21,7 +23,8 @@ public sealed class StreamingOutputsDoNotUseEpplusTests
     [Theory]
     [InlineData(typeof(ReceiptWriter))]
     [InlineData(typeof(SpreadsheetPackage))]
-    public void The_namespace_of_the_receipts_and_its_writer_never_reach_EPPlus(Type anchor)
+    [InlineData(typeof(ConsolidatedWorkbookWriter))]
+    public void The_namespaces_of_the_receipts_the_workbook_and_their_writer_never_reach_EPPlus(Type anchor)
     {
         var types = anchor.Assembly.GetTypes().Where(t => t.Namespace == anchor.Namespace).ToList();
         Assert.NotEmpty(types);
@@ -31,8 +34,8 @@ public sealed class StreamingOutputsDoNotUseEpplusTests
     [Fact]
     public void The_scan_finds_EPPlus_where_it_is_used()
     {
-        Assert.NotEmpty(typeof(ConsolidatedWorkbookWriter).Assembly.GetTypes()
-            .Where(t => t.Namespace == typeof(ConsolidatedWorkbookWriter).Namespace).SelectMany(EpplusUses));
+        Assert.NotEmpty(typeof(TemplateGenerator).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(TemplateGenerator).Namespace).SelectMany(EpplusUses));
     }
 
     /// <summary>Every member or type from EPPlus that <paramref name="type"/> names in its signatures or the IL of its bodies.</summary>

@@ -123,6 +123,15 @@ public sealed class FundProjectMatchingRunTests
         Assert.Equal(DateTime.ParseExact(firstProject["start_date"], "yyyy-MM-dd", CultureInfo.InvariantCulture).ToOADate(), Convert.ToDouble(date.Value, CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void The_ledger_subtotals_and_every_other_formula_calculate_to_the_values_stored_with_them()
+    {
+        var path = _run.Outcome.OutputFiles.Single(f => Path.GetFileName(f) == "汇总表-fund-project-matching-2022-06.xlsx");
+        var (differences, compared) = Reports.Tests.Outputs.Workbook.StoredFormulaValues.Check(path);
+        Assert.Empty(differences);
+        Assert.True(compared > 0);
+    }
+
     [Theory]
     [InlineData(2023, 0)]
     [InlineData(2024, 1)]

@@ -2,7 +2,9 @@ namespace Reports.Outputs.Spreadsheet;
 
 /// <summary>
 /// How a cell looks: a value compared by content, so each distinct look becomes one entry of styles.xml. Every part
-/// defaults to its zero value (<c>default</c> is the plain look; a null size is 11 points).
+/// defaults to its zero value (<c>default</c> is the plain look; a null size is 11 points, a null font the package's).
+/// <paramref name="Right"/> aligns right, <paramref name="Middle"/> centres vertically alone; <paramref name="QuotePrefix"/>
+/// keeps a text that looks like a formula text when a clerk edits the cell.
 /// </summary>
 public readonly record struct CellStyle(
     bool Bold = false,
@@ -14,7 +16,12 @@ public readonly record struct CellStyle(
     string? NumberFormat = null,
     bool Wrap = false,
     bool Center = false,
-    bool Top = false)
+    bool Top = false,
+    string? Font = null,
+    bool Underline = false,
+    bool Right = false,
+    bool Middle = false,
+    bool QuotePrefix = false)
 {
     public static readonly CellStyle Default = default;
 }

@@ -2,13 +2,17 @@ using System.Xml;
 
 namespace Reports.Outputs.Spreadsheet;
 
-/// <summary>The distinct looks of one package, numbered as they are first used, written as styles.xml.</summary>
-internal sealed class StyleTable
+/// <summary>
+/// The distinct looks of one package, numbered as they are first used, written as styles.xml; and the looks a
+/// conditional format gives (dxfs). <paramref name="font"/> is the font of every look that names none.
+/// </summary>
+internal sealed class StyleTable(string font = "Calibri")
 {
-    private static readonly Dictionary<string, int> BuiltInFormats = new(StringComparer.Ordinal) { ["0"] = 1, ["0.00"] = 2, ["0.00%"] = 10, ["@"] = 49 };
+    private static readonly Dictionary<string, int> BuiltInFormats = new(StringComparer.Ordinal) { ["0"] = 1, ["0.00"] = 2, ["#,##0"] = 3, ["#,##0.00"] = 4, ["0.00%"] = 10, ["@"] = 49 };
 
     private readonly Dictionary<CellStyle, int> _styles = new() { [CellStyle.Default] = 0 };
     private readonly List<CellStyle> _order = [CellStyle.Default];
+    private readonly List<(string Fill, string Font)> _differential = [];
 
     public int IdOf(CellStyle style)
     {
@@ -20,9 +24,24 @@ internal sealed class StyleTable
         return id;
     }
 
+    /// <summary>The look numbered <paramref name="id"/>.</summary>
+    public CellStyle StyleOf(int id) => _order[id];
+
+    /// <summary>The number of a conditional format's look: a fill and a font colour.</summary>
+    public int DifferentialIdOf(string fill, string fontColor)
+    {
+        var id = _differential.IndexOf((fill, fontColor));
+        if (id < 0)
+        {
+            id = _differential.Count;
+            _differential.Add((fill, fontColor));
+        }
+        return id;
+    }
+
     public void Write(XmlWriter xml)
     {
-        var fonts = Distinct(s => (s.Bold, s.Size, s.FontColor));
+        var fonts = Distinct(s => (s.Bold, s.Size, s.FontColor, s.Font, s.Underline));
         var solid = _order.Select(s => s.Fill).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var borders = Distinct(s => (s.Border, s.BorderColor));
         var formats = _order.Select(s => s.NumberFormat).OfType<string>().Where(f => !BuiltInFormats.ContainsKey(f)).Distinct().ToList();
@@ -44,12 +63,16 @@ internal sealed class StyleTable
 
         xml.WriteStartElement("fonts");
         xml.WriteAttributeString("count", Ooxml.Number(fonts.Count));
-        foreach (var (bold, size, color) in fonts)
+        foreach (var (bold, size, color, name, underline) in fonts)
         {
             xml.WriteStartElement("font");
             if (bold)
             {
                 xml.WriteElementString("b", null);
+            }
+            if (underline)
+            {
+                xml.WriteElementString("u", null);
             }
             Valued(xml, "sz", Ooxml.Number(size ?? 11));
             if (color is not null)
@@ -58,7 +81,7 @@ internal sealed class StyleTable
                 xml.WriteAttributeString("rgb", color);
                 xml.WriteEndElement();
             }
-            Valued(xml, "name", "Calibri");
+            Valued(xml, "name", name ?? font);
             Valued(xml, "family", "2");
             xml.WriteEndElement();
         }
@@ -116,7 +139,7 @@ internal sealed class StyleTable
             var fill = style.Fill is null ? 0 : 2 + solid.IndexOf(style.Fill);
             xml.WriteStartElement("xf");
             xml.WriteAttributeString("numFmtId", Ooxml.Number(format));
-            xml.WriteAttributeString("fontId", Ooxml.Number(fonts.IndexOf((style.Bold, style.Size, style.FontColor))));
+            xml.WriteAttributeString("fontId", Ooxml.Number(fonts.IndexOf((style.Bold, style.Size, style.FontColor, style.Font, style.Underline))));
             xml.WriteAttributeString("fillId", Ooxml.Number(fill));
             xml.WriteAttributeString("borderId", Ooxml.Number(borders.IndexOf((style.Border, style.BorderColor))));
             xml.WriteAttributeString("xfId", "0");
@@ -124,13 +147,17 @@ internal sealed class StyleTable
             {
                 xml.WriteAttributeString("applyNumberFormat", "1");
             }
-            if (style.Wrap || style.Center || style.Top)
+            if (style.QuotePrefix)
+            {
+                xml.WriteAttributeString("quotePrefix", "1");
+            }
+            if (style.Wrap || style.Center || style.Top || style.Right || style.Middle)
             {
                 xml.WriteAttributeString("applyAlignment", "1");
                 xml.WriteStartElement("alignment");
-                if (style.Center)
+                if (style.Center || style.Right)
                 {
-                    xml.WriteAttributeString("horizontal", "center");
+                    xml.WriteAttributeString("horizontal", style.Center ? "center" : "right");
                 }
                 xml.WriteAttributeString("vertical", style.Top ? "top" : "center");
                 if (style.Wrap)
@@ -151,6 +178,30 @@ internal sealed class StyleTable
         xml.WriteAttributeString("builtinId", "0");
         xml.WriteEndElement();
         xml.WriteEndElement();
+
+        if (_differential.Count > 0)
+        {
+            xml.WriteStartElement("dxfs");
+            xml.WriteAttributeString("count", Ooxml.Number(_differential.Count));
+            foreach (var (fill, color) in _differential)
+            {
+                xml.WriteStartElement("dxf");
+                xml.WriteStartElement("font");
+                xml.WriteStartElement("color");
+                xml.WriteAttributeString("rgb", color);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+                xml.WriteStartElement("fill");
+                xml.WriteStartElement("patternFill");
+                xml.WriteStartElement("bgColor");
+                xml.WriteAttributeString("rgb", fill);
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
         xml.WriteEndElement();
     }
 

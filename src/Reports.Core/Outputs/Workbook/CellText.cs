@@ -1,5 +1,6 @@
+using System.Buffers;
 using System.Text;
-using OfficeOpenXml;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
 
@@ -11,27 +12,21 @@ namespace Reports.Outputs.Workbook;
 /// </summary>
 internal static class CellText
 {
-    public static void Write(ExcelRange cell, string? text)
+    public static void Write(StreamedSheet sheet, int column, string? text, int style)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            cell.Value = null;
-            return;
-        }
-        var clean = XmlSafe(text);
-        cell.Value = clean;
-        if (SpreadsheetText.StartsLikeAFormula(clean))
-        {
-            cell.Style.QuotePrefix = true;
-        }
+        var clean = Clean(text);
+        sheet.Text(column, clean, clean is not null && SpreadsheetText.StartsLikeAFormula(clean) ? sheet.Quoted(style) : style);
     }
 
-    /// <summary>The text as <see cref="Write"/> stores it (characters XML cannot carry dropped), for a bulk load of many cells.</summary>
+    /// <summary>The text as <see cref="Write"/> stores it (characters XML cannot carry dropped).</summary>
     public static string? Clean(string? text) => string.IsNullOrEmpty(text) ? null : XmlSafe(text);
+
+    // XML 1.0 excludes the controls but tab, LF and CR, and U+FFFE and U+FFFF; surrogate halves pass (pairs are checked by the writer).
+    private static readonly SearchValues<char> NotXml = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\uFFFE', '\uFFFF']);
 
     private static string XmlSafe(string text)
     {
-        if (text.All(IsXmlChar))
+        if (!text.AsSpan().ContainsAny(NotXml))
         {
             return text;
         }

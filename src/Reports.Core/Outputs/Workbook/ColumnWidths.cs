@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using OfficeOpenXml;
 using Reports.Definitions;
 
 namespace Reports.Outputs.Workbook;
@@ -12,6 +11,7 @@ namespace Reports.Outputs.Workbook;
 internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
 {
     private readonly Dictionary<int, double> _widths = [];
+    private readonly Dictionary<int, (FieldDefinition Field, decimal Least, decimal Most)> _figures = [];
 
     /// <summary>Display width of a text in Excel's width unit (the width of a digit).</summary>
     public static double Measure(string text)
@@ -35,8 +35,17 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
         _widths[column] = Math.Max(_widths.GetValueOrDefault(column), width);
     }
 
-    /// <summary>Notes a field's figure as its number format shows it: 万元 with separators and two decimals, counts whole.</summary>
+    /// <summary>
+    /// Notes a field's figure as its number format shows it: 万元 with separators and two decimals, counts whole. Only a
+    /// column's least and greatest figure are formatted (in <see cref="Result"/>): the widest positive figure is the
+    /// greatest, the widest negative one the least, so the width is the same as from formatting every figure.
+    /// </summary>
     public void ObserveFigure(int column, FieldDefinition field, decimal value) =>
+        _figures[column] = _figures.TryGetValue(column, out var seen)
+            ? (field, Math.Min(seen.Least, value), Math.Max(seen.Most, value))
+            : (field, value, value);
+
+    private void Format(int column, FieldDefinition field, decimal value) =>
         Observe(column, field.Kind == FieldKind.Amount
             ? value.ToString("#,##0.00", CultureInfo.InvariantCulture)
             : value.ToString("0", CultureInfo.InvariantCulture));
@@ -45,13 +54,20 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
     public static double RowHeight(IEnumerable<(string? Text, double Width)> cells) =>
         15 * cells.Max(c => string.IsNullOrEmpty(c.Text) ? 1 : c.Text.Split('\n').Sum(line => Math.Max(1, Math.Ceiling(Measure(line) / Math.Max(1, c.Width - 1)))));
 
-    public void Apply(ExcelWorksheet sheet)
+    /// <summary>The width (digit widths) of every column observed: its widest text plus a margin, within the bounds.</summary>
+    public SortedDictionary<int, double> Result()
     {
-        foreach (var (column, width) in _widths)
+        foreach (var (column, (field, least, most)) in _figures)
         {
-            sheet.Column(column).Width = Math.Clamp(width + 2, minimum, maximum);
+            Format(column, field, least);
+            Format(column, field, most);
         }
+        _figures.Clear();
+        return new(_widths.ToDictionary(w => w.Key, w => Math.Clamp(w.Value + 2, minimum, maximum)));
     }
+
+    /// <summary>Excel's default column width, for a column no text sized.</summary>
+    public const double Default = 9.140625;
 
     private static bool IsWide(Rune rune)
     {

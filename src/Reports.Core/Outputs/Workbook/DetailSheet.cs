@@ -1,8 +1,7 @@
 using System.Globalization;
-using OfficeOpenXml;
-using OfficeOpenXml.Style;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
 
@@ -17,104 +16,119 @@ internal static class DetailSheet
 
     public static string SheetName(DetailTableDefinition table) => table.SheetName;
 
-    public static void Write(ExcelWorksheet sheet, MergeResult merge, DetailTableDefinition table, string title, FormulaCheck check)
+    public static void Write(StreamedWorkbook book, string name, MergeResult merge, DetailTableDefinition table, string title)
     {
         var columns = table.Columns;
         var first = 4; // 序号, 单位代码, 单位名称, then the table's columns
         var lastColumn = first + columns.Count - 1;
         var units = merge.Accepted.ToList();
         var rowCount = units.Sum(u => u.Details.GetValueOrDefault(table.Code)?.Count ?? 0);
-        WorkbookStyle.Title(sheet, $"{merge.Roster.Name}{table.Title}",
-            $"已汇总 {units.Count} 个单位的{table.Title}，共 {rowCount} 行；表头可筛选（如按单位、类别、是否开工），合计行只计筛选后显示的行。", lastColumn);
-
-        var widths = new ColumnWidths(maximum: 40);
         string[] leading = ["序号", "单位代码", "单位名称"];
+        var formats = columns.Select(c => c.Kind switch
+        {
+            DetailColumnKind.Amount => "#,##0.00",
+            DetailColumnKind.Count => "#,##0",
+            DetailColumnKind.Date => "yyyy-mm-dd",
+            _ => null,
+        }).ToList();
+
+        // Widths first: they precede the rows in the sheet's XML.
+        var measure = new ColumnWidths(maximum: 40);
         for (var i = 0; i < leading.Length; i++)
         {
-            sheet.Cells[HeaderRow, i + 1].Value = leading[i];
-            widths.Observe(i + 1, leading[i]);
+            measure.Observe(i + 1, leading[i]);
         }
         for (var c = 0; c < columns.Count; c++)
         {
-            sheet.Cells[HeaderRow, first + c].Value = columns[c].Header;
-            widths.Observe(first + c, columns[c].Header, lines: 2);
+            measure.Observe(first + c, columns[c].Header, lines: 2);
         }
-        WorkbookStyle.HeaderCells(sheet.Cells[HeaderRow, 1, HeaderRow, lastColumn]);
-        sheet.Row(HeaderRow).Height = 32;
+        foreach (var unit in units)
+        {
+            foreach (var detail in unit.Details.GetValueOrDefault(table.Code) ?? [])
+            {
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    if (!detail.Numbers.ContainsKey(columns[c].Code) && columns[c].Kind != DetailColumnKind.Date)
+                    {
+                        measure.Observe(first + c, CellText.Clean(detail.Text(columns[c].Code)));
+                    }
+                }
+                measure.Observe(3, unit.Unit.Name);
+            }
+        }
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (formats[c] is { } format)
+            {
+                measure.Observe(first + c, format == "yyyy-mm-dd" ? "2022-06-30" : "1,000,000.00");
+            }
+        }
+        var widths = measure.Result();
+        widths[1] = 6;
 
+        var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 3);
+        WorkbookStyle.Title(book, sheet, $"{merge.Roster.Name}{table.Title}",
+            $"已汇总 {units.Count} 个单位的{table.Title}，共 {rowCount} 行；表头可筛选（如按单位、类别、是否开工），合计行只计筛选后显示的行。", lastColumn);
+        WorkbookStyle.Headers(book, sheet, HeaderRow, [.. leading, .. columns.Select(c => c.Header)], 32);
+
+        var cell = book.Style(WorkbookStyle.Cell);
+        var looks = columns.Select((c, i) => WorkbookStyle.Cell with
+        {
+            NumberFormat = formats[i],
+            Center = c.Kind is DetailColumnKind.Choice or DetailColumnKind.YesNo or DetailColumnKind.Date,
+        }).ToList();
+        var body = looks.Select(book.Style).ToList();
         var row = HeaderRow + 1;
         foreach (var unit in units)
         {
             foreach (var detail in unit.Details.GetValueOrDefault(table.Code) ?? [])
             {
-                sheet.Cells[row, 1].Value = row - HeaderRow;
-                CellText.Write(sheet.Cells[row, 2], unit.Unit.Code);
-                CellText.Write(sheet.Cells[row, 3], unit.Unit.Name);
+                sheet.Row(row);
+                sheet.Number(1, row - HeaderRow, cell);
+                CellText.Write(sheet, 2, unit.Unit.Code, cell);
+                CellText.Write(sheet, 3, unit.Unit.Name, cell);
                 for (var c = 0; c < columns.Count; c++)
                 {
                     var column = columns[c];
-                    var cell = sheet.Cells[row, first + c];
                     if (detail.Numbers.TryGetValue(column.Code, out var number))
                     {
-                        cell.Value = number;
+                        sheet.Number(first + c, number, body[c]);
                     }
-                    else if (detail.Text(column.Code) is { } text)
+                    else if (detail.Text(column.Code) is { } text && column.Kind == DetailColumnKind.Date)
                     {
-                        if (column.Kind == DetailColumnKind.Date)
-                        {
-                            cell.Value = DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                        }
-                        else
-                        {
-                            CellText.Write(cell, text);
-                            widths.Observe(first + c, text);
-                        }
+                        sheet.Number(first + c, DateTime.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToOADate(), body[c]);
+                    }
+                    else
+                    {
+                        CellText.Write(sheet, first + c, detail.Text(column.Code), body[c]);
                     }
                 }
-                widths.Observe(3, unit.Unit.Name);
                 row++;
             }
         }
         var lastRow = Math.Max(row - 1, HeaderRow);
-        for (var c = 0; c < columns.Count; c++)
-        {
-            var format = columns[c].Kind switch
-            {
-                DetailColumnKind.Amount => "#,##0.00",
-                DetailColumnKind.Count => "#,##0",
-                DetailColumnKind.Date => "yyyy-mm-dd",
-                _ => null,
-            };
-            if (format is not null)
-            {
-                sheet.Cells[HeaderRow + 1, first + c, row, first + c].Style.Numberformat.Format = format;
-                widths.Observe(first + c, format == "yyyy-mm-dd" ? "2022-06-30" : "1,000,000.00");
-            }
-            if (lastRow > HeaderRow && columns[c].Kind is DetailColumnKind.Choice or DetailColumnKind.YesNo or DetailColumnKind.Date)
-            {
-                sheet.Cells[HeaderRow + 1, first + c, lastRow, first + c].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-            }
-        }
-        sheet.Cells[HeaderRow, 1, lastRow, lastColumn].AutoFilter = true;
+        sheet.AutoFilter = (HeaderRow, 1, lastRow, lastColumn);
 
         // The total row: SUBTOTAL(109, …) sums only the rows the filter shows.
-        sheet.Cells[row, 3].Value = "合计";
+        var total = book.Style(WorkbookStyle.TotalCell);
+        sheet.Row(row);
+        sheet.Blank(1, total);
+        sheet.Blank(2, total);
+        sheet.Text(3, "合计", total);
         for (var c = 0; c < columns.Count; c++)
         {
-            if (!columns[c].IsNumeric)
+            var column = columns[c];
+            var style = book.Style(WorkbookStyle.TotalCell with { NumberFormat = formats[c] });
+            if (!column.IsNumeric)
             {
+                sheet.Blank(first + c, style);
                 continue;
             }
-            var column = columns[c];
-            var cell = sheet.Cells[row, first + c];
-            cell.Formula = lastRow > HeaderRow ? $"SUBTOTAL(109,{sheet.Cells[HeaderRow + 1, first + c, lastRow, first + c].Address})" : "0";
+            var letters = Ooxml.Column(first + c);
+            var formula = lastRow > HeaderRow ? $"SUBTOTAL(109,{letters}{HeaderRow + 1}:{letters}{lastRow})" : "0";
             var expected = units.Sum(u => (u.Details.GetValueOrDefault(table.Code) ?? []).Sum(d => d.Numbers.GetValueOrDefault(column.Code)));
-            check.Expect(cell, expected);
+            sheet.Formula(first + c, formula, expected, WorkbookStyle.Undefined, style);
         }
-        WorkbookStyle.TotalCells(sheet.Cells[row, 1, row, lastColumn]);
-        WorkbookStyle.Borders(sheet.Cells[HeaderRow, 1, row, lastColumn]);
-        widths.Apply(sheet);
-        sheet.Column(1).Width = 6;
-        WorkbookStyle.PageSetup(sheet, title, HeaderRow, HeaderRow, frozenColumns: 3);
+        sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow);
     }
 }

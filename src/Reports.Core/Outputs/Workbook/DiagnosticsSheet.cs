@@ -1,9 +1,9 @@
-using OfficeOpenXml;
 using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Analysis;
 using Reports.Intake;
 using Reports.Merge;
+using Reports.Outputs.Spreadsheet;
 using Reports.Results;
 
 namespace Reports.Outputs.Workbook;
@@ -19,17 +19,17 @@ internal static class DiagnosticsSheet
     public const string Name = "数据核查";
     private const int HeaderRow = 3;
 
-    public static void Write(ExcelWorksheet sheet, ReturnResult result, string title)
+    public static void Write(StreamedWorkbook book, string name, ReturnResult result, string title)
     {
         var merge = result.Merge;
         var definition = merge.Definition;
         var roster = merge.Roster;
         string[] headers = ["序号", "单位代码", "单位名称", "文件", "工作表", "单元格", "字段", "代码", "级别", "说明", "处理建议", "县级情况说明"];
-        var widths = new ColumnWidths(maximum: 60);
         // A signal concerns the figures of the file the merge used for its unit; it warns, it never rejects.
+        var files = merge.Units.GroupBy(u => u.Unit.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().File, StringComparer.Ordinal);
         var signalRows = result.Analysis.Signals.Select(signal => (
             UnitCode: signal.Unit,
-            File: merge.Units.FirstOrDefault(u => u.Unit.Code == signal.Unit)?.File ?? "",
+            File: (signal.Unit is null ? null : files.GetValueOrDefault(signal.Unit)) ?? "",
             Diagnostic: signal));
         var rows = result.Files
             .SelectMany(file => file.Diagnostics.Select(d => (UnitCode: file.UnitCode, File: file.File, Diagnostic: d)))
@@ -38,22 +38,12 @@ internal static class DiagnosticsSheet
             .ToList();
         var errors = rows.Count(r => r.Diagnostic.IsError);
         var warnings = rows.Count(r => r.Diagnostic.Severity == DiagnosticSeverity.Warning);
-        WorkbookStyle.Title(sheet, $"{roster.Name}报表数据核查",
-            rows.Count == 0 ? "全部报表均未发现问题。" : $"共 {rows.Count} 条：错误 {errors} 条（报表退回），警告 {warnings} 条，提示 {rows.Count - errors - warnings} 条。",
-            headers.Length);
-        for (var i = 0; i < headers.Length; i++)
-        {
-            sheet.Cells[HeaderRow, i + 1].Value = headers[i];
-            widths.Observe(i + 1, headers[i]);
-        }
-        WorkbookStyle.HeaderCells(sheet.Cells[HeaderRow, 1, HeaderRow, headers.Length]);
-
         var advice = DiagnosticCatalog.All.ToDictionary(c => c.Code, c => c.Advice, StringComparer.Ordinal);
-        var row = HeaderRow + 1;
-        foreach (var (unitCode, file, diagnostic) in rows)
+        string?[] Values((string? UnitCode, string File, Diagnostic Diagnostic) row)
         {
+            var (unitCode, file, diagnostic) = row;
             var field = diagnostic.Field is null ? null : definition.FindField(diagnostic.Field);
-            string?[] values =
+            return
             [
                 unitCode,
                 unitCode is null ? null : roster.Find(unitCode)?.Name,
@@ -63,32 +53,53 @@ internal static class DiagnosticsSheet
                 field is null ? diagnostic.Field : $"{field.Label}({field.Code})",
                 diagnostic.Code,
                 diagnostic.Severity switch { DiagnosticSeverity.Error => "错误", DiagnosticSeverity.Warning => "警告", _ => "提示" },
-                diagnostic.Message,
-                advice.GetValueOrDefault(diagnostic.Code),
-                diagnostic.Explanation,
+                CellText.Clean(diagnostic.Message),
+                CellText.Clean(advice.GetValueOrDefault(diagnostic.Code)),
+                CellText.Clean(diagnostic.Explanation),
             ];
-            sheet.Cells[row, 1].Value = row - HeaderRow;
+        }
+
+        // Widths first: they precede the rows in the sheet's XML.
+        var measure = new ColumnWidths(maximum: 60);
+        for (var i = 0; i < headers.Length; i++)
+        {
+            measure.Observe(i + 1, headers[i]);
+        }
+        foreach (var row in rows)
+        {
+            var values = Values(row);
             for (var i = 0; i < values.Length; i++)
             {
-                CellText.Write(sheet.Cells[row, i + 2], values[i]);
-                widths.Observe(i + 2, values[i]);
+                measure.Observe(i + 2, values[i]);
             }
-            if (diagnostic.IsError)
-            {
-                WorkbookStyle.Fill(sheet.Cells[row, 9], WorkbookStyle.LaggingFill, WorkbookStyle.LaggingFont);
-            }
-            row++;
         }
-        var lastRow = Math.Max(row - 1, HeaderRow);
-        WorkbookStyle.Borders(sheet.Cells[HeaderRow, 1, lastRow, headers.Length]);
-        widths.Apply(sheet);
+        var widths = measure.Result();
+        widths[1] = 5;
+
+        var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 3);
+        WorkbookStyle.Title(book, sheet, $"{roster.Name}报表数据核查",
+            rows.Count == 0 ? "全部报表均未发现问题。" : $"共 {rows.Count} 条：错误 {errors} 条（报表退回），警告 {warnings} 条，提示 {rows.Count - errors - warnings} 条。",
+            headers.Length);
+        WorkbookStyle.Headers(book, sheet, HeaderRow, headers);
+
         // Messages and advice wrap in their (capped) columns; rows are sized here, as no reader does it on open.
-        for (var r = HeaderRow + 1; r <= lastRow; r++)
+        var cell = book.Style(WorkbookStyle.Cell);
+        var wrapped = book.Style(WorkbookStyle.Cell with { Wrap = true });
+        var error = book.Style(WorkbookStyle.Lagging(WorkbookStyle.Cell));
+        var number = HeaderRow + 1;
+        foreach (var row in rows)
         {
-            sheet.Cells[r, 10, r, 12].Style.WrapText = true;
-            sheet.Row(r).Height = ColumnWidths.RowHeight([(sheet.Cells[r, 10].Text, sheet.Column(10).Width), (sheet.Cells[r, 11].Text, sheet.Column(11).Width), (sheet.Cells[r, 12].Text, sheet.Column(12).Width)]);
+            var values = Values(row);
+            sheet.Row(number, ColumnWidths.RowHeight([(values[8], widths[10]), (values[9], widths[11]), (values[10], widths[12])]));
+            sheet.Number(1, number - HeaderRow, cell);
+            for (var i = 0; i < values.Length; i++)
+            {
+                var column = i + 2;
+                var style = column >= 10 ? wrapped : column == 9 && row.Diagnostic.IsError ? error : cell;
+                CellText.Write(sheet, column, values[i], style);
+            }
+            number++;
         }
-        sheet.Column(1).Width = 5;
-        WorkbookStyle.PageSetup(sheet, title, HeaderRow, HeaderRow, frozenColumns: 3);
+        sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow);
     }
 }

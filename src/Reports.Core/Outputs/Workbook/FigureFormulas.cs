@@ -1,5 +1,5 @@
-using OfficeOpenXml;
 using Reports.Definitions;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
 
@@ -41,7 +41,7 @@ internal sealed class FigureFormulas(ReturnDefinition definition, IReadOnlyDicti
         }
         if (firstRow == lastRow)
         {
-            // One unit: its own figures are the sums. (EPPlus's SUMIFS also gives #VALUE! on a one-cell range.)
+            // One unit: its own figures are the sums. (EPPlus's SUMIFS, which the tests calculate with, gives #VALUE! on a one-cell range.)
             return UnitIndicator(indicator, firstRow);
         }
         var criteria = string.Join(",", optional.Select(code => $"{Range(code)},\"<>\""));
@@ -64,12 +64,21 @@ internal sealed class FigureFormulas(ReturnDefinition definition, IReadOnlyDicti
 
     private static string Parenthesised(string sum) => sum.Contains('+', StringComparison.Ordinal) ? $"({sum})" : sum;
 
-    private List<string> Optional(IndicatorDefinition indicator) =>
-        indicator.Numerator.Concat(indicator.Denominator).Distinct(StringComparer.Ordinal)
-            .Where(code => definition.FindField(code) is { Required: false })
-            .ToList();
+    // Asked for every unit row: worked out once per indicator.
+    private readonly Dictionary<string, List<string>> _optional = new(StringComparer.Ordinal);
 
-    private string Cell(string code, int row) => ExcelCellBase.GetAddress(row, fieldColumns[code]);
+    private List<string> Optional(IndicatorDefinition indicator)
+    {
+        if (!_optional.TryGetValue(indicator.Code, out var optional))
+        {
+            _optional[indicator.Code] = optional = indicator.Numerator.Concat(indicator.Denominator).Distinct(StringComparer.Ordinal)
+                .Where(code => definition.FindField(code) is { Required: false })
+                .ToList();
+        }
+        return optional;
+    }
 
-    private string Range(string code) => ExcelCellBase.GetAddress(firstRow, fieldColumns[code], lastRow, fieldColumns[code]);
+    private string Cell(string code, int row) => Ooxml.Cell(row, fieldColumns[code]);
+
+    private string Range(string code) => $"{Ooxml.Cell(firstRow, fieldColumns[code])}:{Ooxml.Cell(lastRow, fieldColumns[code])}";
 }

@@ -1,8 +1,7 @@
-using OfficeOpenXml;
-using OfficeOpenXml.Style;
 using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
 
@@ -15,7 +14,7 @@ internal static class NotesSheet
 {
     public const string Name = "说明";
 
-    public static void Write(ExcelWorksheet sheet, MergeResult merge, SubmissionOverview submissions, string title, DateTimeOffset now, TimeZoneInfo zone)
+    public static void Write(StreamedWorkbook book, string name, MergeResult merge, SubmissionOverview submissions, string title, DateTimeOffset now, TimeZoneInfo zone)
     {
         var definition = merge.Definition;
         var style = Briefing.NumberStyle.Completion;
@@ -34,56 +33,46 @@ internal static class NotesSheet
             ["汇总口径", "合计行的金额、人数等为各单位之和（SUM 公式）；比率为合计数之比（如 Σ已落实到项目的资金 ÷ Σ投入财政衔接资金），不是各单位比率的平均数；分母为 0 的比率显示为“—”"],
             ["颜色", "浅红：低于时序进度（进度滞后）；绿色：该项排名第一；灰色：未报送或被退回、未参加汇总的单位"],
             ["公式", "合计行和各单位的比率均为 Excel 公式，已计算并保存结果；修改数据后 Excel、WPS 会自动重算"],
-        ];
-        double[] widths = [16, 22, 22, 44, 44, 22];
-        for (var i = 0; i < widths.Length; i++)
-        {
-            sheet.Column(i + 1).Width = widths[i];
-        }
-        WorkbookStyle.Title(sheet, title, "本表说明各工作表的内容、指标的计算方法和数据来源。", 6);
+        ];        double[] widths = [16, 22, 22, 44, 44, 22];
+        var sheet = book.Add(name, widths.Select((w, i) => (Column: i + 1, Width: w)).ToDictionary(w => w.Column, w => w.Width), frozenRows: 0, frozenColumns: 0);
+        WorkbookStyle.Title(book, sheet, title, "本表说明各工作表的内容、指标的计算方法和数据来源。", 6);
+        var label = book.Style(WorkbookStyle.Cell with { Bold = true, Wrap = true, Middle = true });
+        var text = book.Style(WorkbookStyle.Cell with { Wrap = true, Middle = true });
+        var cell = book.Style(WorkbookStyle.Cell);
         var row = 3;
         foreach (var fact in facts)
         {
-            sheet.Cells[row, 1].Value = fact[0];
-            sheet.Cells[row, 1].Style.Font.Bold = true;
-            sheet.Cells[row, 2].Value = fact[1];
-            sheet.Cells[row, 2, row, 6].Merge = true;
-            sheet.Cells[row, 1, row, 2].Style.WrapText = true;
-            sheet.Cells[row, 1, row, 2].Style.VerticalAlignment = ExcelVerticalAlignment.Center;
-            sheet.Row(row).Height = ColumnWidths.RowHeight([(fact[1], widths[1..].Sum())]);
+            sheet.Row(row, ColumnWidths.RowHeight([(fact[1], widths[1..].Sum())]));
+            sheet.Text(1, fact[0], label);
+            sheet.Text(2, fact[1], text);
+            for (var c = 3; c <= 6; c++)
+            {
+                sheet.Blank(c, cell);
+            }
+            sheet.Merges.Add((row, 2, row, 6));
             row++;
         }
-        WorkbookStyle.Borders(sheet.Cells[3, 1, row - 1, 6]);
 
         row++;
         var headerRow = row;
-        string[] headers = ["任务", "指标", "代码", "计算公式", "含义", "比较基准"];
-        for (var i = 0; i < headers.Length; i++)
-        {
-            sheet.Cells[row, i + 1].Value = headers[i];
-        }
-        WorkbookStyle.HeaderCells(sheet.Cells[row, 1, row, headers.Length]);
+        WorkbookStyle.Headers(book, sheet, headerRow, ["任务", "指标", "代码", "计算公式", "含义", "比较基准"]);
         row++;
         foreach (var section in definition.Sections)
         {
             foreach (var indicator in section.Indicators)
             {
                 string[] values = [section.Heading, indicator.Label, indicator.Code, Formula(definition, indicator), Meaning(definition, indicator), Comparison(merge, indicator)];
+                sheet.Row(row, ColumnWidths.RowHeight(values.Select((v, i) => ((string?)v, widths[i]))));
                 for (var i = 0; i < values.Length; i++)
                 {
-                    sheet.Cells[row, i + 1].Value = values[i];
+                    sheet.Text(i + 1, values[i], text);
                 }
-                sheet.Row(row).Height = ColumnWidths.RowHeight(values.Select((v, i) => ((string?)v, widths[i])));
                 row++;
             }
         }
-        var table = sheet.Cells[headerRow, 1, row - 1, headers.Length];
-        table.Style.WrapText = true;
-        table.Style.VerticalAlignment = ExcelVerticalAlignment.Center;
-        WorkbookStyle.Borders(table);
-        WorkbookStyle.PageSetup(sheet, title, headerRow, headerRow, frozenColumns: 0);
-        sheet.View.UnFreezePanes();
+        sheet.Print = WorkbookStyle.PageSetup(title, headerRow, headerRow);
     }
+
 
     private static string Label(ReturnDefinition definition, string code) => definition.FindField(code)?.Label ?? code;
 

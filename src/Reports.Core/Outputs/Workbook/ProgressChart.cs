@@ -1,18 +1,16 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
-using OfficeOpenXml;
-using OfficeOpenXml.Drawing.Chart;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
 
 /// <summary>
-/// A native Excel chart: a unit's completion rate as a column, time progress as a dashed line across them.
-/// EPPlus places the chart; its XML is written here in full, because EPPlus gives bar series no fill (LibreOffice
-/// then draws no bars) and orders line-series elements against the schema. Each series has an explicit solid
-/// fill or line, and carries a cache of its values so a reader that does not recalculate still draws it.
+/// A native Excel chart: a unit's completion rate as a column, time progress as a dashed line across them, its XML
+/// written here in full. Each series has an explicit solid fill or line (LibreOffice draws no bars without one), and
+/// carries a cache of its values so a reader that does not recalculate still draws it.
 /// </summary>
 internal static class ProgressChart
 {
@@ -20,25 +18,29 @@ internal static class ProgressChart
 
     public sealed record Source(string Title, int HeaderRow, int FirstRow, int LastRow, int CategoryColumn, int ValueColumn, int ProgressColumn, IndicatorDefinition Indicator);
 
-    /// <summary>Adds the chart at a row, as the <paramref name="index"/>th of <paramref name="count"/> charts sharing the table's width.</summary>
-    public static void Add(ExcelWorksheet sheet, MergeResult merge, Source source, int row, int lastColumn, int index, int count)
+    /// <summary>The chart at a row, as the <paramref name="index"/>th of <paramref name="count"/> charts sharing the table's width.</summary>
+    public static SheetChart Chart(string sheetName, MergeResult merge, Source source, int row, IReadOnlyDictionary<int, double> widths, int lastColumn, int index, int count)
     {
-        var chart = sheet.Drawings.AddChart($"chart_{source.Indicator.Code}", eChartType.ColumnClustered);
-        var tableWidth = Enumerable.Range(1, lastColumn).Sum(c => Pixels(sheet, c));
+        // A column's width in pixels as Excel draws it with the default font: width × 7 + 5.
+        int Pixels(int column) => (int)Math.Round(widths.GetValueOrDefault(column, ColumnWidths.Default) * 7 + 5);
+        var tableWidth = Enumerable.Range(1, lastColumn).Sum(Pixels);
         var width = Math.Max(tableWidth, 640 * count) / count;
-        // An anchor is a column and an offset inside it: find the column the chart's left edge falls in.
-        var (column, offset) = (1, index * width);
-        while (offset >= Pixels(sheet, column))
+        // An anchor is a column and an offset inside it: find the columns the chart's edges fall in.
+        (int Column, int Offset) At(int pixels)
         {
-            offset -= Pixels(sheet, column++);
+            var column = 1;
+            while (pixels >= Pixels(column))
+            {
+                pixels -= Pixels(column++);
+            }
+            return (column - 1, pixels);
         }
-        chart.SetPosition(row - 1, 0, column - 1, offset);
-        chart.SetSize(width - (count > 1 ? 8 : 0), HeightPixels);
-        chart.ChartXml.LoadXml(Xml(sheet.Name, merge, source));
+        var left = index * width;
+        var (fromColumn, fromOffset) = At(left);
+        var (toColumn, toOffset) = At(left + width - (count > 1 ? 8 : 0));
+        // Rows under the table keep the default height, 20 pixels.
+        return new SheetChart($"chart_{source.Indicator.Code}", Xml(sheetName, merge, source), (fromColumn, fromOffset, row - 1), (toColumn, toOffset, row - 1 + HeightPixels / 20));
     }
-
-    /// <summary>A column's width in pixels as Excel draws it with the default font: width × 7 + 5.</summary>
-    private static int Pixels(ExcelWorksheet sheet, int column) => (int)Math.Round(sheet.Column(column).Width * 7 + 5);
 
     private static string Xml(string sheetName, MergeResult merge, Source s)
     {
@@ -113,8 +115,13 @@ internal static class ProgressChart
         xml.Append("</c:numCache></c:numRef></c:val>");
     }
 
-    private static string Reference(string sheet, int fromRow, int fromColumn, int toRow, int toColumn) =>
-        $"'{sheet.Replace("'", "''", StringComparison.Ordinal)}'!{ExcelCellBase.GetAddress(fromRow, fromColumn, toRow, toColumn, true)}";
+    private static string Reference(string sheet, int fromRow, int fromColumn, int toRow, int toColumn)
+    {
+        var (from, to) = (Absolute(fromRow, fromColumn), Absolute(toRow, toColumn));
+        return $"'{sheet.Replace("'", "''", StringComparison.Ordinal)}'!{(from == to ? from : $"{from}:{to}")}";
+
+        static string Absolute(int row, int column) => $"${Ooxml.Column(column)}${Ooxml.Number(row)}";
+    }
 
     private static string Escape(string text) => SecurityElement.Escape(text);
 }

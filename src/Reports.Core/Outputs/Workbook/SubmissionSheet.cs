@@ -1,8 +1,7 @@
-using OfficeOpenXml;
-using OfficeOpenXml.Style;
 using Reports.Analysis;
 using Reports.Intake;
 using Reports.Merge;
+using Reports.Outputs.Spreadsheet;
 using Reports.Results;
 
 namespace Reports.Outputs.Workbook;
@@ -18,111 +17,147 @@ internal static class SubmissionSheet
     public const string Name = "报送情况";
     private const int HeaderRow = 3, FullHashColumn = 13, ShownHashLength = 12;
 
-    public static void Write(ExcelWorksheet sheet, SubmissionOverview overview, string rosterName, string title, TimeZoneInfo zone,
+    public static void Write(StreamedWorkbook book, string name, SubmissionOverview overview, string rosterName, string title, TimeZoneInfo zone,
         ApprovalStatus? approval = null, IReadOnlyDictionary<string, int>? sourceRows = null)
     {
         // The printed sheet shows a hash's first 12 characters (enough to tell files apart by eye); the whole SHA-256
         // stays in the last column, outside the print area, for comparing and for `reports withdraw --sha256`.
         string[] headers = ["序号", "单位代码", "单位名称", "报送情况", "是否按时", "采用的文件", "SHA-256（前12位）", "收到时间", "收到版本数", "错误数", "警告数", "数据来源", "SHA-256"];
-        var widths = new ColumnWidths(maximum: 50);
+        const string Unknown = "（不在名册中或无法识别）";
         var deadline = overview.Deadline is { } due
             ? $"报送截止时间：{TimeZoneInfo.ConvertTime(due, zone):yyyy-MM-dd HH:mm}"
             : "未设定报送截止时间（设置 Reports:Deadline 后显示是否按时）";
-        WorkbookStyle.Title(sheet, $"{rosterName}报表报送情况",
-            $"{overview.Rates.Sentence}{deadline}。收到时间暂为文件的修改时间。" + (approval is null ? "" : $"\n{approval.Line}（{approval.By}）。"), FullHashColumn - 1);
-        sheet.Row(2).Height = approval is null ? 30 : 45;
+        string Status(UnitSubmission unit) => unit.Status switch
+        {
+            UnitStatus.Accepted => "已报送，已汇总",
+            UnitStatus.Rejected => "已报送，退回",
+            _ => unit.Versions > 0 ? "未报送（文件无法读取）" : WorkbookStyle.MissingText,
+        } + (unit.Pending > 0 ? $"；审定后又报送{unit.Pending}份，待审" : "");
+
+        // Widths first: they precede the rows in the sheet's XML.
+        var measure = new ColumnWidths(maximum: 50);
         for (var i = 0; i < headers.Length; i++)
         {
-            sheet.Cells[HeaderRow, i + 1].Value = headers[i];
-            widths.Observe(i + 1, headers[i], lines: 2);
+            measure.Observe(i + 1, headers[i], lines: 2);
         }
-        WorkbookStyle.HeaderCells(sheet.Cells[HeaderRow, 1, HeaderRow, headers.Length]);
-        sheet.Row(HeaderRow).Height = 32;
+        foreach (var unit in overview.Units)
+        {
+            measure.Observe(2, unit.Unit.Code);
+            measure.Observe(3, unit.Unit.Name);
+            measure.Observe(4, Status(unit));
+            ObserveFile(measure, unit.File, unit.ReceivedAt);
+        }
+        foreach (var file in overview.Unidentified)
+        {
+            measure.Observe(3, Unknown);
+            ObserveFile(measure, file.File, file.Submission?.FileTime);
+        }
+        var widths = measure.Result();
+        widths[1] = 6;
+        widths[7] = 16;
+        widths[FullHashColumn] = 52;
+
+        var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 3);
+        WorkbookStyle.Title(book, sheet, $"{rosterName}报表报送情况",
+            $"{overview.Rates.Sentence}{deadline}。收到时间暂为文件的修改时间。" + (approval is null ? "" : $"\n{approval.Line}（{approval.By}）。"), FullHashColumn - 1,
+            approval is null ? 30 : 45);
+        WorkbookStyle.Headers(book, sheet, HeaderRow, headers, 32);
+
+        // 序号 and 单位代码 are both digits: centred in their columns they do not read as one number. A SHA-256 is for
+        // comparing, not reading: a small monospace font keeps the columns narrow.
+        var looks = new CellStyle[FullHashColumn + 1];
+        for (var c = 1; c <= FullHashColumn; c++)
+        {
+            looks[c] = c switch
+            {
+                1 or 2 or 5 => WorkbookStyle.Cell with { Center = true },
+                7 => WorkbookStyle.Cell with { Font = "Consolas" },
+                8 => WorkbookStyle.Cell with { NumberFormat = WorkbookStyle.DateTimeFormat },
+                FullHashColumn => WorkbookStyle.Cell with { Font = "Consolas", Size = 8 },
+                _ => WorkbookStyle.Cell,
+            };
+        }
+        var plain = looks.Select((l, c) => c == 0 ? 0 : book.Style(l)).ToArray();
+        var grey = looks.Select((l, c) => c == 0 ? 0 : book.Style(c <= 4 ? WorkbookStyle.Missing(l) : l)).ToArray();
+        var late = book.Style(WorkbookStyle.Lagging(looks[5]));
+        var link = book.Style(WorkbookStyle.Cell with { Underline = true, FontColor = WorkbookStyle.LinkFont });
 
         var row = HeaderRow + 1;
         foreach (var unit in overview.Units)
         {
-            sheet.Cells[row, 1].Value = row - HeaderRow;
-            CellText.Write(sheet.Cells[row, 2], unit.Unit.Code);
-            CellText.Write(sheet.Cells[row, 3], unit.Unit.Name);
-            sheet.Cells[row, 4].Value = unit.Status switch
+            var styles = unit.Status == UnitStatus.Accepted ? plain : grey;
+            sheet.Row(row);
+            sheet.Number(1, row - HeaderRow, styles[1]);
+            CellText.Write(sheet, 2, unit.Unit.Code, styles[2]);
+            CellText.Write(sheet, 3, unit.Unit.Name, styles[3]);
+            sheet.Text(4, Status(unit), styles[4]);
+            sheet.Text(5, unit.OnTime switch { true => "按时", false => "逾期", null => "" }, unit.OnTime == false ? late : styles[5]);
+            WriteFile(sheet, row, unit.File, unit.Sha256, unit.ReceivedAt, zone, styles, () =>
             {
-                UnitStatus.Accepted => "已报送，已汇总",
-                UnitStatus.Rejected => "已报送，退回",
-                _ => unit.Versions > 0 ? "未报送（文件无法读取）" : WorkbookStyle.MissingText,
-            } + (unit.Pending > 0 ? $"；审定后又报送{unit.Pending}份，待审" : "");
-            sheet.Cells[row, 5].Value = unit.OnTime switch { true => "按时", false => "逾期", null => "" };
-            if (unit.OnTime == false)
-            {
-                WorkbookStyle.Fill(sheet.Cells[row, 5], WorkbookStyle.LaggingFill, WorkbookStyle.LaggingFont);
-            }
-            WriteFile(sheet, row, unit.File, unit.Sha256, unit.ReceivedAt, zone, widths);
-            sheet.Cells[row, 9].Value = unit.Versions;
-            sheet.Cells[row, 10].Value = unit.Errors;
-            sheet.Cells[row, 11].Value = unit.Warnings;
-            if (sourceRows?.GetValueOrDefault(unit.Unit.Code) is int first and > 0)
-            {
-                // The unit's figures lead to the cells they were read from.
-                sheet.Cells[row, 12].Hyperlink = new ExcelHyperLink($"'{sheet.Name.Replace("报送情况", SourcesSheet.Name, StringComparison.Ordinal)}'!A{first}", "查看来源");
-                sheet.Cells[row, 12].Value = "查看来源";
-                sheet.Cells[row, 12].Style.Font.UnderLine = true;
-                sheet.Cells[row, 12].Style.Font.Color.SetColor(System.Drawing.Color.FromArgb(0x05, 0x63, 0xC1));
-            }
-            widths.Observe(2, unit.Unit.Code);
-            widths.Observe(3, unit.Unit.Name);
-            widths.Observe(4, sheet.Cells[row, 4].Text);
-            if (unit.Status != UnitStatus.Accepted)
-            {
-                WorkbookStyle.Fill(sheet.Cells[row, 1, row, 4], WorkbookStyle.MissingFill, WorkbookStyle.MissingFont);
-            }
+                sheet.Number(9, unit.Versions, styles[9]);
+                sheet.Number(10, unit.Errors, styles[10]);
+                sheet.Number(11, unit.Warnings, styles[11]);
+                if (sourceRows?.GetValueOrDefault(unit.Unit.Code) is int first and > 0)
+                {
+                    // The unit's figures lead to the cells they were read from.
+                    sheet.Links.Add((row, 12, $"'{name.Replace("报送情况", SourcesSheet.Name, StringComparison.Ordinal)}'!A{first}", "查看来源"));
+                    sheet.Text(12, "查看来源", link);
+                }
+                else
+                {
+                    sheet.Blank(12, styles[12]);
+                }
+            });
             row++;
         }
         foreach (var file in overview.Unidentified)
         {
-            sheet.Cells[row, 1].Value = row - HeaderRow;
-            CellText.Write(sheet.Cells[row, 2], file.UnitCode);
-            sheet.Cells[row, 3].Value = "（不在名册中或无法识别）";
-            sheet.Cells[row, 4].Value = file.Status switch
+            sheet.Row(row);
+            sheet.Number(1, row - HeaderRow, plain[1]);
+            CellText.Write(sheet, 2, file.UnitCode, plain[2]);
+            sheet.Text(3, Unknown, plain[3]);
+            sheet.Text(4, file.Status switch
             {
                 IntakeStatus.Ignored => "未读取（非报表文件）",
                 _ => "退回",
-            };
-            WriteFile(sheet, row, file.File, file.Sha256.Length > 0 ? file.Sha256 : null, file.Submission?.FileTime, zone, widths);
-            sheet.Cells[row, 9].Value = 1;
-            sheet.Cells[row, 10].Value = file.ErrorCount;
-            sheet.Cells[row, 11].Value = file.WarningCount;
-            widths.Observe(3, "（不在名册中或无法识别）");
+            }, plain[4]);
+            sheet.Blank(5, plain[5]);
+            WriteFile(sheet, row, file.File, file.Sha256.Length > 0 ? file.Sha256 : null, file.Submission?.FileTime, zone, plain, () =>
+            {
+                sheet.Number(9, 1, plain[9]);
+                sheet.Number(10, file.ErrorCount, plain[10]);
+                sheet.Number(11, file.WarningCount, plain[11]);
+                sheet.Blank(12, plain[12]);
+            });
             row++;
         }
         var lastRow = Math.Max(row - 1, HeaderRow);
-        sheet.Cells[HeaderRow + 1, 5, lastRow, 5].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-        // 序号 and 单位代码 are both digits: centred in their columns they do not read as one number.
-        sheet.Cells[HeaderRow + 1, 1, lastRow, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-        // A SHA-256 is for comparing, not reading: a small monospace font keeps the columns narrow.
-        sheet.Cells[HeaderRow + 1, 7, lastRow, 7].Style.Font.Name = "Consolas";
-        sheet.Cells[HeaderRow + 1, FullHashColumn, lastRow, FullHashColumn].Style.Font.Name = "Consolas";
-        sheet.Cells[HeaderRow + 1, FullHashColumn, lastRow, FullHashColumn].Style.Font.Size = 8;
-        WorkbookStyle.Borders(sheet.Cells[HeaderRow, 1, lastRow, headers.Length]);
-        widths.Apply(sheet);
-        sheet.Column(1).Width = 6;
-        sheet.Column(7).Width = 16;
-        sheet.Column(FullHashColumn).Width = 52;
-        WorkbookStyle.PageSetup(sheet, title, HeaderRow, HeaderRow, frozenColumns: 3);
-        sheet.PrinterSettings.PrintArea = sheet.Cells[1, 1, lastRow, FullHashColumn - 1];
+        sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow) with { Area = (1, 1, lastRow, FullHashColumn - 1) };
     }
 
-    private static void WriteFile(ExcelWorksheet sheet, int row, string? file, string? sha256, DateTimeOffset? received, TimeZoneInfo zone, ColumnWidths widths)
+    private static void ObserveFile(ColumnWidths widths, string? file, DateTimeOffset? received)
     {
-        var name = file is null ? null : Path.GetFileName(file);
-        CellText.Write(sheet.Cells[row, 6], name);
-        widths.Observe(6, name);
-        CellText.Write(sheet.Cells[row, 7], sha256 is { Length: > ShownHashLength } ? sha256[..ShownHashLength] : sha256);
-        CellText.Write(sheet.Cells[row, FullHashColumn], sha256);
-        if (received is { } at)
+        widths.Observe(6, file is null ? null : Path.GetFileName(file));
+        if (received is not null)
         {
-            sheet.Cells[row, 8].Value = TimeZoneInfo.ConvertTime(at, zone).DateTime;
-            sheet.Cells[row, 8].Style.Numberformat.Format = WorkbookStyle.DateTimeFormat;
             widths.Observe(8, "2022-07-05 09:00");
         }
+    }
+
+    /// <summary>Columns 6 to 8 (file, short hash, receive time), then <paramref name="counts"/> (9 to 12), then the whole hash (13).</summary>
+    private static void WriteFile(StreamedSheet sheet, int row, string? file, string? sha256, DateTimeOffset? received, TimeZoneInfo zone, int[] styles, Action counts)
+    {
+        CellText.Write(sheet, 6, file is null ? null : Path.GetFileName(file), styles[6]);
+        CellText.Write(sheet, 7, sha256 is { Length: > ShownHashLength } ? sha256[..ShownHashLength] : sha256, styles[7]);
+        if (received is { } at)
+        {
+            sheet.Number(8, TimeZoneInfo.ConvertTime(at, zone).DateTime.ToOADate(), styles[8]);
+        }
+        else
+        {
+            sheet.Blank(8, styles[8]);
+        }
+        counts();
+        CellText.Write(sheet, FullHashColumn, sha256, styles[FullHashColumn]);
     }
 }

@@ -1,8 +1,7 @@
-using OfficeOpenXml;
-using OfficeOpenXml.Style;
 using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
 
@@ -23,7 +22,7 @@ internal static class SummarySheet
 
     private sealed record Column(SectionDefinition Section, FieldDefinition? Field, IndicatorDefinition? Indicator);
 
-    public static void Write(ExcelWorksheet sheet, MergeResult merge, MergeAnalysis analysis, string title, FormulaCheck check)
+    public static void Write(StreamedWorkbook book, string name, MergeResult merge, MergeAnalysis analysis, string title)
     {
         var definition = merge.Definition;
         var columns = definition.Sections
@@ -35,142 +34,160 @@ internal static class SummarySheet
         var fieldColumns = columns.Select((c, i) => (c, i)).Where(x => x.c.Field is not null)
             .ToDictionary(x => x.c.Field!.Code, x => FirstDataColumn + x.i, StringComparer.Ordinal);
         var formulas = new FigureFormulas(definition, fieldColumns, FirstUnitRow, lastUnitRow);
-        var widths = new ColumnWidths(maximum: 40);
-
-        var progress = $"时序进度：{Briefing.NumberStyle.Completion(merge.TimeProgress)}；已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位";
-        const string Legend = "合计行为公式（求和、比率为合计数之比），浅红为进度滞后，灰色为未汇总单位";
-        WorkbookStyle.Title(sheet, title,
-            $"报告期：{merge.Period.Chinese}（截至{merge.Period.ChineseEnd}）；{progress}。{Legend}。",
-            Math.Min(lastColumn, 14));
-
         string[] fixedHeaders = ["序号", "单位代码", "单位名称", "报送状态"];
-        for (var i = 0; i < fixedHeaders.Length; i++)
-        {
-            sheet.Cells[GroupRow, i + 1].Value = fixedHeaders[i];
-            sheet.Cells[GroupRow, i + 1, HeaderRow, i + 1].Merge = true;
-            widths.Observe(i + 1, fixedHeaders[i]);
-        }
-        var column = FirstDataColumn;
-        foreach (var group in columns.GroupBy(c => c.Section))
-        {
-            var count = group.Count();
-            sheet.Cells[GroupRow, column].Value = group.Key.Heading;
-            if (count > 1)
-            {
-                sheet.Cells[GroupRow, column, GroupRow, column + count - 1].Merge = true;
-            }
-            foreach (var entry in group)
-            {
-                var header = entry.Field?.LabelWithUnit ?? WorkbookStyle.Header(entry.Indicator!);
-                sheet.Cells[HeaderRow, column].Value = header;
-                widths.Observe(column, header, lines: 2.5);
-                column++;
-            }
-        }
-        WorkbookStyle.HeaderCells(sheet.Cells[GroupRow, 1, HeaderRow, lastColumn]);
-        sheet.Row(HeaderRow).Height = 58;
+        var accepted = merge.Accepted.Count();
+        var totalLabel = $"{merge.Roster.Name}合计";
+        var totalCount = $"{accepted}个单位";
 
-        var row = FirstUnitRow;
-        foreach (var unit in merge.Units)
-        {
-            sheet.Cells[row, 1].Value = row - FirstUnitRow + 1;
-            CellText.Write(sheet.Cells[row, 2], unit.Unit.Code);
-            CellText.Write(sheet.Cells[row, 3], unit.Unit.Name);
-            sheet.Cells[row, 4].Value = WorkbookStyle.StatusText(unit.Status);
-            widths.Observe(2, unit.Unit.Code);
-            widths.Observe(3, unit.Unit.Name);
-            if (unit.Status == UnitStatus.Accepted)
-            {
-                WriteUnitFigures(sheet, row, columns, unit, formulas, widths, check, merge.Units.Count);
-            }
-            else
-            {
-                WorkbookStyle.Fill(sheet.Cells[row, 1, row, lastColumn], WorkbookStyle.MissingFill, WorkbookStyle.MissingFont);
-            }
-            row++;
-        }
-
-        // Formats and alignment a column at a time (EPPlus styles a range in one pass; a cell at a time costs per cell).
-        for (var i = 0; i < columns.Count && totalRow > FirstUnitRow; i++)
-        {
-            var (field, indicator) = (columns[i].Field, columns[i].Indicator);
-            var range = sheet.Cells[FirstUnitRow, FirstDataColumn + i, totalRow - 1, FirstDataColumn + i];
-            range.Style.Numberformat.Format = field is { Kind: FieldKind.Text } ? "@" : field is not null ? WorkbookStyle.FormatOf(field) : WorkbookStyle.FormatOf(indicator!);
-            if (field is null)
-            {
-                range.Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
-            }
-        }
-
-        sheet.Cells[totalRow, 3].Value = $"{merge.Roster.Name}合计";
-        sheet.Cells[totalRow, 4].Value = $"{merge.Accepted.Count()}个单位";
-        widths.Observe(3, $"{merge.Roster.Name}合计");
-        widths.Observe(4, $"{merge.Accepted.Count()}个单位");
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var cell = sheet.Cells[totalRow, FirstDataColumn + i];
-            var (field, indicator) = (columns[i].Field, columns[i].Indicator);
-            if (field is { IsNumeric: true })
-            {
-                cell.Formula = formulas.FieldTotal(field.Code);
-                cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
-                var total = merge.Total.Values.GetValueOrDefault(field.Code);
-                check.Expect(cell, total);
-                widths.ObserveFigure(FirstDataColumn + i, field, total);
-            }
-            else if (indicator is not null)
-            {
-                cell.Formula = formulas.TotalIndicator(indicator, totalRow);
-                cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(indicator);
-                cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
-                check.Expect(cell, merge.Total.Indicators.GetValueOrDefault(indicator.Code));
-            }
-        }
-        WorkbookStyle.TotalCells(sheet.Cells[totalRow, 1, totalRow, lastColumn]);
-
-        // Lagging units (below time progress), as the analysis finds them: the same cells the briefing calls 滞后.
-        var rowOf = merge.Units.Select((u, i) => (u.Unit, i)).ToDictionary(u => u.Unit, u => FirstUnitRow + u.i);
-        // The cells of one indicator column look alike, so the first one's lagging style is given to the others by id
-        // (restyling thousands of cells one by one is what made this sheet slow).
-        var laggingStyles = new Dictionary<int, int>();
-        foreach (var item in analysis.Lagging)
-        {
-            var unitRow = rowOf[item.Unit];
-            var indicatorColumn = FirstDataColumn + columns.FindIndex(c => c.Indicator == item.Indicator);
-            var cell = sheet.Cells[unitRow, indicatorColumn];
-            if (laggingStyles.TryGetValue(indicatorColumn, out var style))
-            {
-                cell.StyleID = style;
-                continue;
-            }
-            WorkbookStyle.Fill(cell, WorkbookStyle.LaggingFill, WorkbookStyle.LaggingFont);
-            laggingStyles[indicatorColumn] = cell.StyleID;
-        }
-
-        WorkbookStyle.Borders(sheet.Cells[GroupRow, 1, totalRow, lastColumn]);
-        // 序号 and 单位代码 are both digits: centred in their own bordered columns they do not read as one number.
-        sheet.Cells[FirstUnitRow, 1, totalRow, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-        widths.Apply(sheet);
-        sheet.Column(1).Width = 6;
+        // Widths first: they precede the rows in the sheet's XML.
+        var widths = Measure(merge, columns, fixedHeaders, totalLabel, totalCount);
+        widths[1] = 6;
         // A remark is a sentence: wrapped in a column of moderate width rather than one as wide as the page, its row
         // as high as its lines (LibreOffice does not grow a row for wrapped text on its own).
         var textColumns = Enumerable.Range(0, columns.Count).Where(i => columns[i].Field is { Kind: FieldKind.Text }).Select(i => FirstDataColumn + i).ToList();
         foreach (var textColumn in textColumns)
         {
-            sheet.Column(textColumn).Width = Math.Min(sheet.Column(textColumn).Width, TextColumnWidth);
-            sheet.Cells[FirstUnitRow, textColumn, totalRow, textColumn].Style.WrapText = true;
+            widths[textColumn] = Math.Min(widths.GetValueOrDefault(textColumn, ColumnWidths.Default), TextColumnWidth);
         }
-        for (var unitRow = FirstUnitRow; unitRow < totalRow && textColumns.Count > 0; unitRow++)
+
+        var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 3, fitToPage: false);
+        var progress = $"时序进度：{Briefing.NumberStyle.Completion(merge.TimeProgress)}；已汇总 {accepted}/{merge.Units.Count} 个单位";
+        const string Legend = "合计行为公式（求和、比率为合计数之比），浅红为进度滞后，灰色为未汇总单位";
+        WorkbookStyle.Title(book, sheet, title,
+            $"报告期：{merge.Period.Chinese}（截至{merge.Period.ChineseEnd}）；{progress}。{Legend}。",
+            Math.Min(lastColumn, 14));
+
+        // Two header rows: the unit columns merged down both, each task's heading merged across its columns.
+        var header = book.Style(WorkbookStyle.HeaderCell);
+        sheet.Row(GroupRow);
+        for (var i = 0; i < fixedHeaders.Length; i++)
         {
-            var height = ColumnWidths.RowHeight(textColumns.Select(c => ((string?)sheet.Cells[unitRow, c].Text, sheet.Column(c).Width)));
-            if (height > 15)
+            sheet.Text(i + 1, fixedHeaders[i], header);
+            sheet.Merges.Add((GroupRow, i + 1, HeaderRow, i + 1));
+        }
+        var column = FirstDataColumn;
+        foreach (var group in columns.GroupBy(c => c.Section))
+        {
+            var count = group.Count();
+            sheet.Text(column, group.Key.Heading, header);
+            for (var c = column + 1; c < column + count; c++)
             {
-                // A tall row's figures centred beside the remark rather than sunk to its bottom.
-                sheet.Row(unitRow).Height = height;
-                sheet.Cells[unitRow, 1, unitRow, lastColumn].Style.VerticalAlignment = ExcelVerticalAlignment.Center;
+                sheet.Blank(c, header);
+            }
+            if (count > 1)
+            {
+                sheet.Merges.Add((GroupRow, column, GroupRow, column + count - 1));
+            }
+            column += count;
+        }
+        sheet.Row(HeaderRow, 58);
+        for (var c = 1; c <= fixedHeaders.Length; c++)
+        {
+            sheet.Blank(c, header);
+        }
+        for (var i = 0; i < columns.Count; i++)
+        {
+            sheet.Text(FirstDataColumn + i, columns[i].Field?.LabelWithUnit ?? WorkbookStyle.Header(columns[i].Indicator!), header);
+        }
+
+        // A unit row's looks, a column at a time: as it is, grey (not in the merge), light red (lagging), and each
+        // centred vertically for a row made tall by a remark.
+        var looks = new CellStyle[lastColumn + 1];
+        for (var c = 1; c <= lastColumn; c++)
+        {
+            looks[c] = c <= 2 ? WorkbookStyle.Cell with { Center = true } : WorkbookStyle.Cell;
+        }
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var (field, indicator) = (columns[i].Field, columns[i].Indicator);
+            looks[FirstDataColumn + i] = WorkbookStyle.Cell with
+            {
+                NumberFormat = field is { Kind: FieldKind.Text } ? "@" : field is not null ? WorkbookStyle.FormatOf(field) : WorkbookStyle.FormatOf(indicator!),
+                Right = field is null,
+                Wrap = field is { Kind: FieldKind.Text },
+            };
+        }
+        int[] Ids(Func<CellStyle, CellStyle> look) => looks.Select((l, c) => c == 0 ? 0 : book.Style(look(l))).ToArray();
+        var (plain, tall) = (Ids(l => l), Ids(l => l with { Middle = true }));
+        var (grey, greyTall) = (Ids(WorkbookStyle.Missing), Ids(l => WorkbookStyle.Missing(l) with { Middle = true }));
+        var (lagging, laggingTall) = (Ids(WorkbookStyle.Lagging), Ids(l => WorkbookStyle.Lagging(l) with { Middle = true }));
+        // Lagging units (below time progress), as the analysis finds them: the same cells the briefing calls 滞后.
+        var laggingOf = analysis.Lagging.ToLookup(l => l.Unit.Code, l => l.Indicator, StringComparer.Ordinal);
+
+        var row = FirstUnitRow;
+        foreach (var unit in merge.Units)
+        {
+            var texts = textColumns.Select(c => (Text: CellText.Clean(unit.Status == UnitStatus.Accepted ? unit.Texts.GetValueOrDefault(columns[c - FirstDataColumn].Field!.Code) : null), Width: widths[c])).ToList();
+            var height = textColumns.Count > 0 ? ColumnWidths.RowHeight(texts.Select(t => (t.Text, t.Width))) : 15;
+            var isTall = height > 15;
+            var isAccepted = unit.Status == UnitStatus.Accepted;
+            var styles = (isAccepted, isTall) switch { (true, false) => plain, (true, true) => tall, (false, false) => grey, _ => greyTall };
+            sheet.Row(row, isTall ? height : null);
+            sheet.Number(1, row - FirstUnitRow + 1, styles[1]);
+            CellText.Write(sheet, 2, unit.Unit.Code, styles[2]);
+            CellText.Write(sheet, 3, unit.Unit.Name, styles[3]);
+            sheet.Text(4, WorkbookStyle.StatusText(unit.Status), styles[4]);
+            var behind = laggingOf[unit.Unit.Code].ToHashSet();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var at = FirstDataColumn + i;
+                var (field, indicator) = (columns[i].Field, columns[i].Indicator);
+                if (!isAccepted)
+                {
+                    sheet.Blank(at, styles[at]);
+                }
+                else if (field is { Kind: FieldKind.Text })
+                {
+                    CellText.Write(sheet, at, unit.Texts.GetValueOrDefault(field.Code), styles[at]);
+                }
+                else if (field is not null)
+                {
+                    if (unit.Values.TryGetValue(field.Code, out var value))
+                    {
+                        sheet.Number(at, value, styles[at]);
+                    }
+                    else
+                    {
+                        sheet.Blank(at, styles[at]);
+                    }
+                }
+                else
+                {
+                    var style = behind.Contains(indicator!) ? (isTall ? laggingTall : lagging)[at] : styles[at];
+                    sheet.Formula(at, formulas.UnitIndicator(indicator!, row), unit.Indicators.GetValueOrDefault(indicator!.Code), WorkbookStyle.Undefined, style);
+                }
+            }
+            row++;
+        }
+
+        // The total row: live formulas, each stored with the merge's figure.
+        var total = book.Style(WorkbookStyle.TotalCell);
+        var totalCentred = book.Style(WorkbookStyle.TotalCell with { Center = true });
+        sheet.Row(totalRow);
+        sheet.Blank(1, totalCentred);
+        sheet.Blank(2, totalCentred);
+        sheet.Text(3, totalLabel, total);
+        sheet.Text(4, totalCount, total);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var at = FirstDataColumn + i;
+            var (field, indicator) = (columns[i].Field, columns[i].Indicator);
+            if (field is { IsNumeric: true })
+            {
+                sheet.Formula(at, formulas.FieldTotal(field.Code), merge.Total.Values.GetValueOrDefault(field.Code), WorkbookStyle.Undefined,
+                    book.Style(WorkbookStyle.TotalCell with { NumberFormat = WorkbookStyle.FormatOf(field) }));
+            }
+            else if (indicator is not null)
+            {
+                sheet.Formula(at, formulas.TotalIndicator(indicator, totalRow), merge.Total.Indicators.GetValueOrDefault(indicator.Code), WorkbookStyle.Undefined,
+                    book.Style(WorkbookStyle.TotalCell with { NumberFormat = WorkbookStyle.FormatOf(indicator), Right = true }));
+            }
+            else
+            {
+                sheet.Blank(at, book.Style(WorkbookStyle.TotalCell with { Wrap = true }));
             }
         }
-        WorkbookStyle.PageSetup(sheet, title, GroupRow, HeaderRow, frozenColumns: 3);
+
         // Dozens of columns: printed across pages at a legible scale, each page with the unit columns and header rows.
         var groups = new List<(int First, int Last)>();
         var first = FirstDataColumn;
@@ -179,40 +196,57 @@ internal static class SummarySheet
             groups.Add((first, first + group.Count() - 1));
             first += group.Count();
         }
-        WorkbookStyle.PrintAcrossPages(sheet, TitleColumns, groups);
         // The unit columns repeat on every page, rows 1–2 with them, so the title rows would print cut into pieces:
         // printed pages start at the header rows, the title is in the page header and the subtitle in the footer.
-        sheet.PrinterSettings.PrintArea = sheet.Cells[GroupRow, 1, totalRow, lastColumn];
-        sheet.HeaderFooter.OddFooter.LeftAlignedText = progress;
-        sheet.HeaderFooter.OddFooter.RightAlignedText = Legend;
+        sheet.Print = WorkbookStyle.PrintAcrossPages(WorkbookStyle.PageSetup(title, GroupRow, HeaderRow), widths, TitleColumns, groups) with
+        {
+            Area = (GroupRow, 1, totalRow, lastColumn),
+            FooterLeft = progress,
+            FooterRight = Legend,
+        };
     }
 
-    private static void WriteUnitFigures(ExcelWorksheet sheet, int row, List<Column> columns, UnitResult unit, FigureFormulas formulas, ColumnWidths widths, FormulaCheck check, int units)
+    /// <summary>The columns' widths from every text and figure the sheet will show.</summary>
+    private static SortedDictionary<int, double> Measure(MergeResult merge, List<Column> columns, string[] fixedHeaders, string totalLabel, string totalCount)
     {
+        var widths = new ColumnWidths(maximum: 40);
+        for (var i = 0; i < fixedHeaders.Length; i++)
+        {
+            widths.Observe(i + 1, fixedHeaders[i]);
+        }
         for (var i = 0; i < columns.Count; i++)
         {
-            var column = FirstDataColumn + i;
-            var cell = sheet.Cells[row, column];
-            var (field, indicator) = (columns[i].Field, columns[i].Indicator);
-            if (field is { Kind: FieldKind.Text })
+            widths.Observe(FirstDataColumn + i, columns[i].Field?.LabelWithUnit ?? WorkbookStyle.Header(columns[i].Indicator!), lines: 2.5);
+        }
+        foreach (var unit in merge.Units)
+        {
+            widths.Observe(2, unit.Unit.Code);
+            widths.Observe(3, unit.Unit.Name);
+            if (unit.Status != UnitStatus.Accepted)
             {
-                var text = unit.Texts.GetValueOrDefault(field.Code);
-                CellText.Write(cell, text);
-                widths.Observe(column, text);
+                continue;
             }
-            else if (field is not null)
+            for (var i = 0; i < columns.Count; i++)
             {
-                if (unit.Values.TryGetValue(field.Code, out var value))
+                if (columns[i].Field is { Kind: FieldKind.Text } text)
                 {
-                    cell.Value = value;
-                    widths.ObserveFigure(column, field, value);
+                    widths.Observe(FirstDataColumn + i, CellText.Clean(unit.Texts.GetValueOrDefault(text.Code)));
+                }
+                else if (columns[i].Field is { } field && unit.Values.TryGetValue(field.Code, out var value))
+                {
+                    widths.ObserveFigure(FirstDataColumn + i, field, value);
                 }
             }
-            else
+        }
+        widths.Observe(3, totalLabel);
+        widths.Observe(4, totalCount);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i].Field is { IsNumeric: true } field)
             {
-                cell.Formula = formulas.UnitIndicator(indicator!, row);
-                check.Expect(cell, unit.Indicators.GetValueOrDefault(indicator!.Code), row - FirstUnitRow, units);
+                widths.ObserveFigure(FirstDataColumn + i, field, merge.Total.Values.GetValueOrDefault(field.Code));
             }
         }
+        return widths.Result();
     }
 }

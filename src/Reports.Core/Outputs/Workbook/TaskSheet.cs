@@ -1,8 +1,7 @@
-using OfficeOpenXml;
-using OfficeOpenXml.Style;
 using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
 
@@ -26,10 +25,9 @@ internal static class TaskSheet
         return name.Length > 31 ? name[..31] : name;
     }
 
-    public static void Write(ExcelWorksheet sheet, MergeResult merge, MergeAnalysis analysis, SectionDefinition section, string title, FormulaCheck check)
+    public static void Write(StreamedWorkbook book, string name, MergeResult merge, MergeAnalysis analysis, SectionDefinition section, string title)
     {
         var fields = section.Fields.Where(f => f.IsNumeric).ToList();
-        var widths = new ColumnWidths(maximum: 30);
         var column = FirstDataColumn;
         var fieldColumns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var field in fields)
@@ -50,10 +48,9 @@ internal static class TaskSheet
         var totalRow = lastUnitRow + 1;
         var formulas = new FigureFormulas(merge.Definition, fieldColumns, FirstUnitRow, lastUnitRow);
         var sheetTitle = $"{merge.Roster.Name}{section.Title}情况（截至{merge.Period.ChineseEnd}）";
+        var totalLabel = $"{merge.Roster.Name}合计";
+        var totalCount = $"{merge.Accepted.Count()}个单位";
 
-        WorkbookStyle.Title(sheet, sheetTitle, Subtitle(merge, section), lastColumn);
-
-        // Header row.
         var headers = new Dictionary<int, string> { [1] = "序号", [2] = "单位名称", [3] = "报送状态" };
         foreach (var field in fields)
         {
@@ -72,122 +69,167 @@ internal static class TaskSheet
                 headers[entry.Flag!.Value] = "进度";
             }
         }
+
+        // Widths first: they precede the rows in the sheet's XML.
+        var measure = new ColumnWidths(maximum: 30);
         foreach (var (index, text) in headers)
         {
-            sheet.Cells[HeaderRow, index].Value = text;
-            widths.Observe(index, text, lines: 2);
+            measure.Observe(index, text, lines: 2);
         }
-        WorkbookStyle.HeaderCells(sheet.Cells[HeaderRow, 1, HeaderRow, lastColumn]);
-        sheet.Row(HeaderRow).Height = 58;
+        foreach (var unit in merge.Units)
+        {
+            measure.Observe(2, unit.Unit.Name);
+            if (unit.Status == UnitStatus.Accepted)
+            {
+                foreach (var field in fields.Where(f => unit.Values.ContainsKey(f.Code)))
+                {
+                    measure.ObserveFigure(fieldColumns[field.Code], field, unit.Values[field.Code]);
+                }
+            }
+        }
+        measure.Observe(2, totalLabel);
+        measure.Observe(3, totalCount);
+        foreach (var field in fields)
+        {
+            measure.ObserveFigure(fieldColumns[field.Code], field, merge.Total.Values.GetValueOrDefault(field.Code));
+        }
+        foreach (var entry in indicatorColumns)
+        {
+            measure.Observe(entry.Value, "100.00%");
+        }
+        var widths = measure.Result();
+        widths[1] = 5;
 
-        // Unit rows.
+        var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 2);
+        WorkbookStyle.Title(book, sheet, sheetTitle, Subtitle(merge, section), lastColumn);
+        WorkbookStyle.Headers(book, sheet, HeaderRow, Enumerable.Range(1, lastColumn).Select(c => headers[c]).ToList(), 58);
+
+        // Each column's look in the unit rows and in the total row: figures right-aligned in their number format,
+        // flags centred, every cell bordered.
+        var looks = new CellStyle[lastColumn + 1];
+        for (var c = 1; c <= lastColumn; c++)
+        {
+            looks[c] = c >= FirstDataColumn ? WorkbookStyle.Cell with { Right = true } : WorkbookStyle.Cell;
+        }
+        foreach (var field in fields)
+        {
+            looks[fieldColumns[field.Code]] = looks[fieldColumns[field.Code]] with { NumberFormat = WorkbookStyle.FormatOf(field) };
+        }
+        foreach (var entry in indicatorColumns)
+        {
+            looks[entry.Value] = looks[entry.Value] with { NumberFormat = WorkbookStyle.FormatOf(entry.Indicator) };
+            if (entry.Progress is { } progress)
+            {
+                looks[progress] = looks[progress] with { NumberFormat = WorkbookStyle.CompletionFormat };
+                looks[entry.Flag!.Value] = looks[entry.Flag.Value] with { Right = false, Center = true };
+            }
+        }
+        var body = looks.Select((l, c) => c == 0 ? 0 : book.Style(l)).ToArray();
+        var totals = looks.Select((l, c) => c == 0 ? 0 : book.Style(l with { Bold = true, Fill = WorkbookStyle.TotalFill })).ToArray();
+
         var ranks = indicatorColumns.Where(e => e.Rank is not null)
             .ToDictionary(e => e.Indicator.Code, e => analysis.Ranks[e.Indicator.Code].ToDictionary(r => r.Unit.Code, r => r.Rank), StringComparer.Ordinal);
         var lagging = indicatorColumns.Where(e => e.Flag is not null)
             .ToDictionary(e => e.Indicator.Code, e => analysis.LaggingUnits(e.Indicator.Code), StringComparer.Ordinal);
+        // Columns in ascending order, as a row's XML wants them: the fields, then each indicator's value, rank,
+        // progress and flag.
         var row = FirstUnitRow;
         foreach (var unit in merge.Units)
         {
-            sheet.Cells[row, 1].Value = row - FirstUnitRow + 1;
-            CellText.Write(sheet.Cells[row, 2], unit.Unit.Name);
-            sheet.Cells[row, 3].Value = WorkbookStyle.StatusText(unit.Status);
-            widths.Observe(2, unit.Unit.Name);
-            if (unit.Status == UnitStatus.Accepted)
+            sheet.Row(row);
+            sheet.Number(1, row - FirstUnitRow + 1, body[1]);
+            CellText.Write(sheet, 2, unit.Unit.Name, body[2]);
+            sheet.Text(3, WorkbookStyle.StatusText(unit.Status), body[3]);
+            var accepted = unit.Status == UnitStatus.Accepted;
+            foreach (var field in fields)
             {
-                foreach (var field in fields)
+                var at = fieldColumns[field.Code];
+                if (accepted && unit.Values.TryGetValue(field.Code, out var value))
                 {
-                    var cell = sheet.Cells[row, fieldColumns[field.Code]];
-                    if (unit.Values.TryGetValue(field.Code, out var value))
-                    {
-                        cell.Value = value;
-                        widths.ObserveFigure(fieldColumns[field.Code], field, value);
-                    }
+                    sheet.Number(at, value, body[at]);
                 }
-                foreach (var entry in indicatorColumns)
+                else
                 {
-                    var cell = sheet.Cells[row, entry.Value];
-                    cell.Formula = formulas.UnitIndicator(entry.Indicator, row);
-                    check.Expect(cell, unit.Indicators.GetValueOrDefault(entry.Indicator.Code), row - FirstUnitRow, merge.Units.Count);
-                    if (entry.Rank is { } rankColumn && ranks[entry.Indicator.Code].GetValueOrDefault(unit.Unit.Code) is { } rank)
-                    {
-                        sheet.Cells[row, rankColumn].Value = rank;
-                    }
-                    if (entry.Flag is { } flagColumn)
-                    {
-                        sheet.Cells[row, flagColumn].Value = lagging[entry.Indicator.Code].Contains(unit.Unit.Code) ? WorkbookStyle.LaggingText : "";
-                    }
+                    sheet.Blank(at, body[at]);
                 }
             }
-            foreach (var entry in indicatorColumns.Where(e => e.Progress is not null))
+            foreach (var entry in indicatorColumns)
             {
-                sheet.Cells[row, entry.Progress!.Value].Value = merge.ProgressFor(entry.Indicator);
+                if (accepted)
+                {
+                    sheet.Formula(entry.Value, formulas.UnitIndicator(entry.Indicator, row), unit.Indicators.GetValueOrDefault(entry.Indicator.Code), WorkbookStyle.Undefined, body[entry.Value]);
+                }
+                else
+                {
+                    sheet.Blank(entry.Value, body[entry.Value]);
+                }
+                if (entry.Rank is { } rankColumn)
+                {
+                    if (accepted && ranks[entry.Indicator.Code].GetValueOrDefault(unit.Unit.Code) is { } rank)
+                    {
+                        sheet.Number(rankColumn, rank, body[rankColumn]);
+                    }
+                    else
+                    {
+                        sheet.Blank(rankColumn, body[rankColumn]);
+                    }
+                }
+                if (entry.Progress is { } progressColumn)
+                {
+                    sheet.Number(progressColumn, merge.ProgressFor(entry.Indicator)!.Value, body[progressColumn]);
+                    var flagColumn = entry.Flag!.Value;
+                    if (accepted && lagging[entry.Indicator.Code].Contains(unit.Unit.Code))
+                    {
+                        sheet.Text(flagColumn, WorkbookStyle.LaggingText, body[flagColumn]);
+                    }
+                    else
+                    {
+                        sheet.Blank(flagColumn, body[flagColumn]);
+                    }
+                }
             }
             row++;
         }
 
-        // Formats a column at a time (EPPlus styles a range in one pass; a cell at a time costs per cell).
-        if (lastUnitRow >= FirstUnitRow)
-        {
-            foreach (var field in fields)
-            {
-                sheet.Cells[FirstUnitRow, fieldColumns[field.Code], lastUnitRow, fieldColumns[field.Code]].Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
-            }
-            foreach (var entry in indicatorColumns)
-            {
-                sheet.Cells[FirstUnitRow, entry.Value, lastUnitRow, entry.Value].Style.Numberformat.Format = WorkbookStyle.FormatOf(entry.Indicator);
-            }
-        }
-
-        // Total row: live formulas.
-        sheet.Cells[totalRow, 2].Value = $"{merge.Roster.Name}合计";
-        sheet.Cells[totalRow, 3].Value = $"{merge.Accepted.Count()}个单位";
-        widths.Observe(2, $"{merge.Roster.Name}合计");
-        widths.Observe(3, $"{merge.Accepted.Count()}个单位");
+        // Total row: live formulas, each stored with the merge's figure.
+        sheet.Row(totalRow);
+        sheet.Blank(1, totals[1]);
+        sheet.Text(2, totalLabel, totals[2]);
+        sheet.Text(3, totalCount, totals[3]);
         foreach (var field in fields)
         {
-            var cell = sheet.Cells[totalRow, fieldColumns[field.Code]];
-            cell.Formula = formulas.FieldTotal(field.Code);
-            cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(field);
-            var total = merge.Total.Values.GetValueOrDefault(field.Code);
-            check.Expect(cell, total);
-            widths.ObserveFigure(fieldColumns[field.Code], field, total);
+            var at = fieldColumns[field.Code];
+            sheet.Formula(at, formulas.FieldTotal(field.Code), merge.Total.Values.GetValueOrDefault(field.Code), WorkbookStyle.Undefined, totals[at]);
         }
         foreach (var entry in indicatorColumns)
         {
-            var cell = sheet.Cells[totalRow, entry.Value];
-            cell.Formula = formulas.TotalIndicator(entry.Indicator, totalRow);
-            cell.Style.Numberformat.Format = WorkbookStyle.FormatOf(entry.Indicator);
-            check.Expect(cell, merge.Total.Indicators.GetValueOrDefault(entry.Indicator.Code));
+            sheet.Formula(entry.Value, formulas.TotalIndicator(entry.Indicator, totalRow), merge.Total.Indicators.GetValueOrDefault(entry.Indicator.Code), WorkbookStyle.Undefined, totals[entry.Value]);
+            if (entry.Rank is { } rankColumn)
+            {
+                sheet.Blank(rankColumn, totals[rankColumn]);
+            }
             if (entry.Progress is { } progressColumn)
             {
-                sheet.Cells[totalRow, progressColumn].Value = merge.ProgressFor(entry.Indicator);
-                sheet.Cells[FirstUnitRow, progressColumn, totalRow, progressColumn].Style.Numberformat.Format = WorkbookStyle.CompletionFormat;
+                sheet.Number(progressColumn, merge.ProgressFor(entry.Indicator)!.Value, totals[progressColumn]);
+                sheet.Blank(entry.Flag!.Value, totals[entry.Flag.Value]);
             }
-            widths.Observe(entry.Value, "100.00%");
         }
-        WorkbookStyle.TotalCells(sheet.Cells[totalRow, 1, totalRow, lastColumn]);
-        var body = sheet.Cells[FirstUnitRow, FirstDataColumn, totalRow, lastColumn];
-        body.Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
-        foreach (var entry in indicatorColumns.Where(e => e.Flag is not null))
-        {
-            sheet.Cells[FirstUnitRow, entry.Flag!.Value, totalRow, entry.Flag.Value].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-        }
-        WorkbookStyle.Borders(sheet.Cells[HeaderRow, 1, totalRow, lastColumn]);
-        AddConditionalFormatting(sheet, indicatorColumns, lastUnitRow, lastColumn);
 
-        widths.Apply(sheet);
-        sheet.Column(1).Width = 5;
-        WorkbookStyle.PageSetup(sheet, title, HeaderRow, HeaderRow, frozenColumns: 2);
+        if (lastUnitRow >= FirstUnitRow)
+        {
+            AddConditionalFormatting(sheet, indicatorColumns, lastUnitRow, lastColumn);
+        }
+        sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow);
 
         // A chart per tracked rate, side by side under the table, so they print with it on one page.
         var tracked = indicatorColumns.Where(e => e.Progress is not null).ToList();
         for (var i = 0; i < tracked.Count; i++)
         {
             var entry = tracked[i];
-            ProgressChart.Add(sheet, merge, new ProgressChart.Source(
+            sheet.Charts.Add(ProgressChart.Chart(name, merge, new ProgressChart.Source(
                 $"{entry.Indicator.Label}：各单位完成情况与{(entry.Indicator.Progress ?? ProgressBasis.Campaign).Label()}",
                 HeaderRow, FirstUnitRow, lastUnitRow, CategoryColumn: 2, ValueColumn: entry.Value, ProgressColumn: entry.Progress!.Value,
-                entry.Indicator), totalRow + 2, lastColumn, i, tracked.Count);
+                entry.Indicator), totalRow + 2, widths, lastColumn, i, tracked.Count));
         }
     }
 
@@ -209,38 +251,28 @@ internal static class TaskSheet
         return string.Join("；", parts) + "。";
     }
 
-    private static void AddConditionalFormatting(ExcelWorksheet sheet, List<IndicatorColumns> indicatorColumns, int lastUnitRow, int lastColumn)
+    private static void AddConditionalFormatting(StreamedSheet sheet, List<IndicatorColumns> indicatorColumns, int lastUnitRow, int lastColumn)
     {
-        string Absolute(int row, int column) => ExcelCellBase.GetAddress(row, false, column, true);
+        string Absolute(int row, int column) => $"${Ooxml.Column(column)}{row}";
+        string Range(int column, int lastColumn) => $"{Ooxml.Cell(FirstUnitRow, column)}:{Ooxml.Cell(lastUnitRow, lastColumn)}";
 
         // Units not in the merge: the whole row grey (their status says 未报送 or 退回).
-        var rows = new ExcelAddress(FirstUnitRow, 1, lastUnitRow, lastColumn);
-        var missing = sheet.ConditionalFormatting.AddExpression(rows);
-        missing.Formula = $"{Absolute(FirstUnitRow, 3)}<>\"{WorkbookStyle.AcceptedText}\"";
-        missing.Style.Fill.BackgroundColor.Color = WorkbookStyle.MissingFill;
-        missing.Style.Font.Color.Color = WorkbookStyle.MissingFont;
-        missing.Priority = 1;
-
+        sheet.ConditionalFormats.Add(new ConditionalFormat(Range(1, lastColumn), 1,
+            $"{Absolute(FirstUnitRow, 3)}<>\"{WorkbookStyle.AcceptedText}\"", WorkbookStyle.MissingFill, WorkbookStyle.MissingFont));
         foreach (var entry in indicatorColumns)
         {
-            var values = new ExcelAddress(FirstUnitRow, entry.Value, lastUnitRow, entry.Value);
+            var values = Range(entry.Value, entry.Value);
             if (entry.Flag is { } flag)
             {
-                var lag = sheet.ConditionalFormatting.AddExpression(values);
-                lag.Formula = $"{Absolute(FirstUnitRow, flag)}=\"{WorkbookStyle.LaggingText}\"";
-                lag.Style.Fill.BackgroundColor.Color = WorkbookStyle.LaggingFill;
-                lag.Style.Font.Color.Color = WorkbookStyle.LaggingFont;
-                lag.Priority = 2;
+                sheet.ConditionalFormats.Add(new ConditionalFormat(values, 2,
+                    $"{Absolute(FirstUnitRow, flag)}=\"{WorkbookStyle.LaggingText}\"", WorkbookStyle.LaggingFill, WorkbookStyle.LaggingFont));
             }
             if (entry.Rank is { } rank)
             {
                 // The leader: rank 1, unless every ranked unit shares it (all at 100%: nobody leads).
-                var ranks = ExcelCellBase.GetAddress(FirstUnitRow, rank, lastUnitRow, rank, true);
-                var lead = sheet.ConditionalFormatting.AddExpression(values);
-                lead.Formula = $"AND({Absolute(FirstUnitRow, rank)}=1,COUNTIF({ranks},1)<COUNT({ranks}))";
-                lead.Style.Fill.BackgroundColor.Color = WorkbookStyle.LeaderFill;
-                lead.Style.Font.Color.Color = WorkbookStyle.LeaderFont;
-                lead.Priority = 3;
+                var ranks = $"${Ooxml.Column(rank)}${FirstUnitRow}:${Ooxml.Column(rank)}${lastUnitRow}";
+                sheet.ConditionalFormats.Add(new ConditionalFormat(values, 3,
+                    $"AND({Absolute(FirstUnitRow, rank)}=1,COUNTIF({ranks},1)<COUNT({ranks}))", WorkbookStyle.LeaderFill, WorkbookStyle.LeaderFont));
             }
         }
     }

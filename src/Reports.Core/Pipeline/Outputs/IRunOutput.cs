@@ -18,6 +18,12 @@ public interface IRunOutput
 
     /// <summary>Readies the output (e.g. composes and draws the briefing); returns how to write it into a folder.</summary>
     PreparedOutput Prepare(RunResult run);
+
+    /// <summary>
+    /// Written on another thread beside the others (which are written in order), when the run allows it
+    /// (<see cref="RunOptions.ConcurrentOutputs"/>): for an output that needs nothing the others write.
+    /// </summary>
+    bool WrittenBeside => false;
 }
 
 /// <summary>An output ready to be written: writes into the folder, returns the files written and what it found (e.g. glyphs no font has).</summary>

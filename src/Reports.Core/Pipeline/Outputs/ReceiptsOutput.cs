@@ -11,6 +11,9 @@ public sealed class ReceiptsOutput : IRunOutput
 
     public string Timing => StageTiming.Receipts;
 
+    /// <summary>Thousands of small files from the intake results alone: may be written while the workbook, JSON and briefing are.</summary>
+    public bool WrittenBeside => true;
+
     public PreparedOutput Prepare(RunResult run) => (folder, cancel) =>
     {
         var written = new List<string>();

@@ -10,5 +10,5 @@ public sealed class WorkbookOutput : IRunOutput
     public string Timing => StageTiming.Workbook;
 
     public PreparedOutput Prepare(RunResult run) => (folder, cancel) =>
-        new([OutputFile.Write(Path.Combine(folder, $"汇总表-{run.Stem}.xlsx"), new ConsolidatedWorkbookWriter(run.Clock).Write(run.Returns))]);
+        new([OutputFile.Write(Path.Combine(folder, $"汇总表-{run.Stem}.xlsx"), stream => new ConsolidatedWorkbookWriter(run.Clock).Write(run.Returns, stream))]);
 }

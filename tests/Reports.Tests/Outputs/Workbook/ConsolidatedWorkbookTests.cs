@@ -44,6 +44,14 @@ public sealed partial class ConsolidatedWorkbookTests
     }
 
     [Fact]
+    public void Every_formula_calculates_to_the_value_stored_with_it()
+    {
+        var (differences, compared) = StoredFormulaValues.Check(_sample.Path);
+        Assert.Empty(differences);
+        Assert.Equal(2 * (12 * 11 + 28 + 11), compared);
+    }
+
+    [Fact]
     public void Totals_are_live_formulas_sum_and_ratio_of_sums()
     {
         var summary = _sample.Workbook["汇总"];
@@ -169,7 +177,7 @@ public sealed partial class ConsolidatedWorkbookTests
         using var package = new ExcelPackage(new FileInfo(_sample.WorkbookPath));
         Assert.Equal("宋体", package.Workbook.Styles.NamedStyles[0].Style.Font.Name);
         Assert.All(package.Workbook.Worksheets, s => Assert.Equal("宋体", s.Cells[3, 1].Style.Font.Name));
-        // The stored values are verified before saving (FormulaCheck), so Excel need not recalculate on open.
+        // The stored values are the merge's figures, which every formula calculates to (checked above), so Excel need not recalculate on open.
         Assert.NotEqual(true, document.WorkbookPart.Workbook.CalculationProperties?.FullCalculationOnLoad?.Value);
     }
 

@@ -111,6 +111,14 @@ public sealed class WorkbookEdgeCaseTests : IClassFixture<WorkbookEdgeCaseTests.
     }
 
     [Fact]
+    public void Formulas_over_blank_figures_and_zero_denominators_calculate_to_the_values_stored_with_them()
+    {
+        var (differences, compared) = StoredFormulaValues.Check(_run.Path);
+        Assert.Empty(differences);
+        Assert.True(compared > 0);
+    }
+
+    [Fact]
     public void Missing_units_are_greyed_with_their_status()
     {
         var summary = _run.Workbook["汇总"];
