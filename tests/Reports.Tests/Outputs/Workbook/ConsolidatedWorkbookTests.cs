@@ -46,7 +46,7 @@ public sealed partial class ConsolidatedWorkbookTests
     [Fact]
     public void Every_formula_calculates_to_the_value_stored_with_it()
     {
-        var (differences, compared) = StoredFormulaValues.Check(_sample.Path);
+        var (differences, compared) = StoredFormulaValues.Check(_sample.WorkbookPath);
         Assert.Empty(differences);
         Assert.Equal(2 * (12 * 11 + 28 + 11), compared);
     }
