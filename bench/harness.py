@@ -77,7 +77,7 @@ def ensure_data(n, data_root):
     if os.path.exists(marker):
         return folder, json.load(open(marker, encoding="utf-8"))
     shutil.rmtree(folder, ignore_errors=True)
-    log(f"N={n}: making the roster and {n} returns with TemplateGenerator + ReturnFiller …")
+    log(f"N={n}: making the roster and {n} returns (TemplateGenerator + ReturnFiller once, then ReturnStamp) …")
     made = subprocess.run([BENCH_EXE, "make", "--n", str(n), "--out", folder, "--templates", os.path.join(ROOT, "templates")],
                           check=True, capture_output=True, text=True, cwd=ROOT)
     result = json.loads(made.stdout.strip().splitlines()[-1])
@@ -259,6 +259,7 @@ def main():
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--repeats", type=int, help="runs of floor and reports per N (default 5 up to 1,000, 3 up to 10,000, else 1)")
     parser.add_argument("--peer-repeats", type=int, help="runs of the peer per N (default 3 up to 1,000, else 1); 0 skips the peer")
+    parser.add_argument("--no-peer", action="store_true", help="skip the peer (the same as --peer-repeats 0): at 100,000 it takes half an hour")
     parser.add_argument("--one-core-max", type=int, default=10000, help="also run reports on one core (taskset) for N up to this")
     parser.add_argument("--data", default=os.environ.get("BENCH_DATA", os.path.join(BENCH, ".data")), help="where inboxes are cached by N")
     parser.add_argument("--results", default=os.path.join(BENCH, ".results"), help="where raw measurements and the table go")
@@ -274,7 +275,7 @@ def main():
         scratch = os.path.join(args.results, "scratch", str(n))
         os.makedirs(scratch, exist_ok=True)
         repeats = args.repeats or default_repeats(n)
-        peer_repeats = default_peer_repeats(n) if args.peer_repeats is None else args.peer_repeats
+        peer_repeats = 0 if args.no_peer else default_peer_repeats(n) if args.peer_repeats is None else args.peer_repeats
         log(f"N={n}: warm-up (the floor once, to bring the inbox into the page cache) …")
         measure_floor(folder, scratch)
         floors, runs, peers = [], [], []

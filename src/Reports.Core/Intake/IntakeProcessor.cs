@@ -24,40 +24,133 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
     public IReadOnlyList<IntakeFileResult> ProcessFiles(IReadOnlyList<string> files, IProgress<string>? progress = null) =>
         ProcessEntries(files.Select(f => new InboxEntry(f, null)).ToList(), progress);
 
-    public IReadOnlyList<IntakeFileResult> ProcessEntries(IReadOnlyList<InboxEntry> entries, IProgress<string>? progress = null)
+    public IReadOnlyList<IntakeFileResult> ProcessEntries(IReadOnlyList<InboxEntry> entries, IProgress<string>? progress = null) =>
+        ProcessEntries(entries, progress, null);
+
+    /// <summary>
+    /// Reads every entry, on every core, and hands each result on in file order as soon as it and every file before
+    /// it are read: <paramref name="taken"/> (the store records it) returns what is kept of it in the list returned
+    /// (e.g. without its bytes). At most a few dozen files are read ahead of the one being handed on, so the bytes
+    /// of an inbox are never all held at once. Without <paramref name="taken"/>, every result is kept whole.
+    /// </summary>
+    public IReadOnlyList<IntakeFileResult> ProcessEntries(IReadOnlyList<InboxEntry> entries, IProgress<string>? progress, Func<IntakeFileResult, IntakeFileResult>? taken)
     {
-        // Files are independent: read them on every core, each result in its file's slot, so the order (and every
-        // decision taken from it) is the same as a one-core run. Progress lines keep to file order as well.
+        // Files are independent: read them on every core, each result in its file's slot; they are handed on, marked
+        // as duplicates and reported in file order, so every decision taken from them is the same as a one-core run's.
         var reader = new ReturnFileReader(context);
         var maxBytes = context.EffectiveLimits.MaxFileBytes;
-        var results = new IntakeFileResult[entries.Count];
-        var reported = 0;
+        var results = new IntakeFileResult?[entries.Count];
+        var workers = Math.Max(1, Math.Min(maxParallelism ?? DefaultParallelism, entries.Count));
+        var ahead = 16 * workers;
         var gate = new object();
-        Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = maxParallelism ?? DefaultParallelism }, index =>
+        var claimed = -1;
+        var handed = 0;
+        Exception? failure = null;
+
+        void Work()
         {
-            // Each file is read once, here, and everything below works from those bytes.
-            var file = InboxReader.Read(entries[index], maxBytes);
-            results[index] = IsWorkbookCandidate(file)
-                ? reader.Read(file)
-                : new IntakeFileResult(file.Path, "", null, IntakeStatus.Ignored,
-                    [DiagnosticCatalog.NotAReturnFile.At("收件箱中的这个文件不是 Excel 工作簿，未读取", file.Path)], null);
-            if (progress is null)
+            try
             {
-                return;
-            }
-            lock (gate)
-            {
-                while (reported < results.Length && results[reported] is { } done)
+                while (true)
                 {
-                    if (done.Status != IntakeStatus.Ignored)
+                    // Files are claimed in order, so the first file not yet handed on is always being read.
+                    var index = Interlocked.Increment(ref claimed);
+                    if (index >= entries.Count)
                     {
-                        progress.Report($"{Path.GetFileName(done.File)}: {Describe(done.Status)}");
+                        return;
                     }
-                    reported++;
+                    lock (gate)
+                    {
+                        while (index >= handed + ahead && failure is null)
+                        {
+                            Monitor.Wait(gate);
+                        }
+                        if (failure is not null)
+                        {
+                            return;
+                        }
+                    }
+                    var result = ReadEntry(reader, entries[index], maxBytes);
+                    lock (gate)
+                    {
+                        results[index] = result;
+                        Monitor.PulseAll(gate);
+                    }
                 }
             }
-        });
-        return MarkDuplicates([.. results]);
+            catch (Exception problem)
+            {
+                Fail(problem);
+            }
+        }
+
+        void Fail(Exception problem)
+        {
+            lock (gate)
+            {
+                failure ??= problem;
+                Monitor.PulseAll(gate);
+            }
+        }
+
+        var readers = Enumerable.Range(0, workers)
+            .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            for (var index = 0; index < entries.Count; index++)
+            {
+                IntakeFileResult result;
+                lock (gate)
+                {
+                    while (results[index] is null && failure is null)
+                    {
+                        Monitor.Wait(gate);
+                    }
+                    if (failure is not null)
+                    {
+                        break;
+                    }
+                    result = results[index]!;
+                }
+                result = MarkDuplicate(result, first);
+                if (taken is not null)
+                {
+                    result = taken(result);
+                }
+                if (progress is not null && result.Status != IntakeStatus.Ignored)
+                {
+                    progress.Report($"{Path.GetFileName(result.File)}: {Describe(result.Status)}");
+                }
+                lock (gate)
+                {
+                    results[index] = result;
+                    handed = index + 1;
+                    Monitor.PulseAll(gate);
+                }
+            }
+        }
+        catch (Exception problem)
+        {
+            Fail(problem);
+        }
+        Task.WaitAll(readers);
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+        return results!;
+    }
+
+    /// <summary>Reads one entry: each file is read once, here, and everything below works from those bytes.</summary>
+    private static IntakeFileResult ReadEntry(ReturnFileReader reader, InboxEntry entry, long maxBytes)
+    {
+        var file = InboxReader.Read(entry, maxBytes);
+        return IsWorkbookCandidate(file)
+            ? reader.Read(file)
+            : new IntakeFileResult(file.Path, "", null, IntakeStatus.Ignored,
+                [DiagnosticCatalog.NotAReturnFile.At("收件箱中的这个文件不是 Excel 工作簿，未读取", file.Path)], null);
     }
 
     /// <summary>How many files are read at once unless told: every core.</summary>
@@ -72,24 +165,20 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
         || file.Problem?.Code == DiagnosticCatalog.NotARegularFile.Code
         || file.Bytes is { } bytes && FileSignature.LooksLikeWorkbook(bytes.AsSpan(0, Math.Min(bytes.Length, 8)));
 
-    /// <summary>A file whose bytes equal an earlier file's is the same submission sent twice.</summary>
-    private static List<IntakeFileResult> MarkDuplicates(List<IntakeFileResult> results)
+    /// <summary>A file whose bytes equal an earlier file's (<paramref name="first"/>: the first file of each content so far) is the same submission sent twice.</summary>
+    private static IntakeFileResult MarkDuplicate(IntakeFileResult result, Dictionary<string, string> first)
     {
-        var first = new Dictionary<string, IntakeFileResult>(StringComparer.Ordinal);
-        return results.Select(r =>
+        if (result.Sha256.Length == 0 || result.Status == IntakeStatus.Ignored)
         {
-            if (r.Sha256.Length == 0 || r.Status == IntakeStatus.Ignored)
-            {
-                return r;
-            }
-            if (!first.TryGetValue(r.Sha256, out var original))
-            {
-                first[r.Sha256] = r;
-                return r;
-            }
-            var note = DiagnosticCatalog.Duplicate.At($"与 {Path.GetFileName(original.File)} 内容完全相同，按同一份报送处理", r.File);
-            return r with { Status = IntakeStatus.Duplicate, Diagnostics = [.. r.Diagnostics, note] };
-        }).ToList();
+            return result;
+        }
+        if (!first.TryGetValue(result.Sha256, out var original))
+        {
+            first[result.Sha256] = result.File; // its name only: the result itself may still hold its bytes
+            return result;
+        }
+        var note = DiagnosticCatalog.Duplicate.At($"与 {Path.GetFileName(original)} 内容完全相同，按同一份报送处理", result.File);
+        return result with { Status = IntakeStatus.Duplicate, Diagnostics = [.. result.Diagnostics, note] };
     }
 
     private static string Describe(IntakeStatus status) => status switch

@@ -148,21 +148,36 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         // The previous period's accepted figures (from the store) go into intake, so that a check against them is the file's own.
         var previous = store is null ? null : PreviousFiguresLoader.Load(store, definition, options.Period);
         var context = new IntakeContext(definition, roster, options.Period, Prefilled: prefilled, Now: clock.GetLocalNow(), Previous: previous);
-        var received = new IntakeProcessor(context, options.IntakeThreads).ProcessEntries(files, progress);
-        var candidates = received;
-        if (store is not null)
+        IReadOnlyList<IntakeFileResult> received;
+        IReadOnlyList<IntakeFileResult> candidates;
+        if (store is null)
         {
-            Stages?.Report(RunStage.Recording);
-            stages.Begin(StageTiming.Store);
-            progress?.Report($"记录到存储库 {options.StorePath}");
+            // Nothing downstream needs a file's bytes: each is dropped as soon as its file is read.
+            received = new IntakeProcessor(context, options.IntakeThreads).ProcessEntries(files, progress, f => f with { Original = null });
+            candidates = received;
+        }
+        else
+        {
+            // Each file goes into the store as it is read, in file order, in the run's one transaction (committed once
+            // every file is in: a run that fails or is killed leaves the store as before); what is kept of it is what
+            // the receipts need and the store does not give back.
             store.WriteDelay = StoreWriteDelay;
-            store.RecordRun(definition.Code, options.Period, options.InboxDirectory, received);
+            using (var recording = store.BeginRun(definition.Code, options.Period, options.InboxDirectory, files.Count))
+            {
+                progress?.Report($"记录到存储库 {options.StorePath}");
+                received = new IntakeProcessor(context, options.IntakeThreads).ProcessEntries(files, progress, f =>
+                {
+                    recording.Add(f);
+                    return Kept(f);
+                });
+                Stages?.Report(RunStage.Recording);
+                stages.Begin(StageTiming.Store);
+                recording.Complete();
+            }
             // Every version the store holds for the period (this run's and earlier runs'), and this run's files that
             // are no version: duplicates, non-workbooks and files that could not be read at all.
-            candidates = [.. store.Versions(definition.Code, options.Period), .. received.Where(f => f.Status is IntakeStatus.Duplicate or IntakeStatus.Ignored || f.Sha256.Length == 0)];
+            candidates = [.. store.Versions(definition.Code, options.Period), .. received.Where(f => !IsVersion(f))];
         }
-        // The bytes went to the store; nothing downstream needs them.
-        received = received.Select(f => f with { Original = null }).ToList();
 
         Stages?.Report(RunStage.Merging);
         stages.Begin(StageTiming.Merge);
@@ -171,6 +186,15 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         var merge = Merger.Merge(definition, roster, options.Period, options.Window, decision);
         return ReturnResult.Compute(decision, received, merge, store is null ? null : HistoryLoader.Load(store, merge), options.Quality, options.Deadline, narrativeTemplate, clock.LocalTimeZone);
     }
+
+    /// <summary>A file the store keeps as a version of the period (else a duplicate, a non-workbook or a file that could not be read).</summary>
+    private static bool IsVersion(IntakeFileResult file) => file.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored) && file.Sha256.Length > 0;
+
+    /// <summary>
+    /// What is kept of a file the store has recorded: never its bytes; and for a version, not its figures either (the
+    /// store gives them back, and its receipt is drawn from that version); a duplicate's receipt needs its own.
+    /// </summary>
+    private static IntakeFileResult Kept(IntakeFileResult file) => IsVersion(file) ? file with { Original = null, Submission = null } : file with { Original = null };
 
     /// <summary>A stage timed in several pieces (each return is read in turn) counts once.</summary>
     private static List<StageTiming> Merged(IReadOnlyList<StageTiming> timings) =>

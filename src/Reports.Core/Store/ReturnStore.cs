@@ -160,44 +160,67 @@ public sealed class ReturnStore : IDisposable
     /// </summary>
     public long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<IntakeFileResult> intake)
     {
+        using var recording = BeginRun(returnCode, period, inbox, intake.Count);
+        foreach (var file in intake)
+        {
+            recording.Add(file);
+        }
+        return recording.Complete();
+    }
+
+    /// <summary>
+    /// Begins recording a run of <paramref name="files"/> files, to which intake adds each file as it is read (its
+    /// bytes then need not be kept): everything goes into one transaction, committed by <see cref="RunRecording.Complete"/>,
+    /// so a run killed or failing at any point leaves the store as before. The store's write lock is held until then.
+    /// </summary>
+    public RunRecording BeginRun(string returnCode, ReportingPeriod period, string inbox, int files)
+    {
+        if (_prepared is not null)
+        {
+            throw new InvalidOperationException("存储库正在记录另一次运行");
+        }
         var now = Format(_clock.GetUtcNow());
-        using var transaction = _connection.BeginTransaction(deferred: false);
+        var transaction = _connection.BeginTransaction(deferred: false);
         // Tens of thousands of rows through a handful of statements: each prepared once and reused for the run.
         _prepared = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
         try
         {
-            return RecordRun(returnCode, period, inbox, intake, now, transaction);
+            var runId = Convert.ToInt64(Scalar("INSERT INTO runs (return_code, period, inbox, recorded_at, files) VALUES ($r, $p, $i, $t, $n) RETURNING id;",
+                transaction, ("$r", returnCode), ("$p", period.ToString()), ("$i", inbox), ("$t", now), ("$n", files)), CultureInfo.InvariantCulture);
+            return new RunRecording(this, transaction, returnCode, period, now, runId);
         }
-        finally
+        catch
         {
-            foreach (var command in _prepared.Values)
-            {
-                command.Dispose();
-            }
-            _prepared = null;
+            EndRun(transaction);
+            throw;
         }
     }
 
-    private long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<IntakeFileResult> intake, string now, SqliteTransaction transaction)
+    /// <summary>One file of the run being recorded: a new content becomes a version, one already held is noted as seen again.</summary>
+    internal void Record(RunRecording run, IntakeFileResult file)
     {
-        var runId = Convert.ToInt64(Scalar("INSERT INTO runs (return_code, period, inbox, recorded_at, files) VALUES ($r, $p, $i, $t, $n) RETURNING id;",
-            transaction, ("$r", returnCode), ("$p", period.ToString()), ("$i", inbox), ("$t", now), ("$n", intake.Count)), CultureInfo.InvariantCulture);
-        foreach (var file in intake)
+        Pause();
+        long? versionId = null;
+        if (file.Status != IntakeStatus.Ignored && file.Sha256.Length > 0)
         {
-            Pause();
-            long? versionId = null;
-            if (file.Status != IntakeStatus.Ignored && file.Sha256.Length > 0)
-            {
-                versionId = Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", transaction,
-                    ("$r", returnCode), ("$p", period.ToString()), ("$s", file.Sha256)) is long existing
-                    ? existing
-                    : InsertVersion(returnCode, period, file, runId, now, file.Original, transaction);
-            }
-            Execute("INSERT OR REPLACE INTO run_files (run_id, file_name, sha256, version_id, status) VALUES ($run, $f, $s, $v, $st);", transaction,
-                ("$run", runId), ("$f", Path.GetFileName(file.File)), ("$s", file.Sha256), ("$v", versionId), ("$st", Status(file.Status)));
+            versionId = Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", run.Transaction,
+                ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$s", file.Sha256)) is long existing
+                ? existing
+                : InsertVersion(run.ReturnCode, run.Period, file, run.RunId, run.Now, file.Original, run.Transaction);
         }
-        transaction.Commit();
-        return runId;
+        Execute("INSERT OR REPLACE INTO run_files (run_id, file_name, sha256, version_id, status) VALUES ($run, $f, $s, $v, $st);", run.Transaction,
+            ("$run", run.RunId), ("$f", Path.GetFileName(file.File)), ("$s", file.Sha256), ("$v", versionId), ("$st", Status(file.Status)));
+    }
+
+    /// <summary>Ends the run being recorded (committed or not): its statements are released, its transaction closed.</summary>
+    internal void EndRun(SqliteTransaction transaction)
+    {
+        foreach (var command in _prepared?.Values.ToList() ?? [])
+        {
+            command.Dispose();
+        }
+        _prepared = null;
+        transaction.Dispose();
     }
 
     private long InsertVersion(string returnCode, ReportingPeriod period, IntakeFileResult file, long runId, string now, byte[]? original, SqliteTransaction transaction)
@@ -251,6 +274,9 @@ public sealed class ReturnStore : IDisposable
     {
         var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()) };
         var values = new Dictionary<long, (Dictionary<string, decimal> Numbers, Dictionary<string, string> Texts, Dictionary<string, FieldReading> Cells)>();
+        // Field codes, sheet names and cell references repeat in every version: one string each, not one per row.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Named(string text) => names.TryGetValue(text, out var known) ? known : names[text] = text;
         ReadAll("""
             SELECT vv.version_id, vv.field, vv.number, vv.text, vv.sheet, vv.cell, vv.typed FROM version_values vv
             JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p ORDER BY vv.version_id, vv.field;
@@ -262,7 +288,7 @@ public sealed class ReturnStore : IDisposable
                 entry = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
                 values[id] = entry;
             }
-            var field = reader.GetString(1);
+            var field = Named(reader.GetString(1));
             if (!reader.IsDBNull(2))
             {
                 entry.Numbers[field] = decimal.Parse(reader.GetString(2), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
@@ -273,7 +299,7 @@ public sealed class ReturnStore : IDisposable
             }
             if (!reader.IsDBNull(4) && !reader.IsDBNull(5))
             {
-                entry.Cells[field] = new FieldReading(reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+                entry.Cells[field] = new FieldReading(Named(reader.GetString(4)), Named(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetString(6));
             }
         });
         var details = new Dictionary<long, Dictionary<string, IReadOnlyList<DetailRow>>>();
@@ -491,7 +517,7 @@ public sealed class ReturnStore : IDisposable
         }
     }
 
-    /// <summary>The statements of the run being recorded, by text; null outside <see cref="RecordRun(string, ReportingPeriod, string, IReadOnlyList{IntakeFileResult})"/>.</summary>
+    /// <summary>The statements of the run being recorded, by text; null unless a run is being recorded (<see cref="BeginRun"/>).</summary>
     private Dictionary<string, SqliteCommand>? _prepared;
 
     private SqliteCommand Command(string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)

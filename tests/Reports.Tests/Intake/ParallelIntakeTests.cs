@@ -37,4 +37,54 @@ public sealed class ParallelIntakeTests
         Assert.Contains("\"duplicate\"", System.Text.Encoding.UTF8.GetString(sequential));
         Assert.Contains("\"rejected\"", System.Text.Encoding.UTF8.GetString(sequential));
     }
+
+    [Fact]
+    public void Files_are_handed_on_in_file_order_with_their_bytes_and_kept_without_them()
+    {
+        using var temp = new TempDirectory();
+        var inbox = temp.Sub("inbox");
+        foreach (var unit in Samples.Changzhi.Units)
+        {
+            Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
+        }
+        File.Copy(Directory.GetFiles(inbox).Order(StringComparer.Ordinal).First(), Path.Combine(inbox, "zz-resend.xlsx"));
+        File.WriteAllText(Path.Combine(inbox, "readme.txt"), "not a return");
+        var context = new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period);
+        var entries = InboxReader.List(inbox, Samples.Changzhi);
+
+        var handed = new List<IntakeFileResult>();
+        var kept = new IntakeProcessor(context, 2).ProcessEntries(entries, null, f =>
+        {
+            handed.Add(f);
+            return f with { Original = null };
+        });
+
+        Assert.Equal(entries.Select(e => e.Path), handed.Select(f => f.File));
+        Assert.All(handed.Where(f => f.Status != IntakeStatus.Ignored), f => Assert.Equal(f.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Original!))));
+        Assert.Equal(IntakeStatus.Duplicate, handed.Single(f => f.File.EndsWith("zz-resend.xlsx", StringComparison.Ordinal)).Status);
+        Assert.Equal(IntakeStatus.Ignored, handed.Single(f => f.File.EndsWith("readme.txt", StringComparison.Ordinal)).Status);
+        Assert.All(kept, f => Assert.Null(f.Original));
+        // Handed on as a one-core run reads them: same statuses, same findings.
+        var alone = new IntakeProcessor(context, 1).ProcessEntries(entries);
+        Assert.Equal(alone.Select(f => (f.File, f.Status, f.Diagnostics.Count)), kept.Select(f => (f.File, f.Status, f.Diagnostics.Count)));
+    }
+
+    [Fact]
+    public void A_failure_while_handing_on_stops_intake_and_is_thrown_as_it_was()
+    {
+        using var temp = new TempDirectory();
+        var inbox = temp.Sub("inbox");
+        foreach (var unit in Samples.Changzhi.Units)
+        {
+            Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
+        }
+        var context = new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period);
+        var handed = 0;
+
+        var thrown = Assert.Throws<IOException>(() => new IntakeProcessor(context, 2).ProcessEntries(InboxReader.List(inbox, Samples.Changzhi), null, f =>
+            ++handed == 3 ? throw new IOException("disk full") : f));
+
+        Assert.Equal("disk full", thrown.Message);
+        Assert.Equal(3, handed);
+    }
 }

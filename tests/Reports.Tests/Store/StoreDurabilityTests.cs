@@ -84,4 +84,49 @@ public sealed class StoreDurabilityTests
             Assert.Equal(6, opened.Versions(Samples.ReturnCode, Samples.Period).Count);
         }
     }
+
+    [Fact]
+    public void A_recording_left_without_completing_leaves_the_store_as_before()
+    {
+        using var temp = new TempDirectory();
+        var inbox = temp.Sub("inbox");
+        foreach (var unit in Samples.Changzhi.Units.Take(3))
+        {
+            Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
+        }
+        var context = new Reports.Intake.IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period);
+        var store = Path.Combine(temp.Path, "reports.db");
+
+        using (var opened = ReturnStore.Open(store, FixedClock.Default))
+        {
+            // Intake fails on the third file (a bug, a full disk): the two recorded before it must not stay.
+            var recorded = 0;
+            Assert.Throws<IOException>(() =>
+            {
+                using var recording = opened.BeginRun(Samples.ReturnCode, Samples.Period, inbox, 3);
+                new Reports.Intake.IntakeProcessor(context).ProcessEntries(Reports.Intake.InboxReader.List(inbox, Samples.Changzhi), null, f =>
+                {
+                    if (recorded == 2)
+                    {
+                        throw new IOException("disk full");
+                    }
+                    recording.Add(f);
+                    recorded++;
+                    return f;
+                });
+            });
+            Assert.Equal(2, recorded);
+        }
+
+        using (var opened = ReturnStore.Open(store, FixedClock.Default))
+        {
+            Assert.Equal("ok", opened.IntegrityCheck());
+            Assert.Equal(0, opened.RunCount);
+            Assert.Empty(opened.Versions(Samples.ReturnCode, Samples.Period));
+            // And the next recording completes.
+            using var recording = opened.BeginRun(Samples.ReturnCode, Samples.Period, inbox, 0);
+            recording.Complete();
+            Assert.Equal(1, opened.RunCount);
+        }
+    }
 }

@@ -25,6 +25,8 @@ public sealed class XlsxWorkbook : IDisposable
     private readonly string? _sharedStringsPart;
     private readonly Dictionary<int, string> _sharedStringCache = [];
     private bool _allSharedStringsLoaded;
+    private XmlReader? _stringsPass;
+    private int _stringsPassIndex;
     private readonly string? _stylesPart;
     private XlsxStyles? _styles;
     private readonly Dictionary<string, XlsxDefinedName> _definedNames;
@@ -570,37 +572,128 @@ public sealed class XlsxWorkbook : IDisposable
         }
     }
 
+    /// <summary>
+    /// One pass over a sheet, left where it stopped, and the named cells it passed (every cell a defined name points
+    /// at: those are what a reader asks for): a later request for named cells reads on from there instead of
+    /// inflating the sheet again. A return's meta cells, then its fields, then its stamp: one pass serves all three.
+    /// </summary>
+    private sealed class SheetCursor(HashSet<long> named)
+    {
+        public readonly HashSet<long> Named = named;
+        public readonly Dictionary<long, Passed> Seen = [];
+        public IEnumerator<(int Row, int Column, XmlReader Reader)>? Pass;
+        public bool Started;
+        public bool Ended;
+        public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure;
+    }
+
+    /// <summary>A cell as the pass read it; <see cref="Problem"/>: why it cannot be read, told only if it is asked for.</summary>
+    private readonly record struct Passed(XlsxCellValue Value, int SharedIndex, int Style, XlsxProblemException? Problem);
+
+    private SheetCursor?[]? _cursors;
+
+    private SheetCursor CursorOf(int sheetIndex)
+    {
+        _cursors ??= new SheetCursor?[_sheetNames.Length];
+        if (_cursors[sheetIndex] is { } cursor) return cursor;
+        var named = new HashSet<long>();
+        foreach (var name in _definedNames.Values.Concat(_localDefinedNames))
+        {
+            if (name.Sheet is not null && name.Cell is not null && _sheetIndex.TryGetValue(name.Sheet, out int si) && si == sheetIndex
+                && XlsxCellRef.TryParse(name.Cell.AsSpan().Trim(), out int row, out int col))
+            {
+                named.Add(Key(row, col));
+            }
+        }
+        return _cursors[sheetIndex] = new SheetCursor(named);
+    }
+
     private void ReadSheet(int sheetIndex, Dictionary<long, Slot> wanted, Dictionary<(string Sheet, string Cell), XlsxCellValue> result,
         List<(Slot Slot, int Index, string? Formula)> pendingShared, List<(Slot Slot, int Style)> pendingStyles)
     {
-        var remaining = wanted.Count;
-        foreach (var (row, col, r) in Cells(sheetIndex))
+        int remaining = wanted.Count;
+        void Take(Slot slot, Passed cell)
         {
-            if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
+            if (cell.Problem is { } problem) throw problem;
+            var (value, sharedIndex, style, _) = cell;
+            slot.Found = true;
+            // A styled number may show a date; the styles are read after the sheet, once, and only if one turns up.
+            if (value.Kind == XlsxCellKind.Number && style >= 0) pendingStyles.Add((slot, style));
+            if (sharedIndex >= 0) pendingShared.Add((slot, sharedIndex, value.Formula));
+            else foreach (var req in slot.Requests) result[req] = value;
+            remaining--;
+        }
+
+        var cursor = CursorOf(sheetIndex);
+        foreach (var (key, slot) in wanted)
+        {
+            if (cursor.Seen.TryGetValue(key, out var seen)) Take(slot, seen);
+        }
+        if (remaining == 0) return;
+        if (cursor.Started && wanted.Any(w => !w.Value.Found && !cursor.Named.Contains(w.Key)))
+        {
+            // A cell no name points at, which the pass may have gone by without keeping: stream from the start.
+            foreach (var (row, col, r) in Cells(sheetIndex))
             {
-                slot.Found = true;
-                var value = ReadCellElement(r, out var sharedIndex, out var style);
-                // A styled number may show a date; the styles are read after the sheet, once, and only if one turns up.
-                if (value.Kind == XlsxCellKind.Number && style >= 0)
+                if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
                 {
-                    pendingStyles.Add((slot, style));
-                }
-                if (sharedIndex >= 0)
-                {
-                    pendingShared.Add((slot, sharedIndex, value.Formula));
-                }
-                else
-                {
-                    foreach (var req in slot.Requests)
-                    {
-                        result[req] = value;
-                    }
-                }
-                if (--remaining == 0)
-                {
-                    return; // stop inflating: everything asked for was seen
+                    Take(slot, Pass(r));
+                    if (remaining == 0) return; // stop inflating: everything asked for was seen
                 }
             }
+            return;
+        }
+        cursor.Failure?.Throw(); // the sheet broke before these cells: reading it again breaks at the same place
+        if (cursor.Ended) return; // the whole sheet was read: the named cells not in it are empty
+        cursor.Started = true;
+        while (true)
+        {
+            long key;
+            Passed cell;
+            Slot? slot;
+            try
+            {
+                cursor.Pass ??= Cells(sheetIndex).GetEnumerator();
+                if (!cursor.Pass.MoveNext())
+                {
+                    cursor.Ended = true;
+                    cursor.Pass.Dispose();
+                    cursor.Pass = null;
+                    return;
+                }
+                var (row, col, r) = cursor.Pass.Current;
+                key = Key(row, col);
+                var asked = wanted.TryGetValue(key, out slot) && !slot.Found;
+                if (!asked && !cursor.Named.Contains(key)) continue; // only what is asked for or may be asked for is read
+                cell = Pass(r);
+            }
+            catch (Exception ex)
+            {
+                cursor.Failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+                cursor.Pass?.Dispose();
+                cursor.Pass = null;
+                throw;
+            }
+            if (cursor.Named.Contains(key)) cursor.Seen.TryAdd(key, cell);
+            if (slot is { Found: false })
+            {
+                Take(slot, cell);
+                if (remaining == 0) return; // stop inflating: everything asked for was seen (the pass waits here)
+            }
+        }
+    }
+
+    /// <summary>Reads the cell the pass is on; a cell that cannot be read keeps its problem, told only if it is asked for.</summary>
+    private static Passed Pass(XmlReader r)
+    {
+        try
+        {
+            var value = ReadCellElement(r, out int sharedIndex, out int style);
+            return new Passed(value, sharedIndex, style, null);
+        }
+        catch (XlsxProblemException problem)
+        {
+            return new Passed(XlsxCellValue.Empty, -1, -1, problem);
         }
     }
 
@@ -774,25 +867,43 @@ public sealed class XlsxWorkbook : IDisposable
             {
                 throw new XlsxProblemException(XlsxProblemKind.MissingPart, "单元格引用了共享字符串，但工作簿没有 sharedStrings 部件");
             }
-            using var r = _package.OpenXml(_sharedStringsPart);
-            var index = -1;
-            var remaining = needed.Count;
-            while (remaining > 0 && r.Read())
+            // The pass over the shared strings is kept where it stopped: strings asked for later (a return's fields
+            // after its meta cells) lie further on. One asked for behind it, and skipped, needs a fresh pass.
+            if (_stringsPass is not null && needed.Min() <= _stringsPassIndex)
             {
-                if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si")
+                _stringsPass.Dispose();
+                _stringsPass = null;
+            }
+            if (_stringsPass is null)
+            {
+                _stringsPass = _package.OpenXml(_sharedStringsPart);
+                _stringsPassIndex = -1;
+            }
+            var r = _stringsPass;
+            int remaining = needed.Count;
+            try
+            {
+                while (remaining > 0 && r.Read())
                 {
-                    continue;
+                    if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si") continue;
+                    int index = ++_stringsPassIndex;
+                    if (needed.Contains(index))
+                    {
+                        _sharedStringCache[index] = XlsxXml.ReadRichText(r);
+                        remaining--;
+                    }
+                    else
+                    {
+                        XlsxXml.SkipToEnd(r);
+                    }
                 }
-                index++;
-                if (needed.Contains(index))
-                {
-                    _sharedStringCache[index] = XlsxXml.ReadRichText(r);
-                    remaining--;
-                }
-                else
-                {
-                    XlsxXml.SkipToEnd(r);
-                }
+            }
+            catch
+            {
+                // A broken part is read afresh next time, and breaks at the same place.
+                _stringsPass.Dispose();
+                _stringsPass = null;
+                throw;
             }
         }
 
@@ -835,6 +946,8 @@ public sealed class XlsxWorkbook : IDisposable
                 return;
             }
             _disposed = true;
+            foreach (var cursor in _cursors ?? []) cursor?.Pass?.Dispose();
+            _stringsPass?.Dispose();
             _package.Dispose();
         }
     }

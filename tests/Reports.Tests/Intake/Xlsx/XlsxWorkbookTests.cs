@@ -326,6 +326,69 @@ public class XlsxWorkbookTests
         Assert.Equal(XlsxProblemKind.MalformedXml, problem!.Kind);
     }
 
+    [Fact]
+    public void Cells_read_in_turns_answer_as_one_fresh_read_would()
+    {
+        // A return asks for its meta cells, then its fields, then its stamp: the one pass over the sheet is kept
+        // between the requests. Each answer must be what a fresh workbook reading only those cells gives: the first of
+        // two cells with one reference, a named cell past the end empty, an unnamed cell behind the pass, and a sheet
+        // broken after some named cells (those before the break read, those after it a problem every time).
+        const string workbook = """
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+              <sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets>
+              <definedNames><definedName name="a">Sheet1!$A$1</definedName><definedName name="b">Sheet1!$B$2</definedName>
+                <definedName name="c">Sheet1!$C$3</definedName><definedName name="z">Sheet1!$Z$99</definedName><definedName name="late">Sheet1!$A$9</definedName></definedNames>
+            </workbook>
+            """;
+        const string rows = """
+            <row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>unnamed</v></c></row>
+            <row r="2"><c r="B2"><v>2</v></c><c r="B2"><v>second B2</v></c></row>
+            <row r="3"><c r="C3" t="inlineStr"><is><t>three</t></is></c><c r="D3" t="s"><v>x</v></c></row>
+            """;
+        var sound = XlsxTestFiles.MinimalWorkbook(rows, workbook);
+        var broken = XlsxTestFiles.MinimalWorkbook(rows + """<row r="8"><c r="A8"><v>8</v></c></rw><row r="9"><c r="A9"><v>9</v></c></row>""", workbook);
+
+        static (XlsxCellValue? Value, XlsxProblemKind? Problem) Fresh(byte[] bytes, string cell)
+        {
+            using var wb = OpenOk(bytes);
+            var value = wb.ReadCell("Sheet1", cell, out var problem);
+            return (value, problem?.Kind);
+        }
+
+        foreach (var bytes in new[] { sound, broken })
+        {
+            using var wb = OpenOk(bytes);
+            foreach (var turn in new[] { new[] { "A1" }, ["B2", "C3"], ["Z99"], ["B1"], ["A9"], ["D3"], ["A1", "B2"], ["A9"] })
+            {
+                var read = wb.ReadCells(turn.Select(c => ("Sheet1", c)), out var problem);
+                foreach (var cell in turn)
+                {
+                    var expected = Fresh(bytes, cell);
+                    if (expected.Problem is { } kind)
+                    {
+                        Assert.Equal(kind, problem?.Kind);
+                    }
+                    else if (problem is null)
+                    {
+                        Assert.Equal(expected.Value, read[("Sheet1", cell)]);
+                    }
+                }
+                if (turn.All(c => Fresh(bytes, c).Problem is null))
+                {
+                    Assert.Null(problem);
+                }
+            }
+        }
+        using (var wb = OpenOk(sound))
+        {
+            Assert.Equal("2", wb.ReadCell("Sheet1", "B2", out _)!.Raw); // the first B2
+            Assert.Equal(XlsxCellKind.Empty, wb.ReadCell("Sheet1", "Z99", out _)!.Kind);
+            Assert.Equal("unnamed", wb.ReadCell("Sheet1", "B1", out _)!.Raw);
+        }
+        Assert.NotNull(Fresh(broken, "A9").Problem);
+        Assert.Null(Fresh(broken, "C3").Problem);
+    }
+
     // ------------------------------------------------------------------ concurrency and timing
 
     [Fact]
