@@ -1,8 +1,8 @@
-using Reports.Pdf.Faces;
 using Reports.Analysis;
 using Reports.Outputs.Briefing;
 using Reports.Outputs.Receipts;
 using Reports.Pdf;
+using Reports.Pdf.Faces;
 using Reports.Periods;
 
 namespace Reports.Pipeline;

@@ -595,12 +595,15 @@ public sealed class XlsxWorkbook : IDisposable
     private SheetCursor CursorOf(int sheetIndex)
     {
         _cursors ??= new SheetCursor?[_sheetNames.Length];
-        if (_cursors[sheetIndex] is { } cursor) return cursor;
+        if (_cursors[sheetIndex] is { } cursor)
+        {
+            return cursor;
+        }
         var named = new HashSet<long>();
         foreach (var name in _definedNames.Values.Concat(_localDefinedNames))
         {
-            if (name.Sheet is not null && name.Cell is not null && _sheetIndex.TryGetValue(name.Sheet, out int si) && si == sheetIndex
-                && XlsxCellRef.TryParse(name.Cell.AsSpan().Trim(), out int row, out int col))
+            if (name.Sheet is not null && name.Cell is not null && _sheetIndex.TryGetValue(name.Sheet, out var si) && si == sheetIndex
+                && XlsxCellRef.TryParse(name.Cell.AsSpan().Trim(), out var row, out var col))
             {
                 named.Add(Key(row, col));
             }
@@ -611,25 +614,46 @@ public sealed class XlsxWorkbook : IDisposable
     private void ReadSheet(int sheetIndex, Dictionary<long, Slot> wanted, Dictionary<(string Sheet, string Cell), XlsxCellValue> result,
         List<(Slot Slot, int Index, string? Formula)> pendingShared, List<(Slot Slot, int Style)> pendingStyles)
     {
-        int remaining = wanted.Count;
+        var remaining = wanted.Count;
         void Take(Slot slot, Passed cell)
         {
-            if (cell.Problem is { } problem) throw problem;
+            if (cell.Problem is { } problem)
+            {
+                throw problem;
+            }
             var (value, sharedIndex, style, _) = cell;
             slot.Found = true;
             // A styled number may show a date; the styles are read after the sheet, once, and only if one turns up.
-            if (value.Kind == XlsxCellKind.Number && style >= 0) pendingStyles.Add((slot, style));
-            if (sharedIndex >= 0) pendingShared.Add((slot, sharedIndex, value.Formula));
-            else foreach (var req in slot.Requests) result[req] = value;
+            if (value.Kind == XlsxCellKind.Number && style >= 0)
+            {
+                pendingStyles.Add((slot, style));
+            }
+            if (sharedIndex >= 0)
+            {
+                pendingShared.Add((slot, sharedIndex, value.Formula));
+            }
+            else
+            {
+                foreach (var req in slot.Requests)
+                {
+                    result[req] = value;
+                }
+            }
             remaining--;
         }
 
         var cursor = CursorOf(sheetIndex);
         foreach (var (key, slot) in wanted)
         {
-            if (cursor.Seen.TryGetValue(key, out var seen)) Take(slot, seen);
+            if (cursor.Seen.TryGetValue(key, out var seen))
+            {
+                Take(slot, seen);
+            }
         }
-        if (remaining == 0) return;
+        if (remaining == 0)
+        {
+            return;
+        }
         if (cursor.Started && wanted.Any(w => !w.Value.Found && !cursor.Named.Contains(w.Key)))
         {
             // A cell no name points at, which the pass may have gone by without keeping: stream from the start.
@@ -638,13 +662,19 @@ public sealed class XlsxWorkbook : IDisposable
                 if (wanted.TryGetValue(Key(row, col), out var slot) && !slot.Found)
                 {
                     Take(slot, Pass(r));
-                    if (remaining == 0) return; // stop inflating: everything asked for was seen
+                    if (remaining == 0)
+                    {
+                        return; // stop inflating: everything asked for was seen
+                    }
                 }
             }
             return;
         }
         cursor.Failure?.Throw(); // the sheet broke before these cells: reading it again breaks at the same place
-        if (cursor.Ended) return; // the whole sheet was read: the named cells not in it are empty
+        if (cursor.Ended)
+        {
+            return; // the whole sheet was read: the named cells not in it are empty
+        }
         cursor.Started = true;
         while (true)
         {
@@ -664,7 +694,10 @@ public sealed class XlsxWorkbook : IDisposable
                 var (row, col, r) = cursor.Pass.Current;
                 key = Key(row, col);
                 var asked = wanted.TryGetValue(key, out slot) && !slot.Found;
-                if (!asked && !cursor.Named.Contains(key)) continue; // only what is asked for or may be asked for is read
+                if (!asked && !cursor.Named.Contains(key))
+                {
+                    continue; // only what is asked for or may be asked for is read
+                }
                 cell = Pass(r);
             }
             catch (Exception ex)
@@ -674,11 +707,17 @@ public sealed class XlsxWorkbook : IDisposable
                 cursor.Pass = null;
                 throw;
             }
-            if (cursor.Named.Contains(key)) cursor.Seen.TryAdd(key, cell);
+            if (cursor.Named.Contains(key))
+            {
+                cursor.Seen.TryAdd(key, cell);
+            }
             if (slot is { Found: false })
             {
                 Take(slot, cell);
-                if (remaining == 0) return; // stop inflating: everything asked for was seen (the pass waits here)
+                if (remaining == 0)
+                {
+                    return; // stop inflating: everything asked for was seen (the pass waits here)
+                }
             }
         }
     }
@@ -688,7 +727,7 @@ public sealed class XlsxWorkbook : IDisposable
     {
         try
         {
-            var value = ReadCellElement(r, out int sharedIndex, out int style);
+            var value = ReadCellElement(r, out var sharedIndex, out var style);
             return new Passed(value, sharedIndex, style, null);
         }
         catch (XlsxProblemException problem)
@@ -880,13 +919,16 @@ public sealed class XlsxWorkbook : IDisposable
                 _stringsPassIndex = -1;
             }
             var r = _stringsPass;
-            int remaining = needed.Count;
+            var remaining = needed.Count;
             try
             {
                 while (remaining > 0 && r.Read())
                 {
-                    if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si") continue;
-                    int index = ++_stringsPassIndex;
+                    if (r.NodeType != XmlNodeType.Element || r.Depth != 1 || r.LocalName != "si")
+                    {
+                        continue;
+                    }
+                    var index = ++_stringsPassIndex;
                     if (needed.Contains(index))
                     {
                         _sharedStringCache[index] = XlsxXml.ReadRichText(r);
@@ -946,7 +988,10 @@ public sealed class XlsxWorkbook : IDisposable
                 return;
             }
             _disposed = true;
-            foreach (var cursor in _cursors ?? []) cursor?.Pass?.Dispose();
+            foreach (var cursor in _cursors ?? [])
+            {
+                cursor?.Pass?.Dispose();
+            }
             _stringsPass?.Dispose();
             _package.Dispose();
         }

@@ -1,6 +1,6 @@
+using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Diagnostics;
-using Reports.Analysis;
 using Reports.Intake;
 using Reports.Merge;
 using Reports.Outputs.Spreadsheet;

@@ -1,7 +1,7 @@
 using Reports.Diagnostics;
 using Reports.Outputs.Briefing;
-using Reports.Pdf.Faces;
 using Reports.Pdf;
+using Reports.Pdf.Faces;
 
 namespace Reports.Pipeline.Outputs;
 
