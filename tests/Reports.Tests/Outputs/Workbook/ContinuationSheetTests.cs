@@ -97,6 +97,36 @@ public sealed partial class ContinuationSheetTests(SampleRuns runs) : IDisposabl
     }
 
     [Fact]
+    public void Diagnostics_past_the_limit_go_on_on_numbered_sheets_with_every_row_in_order()
+    {
+        var result = runs.Employment.Outcome.Results[0];
+        var whole = Read(result, StreamedLimit);
+        var rows = Body(whole["数据核查"]);
+        Assert.True(rows.Count >= 3, $"the employment sample has {rows.Count} diagnostics");
+        var limit = HeaderRow + 2;
+        var split = Read(result, limit);
+
+        var pages = Continuations(split, "数据核查");
+        Assert.Equal((rows.Count + 1) / 2, pages.Count);
+        Assert.Equal(rows, pages.SelectMany(Body).ToList());
+        // 序号 counts on across the sheets.
+        Assert.Equal(Enumerable.Range(1, rows.Count).Select(n => (double?)n), pages.SelectMany(p => Enumerable.Range(HeaderRow + 1, 2).Select(r => p[WorkbookReadBack.Reference(r, 1)]?.Number)).Take(rows.Count));
+        Assert.All(pages, page => Assert.Equal(whole["数据核查"].Headers(HeaderRow), page.Headers(HeaderRow)));
+        Assert.Empty(WorkbookValidation.Errors(File.ReadAllBytes(Path.Combine(_temp.Path, $"{limit}.xlsx"))));
+    }
+
+    [Fact]
+    public void A_row_past_the_worksheet_limit_is_refused_not_written()
+    {
+        using var output = new MemoryStream();
+        using var book = new Reports.Outputs.Spreadsheet.StreamedWorkbook(output, "t", FixedClock.Default.GetUtcNow(), "宋体");
+        var sheet = book.Add("表", new Dictionary<int, double>(), 0, 0);
+        sheet.Row(1_048_576);
+        var error = Assert.Throws<InvalidOperationException>(() => sheet.Row(1_048_577));
+        Assert.Contains("表", error.Message);
+    }
+
+    [Fact]
     public void A_continuation_name_keeps_to_31_characters()
     {
         Assert.Equal("来源", ContinuedSheet.NameOf("来源", 1));
