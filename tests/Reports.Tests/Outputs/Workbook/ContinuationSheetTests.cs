@@ -97,6 +97,22 @@ public sealed partial class ContinuationSheetTests(SampleRuns runs) : IDisposabl
     }
 
     [Fact]
+    public void In_a_workbook_of_two_returns_each_returns_links_lead_to_its_own_continuation_sheets()
+    {
+        var path = Path.Combine(_temp.Path, "both.xlsx");
+        File.WriteAllBytes(path, new ConsolidatedWorkbookWriter(FixedClock.Default) { RowLimit = 100 }
+            .Write([runs.Campaign.Outcome.Results[0], runs.Fund.Outcome.Results[0]]));
+        var workbook = new WorkbookReadBack(path);
+
+        Assert.Equal("目录", workbook.Sheets[0].Name);
+        Assert.True(Continuations(workbook, "表1来源").Count > 1);
+        Assert.True(Continuations(workbook, "表2来源").Count > 1);
+        LinksLeadToEachUnitsFirstRow(workbook, "表1");
+        LinksLeadToEachUnitsFirstRow(workbook, "表2");
+        Assert.Empty(WorkbookValidation.Errors(File.ReadAllBytes(path)));
+    }
+
+    [Fact]
     public void Diagnostics_past_the_limit_go_on_on_numbered_sheets_with_every_row_in_order()
     {
         var result = runs.Employment.Outcome.Results[0];
@@ -124,6 +140,43 @@ public sealed partial class ContinuationSheetTests(SampleRuns runs) : IDisposabl
         sheet.Row(1_048_576);
         var error = Assert.Throws<InvalidOperationException>(() => sheet.Row(1_048_577));
         Assert.Contains("表", error.Message);
+    }
+
+    [Theory]
+    [InlineData(8, new[] { 2, 3, 0, 4, 0 })]
+    [InlineData(8, new[] { 5, 1, 9, 0, 5, 5 })] // 9 rows: more than a sheet holds, split at the row
+    [InlineData(10, new[] { 0, 7, 7, 7, 0 })]
+    public void The_planned_start_of_each_group_is_where_its_rows_are_written_and_no_sheet_is_left_empty(int limit, int[] groups)
+    {
+        const int firstRow = HeaderRow + 1;
+        var plan = ContinuedSheet.Plan(groups, firstRow, limit);
+        var written = new List<(int Part, int Row)>();
+        var sheetRows = new List<int>();
+        using var output = new MemoryStream();
+        using (var book = new Reports.Outputs.Spreadsheet.StreamedWorkbook(output, "t", FixedClock.Default.GetUtcNow(), "宋体"))
+        {
+            var pages = new ContinuedSheet(book, "来源", new Dictionary<int, double>(), HeaderRow, 0, firstRow, limit,
+                head: _ => { }, end: (_, lastRow, _) => sheetRows.Add(lastRow - HeaderRow));
+            foreach (var rows in groups)
+            {
+                pages.Keep(rows);
+                for (var i = 0; i < rows; i++)
+                {
+                    var row = pages.Row();
+                    if (i == 0)
+                    {
+                        written.Add((pages.Part, row));
+                    }
+                    Assert.InRange(row, firstRow, limit);
+                }
+            }
+            pages.End();
+            book.Finish();
+        }
+        // The links point only at groups with rows.
+        Assert.Equal(plan.Where((_, i) => groups[i] > 0), written);
+        Assert.Equal(groups.Sum(), sheetRows.Sum());
+        Assert.All(sheetRows, rows => Assert.InRange(rows, 1, limit - HeaderRow));
     }
 
     [Fact]
@@ -163,17 +216,21 @@ public sealed partial class ContinuationSheetTests(SampleRuns runs) : IDisposabl
     }
 
     /// <summary>Each 查看来源 link of 报送情况 leads to the first row of its unit's figures, on whichever sheet they are.</summary>
-    private static void LinksLeadToEachUnitsFirstRow(WorkbookReadBack workbook)
+    private static void LinksLeadToEachUnitsFirstRow(WorkbookReadBack workbook, string prefix = "")
     {
-        var submissions = workbook["报送情况"];
+        var submissions = workbook[prefix + "报送情况"];
         var codeColumn = submissions.Headers(HeaderRow)["单位代码"];
         var links = submissions.Part.Worksheet.Descendants<Hyperlink>().ToList();
-        Assert.Equal(12, links.Count);
+        // A link for every unit with figures on 来源 (all of the samples' units).
+        var units = Continuations(workbook, prefix + "来源").SelectMany(Body).Select(r => r.Split('|')[0]).Distinct().ToList();
+        Assert.NotEmpty(units);
+        Assert.Equal(units.Order(), links.Select(l => submissions.Text(WorkbookReadBack.RowOf(l.Reference!.Value!), codeColumn)).Order());
         foreach (var link in links)
         {
             var match = Location().Match(link.Location!.Value!);
             Assert.True(match.Success, link.Location.Value);
             var sheet = workbook[match.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)];
+            Assert.StartsWith(prefix + "来源", sheet.Name, StringComparison.Ordinal);
             var row = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
             var unit = submissions.Text(WorkbookReadBack.RowOf(link.Reference!.Value!), codeColumn);
             Assert.Equal(unit, sheet.Text(row, 1));
