@@ -46,6 +46,11 @@ public sealed class StreamedSheet
     /// <summary>Starts a row (ending the one before); <paramref name="height"/> in points, null for the default.</summary>
     public void Row(int row, double? height = null)
     {
+        // A row past the limit makes a file Excel refuses: a bug of the caller, which must continue on another sheet.
+        if (row is < 1 or > StreamedWorkbook.MaxRows)
+        {
+            throw new InvalidOperationException($"第 {row} 行超出工作表的行数上限（{StreamedWorkbook.MaxRows}）：工作表“{Name}”应接续到下一个工作表。");
+        }
         EndRow();
         _row = row;
         _xml.Raw("<row r=\"").Number(row);

@@ -13,6 +13,9 @@ namespace Reports.Outputs.Spreadsheet;
 /// </summary>
 public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset created, string font) : IDisposable
 {
+    /// <summary>The rows a worksheet holds in Excel (and LibreOffice); a sheet with more is refused or cut short.</summary>
+    public const int MaxRows = 1_048_576;
+
     private const string SheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
     private const string DrawingType = "application/vnd.openxmlformats-officedocument.drawing+xml";
     private const string ChartType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";

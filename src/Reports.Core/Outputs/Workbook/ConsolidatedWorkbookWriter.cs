@@ -10,10 +10,17 @@ namespace Reports.Outputs.Workbook;
 /// not recalculate shows the same numbers as Excel (the tests calculate every formula and compare). County text is
 /// always written as text. Several returns of one period go into one workbook: a 目录 sheet, then each return's
 /// sheets in order, their names prefixed 表1, 表2 …. The sheets are streamed into the file row by row
-/// (<see cref="StreamedWorkbook"/>): a province's hundreds of thousands of rows never sit in memory as cells.
+/// (<see cref="StreamedWorkbook"/>): a province's hundreds of thousands of rows never sit in memory as cells; a
+/// sheet with more rows than Excel's limit (来源 at national scale) goes on on numbered sheets (<see cref="ContinuedSheet"/>).
 /// </summary>
 public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
 {
+    /// <summary>
+    /// The rows a sheet may hold before it goes on on a numbered continuation sheet (来源(2) …): Excel's limit, set
+    /// lower only by tests, to split the sample's sheets.
+    /// </summary>
+    internal int RowLimit { get; init; } = StreamedWorkbook.MaxRows;
+
     public byte[] Write(ReturnResult result) => Write([result]);
 
     public byte[] Write(IReadOnlyList<ReturnResult> parts)
@@ -40,7 +47,7 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         }
         for (var i = 0; i < parts.Count; i++)
         {
-            AddSheets(book, parts[i], Prefix(i, parts.Count), parts.Count == 1 ? title : Title(parts[i].Merge), now, zone);
+            AddSheets(book, parts[i], Prefix(i, parts.Count), parts.Count == 1 ? title : Title(parts[i].Merge), now, zone, RowLimit);
         }
         book.Finish();
     }
@@ -56,7 +63,7 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
     /// <summary>"" for a single return (sheet names as ever), else 表1, 表2 ….</summary>
     private static string Prefix(int index, int count) => count == 1 ? "" : $"表{index + 1}";
 
-    private static void AddSheets(StreamedWorkbook book, ReturnResult part, string prefix, string title, DateTimeOffset now, TimeZoneInfo zone)
+    private static void AddSheets(StreamedWorkbook book, ReturnResult part, string prefix, string title, DateTimeOffset now, TimeZoneInfo zone, int limit)
     {
         var (merge, analysis, submissions) = (part.Merge, part.Analysis, part.Submissions);
         SummarySheet.Write(book, prefix + SummarySheet.Name, merge, analysis, title);
@@ -66,11 +73,12 @@ public sealed class ConsolidatedWorkbookWriter(TimeProvider clock)
         }
         foreach (var table in merge.Definition.Details)
         {
-            DetailSheet.Write(book, prefix + DetailSheet.SheetName(table), merge, table, title);
+            DetailSheet.Write(book, prefix + DetailSheet.SheetName(table), merge, table, title, limit);
         }
-        SubmissionSheet.Write(book, prefix + SubmissionSheet.Name, submissions, merge.Roster.Name, title, zone, part.Approval, SourcesSheet.FirstRows(part));
-        SourcesSheet.Write(book, prefix + SourcesSheet.Name, part, title);
-        DiagnosticsSheet.Write(book, prefix + DiagnosticsSheet.Name, part, title);
+        SubmissionSheet.Write(book, prefix + SubmissionSheet.Name, submissions, merge.Roster.Name, title, zone, part.Approval,
+            SourcesSheet.Locations(part, prefix + SourcesSheet.Name, limit));
+        SourcesSheet.Write(book, prefix + SourcesSheet.Name, part, title, limit);
+        DiagnosticsSheet.Write(book, prefix + DiagnosticsSheet.Name, part, title, limit);
         NotesSheet.Write(book, prefix + NotesSheet.Name, merge, submissions, title, now, zone);
     }
 }

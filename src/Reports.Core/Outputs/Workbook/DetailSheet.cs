@@ -16,7 +16,7 @@ internal static class DetailSheet
 
     public static string SheetName(DetailTableDefinition table) => table.SheetName;
 
-    public static void Write(StreamedWorkbook book, string name, MergeResult merge, DetailTableDefinition table, string title)
+    public static void Write(StreamedWorkbook book, string name, MergeResult merge, DetailTableDefinition table, string title, int limit)
     {
         var columns = table.Columns;
         var first = 4; // 序号, 单位代码, 单位名称, then the table's columns
@@ -66,11 +66,6 @@ internal static class DetailSheet
         var widths = measure.Result();
         widths[1] = 6;
 
-        var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 3);
-        WorkbookStyle.Title(book, sheet, $"{merge.Roster.Name}{table.Title}",
-            $"已汇总 {units.Count} 个单位的{table.Title}，共 {rowCount} 行；表头可筛选（如按单位、类别、是否开工），合计行只计筛选后显示的行。", lastColumn);
-        WorkbookStyle.Headers(book, sheet, HeaderRow, [.. leading, .. columns.Select(c => c.Header)], 32);
-
         var cell = book.Style(WorkbookStyle.Cell);
         var looks = columns.Select((c, i) => WorkbookStyle.Cell with
         {
@@ -78,21 +73,64 @@ internal static class DetailSheet
             Center = c.Kind is DetailColumnKind.Choice or DetailColumnKind.YesNo or DetailColumnKind.Date,
         }).ToList();
         var body = looks.Select(book.Style).ToList();
-        var row = HeaderRow + 1;
+        var total = book.Style(WorkbookStyle.TotalCell);
+        var totals = formats.Select(f => book.Style(WorkbookStyle.TotalCell with { NumberFormat = f })).ToList();
+        // The sums of the rows on the sheet being written, stored with its total row's formulas.
+        var sums = new decimal[columns.Count];
+
+        // Past the limit the rows go on on a numbered continuation sheet, each with the headers, its autofilter and
+        // its total row (本表合计: the rows on that sheet); a unit's rows stay together.
+        var pages = new ContinuedSheet(book, name, widths, frozenRows: HeaderRow, frozenColumns: 3, HeaderRow + 1, limit - 1,
+            head: sheet =>
+            {
+                WorkbookStyle.Title(book, sheet, $"{merge.Roster.Name}{table.Title}",
+                    $"已汇总 {units.Count} 个单位的{table.Title}，共 {rowCount} 行；表头可筛选（如按单位、类别、是否开工），合计行只计筛选后显示的行。"
+                    + (sheet.Name == name ? "" : $"（续“{name}”：行数超过一个工作表的上限，本表合计只计本工作表的行。）"), lastColumn);
+                WorkbookStyle.Headers(book, sheet, HeaderRow, [.. leading, .. columns.Select(c => c.Header)], 32);
+            },
+            end: (sheet, lastRow, split) =>
+            {
+                lastRow = Math.Max(lastRow, HeaderRow);
+                sheet.AutoFilter = (HeaderRow, 1, lastRow, lastColumn);
+                // The total row: SUBTOTAL(109, …) sums only the rows the filter shows.
+                sheet.Row(lastRow + 1);
+                sheet.Blank(1, total);
+                sheet.Blank(2, total);
+                sheet.Text(3, split ? "本表合计" : "合计", total);
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    if (!columns[c].IsNumeric)
+                    {
+                        sheet.Blank(first + c, totals[c]);
+                        continue;
+                    }
+                    var letters = Ooxml.Column(first + c);
+                    var formula = lastRow > HeaderRow ? $"SUBTOTAL(109,{letters}{HeaderRow + 1}:{letters}{lastRow})" : "0";
+                    sheet.Formula(first + c, formula, sums[c], WorkbookStyle.Undefined, totals[c]);
+                }
+                Array.Clear(sums);
+                sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow);
+            });
+
+        var number = 0;
         foreach (var unit in units)
         {
-            foreach (var detail in unit.Details.GetValueOrDefault(table.Code) ?? [])
+            var details = unit.Details.GetValueOrDefault(table.Code) ?? [];
+            pages.Keep(details.Count);
+            foreach (var detail in details)
             {
-                sheet.Row(row);
-                sheet.Number(1, row - HeaderRow, cell);
+                pages.Row();
+                var sheet = pages.Sheet;
+                sheet.Number(1, ++number, cell);
                 CellText.Write(sheet, 2, unit.Unit.Code, cell);
                 CellText.Write(sheet, 3, unit.Unit.Name, cell);
                 for (var c = 0; c < columns.Count; c++)
                 {
                     var column = columns[c];
-                    if (detail.Numbers.TryGetValue(column.Code, out var number))
+                    if (detail.Numbers.TryGetValue(column.Code, out var value))
                     {
-                        sheet.Number(first + c, number, body[c]);
+                        sheet.Number(first + c, value, body[c]);
+                        sums[c] += value;
                     }
                     else if (detail.Text(column.Code) is { } text && column.Kind == DetailColumnKind.Date)
                     {
@@ -103,32 +141,8 @@ internal static class DetailSheet
                         CellText.Write(sheet, first + c, detail.Text(column.Code), body[c]);
                     }
                 }
-                row++;
             }
         }
-        var lastRow = Math.Max(row - 1, HeaderRow);
-        sheet.AutoFilter = (HeaderRow, 1, lastRow, lastColumn);
-
-        // The total row: SUBTOTAL(109, …) sums only the rows the filter shows.
-        var total = book.Style(WorkbookStyle.TotalCell);
-        sheet.Row(row);
-        sheet.Blank(1, total);
-        sheet.Blank(2, total);
-        sheet.Text(3, "合计", total);
-        for (var c = 0; c < columns.Count; c++)
-        {
-            var column = columns[c];
-            var style = book.Style(WorkbookStyle.TotalCell with { NumberFormat = formats[c] });
-            if (!column.IsNumeric)
-            {
-                sheet.Blank(first + c, style);
-                continue;
-            }
-            var letters = Ooxml.Column(first + c);
-            var formula = lastRow > HeaderRow ? $"SUBTOTAL(109,{letters}{HeaderRow + 1}:{letters}{lastRow})" : "0";
-            var expected = units.Sum(u => (u.Details.GetValueOrDefault(table.Code) ?? []).Sum(d => d.Numbers.GetValueOrDefault(column.Code)));
-            sheet.Formula(first + c, formula, expected, WorkbookStyle.Undefined, style);
-        }
-        sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow);
+        pages.End();
     }
 }

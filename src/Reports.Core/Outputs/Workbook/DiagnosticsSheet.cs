@@ -19,7 +19,7 @@ internal static class DiagnosticsSheet
     public const string Name = "数据核查";
     private const int HeaderRow = 3;
 
-    public static void Write(StreamedWorkbook book, string name, ReturnResult result, string title)
+    public static void Write(StreamedWorkbook book, string name, ReturnResult result, string title, int limit)
     {
         var merge = result.Merge;
         var definition = merge.Definition;
@@ -76,30 +76,36 @@ internal static class DiagnosticsSheet
         var widths = measure.Result();
         widths[1] = 5;
 
-        var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 3);
-        WorkbookStyle.Title(book, sheet, $"{roster.Name}报表数据核查",
-            rows.Count == 0 ? "全部报表均未发现问题。" : $"共 {rows.Count} 条：错误 {errors} 条（报表退回），警告 {warnings} 条，提示 {rows.Count - errors - warnings} 条。",
-            headers.Length);
-        WorkbookStyle.Headers(book, sheet, HeaderRow, headers);
+        // Past the limit the rows go on on 数据核查(2) …, each with the title and headers.
+        var pages = new ContinuedSheet(book, name, widths, frozenRows: HeaderRow, frozenColumns: 3, HeaderRow + 1, limit,
+            head: sheet =>
+            {
+                WorkbookStyle.Title(book, sheet, $"{roster.Name}报表数据核查",
+                    (rows.Count == 0 ? "全部报表均未发现问题。" : $"共 {rows.Count} 条：错误 {errors} 条（报表退回），警告 {warnings} 条，提示 {rows.Count - errors - warnings} 条。")
+                    + (sheet.Name == name ? "" : $"（续“{name}”）"),
+                    headers.Length);
+                WorkbookStyle.Headers(book, sheet, HeaderRow, headers);
+            },
+            end: (sheet, _, _) => sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow));
 
         // Messages and advice wrap in their (capped) columns; rows are sized here, as no reader does it on open.
         var cell = book.Style(WorkbookStyle.Cell);
         var wrapped = book.Style(WorkbookStyle.Cell with { Wrap = true });
         var error = book.Style(WorkbookStyle.Lagging(WorkbookStyle.Cell));
-        var number = HeaderRow + 1;
+        var number = 0;
         foreach (var row in rows)
         {
             var values = Values(row);
-            sheet.Row(number, ColumnWidths.RowHeight([(values[8], widths[10]), (values[9], widths[11]), (values[10], widths[12])]));
-            sheet.Number(1, number - HeaderRow, cell);
+            pages.Row(ColumnWidths.RowHeight([(values[8], widths[10]), (values[9], widths[11]), (values[10], widths[12])]));
+            var sheet = pages.Sheet;
+            sheet.Number(1, ++number, cell);
             for (var i = 0; i < values.Length; i++)
             {
                 var column = i + 2;
                 var style = column >= 10 ? wrapped : column == 9 && row.Diagnostic.IsError ? error : cell;
                 CellText.Write(sheet, column, values[i], style);
             }
-            number++;
         }
-        sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow);
+        pages.End();
     }
 }

@@ -16,24 +16,27 @@ internal static class SourcesSheet
     public const string Name = "来源";
     private const int HeaderRow = 3;
 
-    /// <summary>The row where each unit's figures begin on this sheet (the 报送情况 sheet links there).</summary>
-    public static IReadOnlyDictionary<string, int> FirstRows(ReturnResult result)
+    /// <summary>
+    /// Where each unit's figures begin ("'来源(2)'!A4"), for the 报送情况 sheet's links: planned as <see cref="Write"/>
+    /// places them, a unit's rows together on one sheet, continuation sheets past <paramref name="limit"/> rows.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Locations(ReturnResult result, string name, int limit)
     {
-        var rows = new Dictionary<string, int>(StringComparer.Ordinal);
-        var row = HeaderRow + 1;
-        foreach (var unit in result.Merge.Units)
+        var units = result.Merge.Units
+            .Select(unit => (unit.Unit.Code, Count: result.SourcesOf(unit.Unit.Code).Count))
+            .Where(unit => unit.Count > 0)
+            .ToList();
+        var starts = ContinuedSheet.Plan(units.Select(u => u.Count), HeaderRow + 1, limit);
+        var locations = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < units.Count; i++)
         {
-            var count = result.SourcesOf(unit.Unit.Code).Count;
-            if (count > 0)
-            {
-                rows[unit.Unit.Code] = row;
-                row += count;
-            }
+            var sheet = ContinuedSheet.NameOf(name, starts[i].Part).Replace("'", "''", StringComparison.Ordinal);
+            locations[units[i].Code] = $"'{sheet}'!A{starts[i].Row}";
         }
-        return rows;
+        return locations;
     }
 
-    public static void Write(StreamedWorkbook book, string name, ReturnResult result, string title)
+    public static void Write(StreamedWorkbook book, string name, ReturnResult result, string title, int limit)
     {
         string[] headers = ["单位代码", "单位名称", "字段代码", "指标名称", "读取的数值", "单元格", "原始填写", "文件", "SHA-256"];
         var labels = result.Definition.Fields.ToDictionary(f => f.Code, f => f.Label, StringComparer.Ordinal);
@@ -73,25 +76,33 @@ internal static class SourcesSheet
         var widths = measure.Result();
         widths[9] = 52;
 
-        var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 2);
-        WorkbookStyle.Title(book, sheet, $"{result.Merge.Roster.Name}报表数据来源",
-            "每个单位的每个数据取自哪个文件的哪个单元格、当时填写的原文；SHA-256 对应存储库中的版本，用 reports explain 可查看数据的完整来历。灰色为未参与汇总（退回）的单位。", headers.Length);
-        WorkbookStyle.Headers(book, sheet, HeaderRow, headers);
+        // Past the limit the rows go on on 来源(2) …, each with the title and headers; a unit's rows stay together.
+        var pages = new ContinuedSheet(book, name, widths, frozenRows: HeaderRow, frozenColumns: 2, HeaderRow + 1, limit,
+            head: sheet =>
+            {
+                WorkbookStyle.Title(book, sheet, $"{result.Merge.Roster.Name}报表数据来源",
+                    "每个单位的每个数据取自哪个文件的哪个单元格、当时填写的原文；SHA-256 对应存储库中的版本，用 reports explain 可查看数据的完整来历。灰色为未参与汇总（退回）的单位。"
+                    + (sheet.Name == name ? "" : $"\n（续“{name}”：行数超过一个工作表的上限，接续前一工作表。）"), headers.Length);
+                WorkbookStyle.Headers(book, sheet, HeaderRow, headers);
+            },
+            end: (sheet, _, _) => sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow));
 
         var cell = book.Style(WorkbookStyle.Cell);
         var grey = book.Style(WorkbookStyle.Missing(WorkbookStyle.Cell));
         var hash = book.Style(WorkbookStyle.Cell with { Font = "Consolas", Size = 8 });
-        var row = HeaderRow + 1;
         foreach (var unit in result.Merge.Units)
         {
+            var sources = result.SourcesOf(unit.Unit.Code);
+            pages.Keep(sources.Count);
             var submission = result.Decision.For(unit.Unit.Code)?.Submission;
             var named = unit.Status == UnitStatus.Accepted ? cell : grey;
             var code = CellText.Clean(unit.Unit.Code);
             var unitName = CellText.Clean(unit.Unit.Name);
-            foreach (var source in result.SourcesOf(unit.Unit.Code))
+            foreach (var source in sources)
             {
                 // Stored as values, never formulas; a text that looks like one also gets Excel's quote prefix.
-                sheet.Row(row++);
+                pages.Row();
+                var sheet = pages.Sheet;
                 CellText.Write(sheet, 1, code, named);
                 CellText.Write(sheet, 2, unitName, named);
                 CellText.Write(sheet, 3, source.Field, cell);
@@ -110,6 +121,6 @@ internal static class SourcesSheet
                 CellText.Write(sheet, 9, source.Sha256, hash);
             }
         }
-        sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow);
+        pages.End();
     }
 }

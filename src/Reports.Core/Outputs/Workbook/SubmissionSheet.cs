@@ -18,7 +18,7 @@ internal static class SubmissionSheet
     private const int HeaderRow = 3, FullHashColumn = 13, ShownHashLength = 12;
 
     public static void Write(StreamedWorkbook book, string name, SubmissionOverview overview, string rosterName, string title, TimeZoneInfo zone,
-        ApprovalStatus? approval = null, IReadOnlyDictionary<string, int>? sourceRows = null)
+        ApprovalStatus? approval = null, IReadOnlyDictionary<string, string>? sources = null)
     {
         // The printed sheet shows a hash's first 12 characters (enough to tell files apart by eye); the whole SHA-256
         // stays in the last column, outside the print area, for comparing and for `reports withdraw --sha256`.
@@ -97,10 +97,10 @@ internal static class SubmissionSheet
                 sheet.Number(9, unit.Versions, styles[9]);
                 sheet.Number(10, unit.Errors, styles[10]);
                 sheet.Number(11, unit.Warnings, styles[11]);
-                if (sourceRows?.GetValueOrDefault(unit.Unit.Code) is int first and > 0)
+                if (sources?.GetValueOrDefault(unit.Unit.Code) is { } location)
                 {
-                    // The unit's figures lead to the cells they were read from.
-                    sheet.Links.Add((row, 12, $"'{name.Replace("报送情况", SourcesSheet.Name, StringComparison.Ordinal)}'!A{first}", "查看来源"));
+                    // The unit's figures lead to the cells they were read from (on a 来源 continuation sheet past its rows' limit).
+                    sheet.Links.Add((row, 12, location, "查看来源"));
                     sheet.Text(12, "查看来源", link);
                 }
                 else
