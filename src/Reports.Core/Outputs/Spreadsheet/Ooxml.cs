@@ -33,4 +33,31 @@ internal static class Ooxml
     }
 
     public static string Cell(int row, int column) => Column(column) + Number(row);
+
+    /// <summary>
+    /// Opens a workbook part and lists its sheets (the first active; sheet i is relationship rId{i + 1}); the caller
+    /// writes its defined names and closes the element.
+    /// </summary>
+    public static void StartWorkbook(XmlWriter xml, IEnumerable<string> sheetNames)
+    {
+        xml.WriteStartElement("workbook", Main);
+        xml.WriteAttributeString("xmlns", "r", null, Relationships);
+        xml.WriteStartElement("bookViews");
+        xml.WriteStartElement("workbookView");
+        xml.WriteAttributeString("activeTab", "0");
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteStartElement("sheets");
+        var i = 0;
+        foreach (var name in sheetNames)
+        {
+            i++;
+            xml.WriteStartElement("sheet");
+            xml.WriteAttributeString("name", name);
+            xml.WriteAttributeString("sheetId", Number(i));
+            xml.WriteAttributeString("id", Relationships, $"rId{i}");
+            xml.WriteEndElement();
+        }
+        xml.WriteEndElement();
+    }
 }

@@ -119,23 +119,7 @@ public sealed class SpreadsheetPackage(string title, DateTimeOffset created)
 
     private void Workbook(XmlWriter xml)
     {
-        xml.WriteStartElement("workbook", Ooxml.Main);
-        xml.WriteAttributeString("xmlns", "r", null, Ooxml.Relationships);
-        xml.WriteStartElement("bookViews");
-        xml.WriteStartElement("workbookView");
-        xml.WriteAttributeString("activeTab", "0");
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteStartElement("sheets");
-        for (var i = 0; i < Sheets.Count; i++)
-        {
-            xml.WriteStartElement("sheet");
-            xml.WriteAttributeString("name", Sheets[i].Name);
-            xml.WriteAttributeString("sheetId", Ooxml.Number(i + 1));
-            xml.WriteAttributeString("id", Ooxml.Relationships, $"rId{i + 1}");
-            xml.WriteEndElement();
-        }
-        xml.WriteEndElement();
+        Ooxml.StartWorkbook(xml, Sheets.Select(s => s.Name));
         var titled = Sheets.Select((s, i) => (Sheet: s, Index: i)).Where(s => s.Sheet.Print.TitleRows is not null).ToList();
         if (titled.Count > 0)
         {

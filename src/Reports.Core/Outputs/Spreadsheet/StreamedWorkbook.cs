@@ -261,23 +261,7 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
 
     private void Workbook(XmlWriter xml)
     {
-        xml.WriteStartElement("workbook", Ooxml.Main);
-        xml.WriteAttributeString("xmlns", "r", null, Ooxml.Relationships);
-        xml.WriteStartElement("bookViews");
-        xml.WriteStartElement("workbookView");
-        xml.WriteAttributeString("activeTab", "0");
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-        xml.WriteStartElement("sheets");
-        for (var i = 0; i < _sheets.Count; i++)
-        {
-            xml.WriteStartElement("sheet");
-            xml.WriteAttributeString("name", _sheets[i].Name);
-            xml.WriteAttributeString("sheetId", Ooxml.Number(i + 1));
-            xml.WriteAttributeString("id", Ooxml.Relationships, $"rId{i + 1}");
-            xml.WriteEndElement();
-        }
-        xml.WriteEndElement();
+        Ooxml.StartWorkbook(xml, _sheets.Select(s => s.Name));
 
         var names = new List<(string Name, int Sheet, string Text, bool Hidden)>();
         for (var i = 0; i < _sheets.Count; i++)
