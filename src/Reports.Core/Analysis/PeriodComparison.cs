@@ -86,7 +86,7 @@ public static class PeriodComparison
 
     /// <summary>Merged figures are bounded (see <see cref="Merger"/>), so their sum always fits: null would be a bug.</summary>
     private static decimal Sum(IEnumerable<decimal> figures) =>
-        SafeDecimal.Sum(figures) ?? throw new InvalidOperationException("a sum of bounded figures overflowed");
+        SafeDecimal.Sum(figures) ?? throw new InvalidOperationException("界内数字之和溢出：程序错误");
 
     private static string Show(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

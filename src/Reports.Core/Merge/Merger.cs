@@ -56,7 +56,7 @@ public static class Merger
         {
             // Bounded figures (|x| ≤ 10^15) cannot overflow a decimal sum short of 7.9 × 10^13 units: null is a bug.
             totals[field.Code] = SafeDecimal.Sum(members.Where(v => v.ContainsKey(field.Code)).Select(v => v[field.Code]))
-                ?? throw new InvalidOperationException($"the total of {field.Code} overflowed although every figure is bounded");
+                ?? throw new InvalidOperationException($"{field.Code} 的合计溢出，而每个数都在界内：程序错误");
         }
         var total = new GroupTotal(totals, IndicatorCalculator.ForGroup(definition, members));
         return new MergeResult(

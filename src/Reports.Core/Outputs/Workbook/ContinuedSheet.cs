@@ -30,7 +30,7 @@ internal sealed class ContinuedSheet
     {
         if (limit <= firstRow)
         {
-            throw new ArgumentOutOfRangeException(nameof(limit), limit, "A sheet must hold at least one row after its headers.");
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "工作表在表头之后至少要能容纳一行。");
         }
         (_book, _name, _widths, _frozenRows, _frozenColumns, _firstRow, _limit, _head, _end) =
             (book, name, widths, frozenRows, frozenColumns, firstRow, limit, head, end);
