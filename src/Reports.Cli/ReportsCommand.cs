@@ -34,6 +34,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     /// <summary>How long <c>run</c> waits for another run that holds its period folder before giving up.</summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The terminal a person watches, for progress bars and tables; null (plain lines) unless the program
+    /// finds one (<see cref="RunConsole.PersonsTerminal"/>) or a test hands in its own.</summary>
+    public Spectre.Console.IAnsiConsole? Terminal { get; init; }
+
     /// <summary>Set once a run holds its period folder: writes a failure and its stack trace into run.log.</summary>
     private Action<string, Exception>? _logFailure;
 
@@ -248,7 +252,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     {
         var settings = Load(parse, o);
         var period = ParsePeriod(periodText, o);
-        var console = RunConsole.For(output, error, clock, VerbosityOf(parse, o), o.Text);
+        var console = RunConsole.For(Terminal, output, error, clock, VerbosityOf(parse, o), o.Text);
         var started = clock.GetTimestamp();
         var folder = PeriodFolder.For(parse.GetResult(o.RunOut) is null && outRoot is not null ? outRoot : settings.Output.Root, period.ToString());
         // The deadline is set in the office's local time; the injected clock says which zone that is.
@@ -500,7 +504,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         }
         catch (Exception problem) when (LogFailure("意外错误", problem))
         {
-            error.WriteLine($"reports: 意外错误: {problem}");
+            // A bug, not the office's doing: one Chinese line on the console; the stack trace goes to run.log when a run holds its folder.
+            error.WriteLine(_logFailure is null
+                ? $"reports: 意外错误（程序缺陷）：{problem.GetType().Name}: {problem.Message}"
+                : $"reports: 意外错误（程序缺陷）：{problem.GetType().Name}: {problem.Message}（详情已写入 run.log）");
             return (int)ExitCode.Failure;
         }
     }

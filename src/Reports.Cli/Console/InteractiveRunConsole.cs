@@ -4,10 +4,10 @@ using Spectre.Console;
 namespace Reports.Cli.Console;
 
 /// <summary>For a person at a terminal: a progress bar per stage while the run works, a table when it ends.</summary>
-public sealed class InteractiveRunConsole(TextWriter output, TextWriter error, TimeProvider clock, Verbosity verbosity, UiText text)
+public sealed class InteractiveRunConsole(IAnsiConsole terminal, TextWriter output, TextWriter error, TimeProvider clock, Verbosity verbosity, UiText text)
     : RunConsole(output, error, clock, verbosity, text)
 {
-    private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+    private readonly IAnsiConsole _console = terminal;
 
     private string StageName(RunStage stage) => stage switch
     {
@@ -29,6 +29,13 @@ public sealed class InteractiveRunConsole(TextWriter output, TextWriter error, T
                 RunStage? current = null;
                 var stages = new Handler<RunStage>(stage =>
                 {
+                    // Outputs report their own stage and may come back to one already passed (the upward return is
+                    // written after the briefing, under "writing files"): a stopped bar cannot be restarted, so the
+                    // display only moves forward and a later output's work counts under the bar that is running.
+                    if (current is { } running && stage <= running)
+                    {
+                        return;
+                    }
                     foreach (var (earlier, task) in tasks.Where(t => t.Key < stage))
                     {
                         task.Value = task.MaxValue;

@@ -28,15 +28,18 @@ public abstract class RunConsole(TextWriter output, TextWriter error, TimeProvid
     /// <summary>Every line said during the run (progress, diagnostics, summary), timestamped: the run log's body.</summary>
     public IReadOnlyList<string> Log => _log;
 
-    public static RunConsole For(TextWriter output, TextWriter error, TimeProvider clock, Verbosity verbosity, UiText text) =>
-        IsInteractive(output) && verbosity != Verbosity.Quiet
-            ? new InteractiveRunConsole(output, error, clock, verbosity, text)
+    /// <summary>Progress bars and tables on <paramref name="terminal"/> when a person watches one (not when quiet),
+    /// plain timestamped lines otherwise.</summary>
+    public static RunConsole For(Spectre.Console.IAnsiConsole? terminal, TextWriter output, TextWriter error, TimeProvider clock, Verbosity verbosity, UiText text) =>
+        terminal is not null && verbosity != Verbosity.Quiet
+            ? new InteractiveRunConsole(terminal, output, error, clock, verbosity, text)
             : new PlainRunConsole(output, error, clock, verbosity, text);
 
-    /// <summary>A person at a terminal: the real console, not redirected, not a CI job.</summary>
-    private static bool IsInteractive(TextWriter output) =>
-        ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected
-        && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The real console when a person is at it: standard output not redirected, not a CI job; else null.</summary>
+    public static Spectre.Console.IAnsiConsole? PersonsTerminal() =>
+        !System.Console.IsOutputRedirected && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+            ? Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(System.Console.Out) })
+            : null;
 
     protected string Stamp() => Clock.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
