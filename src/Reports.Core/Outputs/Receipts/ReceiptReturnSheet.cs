@@ -94,7 +94,7 @@ internal static class ReceiptReturnSheet
             sheet.Widths[column] = Widths[column - 1];
         }
         sheet.FrozenRows = TemplateLayout.HeaderRow;
-        sheet.Print = new PageSetup(Landscape: false, TitleRows: (TemplateLayout.HeaderRow, TemplateLayout.HeaderRow), Header: $"{definition.Title}（回执）");
+        sheet.Print = ReceiptWriter.PrintLayout(landscape: false, (TemplateLayout.HeaderRow, TemplateLayout.HeaderRow), $"{definition.Title}（回执）");
     }
 
     /// <summary>Where the county's own file holds the field: as intake found it, else where the finding points.</summary>
@@ -120,7 +120,7 @@ internal static class ReceiptReturnSheet
             BorderColor = error ? ErrorBorder : WarningBorder,
         });
         var lines = diagnostics.Select(d => $"{d.Code} {DiagnosticCatalogDocument.SeverityName(d.Severity)}：{d.Message}。{DiagnosticCatalog.Find(d.Code)?.Advice}").Prepend(location).ToList();
-        var text = ReceiptText.Safe(string.Join("\n", lines));
+        var text = string.Join("\n", lines);
         sheet.Comments.Add(new SheetComment(row, column, ReceiptWriter.CommentAuthor, text, lines.Sum(l => 1 + l.Length / 24)));
     }
 
@@ -139,5 +139,5 @@ internal static class ReceiptReturnSheet
 
     /// <summary>Text, stored as text whatever it begins with.</summary>
     private static void Text(Sheet sheet, int row, int column, string value, CellStyle style) =>
-        sheet.Text(row, column, ReceiptText.Safe(value), style with { NumberFormat = "@" });
+        sheet.Text(row, column, value, style with { NumberFormat = "@" });
 }

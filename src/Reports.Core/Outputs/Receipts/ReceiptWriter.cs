@@ -26,6 +26,9 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
     /// <summary>The self-check's plain word that nothing has reached the city.</summary>
     public const string NotSent = "本文件尚未报送：这是报送前的自查结果，市级尚未收到这份文件。自查通过后，请按规定报送。";
 
+    /// <summary>How a county text longer than a cell holds ends in a receipt: the whole is in the county's own file.</summary>
+    public const string CutMark = "…（过长已截断，全文见贵单位原报表）";
+
     private static readonly CellStyle HeaderStyle = new(Bold: true, Fill: "FFD9E1F2", Border: CellBorder.Thin, Wrap: true, Center: true);
     private static readonly CellStyle Boxed = new(Border: CellBorder.Thin, Top: true);
     private static readonly CellStyle LabelStyle = new(Bold: true, Border: CellBorder.Thin, Top: true);
@@ -37,7 +40,7 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
     {
         var now = clock.GetLocalNow();
         var title = purpose == ReceiptPurpose.SelfCheck ? "自查结果" : "回执";
-        var package = new SpreadsheetPackage(ReceiptText.Safe($"{title}：{Path.GetFileName(file.File)}"), now);
+        var package = new SpreadsheetPackage($"{title}：{Path.GetFileName(file.File)}", now, cutMark: CutMark);
         WriteSummary(package.Add(purpose == ReceiptPurpose.SelfCheck ? SelfCheckSheet : SummarySheet), file, definition, now);
         if (file.Submission is { } submission && file.Diagnostics.Any(d => d.Cell is not null))
         {
@@ -87,13 +90,13 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
             };
         (string Label, string Value)[] facts =
         [
-            ("文件", ReceiptText.Safe(Path.GetFileName(file.File))),
+            ("文件", Path.GetFileName(file.File)),
             // When the office first received these bytes (the store's record), else now: a re-run never re-dates a receipt.
             (selfCheck ? "自查时间" : "接收时间", (!selfCheck && file.ReceivedAt is { } received ? TimeZoneInfo.ConvertTime(received, clock.LocalTimeZone) : now)
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
             ("SHA-256", file.Sha256.Length > 0 ? file.Sha256 : "（文件无法读取）"),
             ("报表", $"{definition.Title}（{definition.Code}）"),
-            ("单位代码", file.UnitCode is { } unit ? ReceiptText.Safe(unit) : "（无法识别）"),
+            ("单位代码", file.UnitCode is { } unit ? unit : "（无法识别）"),
             ("结果", verdict),
         ];
         foreach (var (label, value) in facts)
@@ -119,7 +122,7 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
                 sheet.Text(row, 2, field.Label, Boxed with { Wrap = true });
                 ValueAsRead.Put(sheet, row, 3, submission, field, Boxed);
                 sheet.Text(row, 4, field.Unit, Boxed);
-                sheet.Text(row, 5, ReceiptText.Safe(ValueAsRead.Location(submission, field.Code) ?? ValueAsRead.NotFound), Boxed with { NumberFormat = "@" });
+                sheet.Text(row, 5, ValueAsRead.Location(submission, field.Code) ?? ValueAsRead.NotFound, Boxed with { NumberFormat = "@" });
                 row++;
             }
         }
@@ -128,7 +131,7 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
         {
             sheet.Widths[i + 1] = widths[i];
         }
-        sheet.Print = new PageSetup(Landscape: false, TitleRows: titleRows, Header: selfCheck ? "报表自查结果（尚未报送）" : "报表接收回执");
+        sheet.Print = PrintLayout(landscape: false, titleRows, selfCheck ? "报表自查结果（尚未报送）" : "报表接收回执");
     }
 
     private static void WriteFindings(Sheet sheet, IReadOnlyList<Diagnostic> diagnostics, ReturnDefinition definition)
@@ -141,10 +144,10 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
             sheet.Number(row, 1, row - 1, Boxed with { Center = true });
             sheet.Text(row, 2, diagnostic.Code, Boxed);
             sheet.Text(row, 3, DiagnosticCatalogDocument.SeverityName(diagnostic.Severity), diagnostic.IsError ? Boxed with { FontColor = "FFC00000" } : Boxed);
-            sheet.Text(row, 4, ReceiptText.Safe(diagnostic.Sheet ?? ""), wrapped);
-            sheet.Text(row, 5, ReceiptText.Safe(diagnostic.Cell ?? ""), Boxed);
-            sheet.Text(row, 6, ReceiptText.Safe(diagnostic.Field ?? ""), wrapped);
-            sheet.Text(row, 7, ReceiptText.Safe(diagnostic.Message), wrapped);
+            sheet.Text(row, 4, diagnostic.Sheet ?? "", wrapped);
+            sheet.Text(row, 5, diagnostic.Cell ?? "", Boxed);
+            sheet.Text(row, 6, diagnostic.Field ?? "", wrapped);
+            sheet.Text(row, 7, diagnostic.Message, wrapped);
             sheet.Text(row, 8, DiagnosticCatalog.Find(diagnostic.Code)?.Advice ?? "", wrapped);
             row++;
         }
@@ -155,8 +158,18 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
             sheet.Widths[i + 1] = widths[i];
         }
         sheet.FrozenRows = 1;
-        sheet.Print = new PageSetup(Landscape: true, TitleRows: (1, 1), Header: $"{definition.Title}：核查结果");
+        sheet.Print = PrintLayout(landscape: true, (1, 1), $"{definition.Title}：核查结果");
     }
+
+    /// <summary>A receipt sheet's print: A4 one page wide, the header rows repeated, its title above and the page number below.</summary>
+    internal static PrintLayout PrintLayout(bool landscape, (int First, int Last)? titleRows, string header) => new()
+    {
+        Landscape = landscape,
+        TitleRows = titleRows,
+        Side = 0.5m,
+        HeaderCenter = Spreadsheet.PrintLayout.Literal(header),
+        FooterCenter = Spreadsheet.PrintLayout.PageNumber,
+    };
 
     private static void Header(Sheet sheet, int row, string[] headers)
     {

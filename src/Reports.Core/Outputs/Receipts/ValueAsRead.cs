@@ -22,9 +22,9 @@ internal static class ValueAsRead
         }
         // Always a string: a remark or a typed "=SUM(...)" never becomes a formula.
         var text = submission.Texts.TryGetValue(field.Code, out var typed)
-            ? ReceiptText.Safe(typed)
+            ? typed
             : submission.Cells.TryGetValue(field.Code, out var reading)
-                ? string.IsNullOrWhiteSpace(reading.Typed) ? Blank : ReceiptText.Safe(reading.Typed)
+                ? string.IsNullOrWhiteSpace(reading.Typed) ? Blank : reading.Typed
                 : NotFound;
         sheet.Text(row, column, text, style with { NumberFormat = "@" });
     }

@@ -53,7 +53,7 @@ internal static class Ooxml
         {
             i++;
             xml.WriteStartElement("sheet");
-            xml.WriteAttributeString("name", name);
+            xml.WriteAttributeString("name", XmlChars.Clean(name));
             xml.WriteAttributeString("sheetId", Number(i));
             xml.WriteAttributeString("id", Relationships, $"rId{i}");
             xml.WriteEndElement();

@@ -33,7 +33,7 @@ internal static class PackageParts
         xml.WriteAttributeString("xmlns", "dc", null, Dc);
         xml.WriteAttributeString("xmlns", "dcterms", null, Terms);
         xml.WriteAttributeString("xmlns", "xsi", null, Xsi);
-        xml.WriteElementString("dc", "title", Dc, title);
+        xml.WriteElementString("dc", "title", Dc, XmlChars.Clean(title));
         foreach (var element in new[] { "created", "modified" })
         {
             xml.WriteStartElement("dcterms", element, Terms);

@@ -2,8 +2,12 @@ using System.Xml;
 
 namespace Reports.Outputs.Spreadsheet;
 
-/// <summary>A package's strings, each stored once (sharedStrings.xml) and referred to by index from its cells.</summary>
-internal sealed class SharedStrings
+/// <summary>
+/// A package's strings, each stored once (sharedStrings.xml) and referred to by index from its cells; written as Excel
+/// requires whoever gave them: XML 1.0 characters only, and at most 32,767 characters, a longer text cut and ended
+/// with <paramref name="cutMark"/>.
+/// </summary>
+internal sealed class SharedStrings(string cutMark)
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<string> _strings = [];
@@ -30,7 +34,7 @@ internal sealed class SharedStrings
             xml.WriteStartElement("si");
             xml.WriteStartElement("t");
             xml.WriteAttributeString("xml", "space", null, "preserve");
-            xml.WriteString(text);
+            xml.WriteString(XmlChars.Cell(text, cutMark));
             xml.WriteEndElement();
             xml.WriteEndElement();
         }

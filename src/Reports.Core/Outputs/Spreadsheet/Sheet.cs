@@ -22,10 +22,13 @@ public sealed class Sheet(string name)
     /// <summary>Rows kept in view above the scrolling part (0 for none).</summary>
     public int FrozenRows { get; set; }
 
-    public PageSetup Print { get; set; } = new(Landscape: false);
+    public PrintLayout Print { get; set; } = new() { Landscape = false };
 
+    /// <summary>The rows with cells or a height, in order, each with its cells in order.</summary>
     public IEnumerable<(int Row, IEnumerable<(int Column, SheetCell Cell)> Cells)> Rows =>
-        _rows.Select(r => (r.Key, r.Value.Select(c => (c.Key, c.Value))));
+        _rows.Keys.Union(Heights.Keys).Order().Select(row => (row, _rows.TryGetValue(row, out var cells)
+            ? cells.Select(c => (c.Key, c.Value))
+            : Enumerable.Empty<(int, SheetCell)>()));
 
     public void Text(int row, int column, string text, CellStyle style = default) => Put(row, column, new SheetCell(text, null, style));
 

@@ -43,6 +43,9 @@ public sealed class StreamedSheet
 
     public List<SheetChart> Charts { get; } = [];
 
+    /// <summary>Notes on cells, each shown in a box beside its cell.</summary>
+    public List<SheetComment> Comments { get; } = [];
+
     /// <summary>Starts a row (ending the one before); <paramref name="height"/> in points, null for the default.</summary>
     public void Row(int row, double? height = null)
     {

@@ -4,14 +4,18 @@ using System.Xml;
 namespace Reports.Outputs.Spreadsheet;
 
 /// <summary>
-/// A large .xlsx written straight into its zip as it is made, without a spreadsheet library: each sheet's rows go
-/// into its part as the caller gives them (<see cref="StreamedSheet"/>), so memory holds one sheet's tail, the shared
-/// strings and the styles, never the cells. It has what the consolidated workbook needs beyond the receipts'
-/// <see cref="SpreadsheetPackage"/>: formulas stored with their values, frozen columns, conditional formats, links,
-/// an autofilter, print titles and areas, a fixed print scale with column page breaks, and native charts. Every zip
-/// entry carries one fixed time, so the same sheets give the same bytes.
+/// The project's one spreadsheet writer: an .xlsx written straight into its zip as it is made, without a spreadsheet
+/// library. Each sheet's rows go into its part as the caller gives them (<see cref="StreamedSheet"/>), so memory holds
+/// one sheet's tail, the shared strings and the styles, never the cells; the receipts' small in-memory sheets
+/// (<see cref="SpreadsheetPackage"/>) are written through it too, so both share one sheet part and one print setup.
+/// Formulas stored with their values, frozen rows and columns, conditional formats, links, an autofilter, notes,
+/// print titles and areas, fit-to-width or a fixed scale with column page breaks, and native charts. What Excel
+/// requires is enforced here, whoever calls: only XML 1.0 characters in any part (<see cref="XmlChars"/>), at most
+/// 32,767 characters a cell or note (a longer text cut and ended with <paramref name="cutMark"/>), notes past 1,023
+/// on a sheet numbered in further VML id blocks. Every zip entry carries one fixed time, so the same sheets give the
+/// same bytes.
 /// </summary>
-public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset created, string font) : IDisposable
+public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset created, string font, string cutMark = XmlChars.CutMark) : IDisposable
 {
     /// <summary>The rows a worksheet holds in Excel (and LibreOffice); a sheet with more is refused or cut short.</summary>
     public const int MaxRows = 1_048_576;
@@ -22,13 +26,16 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
 
     private readonly ZipArchive _zip = new(output, ZipArchiveMode.Create, leaveOpen: true);
     private readonly StyleTable _styles = new(font);
-    private readonly SharedStrings _strings = new();
+    private readonly SharedStrings _strings = new(cutMark);
     private readonly List<(string Name, PrintLayout Print, (int, int, int, int)? Filter)> _sheets = [];
     private readonly List<(string Part, string Type)> _overrides = [];
     private StreamedSheet? _open;
     private XmlText? _openXml;
     private Stream? _openEntry;
     private int _charts;
+    // VML id block 0 is Excel's own; each sheet's notes take the next blocks.
+    private int _nextCommentBlock = 1;
+    private bool _vml;
 
     // Zip times are local, two-second, and cannot precede 1980.
     private readonly DateTimeOffset _time = new(Math.Max(created.Year, 1980), created.Month, created.Day, created.Hour, created.Minute, created.Second / 2 * 2, TimeSpan.Zero);
@@ -161,15 +168,15 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         }
         xml.Raw("<pageMargins left=\"").Number(print.Side).Raw("\" right=\"").Number(print.Side).Raw("\" top=\"").Number(print.Top)
             .Raw("\" bottom=\"").Number(print.Bottom).Raw("\" header=\"").Number(print.HeaderMargin).Raw("\" footer=\"").Number(print.HeaderMargin).Raw("\"/>");
-        xml.Raw("<pageSetup paperSize=\"").Number(PageSetup.PaperA4).Raw("\"");
+        xml.Raw("<pageSetup paperSize=\"").Number(PrintLayout.PaperA4).Raw("\"");
         if (print.Scale is { } scale)
         {
             xml.Raw(" scale=\"").Number(scale).Raw("\"");
         }
         xml.Raw(" fitToWidth=\"1\" fitToHeight=\"0\" orientation=\"").Raw(print.Landscape ? "landscape" : "portrait").Raw("\"/>");
         xml.Raw("<headerFooter>");
-        HeaderOrFooter(xml, "oddHeader", print.HeaderLeft, print.HeaderRight);
-        HeaderOrFooter(xml, "oddFooter", print.FooterLeft, print.FooterRight);
+        HeaderOrFooter(xml, "oddHeader", print.HeaderLeft, print.HeaderCenter, print.HeaderRight);
+        HeaderOrFooter(xml, "oddFooter", print.FooterLeft, print.FooterCenter, print.FooterRight);
         xml.Raw("</headerFooter>");
         if (print.ColumnBreaks.Count > 0)
         {
@@ -184,6 +191,10 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         {
             xml.Raw("<drawing r:id=\"rId1\"/>");
         }
+        if (sheet.Comments.Count > 0)
+        {
+            xml.Raw("<legacyDrawing r:id=\"rId3\"/>");
+        }
         xml.Raw("</worksheet>");
         xml.Dispose();
         _openEntry!.Dispose();
@@ -191,15 +202,42 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         _open = null;
         _openXml = null;
         _openEntry = null;
+        var number = sheet.Index + 1;
+        var relationships = new List<(string, string, string)>();
         if (sheet.Charts.Count > 0)
         {
+            relationships.Add(("rId1", "drawing", $"../drawings/drawing{number}.xml"));
             Drawing(sheet);
+        }
+        if (sheet.Comments.Count > 0)
+        {
+            relationships.Add(("rId2", "comments", $"../comments{number}.xml"));
+            relationships.Add(("rId3", "vmlDrawing", $"../drawings/vmlDrawing{number}.vml"));
+            Notes(sheet);
+        }
+        if (relationships.Count > 0)
+        {
+            Part($"xl/worksheets/_rels/sheet{number}.xml.rels", xml => PackageParts.Relationships(xml, relationships));
         }
     }
 
-    private static void HeaderOrFooter(XmlText xml, string element, string? left, string? right)
+    /// <summary>The sheet's notes: the comments part and the VML boxes, in id blocks no other sheet uses.</summary>
+    private void Notes(StreamedSheet sheet)
     {
-        if (left is null && right is null)
+        var number = sheet.Index + 1;
+        Part($"xl/comments{number}.xml", xml => CommentParts.Comments(xml, sheet.Comments, cutMark));
+        _overrides.Add(($"/xl/comments{number}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"));
+        using (var vml = new StreamWriter(Entry($"xl/drawings/vmlDrawing{number}.vml"), Ooxml.Settings.Encoding))
+        {
+            vml.Write(CommentParts.Drawing(sheet.Comments, _nextCommentBlock));
+        }
+        _nextCommentBlock += CommentParts.Blocks(sheet.Comments.Count);
+        _vml = true;
+    }
+
+    private static void HeaderOrFooter(XmlText xml, string element, string? left, string? center, string? right)
+    {
+        if (left is null && center is null && right is null)
         {
             return;
         }
@@ -207,6 +245,10 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         if (left is not null)
         {
             xml.Raw("&amp;L").Escaped(left);
+        }
+        if (center is not null)
+        {
+            xml.Raw("&amp;C").Escaped(center);
         }
         if (right is not null)
         {
@@ -220,7 +262,6 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
     {
         const int Emu = 9525; // EMUs in a pixel at 96 dpi
         var number = sheet.Index + 1;
-        Part($"xl/worksheets/_rels/sheet{number}.xml.rels", xml => PackageParts.Relationships(xml, [("rId1", "drawing", $"../drawings/drawing{number}.xml")]));
         var charts = sheet.Charts.Select(chart => (Chart: chart, Number: ++_charts)).ToList();
         Part($"xl/drawings/_rels/drawing{number}.xml.rels", xml => PackageParts.Relationships(xml,
             charts.Select((c, i) => ($"rId{i + 1}", "chart", $"../charts/chart{c.Number}.xml"))));
@@ -250,7 +291,8 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         {
             _overrides.Add(($"/xl/charts/chart{chartNumber}.xml", ChartType));
             using var xml = new XmlText(Entry($"xl/charts/chart{chartNumber}.xml"));
-            xml.Raw(chart.Xml);
+            // The caller's chart XML too carries only what XML 1.0 allows, whatever its escaping did.
+            xml.Raw(XmlChars.Clean(chart.Xml));
         }
     }
 
@@ -302,7 +344,7 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
                 {
                     xml.WriteAttributeString("hidden", "1");
                 }
-                xml.WriteString(text);
+                xml.WriteString(XmlChars.Clean(text));
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
@@ -321,6 +363,10 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         xml.WriteStartElement("Types", Ooxml.ContentTypes);
         Default("rels", "application/vnd.openxmlformats-package.relationships+xml");
         Default("xml", "application/xml");
+        if (_vml)
+        {
+            Default("vml", "application/vnd.openxmlformats-officedocument.vmlDrawing");
+        }
         Override("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
         Override("/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
         Override("/xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml");

@@ -49,9 +49,13 @@ internal sealed class XmlText(Stream stream) : IDisposable
     /// <summary>"B12": a cell's reference.</summary>
     public XmlText Cell(string columnLetters, int row) => Raw(columnLetters).Number(row);
 
-    /// <summary>Text escaped for an element's content or an attribute's value (line breaks kept as character references).</summary>
+    /// <summary>
+    /// Text escaped for an element's content or an attribute's value (line breaks kept as character references), what
+    /// XML 1.0 forbids dropped (<see cref="XmlChars"/>).
+    /// </summary>
     public XmlText Escaped(string text)
     {
+        text = XmlChars.Clean(text);
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {

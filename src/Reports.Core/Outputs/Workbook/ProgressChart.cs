@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security;
 using System.Text;
 using Reports.Definitions;
 using Reports.Merge;
@@ -123,5 +122,5 @@ internal static class ProgressChart
         static string Absolute(int row, int column) => $"${Ooxml.Column(column)}${Ooxml.Number(row)}";
     }
 
-    private static string Escape(string text) => SecurityElement.Escape(text);
+    private static string Escape(string text) => XmlChars.Escape(text);
 }
