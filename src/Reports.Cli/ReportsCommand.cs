@@ -388,7 +388,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         }
         if (parse.GetValue(o.Receipts) is { } receipts)
         {
-            foreach (var written in Outputs.Receipts.ReceiptFolder.Write(results, definition, receipts, clock, Outputs.Receipts.ReceiptPurpose.SelfCheck))
+            foreach (var written in Outputs.Receipts.ReceiptFolder.Write(results, definition, receipts, clock, Outputs.Receipts.ReceiptPurpose.SelfCheck, roster, period))
             {
                 console.Say($"{o.Text.T("已写出", "wrote")} {written}");
             }

@@ -121,7 +121,7 @@ public sealed class EmploymentScaleRunTests
         }
         var total = package.Workbook.Names["emp_total"];
         var note = total.Worksheet.Cells[total.Start.Row, total.Start.Column + 2].Text;
-        Assert.Contains("等于“其中:省外务工”、“省内县外务工”、“县内就业”之和", note);
+        Assert.Contains("等于“其中：省外务工”、“省内县外务工”、“县内就业”之和", note);
         Assert.Empty(package.Workbook.Worksheets.Skip(1)); // no detail tables: the form alone
     }
 }

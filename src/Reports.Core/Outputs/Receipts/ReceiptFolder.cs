@@ -1,16 +1,20 @@
 using Reports.Definitions;
 using Reports.Intake;
+using Reports.Periods;
 using Reports.Pipeline;
+using Reports.Rosters;
 
 namespace Reports.Outputs.Receipts;
 
 /// <summary>Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder.</summary>
 public static class ReceiptFolder
 {
-    public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception)
+    /// <param name="roster">The roster the receipts name each unit from; <paramref name="period"/> the period checked.</param>
+    public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception,
+        Roster? roster = null, ReportingPeriod? period = null)
     {
         OutputFile.CreateFolder(folder);
-        var writer = new ReceiptWriter(clock, purpose);
+        var writer = new ReceiptWriter(clock, purpose, roster, period);
         var files = intake.Where(f => f.Status != IntakeStatus.Ignored).ToList();
         // One name per file, unique however the file system compares names: no two parallel writes share a path.
         var names = ReceiptNames.Assign([.. files.Select(f => f.File)], purpose);

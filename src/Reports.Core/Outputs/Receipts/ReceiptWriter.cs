@@ -3,6 +3,8 @@ using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Outputs.Spreadsheet;
+using Reports.Periods;
+using Reports.Rosters;
 using Reports.Templates;
 
 namespace Reports.Outputs.Receipts;
@@ -16,7 +18,9 @@ namespace Reports.Outputs.Receipts;
 /// <see cref="SpreadsheetPackage"/> (no spreadsheet library): a run writes thousands. For `validate`
 /// (<see cref="ReceiptPurpose.SelfCheck"/>) the first sheet is a self-check (自查结果) that says the file was not sent.
 /// </summary>
-public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception)
+/// <param name="roster">Names the unit a file claims (its code alone when absent or not on it).</param>
+/// <param name="period">The period the file was checked for, named on the receipt.</param>
+public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception, Roster? roster = null, ReportingPeriod? period = null)
 {
     public const string SummarySheet = "回执";
     public const string SelfCheckSheet = "自查结果";
@@ -44,7 +48,7 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
         WriteSummary(package.Add(purpose == ReceiptPurpose.SelfCheck ? SelfCheckSheet : SummarySheet), file, definition, now);
         if (file.Submission is { } submission && file.Diagnostics.Any(d => d.Cell is not null))
         {
-            ReceiptReturnSheet.Write(package.Add(ReturnSheet), file, submission, definition);
+            ReceiptReturnSheet.Write(package.Add(ReturnSheet), file, submission, definition, period);
         }
         if (file.Diagnostics.Count > 0)
         {
@@ -96,15 +100,20 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
             ("SHA-256", file.Sha256.Length > 0 ? file.Sha256 : "（文件无法读取）"),
             ("报表", $"{definition.Title}（{definition.Code}）"),
+            ("报告期", period?.Chinese ?? "（未指定）"),
             ("单位代码", file.UnitCode is { } unit ? unit : "（无法识别）"),
+            ("单位名称", file.UnitCode is { } code && roster?.Find(code) is { } named ? named.Name : "（不在名册中或无法识别）"),
             ("结果", verdict),
         ];
+        double[] widths = [22, 34, 16, 10, 16];
         foreach (var (label, value) in facts)
         {
             sheet.Text(row, 1, label, LabelStyle);
             sheet.Text(row, 2, value, Boxed with { NumberFormat = "@", Wrap = true });
             sheet.Restyle(row, 3, row, 5, _ => Boxed);
             sheet.Merge(row, 2, row, 5);
+            // A long file name wraps in the merged cells: the row as high as its lines (no reader grows it on its own).
+            SetHeight(sheet, row, [(value, widths[1..].Sum())]);
             row++;
         }
 
@@ -120,13 +129,13 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
             {
                 sheet.Text(row, 1, field.Code, Boxed);
                 sheet.Text(row, 2, field.Label, Boxed with { Wrap = true });
-                ValueAsRead.Put(sheet, row, 3, submission, field, Boxed);
+                ValueAsRead.Put(sheet, row, 3, submission, field, Boxed with { Wrap = true });
                 sheet.Text(row, 4, field.Unit, Boxed);
                 sheet.Text(row, 5, ValueAsRead.Location(submission, field.Code) ?? ValueAsRead.NotFound, Boxed with { NumberFormat = "@" });
+                SetHeight(sheet, row, [(field.Label, widths[1]), (sheet.At(row, 3)?.Text, widths[2])]);
                 row++;
             }
         }
-        double[] widths = [22, 34, 16, 10, 16];
         for (var i = 0; i < widths.Length; i++)
         {
             sheet.Widths[i + 1] = widths[i];
@@ -139,8 +148,11 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
         Header(sheet, 1, ["序号", "代码", "级别", "工作表", "单元格", "字段", "说明", "怎么做"]);
         var row = 2;
         var wrapped = Boxed with { Wrap = true };
+        // 说明 and 怎么做 wrap within the page: one landscape A4 page wide at a legible scale.
+        double[] widths = [6, 8, 6, 8, 8, 16, 45, 45];
         foreach (var diagnostic in diagnostics)
         {
+            var advice = DiagnosticCatalog.Find(diagnostic.Code)?.Advice ?? "";
             sheet.Number(row, 1, row - 1, Boxed with { Center = true });
             sheet.Text(row, 2, diagnostic.Code, Boxed);
             sheet.Text(row, 3, DiagnosticCatalogDocument.SeverityName(diagnostic.Severity), diagnostic.IsError ? Boxed with { FontColor = "FFC00000" } : Boxed);
@@ -148,11 +160,12 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
             sheet.Text(row, 5, diagnostic.Cell ?? "", Boxed);
             sheet.Text(row, 6, diagnostic.Field ?? "", wrapped);
             sheet.Text(row, 7, diagnostic.Message, wrapped);
-            sheet.Text(row, 8, DiagnosticCatalog.Find(diagnostic.Code)?.Advice ?? "", wrapped);
+            sheet.Text(row, 8, advice, wrapped);
+            // Rows as high as their wrapped text, computed here: LibreOffice and WPS do not grow them on open, and
+            // text taller than its row would print over the next.
+            SetHeight(sheet, row, [(diagnostic.Sheet, widths[3]), (diagnostic.Field, widths[5]), (diagnostic.Message, widths[6]), (advice, widths[7])]);
             row++;
         }
-        // 说明 and 怎么做 wrap within the page: one landscape A4 page wide at a legible scale.
-        double[] widths = [6, 8, 6, 8, 8, 16, 45, 45];
         for (var i = 0; i < widths.Length; i++)
         {
             sheet.Widths[i + 1] = widths[i];
@@ -160,6 +173,22 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
         sheet.FrozenRows = 1;
         sheet.Print = PrintLayout(landscape: true, (1, 1), $"{definition.Title}：核查结果");
     }
+
+    /// <summary>
+    /// The row's height from its wrapped texts (15 points a line, as the workbook's rows), set only when it takes more
+    /// than a line; capped at what a row may be (409 points).
+    /// </summary>
+    private static void SetHeight(Sheet sheet, int row, IEnumerable<(string? Text, double Width)> cells)
+    {
+        var height = TextMeasure.RowHeight(cells);
+        if (height > 15)
+        {
+            sheet.Heights[row] = Math.Min(height, MaxRowHeight);
+        }
+    }
+
+    /// <summary>The tallest row Excel allows, in points.</summary>
+    private const double MaxRowHeight = 409;
 
     /// <summary>A receipt sheet's print: A4 one page wide, the header rows repeated, its title above and the page number below.</summary>
     internal static PrintLayout PrintLayout(bool landscape, (int First, int Last)? titleRows, string header) => new()

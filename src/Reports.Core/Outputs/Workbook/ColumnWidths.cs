@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Reports.Definitions;
+using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
 
@@ -13,16 +13,14 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
     private readonly Dictionary<int, double> _widths = [];
     private readonly Dictionary<int, (FieldDefinition Field, decimal Least, decimal Most)> _figures = [];
 
-    /// <summary>Display width of a text in Excel's width unit (the width of a digit).</summary>
-    public static double Measure(string text)
-    {
-        double width = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            width += IsWide(rune) ? 2 : 1;
-        }
-        return width;
-    }
+    /// <summary>Display width of a text in Excel's width unit (the width of a digit); see <see cref="TextMeasure"/>.</summary>
+    public static double Measure(string text) => TextMeasure.Width(text);
+
+    /// <summary>The text broken into lines for a column <paramref name="width"/> digit widths wide; see <see cref="TextMeasure.Break"/>.</summary>
+    public static string Break(string text, double width) => TextMeasure.Break(text, width);
+
+    /// <summary>The height (points) a row needs so each wrapped text fits its column width; see <see cref="TextMeasure.RowHeight"/>.</summary>
+    public static double RowHeight(IEnumerable<(string? Text, double Width)> cells) => TextMeasure.RowHeight(cells);
 
     /// <summary>Notes a cell's text; wrapped text (headers) counts by its longest line after wrapping to <paramref name="lines"/>.</summary>
     public void Observe(int column, string? text, double lines = 1)
@@ -33,6 +31,26 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
         }
         var width = text.Split('\n').Max(Measure) / lines;
         _widths[column] = Math.Max(_widths.GetValueOrDefault(column), width);
+    }
+
+    /// <summary>
+    /// Notes a header that wraps onto at most <paramref name="lines"/> lines: the column gets the width of the
+    /// narrowest layout <see cref="Break"/> finds in that many lines (a header never wraps inside a bracket or a
+    /// quotation, nor leaves a closing one alone on a line).
+    /// </summary>
+    public void ObserveHeader(int column, string text, int lines)
+    {
+        var whole = Measure(text);
+        for (var width = Math.Ceiling(whole / lines); width < whole; width++)
+        {
+            var broken = Break(text, width).Split('\n');
+            if (broken.Length <= lines)
+            {
+                Observe(column, string.Join('\n', broken));
+                return;
+            }
+        }
+        Observe(column, text);
     }
 
     /// <summary>
@@ -50,10 +68,6 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
             ? value.ToString("#,##0.00", CultureInfo.InvariantCulture)
             : value.ToString("0", CultureInfo.InvariantCulture));
 
-    /// <summary>The height (points) a row needs so each wrapped text fits its column width: 15 points a line.</summary>
-    public static double RowHeight(IEnumerable<(string? Text, double Width)> cells) =>
-        15 * cells.Max(c => string.IsNullOrEmpty(c.Text) ? 1 : c.Text.Split('\n').Sum(line => Math.Max(1, Math.Ceiling(Measure(line) / Math.Max(1, c.Width - 1)))));
-
     /// <summary>The width (digit widths) of every column observed: its widest text plus a margin, within the bounds.</summary>
     public SortedDictionary<int, double> Result()
     {
@@ -68,17 +82,4 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
 
     /// <summary>Excel's default column width, for a column no text sized.</summary>
     public const double Default = 9.140625;
-
-    private static bool IsWide(Rune rune)
-    {
-        var value = rune.Value;
-        return value is >= 0x1100 and <= 0x115F // Hangul Jamo
-            or >= 0x2E80 and <= 0xA4CF // CJK radicals … Yi
-            or >= 0xAC00 and <= 0xD7A3 // Hangul syllables
-            or >= 0xF900 and <= 0xFAFF // CJK compatibility ideographs
-            or >= 0xFE30 and <= 0xFE4F // CJK compatibility forms
-            or >= 0xFF00 and <= 0xFF60 // full-width forms (，；：（）)
-            or >= 0xFFE0 and <= 0xFFE6
-            or >= 0x20000 and <= 0x3FFFD; // CJK extensions B…
-    }
 }

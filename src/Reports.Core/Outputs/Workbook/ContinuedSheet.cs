@@ -18,6 +18,7 @@ internal sealed class ContinuedSheet
     private readonly int _frozenRows, _frozenColumns, _firstRow, _limit;
     private readonly Action<StreamedSheet> _head;
     private readonly Action<StreamedSheet, int, bool> _end;
+    private readonly bool _fitToPage;
 
     /// <param name="firstRow">The first row after the title and headers <paramref name="head"/> writes.</param>
     /// <param name="head">Writes a sheet's title and header rows (on every continuation sheet).</param>
@@ -25,9 +26,11 @@ internal sealed class ContinuedSheet
     /// Ends a sheet given its last row and whether the rows were split over several sheets (print setup, autofilter,
     /// a total row), before the next is added.
     /// </param>
+    /// <param name="fitToPage">False for a sheet printed across pages at a fixed scale.</param>
     public ContinuedSheet(StreamedWorkbook book, string name, IReadOnlyDictionary<int, double> widths, int frozenRows, int frozenColumns,
-        int firstRow, int limit, Action<StreamedSheet> head, Action<StreamedSheet, int, bool> end)
+        int firstRow, int limit, Action<StreamedSheet> head, Action<StreamedSheet, int, bool> end, bool fitToPage = true)
     {
+        _fitToPage = fitToPage;
         if (limit <= firstRow)
         {
             throw new ArgumentOutOfRangeException(nameof(limit), limit, "工作表在表头之后至少要能容纳一行。");
@@ -125,7 +128,7 @@ internal sealed class ContinuedSheet
 
     private StreamedSheet Start(int part)
     {
-        var sheet = _book.Add(NameOf(_name, part), _widths, _frozenRows, _frozenColumns);
+        var sheet = _book.Add(NameOf(_name, part), _widths, _frozenRows, _frozenColumns, _fitToPage);
         _head(sheet);
         return sheet;
     }

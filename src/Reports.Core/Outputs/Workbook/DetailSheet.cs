@@ -40,7 +40,7 @@ internal static class DetailSheet
         }
         for (var c = 0; c < columns.Count; c++)
         {
-            measure.Observe(first + c, columns[c].Header, lines: 2);
+            measure.ObserveHeader(first + c, columns[c].Header, lines: 2);
         }
         foreach (var unit in units)
         {
@@ -67,6 +67,7 @@ internal static class DetailSheet
         widths[1] = 6;
 
         var cell = book.Style(WorkbookStyle.Cell);
+        var index = book.Style(WorkbookStyle.IndexCell);
         var looks = columns.Select((c, i) => WorkbookStyle.Cell with
         {
             NumberFormat = formats[i],
@@ -86,7 +87,7 @@ internal static class DetailSheet
                 WorkbookStyle.Title(book, sheet, $"{merge.Roster.Name}{table.Title}",
                     $"已汇总 {units.Count} 个单位的{table.Title}，共 {rowCount} 行；表头可筛选（如按单位、类别、是否开工），合计行只计筛选后显示的行。"
                     + (sheet.Name == name ? "" : $"（续“{name}”：行数超过一个工作表的上限，本表合计只计本工作表的行。）"), lastColumn);
-                WorkbookStyle.Headers(book, sheet, HeaderRow, [.. leading, .. columns.Select(c => c.Header)], 32);
+                WorkbookStyle.Headers(book, sheet, HeaderRow, [.. leading, .. columns.Select(c => c.Header)], widths, 32);
             },
             end: (sheet, lastRow, split) =>
             {
@@ -121,7 +122,7 @@ internal static class DetailSheet
             {
                 pages.Row();
                 var sheet = pages.Sheet;
-                sheet.Number(1, ++number, cell);
+                sheet.Number(1, ++number, index);
                 CellText.Write(sheet, 2, unit.Unit.Code, cell);
                 CellText.Write(sheet, 3, unit.Unit.Name, cell);
                 for (var c = 0; c < columns.Count; c++)

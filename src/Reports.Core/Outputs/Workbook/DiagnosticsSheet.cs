@@ -19,6 +19,9 @@ internal static class DiagnosticsSheet
     public const string Name = "数据核查";
     private const int HeaderRow = 3;
 
+    /// <summary>序号, 单位代码, 单位名称: repeated on every printed page.</summary>
+    public const int TitleColumns = 3;
+
     public static void Write(StreamedWorkbook book, string name, ReturnResult result, string title, int limit)
     {
         var merge = result.Merge;
@@ -63,7 +66,7 @@ internal static class DiagnosticsSheet
         var measure = new ColumnWidths(maximum: 60);
         for (var i = 0; i < headers.Length; i++)
         {
-            measure.Observe(i + 1, headers[i]);
+            measure.ObserveHeader(i + 1, headers[i], lines: 2);
         }
         foreach (var row in rows)
         {
@@ -84,12 +87,17 @@ internal static class DiagnosticsSheet
                     (rows.Count == 0 ? "全部报表均未发现问题。" : $"共 {rows.Count} 条：错误 {errors} 条（报表退回），警告 {warnings} 条，提示 {rows.Count - errors - warnings} 条。")
                     + (sheet.Name == name ? "" : $"（续“{name}”）"),
                     headers.Length);
-                WorkbookStyle.Headers(book, sheet, HeaderRow, headers);
+                WorkbookStyle.Headers(book, sheet, HeaderRow, headers, widths);
             },
-            end: (sheet, _, _) => sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow));
+            // Twelve columns, three of them sentences: printed like 汇总, across pages at a legible scale, 序号 and the
+            // unit on every page beside the header row; the file and place, the finding, and the texts each a group.
+            end: (sheet, _, _) => sheet.Print = WorkbookStyle.PrintAcrossPages(WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow), widths, TitleColumns,
+                [(4, 6), (7, 9), (10, 10), (11, 11), (12, 12)], shrink: true),
+            fitToPage: false);
 
         // Messages and advice wrap in their (capped) columns; rows are sized here, as no reader does it on open.
         var cell = book.Style(WorkbookStyle.Cell);
+        var index = book.Style(WorkbookStyle.IndexCell);
         var wrapped = book.Style(WorkbookStyle.Cell with { Wrap = true });
         var error = book.Style(WorkbookStyle.Lagging(WorkbookStyle.Cell));
         var number = 0;
@@ -98,7 +106,7 @@ internal static class DiagnosticsSheet
             var values = Values(row);
             pages.Row(ColumnWidths.RowHeight([(values[8], widths[10]), (values[9], widths[11]), (values[10], widths[12])]));
             var sheet = pages.Sheet;
-            sheet.Number(1, ++number, cell);
+            sheet.Number(1, ++number, index);
             for (var i = 0; i < values.Length; i++)
             {
                 var column = i + 2;

@@ -34,7 +34,8 @@ internal static class NotesSheet
             ["颜色", "浅红：低于时序进度（进度滞后）；绿色：该项排名第一；灰色：未报送或被退回、未参加汇总的单位"],
             ["公式", "合计行和各单位的比率均为 Excel 公式，已计算并保存结果；修改数据后 Excel、WPS 会自动重算"],
         ];        double[] widths = [16, 22, 22, 44, 44, 22];
-        var sheet = book.Add(name, widths.Select((w, i) => (Column: i + 1, Width: w)).ToDictionary(w => w.Column, w => w.Width), frozenRows: 0, frozenColumns: 0);
+        var columnWidths = widths.Select((w, i) => (Column: i + 1, Width: w)).ToDictionary(w => w.Column, w => w.Width);
+        var sheet = book.Add(name, columnWidths, frozenRows: 0, frozenColumns: 0);
         WorkbookStyle.Title(book, sheet, title, "本表说明各工作表的内容、指标的计算方法和数据来源。", 6);
         var label = book.Style(WorkbookStyle.Cell with { Bold = true, Wrap = true, Middle = true });
         var text = book.Style(WorkbookStyle.Cell with { Wrap = true, Middle = true });
@@ -55,7 +56,7 @@ internal static class NotesSheet
 
         row++;
         var headerRow = row;
-        WorkbookStyle.Headers(book, sheet, headerRow, ["任务", "指标", "代码", "计算公式", "含义", "比较基准"]);
+        WorkbookStyle.Headers(book, sheet, headerRow, ["任务", "指标", "代码", "计算公式", "含义", "比较基准"], columnWidths);
         row++;
         foreach (var section in definition.Sections)
         {

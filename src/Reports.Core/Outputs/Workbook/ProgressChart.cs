@@ -8,14 +8,18 @@ namespace Reports.Outputs.Workbook;
 
 /// <summary>
 /// A native Excel chart: a unit's completion rate as a column, time progress as a dashed line across them, its XML
-/// written here in full. Each series has an explicit solid fill or line (LibreOffice draws no bars without one), and
-/// carries a cache of its values so a reader that does not recalculate still draws it.
+/// written here in full. As in the briefing, a lagging unit's column is drawn in the lagging colour and each value
+/// label stands on white, so the dashed line never strikes through it. Each series has an explicit solid fill or line
+/// (LibreOffice draws no bars without one), and carries a cache of its values so a reader that does not recalculate
+/// still draws it.
 /// </summary>
 internal static class ProgressChart
 {
     private const int HeightPixels = 360;
 
-    public sealed record Source(string Title, int HeaderRow, int FirstRow, int LastRow, int CategoryColumn, int ValueColumn, int ProgressColumn, IndicatorDefinition Indicator);
+    /// <param name="Lagging">The codes of the units below time progress, as the analysis finds them.</param>
+    public sealed record Source(string Title, int HeaderRow, int FirstRow, int LastRow, int CategoryColumn, int ValueColumn, int ProgressColumn, IndicatorDefinition Indicator,
+        IReadOnlySet<string> Lagging);
 
     /// <summary>The chart at a row, as the <paramref name="index"/>th of <paramref name="count"/> charts sharing the table's width.</summary>
     public static SheetChart Chart(string sheetName, MergeResult merge, Source source, int row, IReadOnlyDictionary<int, double> widths, int lastColumn, int index, int count)
@@ -62,7 +66,14 @@ internal static class ProgressChart
         xml.Append("""<c:ser><c:idx val="0"/><c:order val="0"/>""");
         Name(xml, sheetName, s.HeaderRow, s.ValueColumn, s.Indicator.Label);
         xml.Append($"""<c:spPr><a:solidFill><a:srgbClr val="{WorkbookStyle.BarColor}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>""");
-        xml.Append("""<c:dLbls><c:numFmt formatCode="0.0%" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>""");
+        for (var i = 0; i < merge.Units.Count; i++)
+        {
+            if (merge.Units[i].Status == UnitStatus.Accepted && s.Lagging.Contains(merge.Units[i].Unit.Code))
+            {
+                xml.Append($"""<c:dPt><c:idx val="{i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="{WorkbookStyle.LaggingBarColor}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:dPt>""");
+            }
+        }
+        xml.Append("""<c:dLbls><c:numFmt formatCode="0.0%" sourceLinked="0"/><c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>""");
         xml.Append("""<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>""");
         Categories(xml, categories, names);
         Values(xml, Reference(sheetName, s.FirstRow, s.ValueColumn, s.LastRow, s.ValueColumn), rates);

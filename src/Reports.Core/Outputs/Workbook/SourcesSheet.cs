@@ -16,6 +16,9 @@ internal static class SourcesSheet
     public const string Name = "来源";
     private const int HeaderRow = 3;
 
+    /// <summary>单位代码, 单位名称: repeated on every printed page.</summary>
+    public const int TitleColumns = 2;
+
     /// <summary>
     /// Where each unit's figures begin ("'来源(2)'!A4"), for the 报送情况 sheet's links: planned as <see cref="Write"/>
     /// places them, a unit's rows together on one sheet, continuation sheets past <paramref name="limit"/> rows.
@@ -45,7 +48,7 @@ internal static class SourcesSheet
         var measure = new ColumnWidths(maximum: 40);
         for (var i = 0; i < headers.Length; i++)
         {
-            measure.Observe(i + 1, headers[i]);
+            measure.ObserveHeader(i + 1, headers[i], lines: 2);
         }
         var usedFields = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in result.Merge.Units)
@@ -83,9 +86,13 @@ internal static class SourcesSheet
                 WorkbookStyle.Title(book, sheet, $"{result.Merge.Roster.Name}报表数据来源",
                     "每个单位的每个数据取自哪个文件的哪个单元格、当时填写的原文；SHA-256 对应存储库中的版本，用 reports explain 可查看数据的完整来历。灰色为未参与汇总（退回）的单位。"
                     + (sheet.Name == name ? "" : $"\n（续“{name}”：行数超过一个工作表的上限，接续前一工作表。）"), headers.Length);
-                WorkbookStyle.Headers(book, sheet, HeaderRow, headers);
+                WorkbookStyle.Headers(book, sheet, HeaderRow, headers, widths);
             },
-            end: (sheet, _, _) => sheet.Print = WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow));
+            // Printed like 汇总: across pages at a legible scale, the unit on every page beside the header row; the
+            // figure and where it was read together, then the file and its hash.
+            end: (sheet, _, _) => sheet.Print = WorkbookStyle.PrintAcrossPages(WorkbookStyle.PageSetup(title, HeaderRow, HeaderRow), widths, TitleColumns,
+                [(3, 7), (8, 9)], shrink: true),
+            fitToPage: false);
 
         var cell = book.Style(WorkbookStyle.Cell);
         var grey = book.Style(WorkbookStyle.Missing(WorkbookStyle.Cell));

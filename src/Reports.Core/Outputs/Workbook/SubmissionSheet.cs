@@ -38,7 +38,7 @@ internal static class SubmissionSheet
         var measure = new ColumnWidths(maximum: 50);
         for (var i = 0; i < headers.Length; i++)
         {
-            measure.Observe(i + 1, headers[i], lines: 2);
+            measure.ObserveHeader(i + 1, headers[i], lines: 2);
         }
         foreach (var unit in overview.Units)
         {
@@ -47,6 +47,8 @@ internal static class SubmissionSheet
             measure.Observe(4, Status(unit));
             ObserveFile(measure, unit.File, unit.ReceivedAt);
         }
+        // The link's own text, whole on one line.
+        measure.Observe(12, "查看来源");
         foreach (var file in overview.Unidentified)
         {
             measure.Observe(3, Unknown);
@@ -61,7 +63,7 @@ internal static class SubmissionSheet
         WorkbookStyle.Title(book, sheet, $"{rosterName}报表报送情况",
             $"{overview.Rates.Sentence}{deadline}。收到时间暂为文件的修改时间。" + (approval is null ? "" : $"\n{approval.Line}（{approval.By}）。"), FullHashColumn - 1,
             approval is null ? 30 : 45);
-        WorkbookStyle.Headers(book, sheet, HeaderRow, headers, 32);
+        WorkbookStyle.Headers(book, sheet, HeaderRow, headers, widths, 32);
 
         // 序号 and 单位代码 are both digits: centred in their columns they do not read as one number. A SHA-256 is for
         // comparing, not reading: a small monospace font keeps the columns narrow.

@@ -18,7 +18,13 @@ internal static class SummarySheet
     /// <summary>序号, 单位代码, 单位名称, 报送状态: repeated on every printed page.</summary>
     public const int TitleColumns = FirstDataColumn - 1;
 
-    private const double TextColumnWidth = 24;
+    private const double TextColumnWidth = 30;
+
+    /// <summary>
+    /// The most a unit's row grows for its remarks (four lines): a long 情况说明 wraps within it (the whole text is in the
+    /// cell, and in full on 数据核查) instead of making every printed page one unit high.
+    /// </summary>
+    public const double MaxRowHeight = 60;
 
     private sealed record Column(SectionDefinition Section, FieldDefinition? Field, IndicatorDefinition? Indicator);
 
@@ -62,7 +68,7 @@ internal static class SummarySheet
         sheet.Row(GroupRow);
         for (var i = 0; i < fixedHeaders.Length; i++)
         {
-            sheet.Text(i + 1, fixedHeaders[i], header);
+            sheet.Text(i + 1, WorkbookStyle.HeaderText(fixedHeaders[i], widths, i + 1), header);
             sheet.Merges.Add((GroupRow, i + 1, HeaderRow, i + 1));
         }
         var column = FirstDataColumn;
@@ -87,7 +93,7 @@ internal static class SummarySheet
         }
         for (var i = 0; i < columns.Count; i++)
         {
-            sheet.Text(FirstDataColumn + i, columns[i].Field?.LabelWithUnit ?? WorkbookStyle.Header(columns[i].Indicator!), header);
+            sheet.Text(FirstDataColumn + i, WorkbookStyle.HeaderText(columns[i].Field?.LabelWithUnit ?? WorkbookStyle.Header(columns[i].Indicator!), widths, FirstDataColumn + i), header);
         }
 
         // A unit row's looks, a column at a time: as it is, grey (not in the merge), light red (lagging), and each
@@ -95,7 +101,7 @@ internal static class SummarySheet
         var looks = new CellStyle[lastColumn + 1];
         for (var c = 1; c <= lastColumn; c++)
         {
-            looks[c] = c <= 2 ? WorkbookStyle.Cell with { Center = true } : WorkbookStyle.Cell;
+            looks[c] = c == 1 ? WorkbookStyle.IndexCell : c == 2 ? WorkbookStyle.Cell with { Center = true } : WorkbookStyle.Cell;
         }
         for (var i = 0; i < columns.Count; i++)
         {
@@ -118,7 +124,7 @@ internal static class SummarySheet
         foreach (var unit in merge.Units)
         {
             var texts = textColumns.Select(c => (Text: CellText.Clean(unit.Status == UnitStatus.Accepted ? unit.Texts.GetValueOrDefault(columns[c - FirstDataColumn].Field!.Code) : null), Width: widths[c])).ToList();
-            var height = textColumns.Count > 0 ? ColumnWidths.RowHeight(texts.Select(t => (t.Text, t.Width))) : 15;
+            var height = textColumns.Count > 0 ? Math.Min(MaxRowHeight, ColumnWidths.RowHeight(texts.Select(t => (t.Text, t.Width)))) : 15;
             var isTall = height > 15;
             var isAccepted = unit.Status == UnitStatus.Accepted;
             var styles = (isAccepted, isTall) switch { (true, false) => plain, (true, true) => tall, (false, false) => grey, _ => greyTall };
@@ -212,11 +218,11 @@ internal static class SummarySheet
         var widths = new ColumnWidths(maximum: 40);
         for (var i = 0; i < fixedHeaders.Length; i++)
         {
-            widths.Observe(i + 1, fixedHeaders[i]);
+            widths.ObserveHeader(i + 1, fixedHeaders[i], lines: 3);
         }
         for (var i = 0; i < columns.Count; i++)
         {
-            widths.Observe(FirstDataColumn + i, columns[i].Field?.LabelWithUnit ?? WorkbookStyle.Header(columns[i].Indicator!), lines: 2.5);
+            widths.ObserveHeader(FirstDataColumn + i, columns[i].Field?.LabelWithUnit ?? WorkbookStyle.Header(columns[i].Indicator!), lines: 3);
         }
         foreach (var unit in merge.Units)
         {

@@ -74,7 +74,7 @@ internal static class TaskSheet
         var measure = new ColumnWidths(maximum: 30);
         foreach (var (index, text) in headers)
         {
-            measure.Observe(index, text, lines: 2);
+            measure.ObserveHeader(index, text, lines: 3);
         }
         foreach (var unit in merge.Units)
         {
@@ -102,14 +102,14 @@ internal static class TaskSheet
 
         var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 2);
         WorkbookStyle.Title(book, sheet, sheetTitle, Subtitle(merge, section), lastColumn);
-        WorkbookStyle.Headers(book, sheet, HeaderRow, Enumerable.Range(1, lastColumn).Select(c => headers[c]).ToList(), 58);
+        WorkbookStyle.Headers(book, sheet, HeaderRow, Enumerable.Range(1, lastColumn).Select(c => headers[c]).ToList(), widths, 58);
 
         // Each column's look in the unit rows and in the total row: figures right-aligned in their number format,
         // flags centred, every cell bordered.
         var looks = new CellStyle[lastColumn + 1];
         for (var c = 1; c <= lastColumn; c++)
         {
-            looks[c] = c >= FirstDataColumn ? WorkbookStyle.Cell with { Right = true } : WorkbookStyle.Cell;
+            looks[c] = c >= FirstDataColumn ? WorkbookStyle.Cell with { Right = true } : c == 1 ? WorkbookStyle.IndexCell : WorkbookStyle.Cell;
         }
         foreach (var field in fields)
         {
@@ -229,7 +229,7 @@ internal static class TaskSheet
             sheet.Charts.Add(ProgressChart.Chart(name, merge, new ProgressChart.Source(
                 $"{entry.Indicator.Label}：各单位完成情况与{(entry.Indicator.Progress ?? ProgressBasis.Campaign).Label()}",
                 HeaderRow, FirstUnitRow, lastUnitRow, CategoryColumn: 2, ValueColumn: entry.Value, ProgressColumn: entry.Progress!.Value,
-                entry.Indicator), totalRow + 2, widths, lastColumn, i, tracked.Count));
+                entry.Indicator, lagging[entry.Indicator.Code]), totalRow + 2, widths, lastColumn, i, tracked.Count));
         }
     }
 

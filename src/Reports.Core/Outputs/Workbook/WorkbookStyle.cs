@@ -21,6 +21,9 @@ internal static class WorkbookStyle
 
     public static readonly CellStyle HeaderCell = Cell with { Bold = true, Fill = HeaderFill, Wrap = true, Center = true };
 
+    /// <summary>A 序号 cell: centred, alike on every sheet (beside a code of digits it does not read as part of it).</summary>
+    public static readonly CellStyle IndexCell = Cell with { Center = true };
+
     public static readonly CellStyle TotalCell = Cell with { Bold = true, Fill = TotalFill };
 
     /// <summary>A unit not in the merge: grey.</summary>
@@ -30,8 +33,11 @@ internal static class WorkbookStyle
     public static CellStyle Lagging(CellStyle style) => style with { Fill = LaggingFill, FontColor = LaggingFont };
 
     /// <summary>Chart colours: the bars and the time-progress line.</summary>
-    public const string BarColor = "4472C4";
+    public const string BarColor = "4A78B0";
     public const string ProgressLineColor = "C00000";
+
+    /// <summary>A lagging unit's bar: the briefing's colour for it (Typography.ChartBarHighlight).</summary>
+    public const string LaggingBarColor = "D05A2C";
 
     /// <summary>The workbook's font: a name Excel and WPS both map on Chinese Windows (and LibreOffice substitutes).</summary>
     public const string FontName = "宋体";
@@ -87,16 +93,24 @@ internal static class WorkbookStyle
         sheet.Merges.Add((2, 1, 2, span));
     }
 
-    /// <summary>A header row: each text in a bold, filled, bordered, wrapped and centred cell.</summary>
-    public static void Headers(StreamedWorkbook book, StreamedSheet sheet, int row, IReadOnlyList<string> headers, double? height = null)
+    /// <summary>
+    /// A header row: each text in a bold, filled, bordered, wrapped and centred cell, broken into lines where it fits
+    /// its column of <paramref name="widths"/> (<see cref="ColumnWidths.Break"/>), so no reader wraps it inside a
+    /// bracket or leaves a closing one alone.
+    /// </summary>
+    public static void Headers(StreamedWorkbook book, StreamedSheet sheet, int row, IReadOnlyList<string> headers, IReadOnlyDictionary<int, double> widths, double? height = null)
     {
         var style = book.Style(HeaderCell);
         sheet.Row(row, height);
         for (var i = 0; i < headers.Count; i++)
         {
-            sheet.Text(i + 1, headers[i], style);
+            sheet.Text(i + 1, HeaderText(headers[i], widths, i + 1), style);
         }
     }
+
+    /// <summary>A header as its column of <paramref name="widths"/> shows it: broken into lines that fit (less the margin).</summary>
+    public static string HeaderText(string header, IReadOnlyDictionary<int, double> widths, int column) =>
+        ColumnWidths.Break(header, widths.GetValueOrDefault(column, ColumnWidths.Default) - 2);
 
     /// <summary>
     /// A4 landscape, one page wide, the header rows repeated on every page, the workbook's title and the page
@@ -117,12 +131,24 @@ internal static class WorkbookStyle
     /// rows, and a page break before each group of columns that would not fit on the page, so a task is not split
     /// unless it alone is wider than a page. <paramref name="groups"/> are the column ranges that belong together.
     /// </summary>
-    public static PrintLayout PrintAcrossPages(PrintLayout print, IReadOnlyDictionary<int, double> widths, int titleColumns, IEnumerable<(int First, int Last)> groups)
+    /// <param name="shrink">
+    /// Print at a smaller scale, down to <see cref="LeastScale"/>, when that fits every column on one page wide (a sheet
+    /// of a few wide columns); else at <see cref="PrintScale"/> across pages.
+    /// </param>
+    public static PrintLayout PrintAcrossPages(PrintLayout print, IReadOnlyDictionary<int, double> widths, int titleColumns, IEnumerable<(int First, int Last)> groups, bool shrink = false)
     {
         double Pixels(int column) => widths.GetValueOrDefault(column, ColumnWidths.Default) * 8 + 5;
+        var paper = (297 / 25.4 - (double)(print.Side * 2)) * 96 * 0.95;
+        var scale = PrintScale;
+        if (shrink)
+        {
+            var whole = Enumerable.Range(1, groups.Max(g => g.Last)).Sum(Pixels);
+            var fitting = (int)Math.Floor(paper / whole * 100);
+            scale = fitting >= LeastScale ? Math.Min(PrintScale, fitting) : PrintScale;
+        }
         // Printable width in pixels of the sheet at 96 dpi (A4 landscape less the margins), shrunk by the scale, less a
         // safety margin, less the repeated columns.
-        var page = (297 / 25.4 - (double)(print.Side * 2)) * 96 / (PrintScale / 100.0) * 0.95;
+        var page = paper / (scale / 100.0);
         var budget = page - Enumerable.Range(1, titleColumns).Sum(Pixels);
         var used = 0.0;
         var breaks = new List<int>();
@@ -143,8 +169,11 @@ internal static class WorkbookStyle
                 used += width;
             }
         }
-        return print with { Scale = PrintScale, TitleColumns = (1, titleColumns), ColumnBreaks = breaks };
+        return print with { Scale = scale, TitleColumns = (1, titleColumns), ColumnBreaks = breaks };
     }
+
+    /// <summary>The least print scale of any sheet: 11 pt prints at 6.6 pt.</summary>
+    public const int LeastScale = 60;
 
     /// <summary>The print scale of a sheet printed across pages: 11 pt 宋体 prints at about 9.4 pt.</summary>
     public const int PrintScale = 85;

@@ -29,7 +29,8 @@ public sealed class ReceiptsOutput : IRunOutput
                     ReceiptScope.Findings => f.Diagnostics.Any(d => d.Severity != DiagnosticSeverity.Info),
                     _ => true,
                 });
-            written.AddRange(ReceiptFolder.Write(files, result.Definition, Path.Combine(folder, "receipts"), run.Clock));
+            written.AddRange(ReceiptFolder.Write(files, result.Definition, Path.Combine(folder, "receipts"), run.Clock,
+                roster: result.Merge.Roster, period: result.Merge.Period));
         }
         return new RenderedOutput(written);
     };
