@@ -41,7 +41,8 @@ internal sealed class ColumnWidths(double minimum = 6, double maximum = 60)
     public void ObserveHeader(int column, string text, int lines)
     {
         var whole = Measure(text);
-        for (var width = Math.Ceiling(whole / lines); width < whole; width++)
+        // Three characters or fewer ("填报人") never break: a line of one character reads as a mistake.
+        for (var width = Math.Max(Math.Ceiling(whole / lines), Math.Min(whole, 6)); width < whole; width++)
         {
             var broken = Break(text, width).Split('\n');
             if (broken.Length <= lines)

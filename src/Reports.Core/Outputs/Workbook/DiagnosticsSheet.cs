@@ -77,7 +77,7 @@ internal static class DiagnosticsSheet
             }
         }
         var widths = measure.Result();
-        widths[1] = 5;
+        widths[1] = 6;
 
         // Past the limit the rows go on on 数据核查(2) …, each with the title and headers.
         var pages = new ContinuedSheet(book, name, widths, frozenRows: HeaderRow, frozenColumns: 3, HeaderRow + 1, limit,

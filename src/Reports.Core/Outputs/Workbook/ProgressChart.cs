@@ -64,7 +64,7 @@ internal static class ProgressChart
         // Completion by unit: columns with a solid fill and their value on top.
         xml.Append("""<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>""");
         xml.Append("""<c:ser><c:idx val="0"/><c:order val="0"/>""");
-        Name(xml, sheetName, s.HeaderRow, s.ValueColumn, s.Indicator.Label);
+        Name(xml, s.Indicator.Label);
         xml.Append($"""<c:spPr><a:solidFill><a:srgbClr val="{WorkbookStyle.BarColor}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>""");
         for (var i = 0; i < merge.Units.Count; i++)
         {
@@ -81,7 +81,7 @@ internal static class ProgressChart
 
         // Time progress: one dashed line over every unit.
         xml.Append("""<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/><c:ser><c:idx val="1"/><c:order val="1"/>""");
-        Name(xml, sheetName, s.HeaderRow, s.ProgressColumn, progressName);
+        Name(xml, progressName);
         xml.Append($"""<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="{WorkbookStyle.ProgressLineColor}"/></a:solidFill><a:prstDash val="dash"/><a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>""");
         Categories(xml, categories, names);
         Values(xml, Reference(sheetName, s.FirstRow, s.ProgressColumn, s.LastRow, s.ProgressColumn), names.Select(_ => (decimal?)progress).ToList());
@@ -96,11 +96,8 @@ internal static class ProgressChart
         return xml.ToString();
     }
 
-    private static void Name(StringBuilder xml, string sheet, int row, int column, string cached)
-    {
-        xml.Append($"<c:tx><c:strRef><c:f>{Escape(Reference(sheet, row, column, row, column))}</c:f>");
-        xml.Append($"<c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>{Escape(cached)}</c:v></c:pt></c:strCache></c:strRef></c:tx>");
-    }
+    /// <summary>The series' name as written (not the header cell's, which is broken into lines to fit its column).</summary>
+    private static void Name(StringBuilder xml, string name) => xml.Append($"<c:tx><c:v>{Escape(name)}</c:v></c:tx>");
 
     private static void Categories(StringBuilder xml, string reference, IReadOnlyList<string> names)
     {

@@ -98,7 +98,7 @@ internal static class TaskSheet
             measure.Observe(entry.Value, "100.00%");
         }
         var widths = measure.Result();
-        widths[1] = 5;
+        widths[1] = 6;
 
         var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 2);
         WorkbookStyle.Title(book, sheet, sheetTitle, Subtitle(merge, section), lastColumn);

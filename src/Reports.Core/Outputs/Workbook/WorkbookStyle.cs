@@ -132,8 +132,8 @@ internal static class WorkbookStyle
     /// unless it alone is wider than a page. <paramref name="groups"/> are the column ranges that belong together.
     /// </summary>
     /// <param name="shrink">
-    /// Print at a smaller scale, down to <see cref="LeastScale"/>, when that fits every column on one page wide (a sheet
-    /// of a few wide columns); else at <see cref="PrintScale"/> across pages.
+    /// Print as small as fits every column on one page wide, but never below <see cref="LeastScale"/> (then across
+    /// pages at that scale): a sheet of many rows and a few wide columns takes the fewest pages it can at a legible size.
     /// </param>
     public static PrintLayout PrintAcrossPages(PrintLayout print, IReadOnlyDictionary<int, double> widths, int titleColumns, IEnumerable<(int First, int Last)> groups, bool shrink = false)
     {
@@ -144,7 +144,7 @@ internal static class WorkbookStyle
         {
             var whole = Enumerable.Range(1, groups.Max(g => g.Last)).Sum(Pixels);
             var fitting = (int)Math.Floor(paper / whole * 100);
-            scale = fitting >= LeastScale ? Math.Min(PrintScale, fitting) : PrintScale;
+            scale = Math.Clamp(fitting, LeastScale, PrintScale);
         }
         // Printable width in pixels of the sheet at 96 dpi (A4 landscape less the margins), shrunk by the scale, less a
         // safety margin, less the repeated columns.
