@@ -85,7 +85,7 @@ public sealed class EmploymentScaleRunTests
         var sheet = package.Workbook.Worksheets["汇总"];
         var headerRow = 4;
         var totalRow = Enumerable.Range(1, sheet.Dimension.End.Row).Single(r => sheet.Cells[r, 3].Text == "郑州市合计");
-        var columns = Enumerable.Range(1, sheet.Dimension.End.Column).Where(c => sheet.Cells[headerRow, c].Text.Length > 0).ToDictionary(c => sheet.Cells[headerRow, c].Text, c => c);
+        var columns = Enumerable.Range(1, sheet.Dimension.End.Column).Where(c => sheet.Cells[headerRow, c].Text.Length > 0).ToDictionary(c => WorkbookReadBack.Unbroken(sheet.Cells[headerRow, c].Text)!, c => c);
         foreach (var field in Sample.Definition.NumericFields)
         {
             Assert.Equal(Sample.Sum(field.Code), Convert.ToDecimal(sheet.Cells[totalRow, columns[field.LabelWithUnit]].Value, CultureInfo.InvariantCulture));

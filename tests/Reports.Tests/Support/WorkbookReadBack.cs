@@ -18,17 +18,17 @@ public sealed class WorkbookReadBack
 
         public string? Text(int row, int column) => this[Reference(row, column)]?.Text;
 
-        /// <summary>The first row whose cells include the text, and the text's column.</summary>
+        /// <summary>The first row whose cells include the text (a header's line breaks aside), and the text's column.</summary>
         public (int Row, int Column) Find(string text)
         {
-            var cell = Cells.Values.Where(c => c.Text == text).OrderBy(c => RowOf(c.Reference)).ThenBy(c => ColumnOf(c.Reference)).First();
+            var cell = Cells.Values.Where(c => c.Text == text || Unbroken(c.Text) == text).OrderBy(c => RowOf(c.Reference)).ThenBy(c => ColumnOf(c.Reference)).First();
             return (RowOf(cell.Reference), ColumnOf(cell.Reference));
         }
 
-        /// <summary>The texts of a row, text → its first column.</summary>
+        /// <summary>The texts of a row without the line breaks a header is laid out with, text → its first column.</summary>
         public Dictionary<string, int> Headers(int row) => Cells.Values
             .Where(c => RowOf(c.Reference) == row && c.Text is { Length: > 0 })
-            .GroupBy(c => c.Text!)
+            .GroupBy(c => Unbroken(c.Text)!)
             .ToDictionary(g => g.Key, g => g.Min(c => ColumnOf(c.Reference)));
     }
 
@@ -76,6 +76,9 @@ public sealed class WorkbookReadBack
     public IReadOnlyList<string> ChartXml { get; }
 
     public StoredSheet this[string name] => Sheets.Single(s => s.Name == name);
+
+    /// <summary>A header's text without the line breaks it is laid out with in its column.</summary>
+    public static string? Unbroken(string? text) => text?.Replace("\n", "", StringComparison.Ordinal);
 
     public static string Reference(int row, int column)
     {

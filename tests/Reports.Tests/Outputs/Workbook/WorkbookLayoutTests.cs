@@ -124,9 +124,13 @@ public sealed class WorkbookLayoutTests
         XNamespace c = "http://schemas.openxmlformats.org/drawingml/2006/chart";
         XNamespace a = "http://schemas.openxmlformats.org/drawingml/2006/main";
         var coloured = 0;
-        foreach (var sheet in _sample.Workbook.Sheets.Where(s => s.Part.DrawingsPart is not null))
+        using var document = SpreadsheetDocument.Open(_sample.WorkbookPath, false);
+        var workbook = document.WorkbookPart!;
+        foreach (var entry in workbook.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>())
         {
-            foreach (var part in sheet.Part.DrawingsPart!.ChartParts)
+            var sheet = _sample.Workbook[entry.Name!.Value!];
+            var charts = ((WorksheetPart)workbook.GetPartById(entry.Id!)).DrawingsPart?.ChartParts ?? [];
+            foreach (var part in charts)
             {
                 var chart = XDocument.Load(part.GetStream());
                 var bars = chart.Descendants(c + "barChart").Single().Element(c + "ser")!;
