@@ -4,6 +4,7 @@ using Reports.Cli.Settings;
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Outputs.Receipts;
+using Reports.Outputs.Spreadsheet;
 using Reports.Pipeline;
 using Reports.Templates;
 using Reports.Tests.Support;
@@ -23,8 +24,79 @@ public sealed class ReceiptTests
             OpenXmlNameWriter.Fill(path, typed);
         }
         var result = new ReturnFileReader(new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period)).Read(path);
-        var receipt = new ReceiptWriter(FixedClock.Default).Write(result, Samples.Campaign);
+        var receipt = new ReceiptWriter(FixedClock.Default, roster: Samples.Changzhi, period: Samples.Period).Write(result, Samples.Campaign);
         return (result, receipt);
+    }
+
+    /// <summary>The 回执 sheet's facts: label → value.</summary>
+    private static Dictionary<string, string> Facts(ExcelPackage package)
+    {
+        var sheet = package.Workbook.Worksheets[ReceiptWriter.SummarySheet];
+        return Enumerable.Range(1, 12).Where(r => sheet.Cells[r, 1].Text.Length > 0 && sheet.Cells[r, 2].Text.Length > 0)
+            .ToDictionary(r => sheet.Cells[r, 1].Text, r => sheet.Cells[r, 2].Text);
+    }
+
+    [Fact]
+    public void A_clean_receipt_names_the_unit_and_the_period_it_was_checked_for()
+    {
+        var unit = Samples.Changzhi.Units[0];
+        var (result, receipt) = ReceiptFor(Samples.ValuesOf(unit.Code));
+        Assert.Equal(IntakeStatus.Accepted, result.Status);
+        using var package = new ExcelPackage(new MemoryStream(receipt));
+        var facts = Facts(package);
+        Assert.Equal(unit.Code, facts["单位代码"]);
+        Assert.Equal(unit.Name, facts["单位名称"]);
+        Assert.Equal($"{Samples.Period.Year}年{Samples.Period.Month}月", facts["报告期"]);
+    }
+
+    [Fact]
+    public void The_rebuilt_return_shows_the_period_itself()
+    {
+        var values = Samples.ValuesOf("140403");
+        values["emp_outside"] = "999999";
+        var (result, receipt) = ReceiptFor(values);
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+        using var package = new ExcelPackage(new MemoryStream(receipt));
+        var sheet = package.Workbook.Worksheets[ReceiptWriter.ReturnSheet];
+        var label = Enumerable.Range(1, 6).Single(c => sheet.Cells[3, c].Text == "报告期");
+        Assert.Equal($"{Samples.Period.Year}年{Samples.Period.Month}月", sheet.Cells[3, label + 1].Text);
+    }
+
+    [Fact]
+    public void Findings_and_a_long_file_name_get_rows_as_high_as_their_wrapped_text()
+    {
+        using var temp = new TempDirectory();
+        var unit = Samples.Changzhi.Units[0];
+        var values = Samples.ValuesOf(unit.Code);
+        values["emp_outside"] = "999999";
+        values["proj_started"] = "999";
+        var file = Samples.WriteFilled(temp.Path, unit, values);
+        var named = Path.Combine(temp.Path, Path.GetFileNameWithoutExtension(file) + "-第二次更正版本（经县级联席会议审定后重新报送的最终版本，请以此为准）.xlsx");
+        File.Move(file, named);
+        var result = new ReturnFileReader(new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period)).Read(named);
+        var receipt = new ReceiptWriter(FixedClock.Default, roster: Samples.Changzhi, period: Samples.Period).Write(result, Samples.Campaign);
+        Assert.Equal(IntakeStatus.Rejected, result.Status);
+
+        using var package = new ExcelPackage(new MemoryStream(receipt));
+        var findings = package.Workbook.Worksheets[ReceiptWriter.FindingsSheet];
+        var wrapped = 0;
+        for (var row = 2; row <= 1 + result.Diagnostics.Count; row++)
+        {
+            // Lines the wrapped 说明 and 怎么做 take in their columns, counted here: no reader grows the row on its own.
+            var lines = new[] { 7, 8 }.Max(c => Math.Max(1, Math.Ceiling(TextMeasure.Width(findings.Cells[row, c].Text) / (findings.Column(c).Width - 1))));
+            Assert.True(findings.Row(row).Height >= 15 * lines - 0.01, $"row {row}: {findings.Row(row).Height} pt for {lines} lines");
+            wrapped += lines > 1 ? 1 : 0;
+        }
+        Assert.True(wrapped > 0, "a finding's text wraps");
+
+        var summary = package.Workbook.Worksheets[ReceiptWriter.SummarySheet];
+        var fileRow = Enumerable.Range(1, 10).Single(r => summary.Cells[r, 1].Text == "文件");
+        Assert.Equal(Path.GetFileName(named), summary.Cells[fileRow, 2].Text);
+        var merged = Enumerable.Range(2, 4).Sum(c => summary.Column(c).Width);
+        var fileLines = Math.Ceiling(TextMeasure.Width(Path.GetFileName(named)) / (merged - 1));
+        Assert.True(fileLines > 1);
+        Assert.True(summary.Row(fileRow).Height >= 15 * fileLines - 0.01);
+        Assert.True(summary.Cells[fileRow, 2].Style.WrapText);
     }
 
     /// <summary>The receipt's cell for a field: where our template's layout puts it.</summary>
@@ -128,9 +200,10 @@ public sealed class ReceiptTests
         values["emp_outside"] = "999999";
         var (result, clean) = ReceiptFor(values);
         var hostile = result with { Original = [.. "PK\u0003\u0004"u8, .. new byte[1024]] };
-        Assert.Equal(clean, new ReceiptWriter(FixedClock.Default).Write(hostile, Samples.Campaign));
+        var writer = new ReceiptWriter(FixedClock.Default, roster: Samples.Changzhi, period: Samples.Period);
+        Assert.Equal(clean, writer.Write(hostile, Samples.Campaign));
         // Deterministic: the same result and clock give the same bytes.
-        Assert.Equal(clean, new ReceiptWriter(FixedClock.Default).Write(result, Samples.Campaign));
+        Assert.Equal(clean, writer.Write(result, Samples.Campaign));
     }
 
     [Fact]
