@@ -26,7 +26,7 @@ public sealed class SpreadsheetPackage(string title, DateTimeOffset created, str
 
     public void Write(Stream stream)
     {
-        using var book = new StreamedWorkbook(stream, title, created, font, cutMark);
+        using var book = new StreamedWorkbook(stream, title, created, font, cutMark, bufferSize: 4096);
         foreach (var sheet in Sheets)
         {
             var streamed = book.Add(sheet.Name, sheet.Widths, sheet.FrozenRows, frozenColumns: 0, fitToPage: sheet.Print.Scale is null);

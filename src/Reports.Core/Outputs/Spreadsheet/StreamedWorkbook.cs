@@ -13,9 +13,9 @@ namespace Reports.Outputs.Spreadsheet;
 /// requires is enforced here, whoever calls: only XML 1.0 characters in any part (<see cref="XmlChars"/>), at most
 /// 32,767 characters a cell or note (a longer text cut and ended with <paramref name="cutMark"/>), notes past 1,023
 /// on a sheet numbered in further VML id blocks. Every zip entry carries one fixed time, so the same sheets give the
-/// same bytes.
+/// same bytes. <paramref name="bufferSize"/>: the characters a part buffers (small for the thousands of receipts a run writes).
 /// </summary>
-public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset created, string font, string cutMark = XmlChars.CutMark) : IDisposable
+public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset created, string font, string cutMark = XmlChars.CutMark, int bufferSize = 1 << 16) : IDisposable
 {
     /// <summary>The rows a worksheet holds in Excel (and LibreOffice); a sheet with more is refused or cut short.</summary>
     public const int MaxRows = 1_048_576;
@@ -54,7 +54,7 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         var index = _sheets.Count;
         var entry = Entry($"xl/worksheets/sheet{index + 1}.xml");
         _overrides.Add(($"/xl/worksheets/sheet{index + 1}.xml", SheetType));
-        var xml = new XmlText(entry);
+        var xml = new XmlText(entry, bufferSize);
         xml.Raw("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""")
             .Raw($"""<worksheet xmlns="{Ooxml.Main}" xmlns:r="{Ooxml.Relationships}">""")
             .Raw("<sheetPr><pageSetUpPr fitToPage=\"").Raw(fitToPage ? "1" : "0").Raw("\"/></sheetPr>")
@@ -266,7 +266,7 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         Part($"xl/drawings/_rels/drawing{number}.xml.rels", xml => PackageParts.Relationships(xml,
             charts.Select((c, i) => ($"rId{i + 1}", "chart", $"../charts/chart{c.Number}.xml"))));
         _overrides.Add(($"/xl/drawings/drawing{number}.xml", DrawingType));
-        using (var xml = new XmlText(Entry($"xl/drawings/drawing{number}.xml")))
+        using (var xml = new XmlText(Entry($"xl/drawings/drawing{number}.xml"), bufferSize))
         {
             xml.Raw("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""")
                 .Raw("""<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">""");
@@ -290,7 +290,7 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         foreach (var (chart, chartNumber) in charts)
         {
             _overrides.Add(($"/xl/charts/chart{chartNumber}.xml", ChartType));
-            using var xml = new XmlText(Entry($"xl/charts/chart{chartNumber}.xml"));
+            using var xml = new XmlText(Entry($"xl/charts/chart{chartNumber}.xml"), bufferSize);
             // The caller's chart XML too carries only what XML 1.0 allows, whatever its escaping did.
             xml.Raw(XmlChars.Clean(chart.Xml));
         }

@@ -7,9 +7,10 @@ namespace Reports.Outputs.Spreadsheet;
 /// XML written as text straight into a part, for the parts that hold millions of elements (a streamed sheet's rows):
 /// numbers are formatted into a scratch buffer, text escaped in runs, with none of XmlWriter's per-element bookkeeping.
 /// </summary>
-internal sealed class XmlText(Stream stream) : IDisposable
+/// <param name="bufferSize">Characters buffered before they go to the stream: large for a sheet of millions of cells, small for a receipt's.</param>
+internal sealed class XmlText(Stream stream, int bufferSize = 1 << 16) : IDisposable
 {
-    private readonly StreamWriter _writer = new(stream, new UTF8Encoding(false), 1 << 16);
+    private readonly StreamWriter _writer = new(stream, new UTF8Encoding(false), bufferSize);
     private readonly char[] _scratch = new char[64];
 
     public XmlText Raw(string text)

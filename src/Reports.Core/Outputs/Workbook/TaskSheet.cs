@@ -74,7 +74,7 @@ internal static class TaskSheet
         var measure = new ColumnWidths(maximum: 30);
         foreach (var (index, text) in headers)
         {
-            measure.ObserveHeader(index, text, lines: 3);
+            measure.ObserveHeader(index, text, lines: 2);
         }
         foreach (var unit in merge.Units)
         {

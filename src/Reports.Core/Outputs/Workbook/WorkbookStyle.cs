@@ -101,10 +101,13 @@ internal static class WorkbookStyle
     public static void Headers(StreamedWorkbook book, StreamedSheet sheet, int row, IReadOnlyList<string> headers, IReadOnlyDictionary<int, double> widths, double? height = null)
     {
         var style = book.Style(HeaderCell);
-        sheet.Row(row, height);
-        for (var i = 0; i < headers.Count; i++)
+        var texts = headers.Select((header, i) => HeaderText(header, widths, i + 1)).ToList();
+        // Without a height given, the row as high as its most broken header (no reader grows it on its own).
+        var lines = texts.Max(t => t.Count(c => c == '\n') + 1);
+        sheet.Row(row, height ?? (lines > 1 ? 15 * lines : null));
+        for (var i = 0; i < texts.Count; i++)
         {
-            sheet.Text(i + 1, HeaderText(headers[i], widths, i + 1), style);
+            sheet.Text(i + 1, texts[i], style);
         }
     }
 
