@@ -29,6 +29,16 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     /// finds one (<see cref="RunConsole.PersonsTerminal"/>) or a test hands in its own.</summary>
     public Spectre.Console.IAnsiConsole? Terminal { get; init; }
 
+    /// <summary>What the writes go through (how an output is opened, who is told as the store records a file): the
+    /// program's are plain; a crash test's host hands in ones that stop midway.</summary>
+    public WriteSeams Seams { get; init; } = WriteSeams.Plain;
+
+    /// <summary>Benchmark knobs (intake threads, outputs side by side), which the program reads from its environment.</summary>
+    public RunTuning Tuning { get; init; } = new();
+
+    /// <summary>How every verb writes its files: Ctrl-C deletes the one being written.</summary>
+    private OutputWriting Writing => new(Interrupted) { Open = Seams.OpenOutput };
+
     /// <summary>Set once a run holds its period folder: writes a failure and its stack trace into run.log.</summary>
     private Action<string, Exception>? _logFailure;
 
@@ -80,7 +90,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             "报送前自查：对报表文件做与市级汇总完全相同的检查，打印核查结果；无错误时退出码为 0，有错误时为 3",
             "Check return files before sending them, exactly as the city's intake does; exit code 0 when no file has errors, 3 otherwise"))
             { o.Files, o.OptionalReturn, o.OptionalPeriod, o.OptionalRoster, o.Prefill, o.Receipts };
-        validate.SetAction(parse => Guard(() => new ValidateVerb(Load(parse, o), clock, output, error, o.Text, VerbosityOf(parse, o)).Execute(new ValidateRequest(
+        validate.SetAction(parse => Guard(() => new ValidateVerb(Load(parse, o), clock, output, error, o.Text, VerbosityOf(parse, o)) { Writing = Writing }.Execute(new ValidateRequest(
             parse.GetValue(o.Files)!, parse.GetValue(o.OptionalReturn), parse.GetValue(o.OptionalPeriod), parse.GetValue(o.OptionalRoster), parse.GetValue(o.Prefill), parse.GetValue(o.Receipts)))));
         root.Subcommands.Add(validate);
 
@@ -203,7 +213,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var settings = Load(parse, o);
         var period = ParsePeriod(parse.GetValue(o.Period)!, o.Text);
         var details = parse.GetResult(o.Details) is not null ? parse.GetValue(o.Details) : null;
-        return new TemplateVerb(settings, clock, output, o.Text, parse.GetValue(o.Quiet)).Execute(new TemplateFolderRequest(
+        return new TemplateVerb(settings, clock, output, o.Text, parse.GetValue(o.Quiet)) { Writing = Writing }.Execute(new TemplateFolderRequest(
             parse.GetValue(o.Return)!, period, parse.GetValue(o.Roster)!, parse.GetValue(o.TemplateOut)!, parse.GetValue(o.Prefill), valuesPath, details));
     }
 
@@ -217,7 +227,9 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             InstalledFonts = InstalledFonts,
             LockWait = LockWait,
             Terminal = Terminal,
-            StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"),
+            Writing = Writing,
+            Recorded = Seams.Recorded,
+            Tuning = Tuning,
             OnFolderHeld = log => _logFailure = log,
         };
         var root = parse.GetResult(o.RunOut) is null && outRoot is not null ? outRoot : settings.Output.Root;
@@ -233,7 +245,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             parse.GetValue(o.OptionalRoster) ?? settings.Roster,
             parse.GetValue(o.StatusInbox),
             parse.GetValue(o.StatusCsv));
-        return new StatusVerb(settings, clock, output, o.Text).Execute(request);
+        return new StatusVerb(settings, clock, output, o.Text) { Writing = Writing }.Execute(request);
     }
 
     private int History(ParseResult parse, Options o)
@@ -242,12 +254,6 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         return new HistoryVerb(settings, clock, output, o.Text).Execute(
             parse.GetValue(o.StoredReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Unit)!);
     }
-
-    /// <summary>REPORTS_STORE_WRITE_DELAY_MS / REPORTS_OUTPUT_WRITE_DELAY_MS slow the writes so a test can stop the process mid-write.</summary>
-    private static TimeSpan CrashTestDelay(string variable) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
-            ? TimeSpan.FromMilliseconds(ms)
-            : TimeSpan.Zero;
 
     /// <summary>A period as typed (2022-06, 2022-6, 2022年6月, 202206); a settings error otherwise.</summary>
     internal static ReportingPeriod ParsePeriod(string text, UiText ui) =>
@@ -262,7 +268,6 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private int Guard(Func<int> action)
     {
         _logFailure = null;
-        using var writing = OutputFile.Use(new OutputWriting(Interrupted, CrashTestDelay("REPORTS_OUTPUT_WRITE_DELAY_MS")));
         try
         {
             return action();

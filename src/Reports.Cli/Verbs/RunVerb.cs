@@ -34,8 +34,14 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
     /// <summary>The terminal a person watches, or null for plain lines.</summary>
     public Spectre.Console.IAnsiConsole? Terminal { get; init; }
 
-    /// <summary>A pause between the store's row writes, for crash tests.</summary>
-    public TimeSpan StoreWriteDelay { get; init; }
+    /// <summary>How the outputs are written (the verb's Ctrl-C, how a file is opened).</summary>
+    public OutputWriting Writing { get; init; } = OutputWriting.Default;
+
+    /// <summary>Told as each received file is recorded in the store's open transaction.</summary>
+    public IProgress<IntakeFileResult>? Recorded { get; init; }
+
+    /// <summary>Benchmark knobs: intake threads, outputs written side by side.</summary>
+    public RunTuning Tuning { get; init; } = new();
 
     /// <summary>Told, once the run holds its period folder, how a failure is written into run.log.</summary>
     public Action<Action<string, Exception>> OnFolderHeld { get; init; } = _ => { };
@@ -59,15 +65,15 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         {
             ReturnCodes = returnCodes,
             // A knob for benchmarks and the one-core check: the result is the same on any number of threads.
-            IntakeThreads = int.TryParse(Environment.GetEnvironmentVariable("REPORTS_INTAKE_THREADS"), out var threads) && threads > 0 ? threads : null,
-            ConcurrentOutputs = Environment.GetEnvironmentVariable("REPORTS_CONCURRENT_OUTPUTS") == "1",
+            IntakeThreads = Tuning.IntakeThreads,
+            ConcurrentOutputs = Tuning.ConcurrentOutputs,
             AsSubmission = request.AsSubmission is null ? null : new UpwardReturn(Path.GetFullPath(request.AsSubmission), settings.Submission.FilledBy, settings.Submission.Phone),
             Faces = BriefingFaces.Resolve(settings.Font, InstalledFonts, settings.Faces),
         };
         // Held to the end of the run: a second run on the folder waits, and the sweep never takes its files.
         using var held = PeriodFolderLock.Acquire(folder, LockWait, Interrupted,
             () => console.Say(text.T($"另一次运行正在写 {folder}，等它结束（最多 {LockWait.TotalSeconds:0} 秒）", $"another run is writing {folder}; waiting for it (up to {LockWait.TotalSeconds:0} s)")));
-        OnFolderHeld((message, problem) => RunLog.WriteFailure(folder, console, message, problem));
+        OnFolderHeld((message, problem) => RunLog.WriteFailure(folder, console, message, problem, Writing));
         if (PeriodFolder.Prepare(held, settings.Output.EarlierRuns, clock) is { } kept)
         {
             console.Say(text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));
@@ -75,7 +81,7 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         // The entries intake will read (unit subfolders included), listed as intake lists them, for the progress bar.
         var inboxFiles = Directory.Exists(request.Inbox) ? InboxReader.List(request.Inbox, RosterLoader.Load(request.RosterPath)).Count : 0;
         var outcome = console.Track((stages, lines) =>
-            new RunPipeline(clock, lines) { StoreWriteDelay = StoreWriteDelay, Stages = stages, Cancellation = Interrupted }.Execute(options), inboxFiles);
+            new RunPipeline(clock, lines) { Recorded = Recorded, Writing = Writing, Stages = stages, Cancellation = Interrupted }.Execute(options), inboxFiles);
         foreach (var diagnostic in outcome.Intake.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
         {
             console.Diagnostic(diagnostic);
@@ -107,7 +113,7 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         if (request.TimingsPath is not null)
         {
             // A measurement, kept out of the outputs: it differs from run to run.
-            OutputFile.Write(Path.GetFullPath(request.TimingsPath), s => StageTimingsJson.Write(outcome.Timings ?? [], s));
+            OutputFile.Write(Path.GetFullPath(request.TimingsPath), s => StageTimingsJson.Write(outcome.Timings ?? [], s), Writing);
         }
         var used = outcome.Intake.Where(f => f.Status == IntakeStatus.Accepted).ToList();
         // Every return's counts, not only the first one's: "已汇总 12/12" must not hide a second return's 0/12.
@@ -123,7 +129,7 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
             outcome.Intake.Sum(f => f.ErrorCount),
             [.. written, Path.Combine(folder, RunLog.FileName)],
             clock.GetElapsedTime(started));
-        RunLog.Write(folder, console, summary);
+        RunLog.Write(folder, console, summary, Writing);
         console.Summary(summary);
         return (int)outcome.ExitCode;
     }

@@ -24,6 +24,9 @@ public sealed record StatusRequest(string ReturnCode, ReportingPeriod Period, st
 /// </summary>
 public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, UiText text)
 {
+    /// <summary>How its files are written: the verb's Ctrl-C, and how a file is opened.</summary>
+    public OutputWriting Writing { get; init; } = OutputWriting.Default;
+
     public int Execute(StatusRequest request)
     {
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, request.ReturnCode));
@@ -101,7 +104,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         {
             content.Append(string.Join(",", row.Select(SpreadsheetText.CsvCell))).Append("\r\n");
         }
-        OutputFile.Write(csv, new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(content.ToString())).ToArray());
+        OutputFile.Write(csv, new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(content.ToString())).ToArray(), Writing);
         output.WriteLine($"{text.T("已写出", "wrote")} {csv}");
         return (int)(chase.Count == 0 ? ExitCode.Success : ExitCode.Incomplete);
     }
