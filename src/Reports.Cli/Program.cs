@@ -11,10 +11,12 @@ public static class Program
         // Ctrl-C cancels the token: what the run registered on it runs before the process ends — each file being written
         // is deleted and the period folder released — so every output already in place is the last complete one.
         using var interrupt = new CancellationTokenSource();
+        var text = UiText.From(args);
         System.Console.CancelKeyPress += (_, _) =>
         {
             interrupt.Cancel();
-            System.Console.Error.WriteLine("reports: 已中断。正在写的文件已删除，输出目录中的文件仍是上次完整写出的。");
+            System.Console.Error.WriteLine(text.T("reports: 已中断。正在写的文件已删除，输出目录中的文件仍是上次完整写出的。",
+                "reports: interrupted. The file being written was deleted; the output folder holds the last complete outputs."));
         };
         return new ReportsCommand(TimeProvider.System, System.Console.Out, System.Console.Error)
         {

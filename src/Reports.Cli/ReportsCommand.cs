@@ -39,14 +39,18 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     /// <summary>How every verb writes its files: Ctrl-C deletes the one being written.</summary>
     private OutputWriting Writing => new(Interrupted) { Open = Seams.OpenOutput };
 
+    /// <summary>The language of this invocation's messages.</summary>
+    private UiText _text = new(false);
+
     /// <summary>Set once a run holds its period folder: writes a failure and its stack trace into run.log.</summary>
     private Action<string, Exception>? _logFailure;
 
     public int Invoke(string[] args)
     {
         var text = UiText.From(args);
+        // The parser's own texts in their fixed English forms, which HelpText puts into the interface's language.
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
-        System.Globalization.CultureInfo.CurrentUICulture = text.Culture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
         try
         {
             return Invoke(args, new Options(text));
@@ -60,6 +64,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private int Invoke(string[] args, Options o)
     {
         var t = o.Text;
+        _text = t;
         var root = new RootCommand(t.T(
             "市级报表汇总：下发模板、县级自查、汇总县级报表、生成汇总表和简报、查看报送情况和报送历史。不带参数时用自带样例数据（长治市，2022-06）运行。",
             "City returns: send out templates, let counties check their files, merge the returns into a workbook and a briefing, see who has reported and what they sent. Without arguments it runs the bundled sample (长治市, 2022-06)."))
@@ -104,7 +109,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var history = new Command("history", t.T(
             "某单位某报告期报送过的各个版本（取自存储库）：收到时间、报送时间、文件、SHA-256、状态、错误和提醒，并标出汇总采用的版本",
             "The versions a unit sent for a period, from the store: when received, its stamp, file, SHA-256, status, errors and warnings, and which one the merge uses"))
-            { o.Unit, o.StoredReturn, o.Period, o.Store };
+            { o.Unit, o.StoredReturn, o.Period, o.OptionalRoster, o.Store };
         history.SetAction(parse => Guard(() => History(parse, o)));
         root.Subcommands.Add(history);
 
@@ -142,25 +147,32 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
 
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
         {
-            help.Description = t.T("显示帮助和用法", "Show help and usage information");
+            help.Description = t.T("显示帮助和用法", "show help and usage information");
+        }
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Description = t.T("显示版本号", "show the version");
         }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)
             {
-                error.WriteLine($"reports: error: {HelpText.Translate(problem.Message, t)}");
+                error.WriteLine(t.T("reports: 错误：", "reports: error: ") + HelpText.Error(problem.Message, root, t));
             }
-            error.WriteLine(t.T("用 reports --help 查看用法。", "See reports --help."));
+            var verb = parsed.CommandResult.Command == root ? "" : $" {parsed.CommandResult.Command.Name}";
+            error.WriteLine(t.T($"用 reports{verb} --help 查看用法。", $"See reports{verb} --help."));
             return (int)ExitCode.UsageError;
         }
-        if (parsed.Action is System.CommandLine.Help.HelpAction && !t.English)
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
-            // The package's zh-Hans resources leave a few of the help's own words in English.
-            var help = new StringWriter();
-            var exit = parsed.Invoke(new InvocationConfiguration { Output = help, Error = error });
-            output.Write(HelpText.Translate(help.ToString(), t));
-            return exit;
+            var ancestors = new List<Command>();
+            for (var parent = parsed.CommandResult.Parent; parent is System.CommandLine.Parsing.CommandResult result; parent = result.Parent)
+            {
+                ancestors.Insert(0, result.Command);
+            }
+            output.Write(HelpText.Of(parsed.CommandResult.Command, ancestors, t, Terminal?.Profile.Width ?? 0));
+            return (int)ExitCode.Success;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -252,7 +264,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     {
         var settings = Load(parse, o);
         return new HistoryVerb(settings, clock, output, o.Text).Execute(
-            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Unit)!);
+            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Unit)!,
+            parse.GetValue(o.OptionalRoster) ?? settings.Roster);
     }
 
     /// <summary>A period as typed (2022-06, 2022-6, 2022年6月, 202206); a settings error otherwise.</summary>
@@ -274,7 +287,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         }
         catch (Exception problem) when (Failures.Configuration(problem) is { } message)
         {
-            error.WriteLine($"reports: error: {message}");
+            error.WriteLine(_text.T("reports: 错误：", "reports: error: ") + message);
             return (int)ExitCode.UsageError;
         }
         catch (OperationCanceledException) when (Interrupted.IsCancellationRequested)

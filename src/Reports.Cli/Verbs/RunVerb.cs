@@ -91,22 +91,23 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         {
             if (outcome.Merges.Count > 1)
             {
-                console.Verdict($"{each.Definition.Code}：{text.T("已汇总", "merged")} {each.Accepted.Count()}/{each.Units.Count}{text.T(" 个单位", " units")}；{text.T("退回", "rejected")} {each.Rejected.Count()}；{text.T("未报送", "missing")} {each.Missing.Count()}");
+                console.Verdict(text.T($"{each.Definition.Code}：已汇总 {each.Accepted.Count()}/{each.Units.Count} 个单位；退回 {each.Rejected.Count()}；未报送 {each.Missing.Count()}",
+                    $"{each.Definition.Code}: merged {each.Accepted.Count()}/{each.Units.Count} units; rejected {each.Rejected.Count()}; missing {each.Missing.Count()}"));
             }
             if (each.Rejected.Any())
             {
-                console.Verdict($"  {text.T("退回", "rejected")}：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}");
+                console.Verdict(text.T($"  退回：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}", $"  rejected: {string.Join(", ", each.Rejected.Select(u => u.Unit.Name))}"));
             }
             if (each.Missing.Any())
             {
-                console.Verdict($"  {text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
+                console.Verdict(text.T($"  未报送：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}", $"  missing: {string.Join(", ", each.Missing.Select(u => u.Unit.Name))}"));
             }
         }
         foreach (var result in outcome.Results.Where(r => r.Approval is not null))
         {
             // An approved period: say so, and what waits for the office to reopen a unit.
             var pending = result.Files.Where(f => f.Status == IntakeStatus.Pending).Select(f => Path.GetFileName(f.File)).ToList();
-            console.Verdict($"  {result.Definition.Code}：{result.Approval!.Line}" + (pending.Count == 0 ? ""
+            console.Verdict($"  {result.Definition.Code}{text.T("：", ": ")}{result.Approval!.Line}" + (pending.Count == 0 ? ""
                 : text.T($"；待审（审定后收到，未计入）：{string.Join("、", pending)}", $"; pending (received after the approval, not counted): {string.Join(", ", pending)}")));
         }
         var written = outcome.OutputFiles.ToList();
@@ -118,17 +119,17 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         var used = outcome.Intake.Where(f => f.Status == IntakeStatus.Accepted).ToList();
         // Every return's counts, not only the first one's: "已汇总 12/12" must not hide a second return's 0/12.
         var merges = outcome.Merges;
-        string Counts(MergeResult m) =>
-            $"{text.T("已汇总", "merged")} {m.Accepted.Count()}/{m.Units.Count}；{text.T("退回", "rejected")} {m.Rejected.Count()}；{text.T("未报送", "missing")} {m.Missing.Count()}";
+        string Counts(MergeResult m) => text.T($"已汇总 {m.Accepted.Count()}/{m.Units.Count}；退回 {m.Rejected.Count()}；未报送 {m.Missing.Count()}",
+            $"merged {m.Accepted.Count()}/{m.Units.Count}; rejected {m.Rejected.Count()}; missing {m.Missing.Count()}");
         var summary = new RunSummary(
             merges.Count == 1
-                ? $"{merge.Roster.Name} {merge.Period}：{Counts(merge)}"
-                : $"{merge.Roster.Name} {merge.Period}：{string.Join("；", merges.Select(m => $"{m.Definition.Code} {Counts(m)}"))}",
+                ? $"{merge.Roster.Name} {merge.Period}{text.T("：", ": ")}{Counts(merge)}"
+                : $"{merge.Roster.Name} {merge.Period}{text.T("：", ": ")}{string.Join(text.T("；", "; "), merges.Select(m => $"{m.Definition.Code} {Counts(m)}"))}",
             merges.Sum(m => m.Accepted.Count()), merges.Sum(m => m.Rejected.Count()), merges.Sum(m => m.Missing.Count()), merges.Sum(m => m.Units.Count),
             outcome.Intake.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
             outcome.Intake.Sum(f => f.ErrorCount),
             [.. written, Path.Combine(folder, RunLog.FileName)],
-            clock.GetElapsedTime(started));
+            clock.GetElapsedTime(started)) { Folder = folder };
         RunLog.Write(folder, console, summary, Writing);
         console.Summary(summary);
         return (int)outcome.ExitCode;
