@@ -257,7 +257,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             parse.GetValue(o.OptionalRoster) ?? settings.Roster,
             parse.GetValue(o.StatusInbox),
             parse.GetValue(o.StatusCsv));
-        return new StatusVerb(settings, clock, output, o.Text) { Writing = Writing }.Execute(request);
+        return new StatusVerb(settings, clock, output, o.Text) { Writing = Writing, Width = Terminal?.Profile.Width ?? 0 }.Execute(request);
     }
 
     private int History(ParseResult parse, Options o)

@@ -27,6 +27,9 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
     /// <summary>How its files are written: the verb's Ctrl-C, and how a file is opened.</summary>
     public OutputWriting Writing { get; init; } = OutputWriting.Default;
 
+    /// <summary>The terminal's width in columns, 0 when unknown (redirected): a list wider than it leaves the file names to the CSV.</summary>
+    public int Width { get; init; }
+
     public int Execute(StatusRequest request)
     {
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, request.ReturnCode));
@@ -91,9 +94,16 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         }
         // The list as aligned columns under the same headers; a column empty for every unit (是否按时 without a deadline) is left out.
         var shown = Enumerable.Range(0, header.Length).Where(i => rows.Any(r => r[i].Length > 0)).ToList();
-        foreach (var line in Console.TextColumns.Table([.. rows.Prepend(header).Select(r => (IReadOnlyList<string>)[.. shown.Select(i => r[i].Length > 0 ? r[i] : "—")])]))
+        IReadOnlyList<string> Lines() => [.. Console.TextColumns.Table([.. rows.Prepend(header).Select(r => (IReadOnlyList<string>)[.. shown.Select(i => r[i].Length > 0 ? r[i] : "—")])])];
+        var lines = Lines();
+        var fileNamesLeftOut = Width > 0 && lines.Any(l => Console.TextColumns.Width(l) > Width) && shown.Remove(header.Length - 1);
+        foreach (var line in fileNamesLeftOut ? Lines() : lines)
         {
             output.WriteLine(line);
+        }
+        if (fileNamesLeftOut)
+        {
+            output.WriteLine(text.T("  （终端较窄，文件名未列出，见下面的 CSV）", "  (a narrow terminal: the file names are in the CSV below)"));
         }
         output.WriteLine(chase.Count == 0
             ? text.T("无需催报。", "Nobody to chase.")

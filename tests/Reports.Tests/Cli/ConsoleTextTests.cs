@@ -222,6 +222,26 @@ public sealed partial class ConsoleTextTests
         Assert.All(table, row => Assert.Equal(CellStarts(header), CellStarts(row)));
     }
 
+    [Fact]
+    public void At_an_80_column_terminal_status_leaves_the_file_names_to_the_csv()
+    {
+        using var temp = new TempDirectory();
+        var (roster, inbox, _) = TwoOfThree(temp);
+        Support.Cli.Invoke(RunArgs(temp, roster, inbox));
+        var stdout = new StringWriter();
+        var csv = Path.Combine(temp.Path, "催报.csv");
+
+        new ReportsCommand(FixedClock.Default, stdout, new StringWriter()) { Terminal = new TestConsole().Width(80) }.Invoke(
+            ["status", "--return", Samples.ReturnCode, "--period", "2022-06", "--roster", roster, "--store", Path.Combine(temp.Path, "s.db"), "--csv", csv]);
+
+        var lines = stdout.ToString().Split('\n').Select(l => l.TrimEnd()).ToList();
+        var table = lines.SkipWhile(l => !l.Contains("单位代码", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        Assert.All(table, l => Assert.True(TextColumns.Width(l) <= 80, l));
+        Assert.DoesNotContain(table, l => l.Contains(".xlsx", StringComparison.Ordinal));
+        Assert.Contains("文件名未列出，见下面的 CSV", stdout.ToString());
+        Assert.Contains("140403-潞州区-campaign-5plus1-2022-06.xlsx", File.ReadAllText(csv));
+    }
+
     /// <summary>The terminal columns at which a row's cells (two or more spaces apart) begin.</summary>
     private static List<int> CellStarts(string row) =>
         [.. Regex.Matches(row, @"(?<=^ *|  )\S").Select(m => TextColumns.Width(row[..m.Index]))];
