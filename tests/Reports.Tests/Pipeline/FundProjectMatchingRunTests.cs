@@ -104,7 +104,7 @@ public sealed class FundProjectMatchingRunTests
         var sheet = package.Workbook.Worksheets["项目台账"];
         Assert.NotNull(sheet);
         const int header = 3;
-        var columns = Enumerable.Range(1, sheet.Dimension.End.Column).ToDictionary(c => sheet.Cells[header, c].Text, c => c);
+        var columns = Enumerable.Range(1, sheet.Dimension.End.Column).ToDictionary(c => WorkbookReadBack.Unbroken(sheet.Cells[header, c].Text)!, c => c);
         Assert.True(sheet.AutoFilterAddress is not null && sheet.AutoFilterAddress.Start.Row == header);
         var rows = Enumerable.Range(header + 1, sheet.Dimension.End.Row - header).Where(r => sheet.Cells[r, columns["项目编号"]].Text.Length > 0).ToList();
         Assert.Equal(1766, rows.Count);

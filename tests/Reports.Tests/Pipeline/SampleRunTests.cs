@@ -171,7 +171,7 @@ public sealed class SampleRunTests
         var unitRows = Enumerable.Range(headerRow + 1, totalRow - headerRow - 1).ToList();
         Assert.Equal(Samples.Changzhi.Units.Select(u => u.Name), unitRows.Select(r => sheet.Cells[r, 3].Text));
 
-        var columns = Enumerable.Range(1, end.Column).Where(c => sheet.Cells[headerRow, c].Text.Length > 0).ToDictionary(c => sheet.Cells[headerRow, c].Text, c => c);
+        var columns = Enumerable.Range(1, end.Column).Where(c => sheet.Cells[headerRow, c].Text.Length > 0).ToDictionary(c => WorkbookReadBack.Unbroken(sheet.Cells[headerRow, c].Text)!, c => c);
         foreach (var field in Samples.Campaign.NumericFields)
         {
             var column = columns[field.LabelWithUnit];

@@ -11,7 +11,7 @@ public static class ReceiptFolder
 {
     /// <param name="roster">The roster the receipts name each unit from; <paramref name="period"/> the period checked.</param>
     public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception,
-        Roster? roster = null, ReportingPeriod? period = null)
+        OutputWriting? writing = null, Roster? roster = null, ReportingPeriod? period = null)
     {
         OutputFile.CreateFolder(folder);
         var writer = new ReceiptWriter(clock, purpose, roster, period);
@@ -22,7 +22,7 @@ public static class ReceiptFolder
         // Receipts are independent workbooks drawn from the intake results alone: written on every core.
         Parallel.For(0, files.Count, index =>
         {
-            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition));
+            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition), writing);
         });
         return written;
     }
