@@ -99,7 +99,8 @@ public static class DetailSheetWriter
             DetailColumnKind.Date => (DataValidationValues.Date, DataValidationOperatorValues.Between,
                 Serial(new DateTime(2000, 1, 1)), Serial(new DateTime(2099, 12, 31)), "请填写日期，如 2022-04-15。"),
             DetailColumnKind.Count => (DataValidationValues.Whole, DataValidationOperatorValues.GreaterThanOrEqual, "0", null, $"请填写不小于0的整数(单位：{column.Unit})。"),
-            DetailColumnKind.Amount => (DataValidationValues.Custom, null, $"AND(ISNUMBER({first}),{first}>=0,ROUND({first},2)={first})", null,
+            // Custom: see TemplateGenerator on the operator.
+            DetailColumnKind.Amount => (DataValidationValues.Custom, DataValidationOperatorValues.Equal, $"AND(ISNUMBER({first}),{first}>=0,ROUND({first},2)={first})", null,
                 "请填写不小于0的数值，最多两位小数(单位：万元)。"),
             _ => (DataValidationValues.TextLength, DataValidationOperatorValues.LessThanOrEqual, "200", null, column.Unique ? "本县内不能重复。" : "文字。"),
         };

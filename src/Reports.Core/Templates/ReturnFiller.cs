@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Reports.Definitions;
@@ -24,6 +25,7 @@ public static class ReturnFiller
             var names = workbookPart.Workbook.DefinedNames?.Elements<DefinedName>().Where(n => n.LocalSheetId is null)
                 .ToDictionary(n => n.Name?.Value ?? "", n => n.Text, StringComparer.Ordinal) ?? [];
             var changed = new HashSet<WorksheetPart>();
+            var strings = workbookPart.SharedStringTablePart;
             foreach (var (code, text) in values)
             {
                 var field = definition.FindField(code) ?? throw new ArgumentException($"报表 {definition.Code} 没有字段 {code}", nameof(values));
@@ -44,16 +46,29 @@ public static class ReturnFiller
                 {
                     cell.CellValue = new CellValue(TemplateSheet.Number(decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture)));
                 }
+                else if (strings?.SharedStringTable is { } table)
+                {
+                    // As spreadsheet programs save text: once in the shared strings, the cell holding its number.
+                    table.AppendChild(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+                    table.UniqueCount = (uint)table.ChildElements.Count;
+                    table.Count = (table.Count?.Value ?? 0) + 1;
+                    cell.DataType = CellValues.SharedString;
+                    cell.CellValue = new CellValue((table.ChildElements.Count - 1).ToString(CultureInfo.InvariantCulture));
+                }
                 else
                 {
                     cell.DataType = CellValues.InlineString;
-                    cell.AppendChild(new InlineString(new Text(text) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve }));
+                    cell.AppendChild(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
                 }
                 changed.Add(part);
             }
             foreach (var part in changed)
             {
                 UnprefixedXml.Save(part, part.Worksheet);
+            }
+            if (strings?.SharedStringTable is { } written && changed.Count > 0)
+            {
+                UnprefixedXml.Save(strings, written);
             }
         }
         // Every entry dated as the template's: the same template and values give the same bytes.

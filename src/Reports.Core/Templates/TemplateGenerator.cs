@@ -218,9 +218,10 @@ public sealed class TemplateGenerator(TimeProvider clock)
         var unit = field.Unit.Length > 0 ? $"(单位：{field.Unit})" : "";
         var (type, comparison, formula, prompt) = field.Kind switch
         {
-            FieldKind.Count => (DataValidationValues.Whole, DataValidationOperatorValues.GreaterThanOrEqual, "0", $"请填写不小于0的整数{unit}。"),
-            // A decimal validation cannot limit decimals; ROUND does.
-            FieldKind.Amount => (DataValidationValues.Custom, (DataValidationOperatorValues?)null, $"AND(ISNUMBER({address}),{address}>=0,ROUND({address},2)={address})",
+            FieldKind.Count => (DataValidationValues.Whole, (DataValidationOperatorValues?)DataValidationOperatorValues.GreaterThanOrEqual, "0", $"请填写不小于0的整数{unit}。"),
+            // A decimal validation cannot limit decimals; ROUND does. (The operator means nothing to a custom rule, but a
+            // reader that defaults it to "between" would ask for a second formula.)
+            FieldKind.Amount => (DataValidationValues.Custom, DataValidationOperatorValues.Equal, $"AND(ISNUMBER({address}),{address}>=0,ROUND({address},2)={address})",
                 $"请填写不小于0的数值，最多两位小数{unit}。"),
             FieldKind.Rate => (DataValidationValues.Decimal, DataValidationOperatorValues.GreaterThanOrEqual, "0", "请填写不小于0的百分数，如 12.50%。"),
             _ => (DataValidationValues.TextLength, DataValidationOperatorValues.LessThanOrEqual, "500", field.Required ? "必填。" : "可不填。"),

@@ -41,6 +41,7 @@ internal sealed class TemplatePackage(string title, DateTimeOffset created)
                 WriteCore(stream);
             }
             var styles = new TemplateStyleSheet();
+            var strings = new SharedStrings();
             var sheets = new Sheets();
             var names = new DefinedNames();
             for (var i = 0; i < _sheets.Count; i++)
@@ -48,7 +49,7 @@ internal sealed class TemplatePackage(string title, DateTimeOffset created)
                 var sheet = _sheets[i];
                 var id = $"rId{i + 1}";
                 var part = workbookPart.AddNewPart<WorksheetPart>(id);
-                UnprefixedXml.Save(part, sheet.Build(styles));
+                UnprefixedXml.Save(part, sheet.Build(styles, strings.Index));
                 if (sheet.Table is { } table)
                 {
                     var tablePart = part.AddNewPart<TableDefinitionPart>("rId1");
@@ -72,6 +73,8 @@ internal sealed class TemplatePackage(string title, DateTimeOffset created)
             // Written after the sheets: they registered the formats they use.
             var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>($"rId{_sheets.Count + 1}");
             UnprefixedXml.Save(stylesPart, styles.Build());
+            var stringsPart = workbookPart.AddNewPart<SharedStringTablePart>($"rId{_sheets.Count + 2}");
+            UnprefixedXml.Save(stringsPart, strings.Build());
             var workbook = new Workbook();
             workbook.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
             workbook.Append(new BookViews(new WorkbookView()), sheets, names);
@@ -125,5 +128,38 @@ internal sealed class TemplatePackage(string title, DateTimeOffset created)
         }
         xml.WriteEndElement();
         xml.WriteEndDocument();
+    }
+
+    /// <summary>The workbook's texts, each once, numbered in the order first written.</summary>
+    private sealed class SharedStrings
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly List<string> _texts = [];
+        private int _references;
+
+        public int Index(string text)
+        {
+            _references++;
+            if (!_index.TryGetValue(text, out var index))
+            {
+                _index[text] = index = _texts.Count;
+                _texts.Add(text);
+            }
+            return index;
+        }
+
+        public SharedStringTable Build() => new(_texts.Select(text =>
+        {
+            var run = new Text(text);
+            if (text.Trim().Length != text.Length || text.Contains('\n', StringComparison.Ordinal))
+            {
+                run.Space = SpaceProcessingModeValues.Preserve;
+            }
+            return new SharedStringItem(run);
+        }))
+        {
+            Count = (uint)_references,
+            UniqueCount = (uint)_texts.Count,
+        };
     }
 }

@@ -72,7 +72,7 @@ internal sealed class TemplateSheet(string name)
 
     public void Validate(DataValidation validation) => _validations.Add(validation);
 
-    public Worksheet Build(TemplateStyleSheet styles)
+    public Worksheet Build(TemplateStyleSheet styles, Func<string, int> sharedString)
     {
         var worksheet = new Worksheet();
         worksheet.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
@@ -98,7 +98,7 @@ internal sealed class TemplateSheet(string name)
                 return column;
             })));
         }
-        worksheet.Append(SheetData(styles));
+        worksheet.Append(SheetData(styles, sharedString));
         if (Protected)
         {
             worksheet.Append(new SheetProtection { Sheet = true, FormatColumns = false, FormatRows = false });
@@ -126,7 +126,7 @@ internal sealed class TemplateSheet(string name)
         return worksheet;
     }
 
-    private SheetData SheetData(TemplateStyleSheet styles)
+    private SheetData SheetData(TemplateStyleSheet styles, Func<string, int> sharedString)
     {
         var data = new SheetData();
         foreach (var number in _rows.Keys.Union(_heights.Keys).Order())
@@ -141,7 +141,7 @@ internal sealed class TemplateSheet(string name)
             {
                 foreach (var (column, (value, style)) in cells)
                 {
-                    row.Append(CellOf(CellName.Of(number, column), value, styles.Index(style)));
+                    row.Append(CellOf(CellName.Of(number, column), value, styles.Index(style), sharedString));
                 }
             }
             data.Append(row);
@@ -149,7 +149,7 @@ internal sealed class TemplateSheet(string name)
         return data;
     }
 
-    private static Cell CellOf(string reference, object? value, uint style)
+    private static Cell CellOf(string reference, object? value, uint style, Func<string, int> sharedString)
     {
         var cell = new Cell { CellReference = reference };
         if (style != 0)
@@ -161,13 +161,8 @@ internal sealed class TemplateSheet(string name)
             case null:
                 break;
             case string text:
-                cell.DataType = CellValues.InlineString;
-                var run = new Text(text);
-                if (text.Trim().Length != text.Length)
-                {
-                    run.Space = SpaceProcessingModeValues.Preserve;
-                }
-                cell.Append(new InlineString(run));
+                cell.DataType = CellValues.SharedString;
+                cell.CellValue = new CellValue(sharedString(text).ToString(CultureInfo.InvariantCulture));
                 break;
             case DateTime date:
                 cell.CellValue = new CellValue(date.ToOADate().ToString("R", CultureInfo.InvariantCulture));
