@@ -6,6 +6,7 @@ using Reports.Intake;
 using Reports.Outputs.Receipts;
 using Reports.Outputs.Spreadsheet;
 using Reports.Pipeline;
+using Reports.Pipeline.Outputs;
 using Reports.Templates;
 using Reports.Tests.Support;
 

@@ -1,12 +1,15 @@
 using Reports.Definitions;
 using Reports.Intake;
+using Reports.Outputs.Receipts;
 using Reports.Periods;
-using Reports.Pipeline;
 using Reports.Rosters;
 
-namespace Reports.Outputs.Receipts;
+namespace Reports.Pipeline.Outputs;
 
-/// <summary>Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder.</summary>
+/// <summary>
+/// Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder: the pipeline's
+/// part of the receipts (files, names in the folder); the receipts themselves know no pipeline.
+/// </summary>
 public static class ReceiptFolder
 {
     /// <param name="roster">The roster the receipts name each unit from; <paramref name="period"/> the period checked.</param>
