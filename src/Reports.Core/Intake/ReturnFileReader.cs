@@ -318,6 +318,8 @@ public sealed class ReturnFileReader(IntakeContext context)
             XlsxProblemKind.TooLarge => DiagnosticCatalog.TooLarge.At($"文件或其中的部件超出大小限制（{detail}）", path),
             XlsxProblemKind.TooManyEntries or XlsxProblemKind.TooManySheets => DiagnosticCatalog.TooManySheets.At($"工作表或部件过多（{detail}）", path),
             XlsxProblemKind.TooManyRows => DiagnosticCatalog.TooManyRows.At($"工作表行数过多（{detail}）", path),
+            XlsxProblemKind.XmlBeyondBounds => DiagnosticCatalog.XmlBeyondBounds.At($"工作簿内部 XML 超出界限，已停止读取（{detail}）", path),
+            XlsxProblemKind.Ambiguous => DiagnosticCatalog.AmbiguousWorkbook.At($"工作簿内容有歧义，未采用（{detail}）", path),
             XlsxProblemKind.DtdProhibited => DiagnosticCatalog.DtdProhibited.At("工作簿的 XML 中含有 DTD 或外部实体声明，出于安全考虑未读取", path),
             _ => DiagnosticCatalog.MalformedWorkbook.At($"工作簿内部结构有误：{detail}", path),
         };

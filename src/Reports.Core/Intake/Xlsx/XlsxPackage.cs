@@ -33,6 +33,7 @@ internal sealed class XlsxPackage : IDisposable
             IgnoreProcessingInstructions = true,
             CloseInput = true,
             NameTable = new NameTable(),
+            MaxCharactersInDocument = limits.MaxEntryBytes,
         };
     }
 
@@ -261,7 +262,13 @@ internal sealed class XlsxPackage : IDisposable
         return new BoundedInflateStream(inner, entry.FullName, entry.Length, entry.CompressedLength, Limits);
     }
 
-    public XmlReader OpenXml(string partName) => XmlReader.Create(OpenPart(partName), _xmlSettings);
+    /// <summary>
+    /// A part's XML, bounded three ways before the reader can hold too much of it: the bytes of one tag and of one
+    /// text (<see cref="MarkupGuard"/>, on the inflated bytes), the nesting depth (<see cref="BoundedXmlReader"/>) and
+    /// the characters of the whole part (the settings).
+    /// </summary>
+    public XmlReader OpenXml(string partName) =>
+        new BoundedXmlReader(XmlReader.Create(OpenPart(partName), _xmlSettings), NormalizePartName(partName), Limits.MaxDepth);
 
     public void Dispose()
     {
@@ -278,18 +285,21 @@ internal sealed class XlsxPackage : IDisposable
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+        private MarkupGuard _markup = new(name, limits.MaxMarkupBytes);
+
         public override int Read(Span<byte> buffer)
         {
             var n = inner.Read(buffer);
             _count += n;
             Check();
+            _markup.Scan(buffer[..n]);
             return n;
         }
 
         public override int ReadByte()
         {
             var b = inner.ReadByte();
-            if (b >= 0) { _count++; Check(); }
+            if (b >= 0) { _count++; Check(); _markup.Scan([(byte)b]); }
             return b;
         }
 

@@ -134,7 +134,9 @@ public sealed class XlsxWorkbook : IDisposable
     private static XlsxProblem Translate(XmlException xe) =>
         xe.Message.Contains("DTD", StringComparison.Ordinal)
             ? new XlsxProblem(XlsxProblemKind.DtdProhibited, xe.Message)
-            : new XlsxProblem(XlsxProblemKind.MalformedXml, $"XML 格式错误（{xe.Message}）");
+            : xe.Message.Contains(nameof(XmlReaderSettings.MaxCharactersInDocument), StringComparison.Ordinal)
+                ? new XlsxProblem(XlsxProblemKind.XmlBeyondBounds, "一个部件的字符数超过上限")
+                : new XlsxProblem(XlsxProblemKind.MalformedXml, $"XML 格式错误（{xe.Message}）");
 
     private static bool MacroContentType(XlsxPackage package, string workbookPart)
     {
