@@ -73,7 +73,7 @@ public sealed class InteractiveRunConsole(IAnsiConsole terminal, TextWriter outp
         var files = new Table().AddColumn(Text.T("输出文件", "output file")).AddColumn(new TableColumn(Text.T("大小", "size")).RightAligned());
         foreach (var file in summary.Files)
         {
-            files.AddRow(Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), file)), RunSummary.Size(file));
+            files.AddRow(Markup.Escape(Shown(Path.GetRelativePath(Directory.GetCurrentDirectory(), file))), RunSummary.Size(file));
         }
         _console.Write(files);
     }

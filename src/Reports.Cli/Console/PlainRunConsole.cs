@@ -14,7 +14,7 @@ public sealed class PlainRunConsole(TextWriter output, TextWriter error, TimePro
         Remember(line);
         if (Verbosity != Verbosity.Quiet)
         {
-            Output.WriteLine($"[{Stamp()}] {line}");
+            Output.WriteLine($"[{Stamp()}] {Shown(line)}");
         }
     }
 
@@ -29,7 +29,7 @@ public sealed class PlainRunConsole(TextWriter output, TextWriter error, TimePro
         Output.WriteLine("  " + string.Join("；", summary.Counts(Text).Select(c => $"{c.Label} {c.Value}")));
         foreach (var file in summary.Files)
         {
-            Output.WriteLine($"  {Text.T("已写出", "wrote")} {file} ({RunSummary.Size(file)})");
+            Output.WriteLine(Shown($"  {Text.T("已写出", "wrote")} {file} ({RunSummary.Size(file)})"));
         }
     }
 

@@ -151,6 +151,11 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
     /// <summary>Reads one entry: each file is read once, here, and everything below works from those bytes.</summary>
     private static IntakeFileResult ReadEntry(ReturnFileReader reader, InboxEntry entry, long maxBytes)
     {
+        if (InboxReader.IsLockFile(entry.Path))
+        {
+            return new IntakeFileResult(entry.Path, "", null, IntakeStatus.Ignored,
+                [DiagnosticCatalog.LockFile.At("这是 Excel 或 WPS 打开工作簿时留下的临时锁文件（~$ 开头），不是报表，未读取", entry.Path)], null);
+        }
         var status = EntryStatus.Of(entry.Path);
         using var budget = ReadBudget.Acquire(status.Kind == FileKind.Regular ? Math.Min(status.Size, maxBytes) : 0);
         var file = InboxReader.Read(entry, maxBytes);
