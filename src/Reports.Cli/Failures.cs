@@ -31,6 +31,7 @@ public static class Failures
         // Receipts are written in parallel: the first failure inside says what went wrong.
         AggregateException many => many.Flatten().InnerExceptions.Select(Environment).FirstOrDefault(m => m is not null),
         OutputException output => output.Message,
+        Store.StoreException store => store.Message,
         IOException or UnauthorizedAccessException => $"读写文件失败：{problem.Message}",
         DbException store => $"存储库读写失败：{store.Message}",
         _ => null,

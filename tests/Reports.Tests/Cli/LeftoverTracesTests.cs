@@ -36,4 +36,52 @@ public sealed class LeftoverTracesTests
         Assert.Contains("单位 140499 不在名册", result.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(store));
     }
+
+    private static (TempDirectory Temp, string Store, string[] Common) StoreOfOneRun()
+    {
+        var temp = new TempDirectory();
+        var store = Path.Combine(temp.Path, "s.db");
+        string[] common = ["--return", Samples.ReturnCode, "--period", "2022-06", "--store", store];
+        var run = Support.Cli.Invoke(["run", .. common, "--roster", RepositoryPaths.SampleRoster, "--inbox", RepositoryPaths.SampleInbox, "--out", Path.Combine(temp.Path, "out")]);
+        Assert.Equal((int)ExitCode.Success, run.Exit);
+        return (temp, store, common);
+    }
+
+    private static void Change(string store, string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void A_store_of_a_newer_schema_is_one_chinese_line_naming_it_and_is_left_alone()
+    {
+        var (temp, store, common) = StoreOfOneRun();
+        using var _ = temp;
+        Change(store, "PRAGMA user_version = 99;");
+        var before = File.ReadAllBytes(store);
+        var result = Support.Cli.Invoke(["history", .. common, "--unit", "140403"]);
+        Assert.Equal((int)ExitCode.Failure, result.Exit);
+        Assert.Contains($"存储库 {store} 的结构版本为 99", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("意外错误", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(store));
+    }
+
+    [Fact]
+    public void A_tampered_store_row_is_one_chinese_line_naming_the_store()
+    {
+        var (temp, store, common) = StoreOfOneRun();
+        using var _ = temp;
+        Change(store, "UPDATE versions SET received_at = 'yesterday-ish' WHERE rowid = (SELECT min(rowid) FROM versions);");
+        var result = Support.Cli.Invoke(["history", .. common, "--unit", "140403"]);
+        Assert.Equal((int)ExitCode.Failure, result.Exit);
+        Assert.Contains($"存储库 {store} 中有一条记录已损坏或被改动", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("yesterday-ish", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("FormatException", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
 }
