@@ -58,7 +58,7 @@ public sealed class ShownTextTests
             Assert.All(shown.Split('\n'), line => Assert.True(line.Length < ShownText.LineChars + 100, $"a line of {line.Length} characters"));
         }
         Assert.Contains("\\x1b[2J", log, StringComparison.Ordinal);
-        Assert.Contains("已截断", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("已截断", result.Stdout, StringComparison.Ordinal);
         // The whole value is kept where it belongs.
         Assert.Contains(new string('9', 1_000_000), File.ReadAllText(Path.Combine(output, "2022-06", "intake.json")), StringComparison.Ordinal);
     }

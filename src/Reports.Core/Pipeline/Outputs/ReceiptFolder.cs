@@ -1,13 +1,16 @@
 using Reports.Definitions;
 using Reports.Intake;
-using Reports.Pipeline;
+using Reports.Outputs.Receipts;
 
-namespace Reports.Outputs.Receipts;
+namespace Reports.Pipeline.Outputs;
 
-/// <summary>Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder.</summary>
+/// <summary>
+/// Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder: the pipeline's
+/// part of the receipts (files, names in the folder); the receipts themselves know no pipeline.
+/// </summary>
 public static class ReceiptFolder
 {
-    public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception)
+    public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception, OutputWriting? writing = null)
     {
         OutputFile.CreateFolder(folder);
         var writer = new ReceiptWriter(clock, purpose);
@@ -18,7 +21,7 @@ public static class ReceiptFolder
         // Receipts are independent workbooks drawn from the intake results alone: written on every core.
         Parallel.For(0, files.Count, index =>
         {
-            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition));
+            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition), writing);
         });
         return written;
     }
