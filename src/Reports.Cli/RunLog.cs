@@ -15,7 +15,7 @@ public static class RunLog
             "",
             summary.Title,
         };
-        lines.AddRange(summary.Files.Where(f => !f.EndsWith(FileName, StringComparison.Ordinal)).Select(f => $"  {f} ({RunSummary.Size(f)})"));
+        lines.AddRange(summary.Files.Where(f => !f.EndsWith(FileName, StringComparison.Ordinal)).Select(f => Reports.Diagnostics.ShownText.Line($"  {f} ({RunSummary.Size(f)})")));
         return OutputFile.Write(Path.Combine(folder, FileName), new System.Text.UTF8Encoding(false).GetBytes(string.Join("\n", lines) + "\n"), writing);
     }
 

@@ -82,7 +82,7 @@ public sealed class InteractiveRunConsole(IAnsiConsole terminal, TextWriter outp
             var name = folder is not null && file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 ? Path.GetRelativePath(folder, file)
                 : Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
-            files.AddRow(Markup.Escape(name), RunSummary.Size(file));
+            files.AddRow(Markup.Escape(Shown(name)), RunSummary.Size(file));
         }
         _console.Write(files);
     }

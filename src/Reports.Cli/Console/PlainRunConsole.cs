@@ -14,7 +14,7 @@ public sealed class PlainRunConsole(TextWriter output, TextWriter error, TimePro
         Remember(line);
         if (IsDetail(line) ? Verbosity == Verbosity.Verbose : Verbosity != Verbosity.Quiet)
         {
-            Output.WriteLine($"[{Stamp()}] {(Text.English ? InEnglish(line) : line)}");
+            Output.WriteLine($"[{Stamp()}] {Shown(Text.English ? InEnglish(line) : line)}");
         }
     }
 
@@ -53,7 +53,7 @@ public sealed class PlainRunConsole(TextWriter output, TextWriter error, TimePro
         Output.WriteLine(summary.Title + Text.T("；", "; ") + string.Join(Text.T("；", "; "), summary.Details(Text).Select(c => $"{c.Label} {c.Value}")));
         foreach (var file in summary.Files)
         {
-            Output.WriteLine($"  {Text.T("已写出", "wrote")} {file} ({RunSummary.Size(file)})");
+            Output.WriteLine(Shown($"  {Text.T("已写出", "wrote")} {file} ({RunSummary.Size(file)})"));
         }
     }
 

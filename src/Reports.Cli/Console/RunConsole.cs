@@ -43,7 +43,11 @@ public abstract class RunConsole(TextWriter output, TextWriter error, TimeProvid
 
     protected string Stamp() => Clock.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
-    protected void Remember(string line) => _log.Add($"[{Stamp()}] {line}");
+    /// <summary>Every line is shown through <see cref="Reports.Diagnostics.ShownText.Line"/>: a county's file name or
+    /// value can neither drive the terminal, nor forge a line, nor fill the screen.</summary>
+    protected void Remember(string line) => _log.Add($"[{Stamp()}] {Shown(line)}");
+
+    protected static string Shown(string line) => Reports.Diagnostics.ShownText.Line(line);
 
     /// <summary>Runs the work, showing its stages as it reports them.</summary>
     public abstract T Track<T>(Func<IProgress<RunStage>, IProgress<string>, T> work, int inboxFiles);
@@ -55,10 +59,11 @@ public abstract class RunConsole(TextWriter output, TextWriter error, TimeProvid
     /// </summary>
     public void Diagnostic(Reports.Diagnostics.Diagnostic diagnostic)
     {
-        Remember(diagnostic.ToString());
+        var line = diagnostic.ToString();
+        Remember(line);
         if (diagnostic.IsError || (diagnostic.Severity == Reports.Diagnostics.DiagnosticSeverity.Warning ? Verbosity != Verbosity.Quiet : Verbosity == Verbosity.Verbose))
         {
-            Output.WriteLine(diagnostic.ToString());
+            Output.WriteLine(Shown(line));
         }
     }
 
@@ -74,7 +79,7 @@ public abstract class RunConsole(TextWriter output, TextWriter error, TimeProvid
         Remember(line);
         if (Verbosity != Verbosity.Quiet)
         {
-            Output.WriteLine(line);
+            Output.WriteLine(Shown(line));
         }
     }
 
@@ -82,7 +87,7 @@ public abstract class RunConsole(TextWriter output, TextWriter error, TimeProvid
     public void Verdict(string line)
     {
         Remember(line);
-        Output.WriteLine(line);
+        Output.WriteLine(Shown(line));
     }
 
     /// <summary>The end of a run: the counts, the files with their sizes, the time taken.</summary>

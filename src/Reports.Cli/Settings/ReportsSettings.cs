@@ -42,7 +42,7 @@ public sealed record ReportsSettings(
         var window = layers.Parsed(SettingKeys.Window, t => CampaignWindow.TryParse(t, out var w) ? w : (CampaignWindow?)null, " yyyy-MM-dd:yyyy-MM-dd")
                      ?? throw layers.Invalid(SettingKeys.Window, layers[SettingKeys.Window], " yyyy-MM-dd:yyyy-MM-dd");
         var deadline = layers.Parsed(SettingKeys.Deadline, ParseDeadline, " yyyy-MM-dd 或 yyyy-MM-dd HH:mm，或留空");
-        var issueDate = layers.Parsed(SettingKeys.IssueDate, ParseDate, " yyyy-MM-dd，或留空（取报告期最后一天）");
+        var issueDate = layers.Parsed(SettingKeys.IssueDate, ParseDate, " 1990-01-01 至 2099-12-31 之间的日期 yyyy-MM-dd，或留空（取报告期最后一天）");
         var copies = layers.OptionalText(SettingKeys.Copies) is null ? (int?)null : layers.NonNegativeInteger(SettingKeys.Copies, 0);
         var earlier = layers.Text(SettingKeys.EarlierRuns, "overwrite").ToLowerInvariant() switch
         {
@@ -105,15 +105,17 @@ public sealed record ReportsSettings(
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var styles = System.Globalization.DateTimeStyles.None;
-        if (DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd HH:mm", invariant, styles, out var moment))
-        {
-            return moment;
-        }
-        return DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd", invariant, styles, out var day) ? day.AddDays(1).AddTicks(-1) : null;
+        var parsed = DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd HH:mm", invariant, styles, out var moment) ? moment
+            : DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd", invariant, styles, out var day) ? day.AddDays(1).AddTicks(-1) : (DateTime?)null;
+        return parsed is { } due && DateOnly.FromDateTime(due) >= Earliest && DateOnly.FromDateTime(due) <= Latest ? due : null;
     }
 
+    /// <summary>Dates an office's settings can mean: 0001-01-01 parses, but no briefing is issued then.</summary>
+    private static readonly DateOnly Earliest = new(1990, 1, 1), Latest = new(2099, 12, 31);
+
     private static DateOnly? ParseDate(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+        && date >= Earliest && date <= Latest ? date : null;
 
     /// <summary>
     /// The faces named per role: a value that looks like a file (a folder in it, or a font's extension) is a path,

@@ -16,6 +16,11 @@ public sealed class ReopenVerb(ReportsSettings settings, TimeProvider clock, Tex
         {
             throw new SettingsException(text.T("--why 不能为空：请写明重新开放的理由", "--why must say why the period is reopened"));
         }
+        // A code not on the roster would be recorded as reopened for a unit that never reports: a typo, refused.
+        if (unit is not null && Rosters.RosterLoader.Load(settings.Roster).Find(unit) is null)
+        {
+            throw new SettingsException(text.T($"单位 {unit} 不在名册 {settings.Roster} 中，未重新开放", $"unit {unit} is not on the roster {settings.Roster}: nothing reopened"));
+        }
         using var store = ApproveVerb.OpenStore(settings, clock, text);
         if (!store.Reopen(returnCode, period, unit, why.Trim(), Environment.UserName))
         {

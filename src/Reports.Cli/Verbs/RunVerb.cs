@@ -49,6 +49,10 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
 
     public int Execute(RunRequest request)
     {
+        // Before any work: an output pointed at an input (the store, a county's file) would destroy it.
+        var inputs = OutputTarget.Inputs(settings.Store, request.RosterPath, (request.PrefillPath, "预填数据"));
+        OutputTarget.Check(request.TimingsPath, "--timings", inputs, [request.Inbox], OutputTarget.IsTimings);
+        OutputTarget.Check(request.AsSubmission, "--as-submission", [.. inputs, (request.TimingsPath, "--timings 的输出")], [request.Inbox], path => ReturnFileReader.Peek(path) is not null);
         var period = request.Period;
         var console = RunConsole.For(Terminal, output, error, clock, verbosity, text);
         var started = clock.GetTimestamp();

@@ -62,10 +62,10 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
                     ? text.T("通过，可以报送", "passes: ready to send")
                     : text.T($"通过，有 {result.WarningCount} 条提醒，请核对后报送", $"passes with {result.WarningCount} warning(s): check them, then send")
                 : text.T($"不通过：{result.ErrorCount} 处错误，请修改后再报送", $"does not pass: {result.ErrorCount} error(s); correct them and check again");
-            output.WriteLine($"{Path.GetFileName(result.File)}: {verdict}");
+            output.WriteLine(ShownText.Line($"{Path.GetFileName(result.File)}: {verdict}"));
             foreach (var line in MustExplainLines(result))
             {
-                output.WriteLine($"{Path.GetFileName(result.File)}: {line}");
+                output.WriteLine(ShownText.Line($"{Path.GetFileName(result.File)}: {line}"));
             }
         }
         if (request.ReceiptsFolder is { } receipts)

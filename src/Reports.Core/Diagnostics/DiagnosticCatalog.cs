@@ -23,6 +23,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode FileLocked = new("RPT061", Error, "文件无法打开", "文件正被其他程序占用或没有读取权限。请关闭打开该文件的程序后重新运行；原文件未作改动。");
     public static readonly DiagnosticCode TooManySheets = new("RPT062", Error, "工作表或部件过多", "报表只应有下发模板中的工作表。请从下发的模板重新填报。");
     public static readonly DiagnosticCode TooManyRows = new("RPT063", Error, "工作表行数过多", "报表只应有模板中的几十行。请删除多余的行或从下发的模板重新填报。");
+    public static readonly DiagnosticCode XmlBeyondBounds = new("RPT065", Error, "工作簿内部 XML 超出界限", "文件内部的 XML 嵌套过深或单个标记、单段文字过长，正常报表不会如此，已停止读取。请在 Excel 或 WPS 中打开并另存为 .xlsx，或从下发的模板重新填报。");
+    public static readonly DiagnosticCode AmbiguousWorkbook = new("RPT066", Error, "工作簿内容有歧义", "文件内部同一内容有两种写法（如两个同名部件、同一单元格写了两次、列超出 XFD、只差大小写的两个名称），不同软件会读出不同的数，未采用。请在 Excel 或 WPS 中打开核对后另存为 .xlsx，或从下发的模板重新填报。");
+    public static readonly DiagnosticCode NameInHiddenSheet = new("RPT067", Warning, "名称指向深度隐藏的工作表", "填报单元格在一张在 Excel 中无法取消隐藏的工作表上，填报人看不到它。已按其中的数读取；请核对，并使用下发的模板填报。");
     public static readonly DiagnosticCode NotARegularFile = new("RPT064", Error, "不是普通文件", "收件箱中的这一项是链接、管道或设备，不是报送的文件，未读取。请把报表文件本身（而不是快捷方式或链接）放入收件箱。");
 
     // Identification.
@@ -98,6 +101,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode SubmissionStampInFuture = new("RPT054", Warning, "报送时间晚于接收时间", "报送时间不可能晚于市级收到文件的时间，不予采信，已按收到的先后和文件修改时间判断。请如实填写报送时间。");
     public static readonly DiagnosticCode Withdrawn = new("RPT055", Info, "已被市级撤销的版本", "市级已撤销这个版本（如冒名或误报），它不再参与汇总。如有疑问请与市级联系。");
     public static readonly DiagnosticCode PendingAfterApproval = new("RPT057", Info, "审定后收到的文件（待审）", "本期数据已由市级审定，此后收到的文件已记录，暂不计入汇总；市级重新开放本单位后才以其为准。如需更正请与市级联系。");
+    public static readonly DiagnosticCode LockFile = new("RPT058", Info, "收件箱中的临时锁文件", "文件名以 ~$ 开头，是 Excel 或 WPS 打开工作簿时留下的临时文件，不是报表，未读取。如果报表本身也以 ~$ 开头，请改名后重新报送。");
     public static readonly DiagnosticCode FormulaInTextField = new("RPT056", Warning, "文字项是公式", "文字项（如备注）中是没有计算结果的公式，已按公式原文记录。今后请直接填写文字。");
 
     // Plausibility across units and periods (data-quality signals): warnings that never reject a return or change a figure.
@@ -116,14 +120,14 @@ public static class DiagnosticCatalog
     /// <summary>The catalogue in the order the documentation lists it.</summary>
     public static IReadOnlyList<(string Heading, IReadOnlyList<DiagnosticCode> Codes)> Groups { get; } =
     [
-        ("文件无法读取", [NotAWorkbook, LegacyXls, TooLarge, EmptyFile, Encrypted, CorruptZip, ZipBomb, MalformedWorkbook, DtdProhibited, MacroEnabled, FileLocked, TooManySheets, TooManyRows, NotARegularFile]),
+        ("文件无法读取", [NotAWorkbook, LegacyXls, TooLarge, EmptyFile, Encrypted, CorruptZip, ZipBomb, MalformedWorkbook, DtdProhibited, MacroEnabled, FileLocked, TooManySheets, TooManyRows, NotARegularFile, XmlBeyondBounds, AmbiguousWorkbook, NameInHiddenSheet]),
         ("报表识别", [MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch, SenderNameMismatch, SenderFolderMismatch, FieldNameMissing, FieldNameNotACell, FieldNamesShareCell, LockedValueChanged]),
         ("数值：可识别，已读取并提醒", [NumberAsText, ThousandsSeparator, FullWidthDigits, SpacesAround, PercentAsText, TrailingUnit, FormulaInTextField]),
         ("数值：不能汇总，退回", [RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, Approximate, Range, ScaledUnit, WrongUnit, PercentNotAllowed, DateInNumberCell, OutOfRange]),
         ("表内关系（强制性审核）", [AtMostViolated, SumViolated, NeedsViolated]),
         ("核实性审核（须在情况说明中说明）", [OutsideRange, BelowRequired, BelowPrevious, NotExplained, NotAnExplanation]),
         (DetailGroup, [DetailTableMissing, DetailSumMismatch, DetailSpentMismatch, DetailRowCountMismatch, DetailCountWhereMismatch, DetailCompletedMismatch, DetailConditionalBlank, DetailDuplicate, DetailNotInList, DetailBadDate]),
-        ("报送与版本", [Superseded, NotAReturnFile, Duplicate, SubmissionStampInvalid, SubmissionStampInFuture, Withdrawn, PendingAfterApproval]),
+        ("报送与版本", [Superseded, NotAReturnFile, LockFile, Duplicate, SubmissionStampInvalid, SubmissionStampInFuture, Withdrawn, PendingAfterApproval]),
         ("合理性核查", [Outlier, UnitSlip, CumulativeDecrease, CumulativeJump, SameAsPrevious]),
         ("简报输出", [GlyphMissing]),
     ];

@@ -51,7 +51,7 @@ public static class DeclaredChecks
                 : $"情况说明一栏（{noteCell.Sheet}!{noteCell.Cell}）";
             var error = verdict == NoteVerdict.Missing
                 ? DiagnosticCatalog.NotExplained.At($"{finding.Message}：请核实，数字属实的须在{where}写明原因", file, noteCell?.Sheet, noteCell?.Cell, ReturnDefinition.VerifyNoteField)
-                : DiagnosticCatalog.NotAnExplanation.At($"{finding.Message}：情况说明只写了{Quoted.Name(Shorten(note!))}，没有写明原因，请在{where}写明该数为何如此", file, noteCell?.Sheet, noteCell?.Cell, ReturnDefinition.VerifyNoteField);
+                : DiagnosticCatalog.NotAnExplanation.At($"{finding.Message}：情况说明{VerifyNote.WhyNot(note!)}，没有写明原因，请在{where}写明该数为何如此", file, noteCell?.Sheet, noteCell?.Cell, ReturnDefinition.VerifyNoteField);
             diagnostics.Add(error);
         }
     }

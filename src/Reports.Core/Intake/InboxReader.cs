@@ -24,7 +24,7 @@ public static class InboxReader
     /// The inbox's entries in the fixed order intake reads them (ordinal by path relative to the inbox): every entry of
     /// the inbox that is not a folder (links, FIFOs and devices included, so that each is reported), and the entries
     /// of each subfolder named exactly as a roster unit's code, one level down, sent by that unit. Other folders are
-    /// not looked into, nor is a link to a folder; Excel's ~$ lock files are left out.
+    /// not looked into, nor is a link to a folder. Excel's ~$ lock files are listed (intake says why it did not read them).
     /// </summary>
     public static IReadOnlyList<InboxEntry> List(string inbox, Roster? roster)
     {
@@ -32,10 +32,6 @@ public static class InboxReader
         foreach (var path in Directory.EnumerateFileSystemEntries(inbox, "*", OneLevel))
         {
             var name = Path.GetFileName(path);
-            if (IsLockFile(name))
-            {
-                continue;
-            }
             if (EntryStatus.Of(path).Kind != FileKind.Directory)
             {
                 entries.Add((name, new InboxEntry(path, null)));
@@ -61,11 +57,12 @@ public static class InboxReader
             return [(unit, new InboxEntry(folder, unit))];
         }
         return paths
-            .Where(p => !IsLockFile(Path.GetFileName(p)) && EntryStatus.Of(p).Kind != FileKind.Directory)
+            .Where(p => EntryStatus.Of(p).Kind != FileKind.Directory)
             .Select(p => ($"{unit}/{Path.GetFileName(p)}", new InboxEntry(p, unit)));
     }
 
-    private static bool IsLockFile(string name) => name.StartsWith("~$", StringComparison.Ordinal);
+    /// <summary>Excel's and WPS's owner file (~$name.xlsx) beside a workbook someone has open: listed, never read.</summary>
+    public static bool IsLockFile(string path) => Path.GetFileName(path).StartsWith("~$", StringComparison.Ordinal);
 
     /// <summary>Reads one entry once: its bytes (at most <paramref name="maxBytes"/>), or the problem that stopped it.</summary>
     public static ReceivedFile Read(InboxEntry entry, long maxBytes)

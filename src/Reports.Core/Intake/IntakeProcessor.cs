@@ -45,6 +45,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
         var gate = new object();
         var claimed = -1;
         var handed = 0;
+        long held = 0; // bytes of files read and not yet handed on
         Exception? failure = null;
 
         void Work()
@@ -61,7 +62,9 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
                     }
                     lock (gate)
                     {
-                        while (index >= handed + ahead && failure is null)
+                        // The next file to hand on is always read (nothing waits forever); others wait while the files
+                        // read ahead hold more than the budget, however many readers there are.
+                        while ((index >= handed + ahead || (index > handed && held > ReadBudget.TotalBytes / 2)) && failure is null)
                         {
                             Monitor.Wait(gate);
                         }
@@ -74,6 +77,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
                     lock (gate)
                     {
                         results[index] = result;
+                        held += result.Original?.Length ?? 0;
                         Monitor.PulseAll(gate);
                     }
                 }
@@ -113,6 +117,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
                         break;
                     }
                     result = results[index]!;
+                    held -= result.Original?.Length ?? 0;
                 }
                 result = MarkDuplicate(result, first);
                 if (taken is not null)
@@ -146,6 +151,13 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
     /// <summary>Reads one entry: each file is read once, here, and everything below works from those bytes.</summary>
     private static IntakeFileResult ReadEntry(ReturnFileReader reader, InboxEntry entry, long maxBytes)
     {
+        if (InboxReader.IsLockFile(entry.Path))
+        {
+            return new IntakeFileResult(entry.Path, "", null, IntakeStatus.Ignored,
+                [DiagnosticCatalog.LockFile.At("这是 Excel 或 WPS 打开工作簿时留下的临时锁文件（~$ 开头），不是报表，未读取", entry.Path)], null);
+        }
+        var status = EntryStatus.Of(entry.Path);
+        using var budget = ReadBudget.Acquire(status.Kind == FileKind.Regular ? Math.Min(status.Size, maxBytes) : 0);
         var file = InboxReader.Read(entry, maxBytes);
         return IsWorkbookCandidate(file)
             ? reader.Read(file)

@@ -207,6 +207,11 @@ public sealed class ReturnFileReader(IntakeContext context)
                 located.Add((field, name.Sheet, name.Cell));
             }
         }
+        foreach (var (field, sheet, cell) in located.Where(l => workbook.VeryHiddenSheets.Contains(l.Sheet)))
+        {
+            diagnostics.Add(DiagnosticCatalog.NameInHiddenSheet.At(
+                $"名称 {field.Code}（{Quoted.Name(field.Label)}）指向工作表 {sheet} 的单元格 {cell}，这张工作表设为深度隐藏（veryHidden），填报人看不到", path, sheet, cell, field.Code));
+        }
         // Names moved onto one cell: every field but the first would silently read another's value.
         foreach (var shared in located.GroupBy(l => (l.Sheet, l.Cell)).Where(g => g.Count() > 1))
         {
@@ -281,7 +286,9 @@ public sealed class ReturnFileReader(IntakeContext context)
         {
             // An Excel date serial, a local time of the office's zone; recorded as written (UTC offset 0) so that
             // stamps compare among themselves.
-            return new DateTimeOffset(DateTime.FromOADate(serial), TimeSpan.Zero);
+            // A 1904 workbook counts from 1904-01-01: its serials are 1,462 days behind (read as 1900 they would put
+            // the stamp four years early, and the stamp orders versions).
+            return new DateTimeOffset(DateTime.FromOADate(serial + (workbook.Date1904 ? 1462 : 0)), TimeSpan.Zero);
         }
         string[] formats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d", "yyyy年M月d日 H:mm", "yyyy年M月d日H:mm", "yyyy年M月d日", "yyyy-MM-ddTHH:mm:ss"];
         if (raw.Kind == XlsxCellKind.Text
@@ -318,6 +325,8 @@ public sealed class ReturnFileReader(IntakeContext context)
             XlsxProblemKind.TooLarge => DiagnosticCatalog.TooLarge.At($"文件或其中的部件超出大小限制（{detail}）", path),
             XlsxProblemKind.TooManyEntries or XlsxProblemKind.TooManySheets => DiagnosticCatalog.TooManySheets.At($"工作表或部件过多（{detail}）", path),
             XlsxProblemKind.TooManyRows => DiagnosticCatalog.TooManyRows.At($"工作表行数过多（{detail}）", path),
+            XlsxProblemKind.XmlBeyondBounds => DiagnosticCatalog.XmlBeyondBounds.At($"工作簿内部 XML 超出界限，已停止读取（{detail}）", path),
+            XlsxProblemKind.Ambiguous => DiagnosticCatalog.AmbiguousWorkbook.At($"工作簿内容有歧义，未采用（{detail}）", path),
             XlsxProblemKind.DtdProhibited => DiagnosticCatalog.DtdProhibited.At("工作簿的 XML 中含有 DTD 或外部实体声明，出于安全考虑未读取", path),
             _ => DiagnosticCatalog.MalformedWorkbook.At($"工作簿内部结构有误：{detail}", path),
         };

@@ -31,23 +31,101 @@ public static class VerifyNote
         "真实", "确认", "无异常", "正常", "特此说明", "情况说明", "说明",
     ];
 
-    public static NoteVerdict Judge(string? note)
+    public static NoteVerdict Judge(string? note) => Weigh(note).Verdict;
+
+    /// <summary>Why a note that says something is no explanation, in a clause for the diagnostic ("只写了“核实无误”").</summary>
+    public static string WhyNot(string note)
+    {
+        var (_, invisible, repeated) = Weigh(note);
+        return invisible
+            ? "只有看不见的字符（如零宽空格）"
+            : repeated
+                ? $"只是同一字词的重复{Diagnostics.Quoted.Name(Shorten(note))}"
+                : $"只写了{Diagnostics.Quoted.Name(Shorten(note))}";
+    }
+
+    private static (NoteVerdict Verdict, bool Invisible, bool Repeated) Weigh(string? note)
     {
         var text = Substance(note);
         if (text.Length == 0)
         {
-            return string.IsNullOrWhiteSpace(note) ? NoteVerdict.Missing : NoteVerdict.NotAnExplanation;
+            // Eight zero-width spaces are not white space to .NET, but nobody sees them: as empty as a blank is not.
+            var invisible = !string.IsNullOrWhiteSpace(note) && !note.Any(c => char.IsPunctuation(c) || char.IsSymbol(c));
+            return (string.IsNullOrWhiteSpace(note) ? NoteVerdict.Missing : NoteVerdict.NotAnExplanation, invisible, false);
         }
         foreach (var phrase in Assent)
         {
             text = text.Replace(phrase, "", StringComparison.Ordinal);
         }
-        return new StringInfo(text).LengthInTextElements >= MinimumSubstance ? NoteVerdict.Explanation : NoteVerdict.NotAnExplanation;
+        var elements = TextElements(text);
+        if (Repetitive(elements))
+        {
+            return (NoteVerdict.NotAnExplanation, false, true);
+        }
+        return (elements.Count >= MinimumSubstance ? NoteVerdict.Explanation : NoteVerdict.NotAnExplanation, false, false);
     }
 
-    /// <summary>The note without punctuation, symbols or white space (full-width forms folded).</summary>
-    private static string Substance(string? note) =>
-        new((note ?? "").Normalize(System.Text.NormalizationForm.FormKC)
-            .Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c) && !char.IsControl(c))
-            .ToArray());
+    private static string Shorten(string note) => note.Length <= 20 ? note : note[..20] + "…";
+
+    private static List<string> TextElements(string text)
+    {
+        var elements = new List<string>(text.Length);
+        var e = StringInfo.GetTextElementEnumerator(text);
+        while (e.MoveNext())
+        {
+            elements.Add(e.GetTextElement());
+        }
+        return elements;
+    }
+
+    /// <summary>
+    /// "aaaaaaaa", "原因原因原因原因", "12121212": the same character or short run over and over, or hardly any
+    /// different characters at all — length without content.
+    /// </summary>
+    private static bool Repetitive(List<string> elements)
+    {
+        if (elements.Count < 2)
+        {
+            return false;
+        }
+        if (elements.Distinct(StringComparer.Ordinal).Count() < Math.Min(4, (elements.Count + 1) / 2))
+        {
+            return true;
+        }
+        for (var period = 1; period <= Math.Min(4, elements.Count / 2); period++)
+        {
+            var periodic = true;
+            for (var i = period; i < elements.Count && periodic; i++)
+            {
+                periodic = elements[i] == elements[i - period];
+            }
+            if (periodic)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// What a reader sees of the note: without punctuation, symbols, white space, and without what is invisible
+    /// (zero-width spaces and joiners, direction marks, control and private-use characters); full-width forms folded.
+    /// </summary>
+    private static string Substance(string? note)
+    {
+        var folded = (note ?? "").Normalize(System.Text.NormalizationForm.FormKC);
+        var kept = new System.Text.StringBuilder(folded.Length);
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            var category = System.Text.Rune.GetUnicodeCategory(rune);
+            if (System.Text.Rune.IsWhiteSpace(rune) || System.Text.Rune.IsPunctuation(rune) || System.Text.Rune.IsSymbol(rune) || System.Text.Rune.IsControl(rune)
+                || category is UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate
+                    or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                continue;
+            }
+            kept.Append(rune.ToString());
+        }
+        return kept.ToString();
+    }
 }

@@ -83,7 +83,10 @@ public static class RosterLoader
             problems.Add($"{path}{which}: {label}应写成文本（放在英文双引号中，如 \"140403\"），文件中是{OfficeJson.KindOf(value)} {value.GetRawText()}");
             return "";
         }
-        var code = value.GetString()!;
+        if (StringOf(value, path + which, label, problems) is not { } code)
+        {
+            return "";
+        }
         if (!UnitCode.IsValid(code))
         {
             problems.Add($"{path}{which}: {label}“{code}”无效，{UnitCode.Expected}");
@@ -94,11 +97,35 @@ public static class RosterLoader
 
     private static string Text(JsonElement element, string property, string path, string what, List<string> problems)
     {
-        if (element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim() is { Length: > 0 } text)
+        if (element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String)
         {
-            return text;
+            if (StringOf(value, $"{path}.{property}", what, problems) is not { } read)
+            {
+                return "";
+            }
+            if (read.Trim() is { Length: > 0 } text)
+            {
+                return text;
+            }
         }
         problems.Add($"{path}.{property}: 缺少{what}（应为非空文本）");
         return "";
+    }
+
+    /// <summary>
+    /// A JSON string as text; null (and a problem) when it holds a lone surrogate ("\ud800" unpaired): no name can be
+    /// written into a workbook, a PDF or the store with one.
+    /// </summary>
+    private static string? StringOf(JsonElement value, string path, string what, List<string> problems)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            problems.Add($"{path}: {what}含有不成对的代理字符（如 \\ud800），不是有效的文字：{value.GetRawText()}");
+            return null;
+        }
     }
 }

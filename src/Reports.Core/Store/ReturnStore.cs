@@ -51,7 +51,7 @@ public sealed class ReturnStore : IDisposable
         var version = Convert.ToInt32(Scalar("PRAGMA user_version;", transaction), CultureInfo.InvariantCulture);
         if (version > SchemaVersion)
         {
-            throw new InvalidOperationException($"存储库的结构版本为 {version}，高于本程序支持的 {SchemaVersion}，请升级程序");
+            throw new StoreException($"存储库 {_connection.DataSource} 的结构版本为 {version}，高于本程序支持的 {SchemaVersion}：它由更新的程序写过，请升级程序后再用，存储库未作改动");
         }
         Execute("""
             CREATE TABLE IF NOT EXISTS runs (
@@ -500,9 +500,20 @@ public sealed class ReturnStore : IDisposable
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            row(reader);
+            try
+            {
+                row(reader);
+            }
+            catch (Exception problem) when (problem is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
+            {
+                // A row this program wrote always reads back: one that does not was changed outside it.
+                throw new StoreException($"存储库 {_connection.DataSource} 中有一条记录已损坏或被改动，无法读取（{Shown(reader)}）；请从备份恢复存储库", problem);
+            }
         }
     }
+
+    private static string Shown(SqliteDataReader reader) =>
+        string.Join("，", Enumerable.Range(0, Math.Min(reader.FieldCount, 12)).Select(i => reader.IsDBNull(i) ? "空" : Diagnostics.ShownText.Cut(Diagnostics.ShownText.Escape(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) ?? ""), 40, "已截断")));
 
     /// <summary>The statements of the run being recorded, by text; null unless a run is being recorded (<see cref="BeginRun"/>).</summary>
     private Dictionary<string, SqliteCommand>? _prepared;

@@ -75,7 +75,54 @@ public static class HostileCorpus
         new("36-approximate-value.xlsx", "RPT073", "约500 in a 人 field", () => Edit(Good(), p => p.Workbook.Names["cadre_total"].Value = "约500")),
         // Accepted: text that looks like a formula stays text.
         new("37-formula-injection-remarks.xlsx", "", "remarks beginning with =, to be written back as text only", () => Edit(Good("140429"), p => p.Workbook.Names["remarks"].Value = "=HYPERLINK(\"http://example.invalid\",\"点此\")")),
+        // Third round (issue 24): bounded XML, packages that read two ways, damage a stored part hides.
+        new("38-xml-nested-too-deep.xlsx", "RPT065", "elements nested 100 deep ahead of the cells", () => Patch(Good(), Sheet, xml => xml.Replace("<sheetData>", string.Concat(Enumerable.Repeat("<x>", 100)) + string.Concat(Enumerable.Repeat("</x>", 100)) + "<sheetData>", StringComparison.Ordinal))),
+        new("39-duplicate-zip-entry.xlsx", "RPT066", "a second sheet1.xml entry with other figures", () => ZipBytes([.. ZipParts.Read(Good()), (Sheet, Utf8.GetBytes(CellGivenTwice(Utf8.GetString(ZipParts.Read(Good()).Single(e => e.Name == Sheet).Content))))])),
+        new("40-cell-given-twice.xlsx", "RPT066", "the cell of 务工总人数 given again with another value", () => Patch(Good(), Sheet, CellGivenTwice)),
+        new("41-implied-columns-past-xfd.xlsx", "RPT066", "16,385 cells without r= in one row", () => Patch(Good(), Sheet, xml => xml.Replace("</sheetData>", "<row r=\"46\">" + string.Concat(Enumerable.Repeat("<c><v>1</v></c>", 16_385)) + "</row></sheetData>", StringComparison.Ordinal))),
+        new("42-names-differing-in-case.xlsx", "RPT066", "EMP_TOTAL beside emp_total, pointing elsewhere", () => Patch(Good(), "xl/workbook.xml", xml => xml.Replace("<definedNames>", "<definedNames><definedName name=\"EMP_TOTAL\">'填报'!$D$9</definedName>", StringComparison.Ordinal))),
+        new("43-damaged-stored-entry.xlsx", "RPT006", "a sheet stored without compression, one digit changed in transit", () => DamagedStoredSheet()),
+        new("44-name-in-veryhidden-sheet.xlsx", "RPT067", "备注 moved onto a veryHidden sheet", () => Edit(Good("140430"), p =>
+        {
+            var hidden = p.Workbook.Worksheets.Add("隐藏");
+            hidden.Cells["A1"].Value = "看不到的备注";
+            hidden.Hidden = eWorkSheetHidden.VeryHidden;
+            p.Workbook.Names.Remove("remarks");
+            p.Workbook.Names.Add("remarks", hidden.Cells["A1"]);
+        })),
+        new("45-stray-cell-far-below.xlsx", "", "one stray cell at row 500,000 below the form", () => Patch(Good("140431"), Sheet, xml => xml.Replace("</sheetData>", "<row r=\"500000\"><c r=\"A500000\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>", StringComparison.Ordinal))),
     ];
+
+    private const string Sheet = "xl/worksheets/sheet1.xml";
+
+    /// <summary>The cell of emp_total (D7) written a second time right after itself, with another figure.</summary>
+    private static string CellGivenTwice(string xml)
+    {
+        var at = xml.IndexOf("<c r=\"D7\"", StringComparison.Ordinal);
+        var end = xml.IndexOf("</c>", at, StringComparison.Ordinal) + 4;
+        return xml[..end] + "<c r=\"D7\"><v>99999</v></c>" + xml[end..];
+    }
+
+    /// <summary>A good return whose sheet is stored without compression, one digit of a figure changed after zipping (the CRC no longer matches).</summary>
+    private static byte[] DamagedStoredSheet()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in ZipParts.Read(Good()))
+            {
+                var entry = zip.CreateEntry(name, name == Sheet ? System.IO.Compression.CompressionLevel.NoCompression : System.IO.Compression.CompressionLevel.Optimal);
+                entry.LastWriteTime = Stamp;
+                using var stream = entry.Open();
+                stream.Write(content);
+            }
+        }
+        var bytes = buffer.ToArray();
+        var cell = bytes.AsSpan().IndexOf("r=\"D7\""u8);
+        var digit = cell + bytes.AsSpan(cell).IndexOf("<v>"u8) + 3;
+        bytes[digit] = (byte)(bytes[digit] == (byte)'9' ? '1' : bytes[digit] + 1);
+        return bytes;
+    }
 
     /// <summary>Writes every file of the corpus into <paramref name="folder"/>.</summary>
     public static void Write(string folder)

@@ -176,19 +176,22 @@ public sealed class InboxSafetyTests
 
         var entries = InboxReader.List(inbox, Samples.Changzhi);
         Assert.Equal(
-            [(Path.Combine("140403", Path.GetFileName(sent)), "140403"), ("140404", null), ("top.txt", null)],
+            [(Path.Combine("140403", Path.GetFileName(sent)), "140403"), (Path.Combine("140403", "~$lock.xlsx"), "140403"), ("140404", null), ("top.txt", null), ("~$top.xlsx", null)],
             entries.Select(e => (Path.GetRelativePath(inbox, e.Path), e.Sender)));
 
         var received = InboxReader.Read(entries[0], MaxBytes);
         Assert.Equal("140403", received.Sender);
         Assert.NotNull(received.Bytes);
-        Assert.Equal("RPT064", InboxReader.Read(entries[1], MaxBytes).Problem?.Code);
+        Assert.Equal("RPT064", InboxReader.Read(entries[2], MaxBytes).Problem?.Code);
 
         // Without a roster no folder is a unit's.
-        Assert.Equal(["140404", "top.txt"], InboxReader.List(inbox, null).Select(e => Path.GetFileName(e.Path)));
+        Assert.Equal(["140404", "top.txt", "~$top.xlsx"], InboxReader.List(inbox, null).Select(e => Path.GetFileName(e.Path)));
 
         var results = new IntakeProcessor(Context).ProcessInbox(inbox);
         Assert.Equal("140403", Assert.Single(results, r => r.Status == IntakeStatus.Accepted).UnitCode);
+        // Excel's lock files are listed, never read, and say why (issue 24: they were left out silently).
+        Assert.Equal(["~$lock.xlsx", "~$top.xlsx"], results.Where(r => r.Diagnostics.Any(d => d.Code == "RPT058")).Select(r => Path.GetFileName(r.File)));
+        Assert.All(results.Where(r => InboxReader.IsLockFile(r.File)), r => Assert.Equal(IntakeStatus.Ignored, r.Status));
         Assert.DoesNotContain(results, r => r.File.StartsWith(elsewhere, StringComparison.Ordinal));
     }
 

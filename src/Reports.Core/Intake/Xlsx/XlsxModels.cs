@@ -10,6 +10,9 @@ namespace Reports.Intake.Xlsx;
 /// <param name="MaxFileBytes">Largest file accepted.</param>
 /// <param name="MaxSheets">Most sheets the workbook may list (a return has one or two).</param>
 /// <param name="MaxRows">Highest row number a sheet read may declare or reach (a return has tens of rows).</param>
+/// <param name="MaxDepth">Deepest element nesting a part may have (a sheet's cells are six deep; Excel writes at most a dozen).</param>
+/// <param name="MaxMarkupBytes">Longest run of bytes a part may hold in one tag (its attributes) or between two tags
+/// (one text value: a cell holds at most 32,767 characters): what an XmlReader keeps in memory at once.</param>
 public sealed record XlsxLimits(
     int MaxEntries = 1000,
     long MaxEntryBytes = 64L << 20,
@@ -17,7 +20,9 @@ public sealed record XlsxLimits(
     double MaxCompressionRatio = 200,
     long MaxFileBytes = 64L << 20,
     int MaxSheets = 255,
-    int MaxRows = 100_000)
+    int MaxRows = 100_000,
+    int MaxDepth = 64,
+    int MaxMarkupBytes = 1 << 20)
 {
     /// <summary>Entries smaller than this (uncompressed) are not ratio-checked: tiny parts compress absurdly well.</summary>
     public long RatioCheckMinBytes { get; init; } = 1L << 20;
@@ -48,6 +53,12 @@ public enum XlsxProblemKind
     TooManySheets,
     /// <summary>A sheet declares or reaches a row past <see cref="XlsxLimits.MaxRows"/>.</summary>
     TooManyRows,
+    /// <summary>A part nests elements deeper than <see cref="XlsxLimits.MaxDepth"/>, or holds a tag or a text longer than
+    /// <see cref="XlsxLimits.MaxMarkupBytes"/>: refused as soon as it is seen, before the reader holds it.</summary>
+    XmlBeyondBounds,
+    /// <summary>The package can be read more than one way (two entries of one name, a cell given twice, columns past
+    /// XFD, names equal but for case): refused rather than one reading picked.</summary>
+    Ambiguous,
     /// <summary>ReadCells was asked for a sheet the workbook does not have.</summary>
     UnknownSheet,
     /// <summary>ReadCells was asked for something that is not a cell reference like "C5" or "$C$5".</summary>

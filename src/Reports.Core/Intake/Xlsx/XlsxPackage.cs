@@ -33,6 +33,7 @@ internal sealed class XlsxPackage : IDisposable
             IgnoreProcessingInstructions = true,
             CloseInput = true,
             NameTable = new NameTable(),
+            MaxCharactersInDocument = limits.MaxEntryBytes,
         };
     }
 
@@ -226,9 +227,10 @@ internal sealed class XlsxPackage : IDisposable
                 throw new XlsxProblemException(XlsxProblemKind.TooLarge, $"各部件声明的大小合计超过 {limits.MaxTotalBytes} 字节");
             }
             var key = NormalizePartName(e.FullName);
-            if (key.Length > 0 && !key.EndsWith('/'))
+            if (key.Length > 0 && !key.EndsWith('/') && !map.TryAdd(key, e))
             {
-                map.TryAdd(key, e);
+                // Part names are case-insensitive: two entries of one name are read first or last depending on the reader.
+                throw new XlsxProblemException(XlsxProblemKind.Ambiguous, $"ZIP 中有两个同名部件 {e.FullName}");
             }
         }
         return map;
@@ -258,10 +260,28 @@ internal sealed class XlsxPackage : IDisposable
         {
             throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"ZIP 部件 {entry.FullName} 的压缩方式不受支持（{ex.Message}）");
         }
-        return new BoundedInflateStream(inner, entry.FullName, entry.Length, entry.CompressedLength, Limits);
+        if (entry.CompressedLength == entry.Length && entry.Length > 0 && _checked.Add(entry.FullName))
+        {
+            // Stored without compression: a damaged byte inflates to a damaged byte, never to an error. Its checksum
+            // is checked over the whole part before any of it is believed (deflated parts at their end, below).
+            using (var whole = new BoundedInflateStream(inner, entry.FullName, entry.Length, entry.CompressedLength, Limits, entry.Crc32, scanMarkup: false))
+            {
+                whole.CopyTo(Stream.Null);
+            }
+            inner = entry.Open();
+        }
+        return new BoundedInflateStream(inner, entry.FullName, entry.Length, entry.CompressedLength, Limits, entry.Crc32);
     }
 
-    public XmlReader OpenXml(string partName) => XmlReader.Create(OpenPart(partName), _xmlSettings);
+    private readonly HashSet<string> _checked = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A part's XML, bounded three ways before the reader can hold too much of it: the bytes of one tag and of one
+    /// text (<see cref="MarkupGuard"/>, on the inflated bytes), the nesting depth (<see cref="BoundedXmlReader"/>) and
+    /// the characters of the whole part (the settings).
+    /// </summary>
+    public XmlReader OpenXml(string partName) =>
+        new BoundedXmlReader(XmlReader.Create(OpenPart(partName), _xmlSettings), NormalizePartName(partName), Limits.MaxDepth);
 
     public void Dispose()
     {
@@ -270,27 +290,38 @@ internal sealed class XlsxPackage : IDisposable
     }
 
     /// <summary>Counts inflated bytes and stops as soon as an entry exceeds its declared size, the entry cap or the ratio.</summary>
-    internal sealed class BoundedInflateStream(Stream inner, string name, long declared, long compressed, XlsxLimits limits) : Stream
+    internal sealed class BoundedInflateStream(Stream inner, string name, long declared, long compressed, XlsxLimits limits, uint? crc32 = null, bool scanMarkup = true) : Stream
     {
         private long _count;
+        private uint _crc = 0xFFFFFFFF;
 
         public long BytesRead => _count;
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        private MarkupGuard _markup = new(name, limits.MaxMarkupBytes);
 
         public override int Read(Span<byte> buffer)
         {
             var n = inner.Read(buffer);
             _count += n;
             Check();
+            if (scanMarkup)
+            {
+                _markup.Scan(buffer[..n]);
+            }
+            _crc = Crc32.Update(_crc, buffer[..n]);
+            if (n == 0 && buffer.Length > 0 && crc32 is { } expected && _count == declared && ~_crc != expected)
+            {
+                throw new XlsxProblemException(XlsxProblemKind.CorruptZip, $"部件 {name} 的校验和（CRC-32）不符：内容已损坏");
+            }
             return n;
         }
 
         public override int ReadByte()
         {
-            var b = inner.ReadByte();
-            if (b >= 0) { _count++; Check(); }
-            return b;
+            Span<byte> one = stackalloc byte[1];
+            return Read(one) == 1 ? one[0] : -1;
         }
 
         private void Check()

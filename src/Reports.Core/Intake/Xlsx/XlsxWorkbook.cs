@@ -45,6 +45,12 @@ public sealed class XlsxWorkbook : IDisposable
     /// <summary>Zip part name of the workbook (usually "xl/workbook.xml").</summary>
     public string WorkbookPart { get; }
 
+    /// <summary>The workbook counts dates from 1904-01-01 (workbookPr date1904, Excel for Mac's old default): serial 0 is 1904-01-01, not 1899-12-30.</summary>
+    public bool Date1904 { get; private init; }
+
+    /// <summary>Sheets whose state is veryHidden: Excel offers no way to show them, so no clerk typed what they hold.</summary>
+    public IReadOnlySet<string> VeryHiddenSheets { get; private init; } = new HashSet<string>();
+
     /// <summary>True for a macro-enabled workbook (.xlsm/.xltm content type or a VBA project part). Nothing is ever run.</summary>
     public bool HasMacros { get; }
 
@@ -134,7 +140,9 @@ public sealed class XlsxWorkbook : IDisposable
     private static XlsxProblem Translate(XmlException xe) =>
         xe.Message.Contains("DTD", StringComparison.Ordinal)
             ? new XlsxProblem(XlsxProblemKind.DtdProhibited, xe.Message)
-            : new XlsxProblem(XlsxProblemKind.MalformedXml, $"XML 格式错误（{xe.Message}）");
+            : xe.Message.Contains(nameof(XmlReaderSettings.MaxCharactersInDocument), StringComparison.Ordinal)
+                ? new XlsxProblem(XlsxProblemKind.XmlBeyondBounds, "一个部件的字符数超过上限")
+                : new XlsxProblem(XlsxProblemKind.MalformedXml, $"XML 格式错误（{xe.Message}）");
 
     private static bool MacroContentType(XlsxPackage package, string workbookPart)
     {
@@ -219,6 +227,8 @@ public sealed class XlsxWorkbook : IDisposable
         var sheetNames = new List<string>();
         var sheetParts = new List<string?>();
         var rawNames = new List<(string Name, string Reference, int? LocalSheetId)>();
+        var veryHidden = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var date1904 = false;
         using (var r = package.OpenXml(workbookPart))
         {
             string? section = null;
@@ -228,7 +238,16 @@ public sealed class XlsxWorkbook : IDisposable
                 {
                     continue;
                 }
-                if (r.Depth == 1) { section = r.LocalName; continue; }
+                if (r.Depth == 1)
+                {
+                    section = r.LocalName;
+                    if (section == "workbookPr")
+                    {
+                        var system = r.GetAttribute("date1904");
+                        date1904 = system is "1" or "true";
+                    }
+                    continue;
+                }
                 if (r.Depth != 2)
                 {
                     continue;
@@ -241,6 +260,10 @@ public sealed class XlsxWorkbook : IDisposable
                     var part = id is not null && rels.TryGetValue(id, out var rel) && !rel.External ? rel.Target : null;
                     sheetNames.Add(name);
                     sheetParts.Add(part);
+                    if (string.Equals(r.GetAttribute("state"), "veryHidden", StringComparison.Ordinal))
+                    {
+                        veryHidden.Add(name);
+                    }
                     if (sheetNames.Count > package.Limits.MaxSheets)
                     {
                         throw new XlsxProblemException(XlsxProblemKind.TooManySheets, $"工作簿列出的工作表超过 {package.Limits.MaxSheets} 个");
@@ -277,18 +300,26 @@ public sealed class XlsxWorkbook : IDisposable
                 cell = c;
             }
             var dn = new XlsxDefinedName(name, reference, localId, sheet, cell);
-            if (localId is null)
+            if (localId is null ? !global.TryAdd(name, dn) : locals.Any(l => l.LocalSheetId == localId && string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
-                global.TryAdd(name, dn);
+                // Excel keeps one name per scope whatever its case: two are a file no spreadsheet wrote, read differently by each reader.
+                var first = localId is null ? global[name].Name : locals.First(l => l.LocalSheetId == localId && string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)).Name;
+                throw new XlsxProblemException(XlsxProblemKind.Ambiguous, first == name
+                    ? $"名称 {name} 定义了两次"
+                    : $"名称 {first} 与 {name} 只差大小写，是同一个名称定义了两次");
             }
-            else
+            if (localId is not null)
             {
                 locals.Add(dn);
             }
         }
 
         var hasMacros = package.HasVbaProject || MacroContentType(package, workbookPart);
-        return new XlsxWorkbook(package, workbookPart, [.. sheetNames], [.. sheetParts], sharedStrings, styles, global, locals, hasMacros);
+        return new XlsxWorkbook(package, workbookPart, [.. sheetNames], [.. sheetParts], sharedStrings, styles, global, locals, hasMacros)
+        {
+            Date1904 = date1904,
+            VeryHiddenSheets = veryHidden,
+        };
     }
 
     private static List<Relationship> ReadRelationships(XlsxPackage package, string relsPart, string sourcePart)
@@ -643,6 +674,7 @@ public sealed class XlsxWorkbook : IDisposable
         }
 
         var cursor = CursorOf(sheetIndex);
+        cursor.Failure?.Throw(); // a sheet that cannot be read through is not read: what lies past the break is unknown
         foreach (var (key, slot) in wanted)
         {
             if (cursor.Seen.TryGetValue(key, out var seen))
@@ -670,7 +702,6 @@ public sealed class XlsxWorkbook : IDisposable
             }
             return;
         }
-        cursor.Failure?.Throw(); // the sheet broke before these cells: reading it again breaks at the same place
         if (cursor.Ended)
         {
             return; // the whole sheet was read: the named cells not in it are empty
@@ -684,6 +715,8 @@ public sealed class XlsxWorkbook : IDisposable
             try
             {
                 cursor.Pass ??= Cells(sheetIndex).GetEnumerator();
+                // The pass reads on to the end of the cells even once everything asked for was seen: a cell given
+                // again further down would otherwise go unnoticed (what is not named is passed over unread).
                 if (!cursor.Pass.MoveNext())
                 {
                     cursor.Ended = true;
@@ -714,10 +747,6 @@ public sealed class XlsxWorkbook : IDisposable
             if (slot is { Found: false })
             {
                 Take(slot, cell);
-                if (remaining == 0)
-                {
-                    return; // stop inflating: everything asked for was seen (the pass waits here)
-                }
             }
         }
     }
@@ -751,17 +780,14 @@ public sealed class XlsxWorkbook : IDisposable
 
         using var r = _package.OpenXml(part);
         var dataDepth = -1;
-        int row = 0, col = 0;
+        int row = 0, col = 0, rows = 0;
+        long last = -1; // the key of the cell before: cells come in order, so a cell given twice is never passed over
         while (r.Read())
         {
             if (r.NodeType == XmlNodeType.Element)
             {
                 if (dataDepth < 0)
                 {
-                    if (r.LocalName == "dimension")
-                    {
-                        CheckDimension(r.GetAttribute("ref"));
-                    }
                     if (r.LocalName == "sheetData")
                     {
                         if (r.IsEmptyElement)
@@ -778,19 +804,33 @@ public sealed class XlsxWorkbook : IDisposable
                     var ra = r.GetAttribute("r");
                     row = ra is not null && int.TryParse(ra, NumberStyles.None, CultureInfo.InvariantCulture, out var rn) ? rn : row + 1;
                     col = 0;
-                    if (row > _package.Limits.MaxRows)
+                    // What costs is the number of rows, not how far down one stray cell lies.
+                    if (++rows > _package.Limits.MaxRows)
                     {
-                        throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"工作表 {_sheetNames[sheetIndex]} 到第 {row} 行，上限 {_package.Limits.MaxRows} 行");
+                        throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"工作表 {_sheetNames[sheetIndex]} 有 {rows} 行以上，上限 {_package.Limits.MaxRows} 行");
+                    }
+                    if (row is < 1 or > XlsxCellRef.MaxRow)
+                    {
+                        throw new XlsxProblemException(XlsxProblemKind.Ambiguous, $"工作表 {_sheetNames[sheetIndex]} 有第 {row} 行，超出 Excel 的 {XlsxCellRef.MaxRow} 行");
                     }
                 }
                 else if (d == 2 && r.LocalName == "c")
                 {
                     var ca = r.GetAttribute("r");
                     if (ca is not null && XlsxCellRef.TryParse(ca, out var cr, out var cc)) { row = cr; col = cc; }
-                    else
+                    else if (++col > XlsxCellRef.MaxColumn)
                     {
-                        col++;
+                        // An implied column past XFD would alias an earlier cell: no spreadsheet shows it.
+                        throw new XlsxProblemException(XlsxProblemKind.Ambiguous, $"工作表 {_sheetNames[sheetIndex]} 第 {row} 行的单元格超出第 {XlsxCellRef.MaxColumn} 列（XFD）");
                     }
+                    var key = Key(row, col);
+                    if (key <= last)
+                    {
+                        throw new XlsxProblemException(XlsxProblemKind.Ambiguous, key == last
+                            ? $"工作表 {_sheetNames[sheetIndex]} 的单元格 {XlsxCellRef.Format(row, col)} 写了两次"
+                            : $"工作表 {_sheetNames[sheetIndex]} 的单元格 {XlsxCellRef.Format(row, col)} 排在其后的单元格之后（顺序错乱，可能重复）");
+                    }
+                    last = key;
                     yield return (row, col, r);
                 }
             }
@@ -798,20 +838,6 @@ public sealed class XlsxWorkbook : IDisposable
             {
                 yield break; // end of sheetData
             }
-        }
-    }
-
-    /// <summary>A sheet that declares a range past the row limit is refused before its rows are inflated.</summary>
-    private void CheckDimension(string? reference)
-    {
-        if (reference is null)
-        {
-            return;
-        }
-        var last = reference[(reference.IndexOf(':') + 1)..];
-        if (XlsxCellRef.TryParse(last, out var row, out _) && row > _package.Limits.MaxRows)
-        {
-            throw new XlsxProblemException(XlsxProblemKind.TooManyRows, $"工作表范围 {reference} 到第 {row} 行，上限 {_package.Limits.MaxRows} 行");
         }
     }
 
@@ -867,9 +893,9 @@ public sealed class XlsxWorkbook : IDisposable
                 {
                     return new XlsxCellValue(XlsxCellKind.Text, inline, f);
                 }
-                return v is not null ? new XlsxCellValue(XlsxCellKind.Text, v, f) : NoValue();
+                return v is not null ? new XlsxCellValue(XlsxCellKind.Text, XlsxXml.DecodeEscapes(v), f) : NoValue();
             case "str":
-                return v is not null ? new XlsxCellValue(XlsxCellKind.Text, v, f) : NoValue();
+                return v is not null ? new XlsxCellValue(XlsxCellKind.Text, XlsxXml.DecodeEscapes(v), f) : NoValue();
             case "b":
                 if (string.IsNullOrEmpty(vt))
                 {

@@ -62,7 +62,7 @@ internal static class XlsxXml
                 if (ln == "rPh" || ln == "phoneticPr" || ln == "extLst") { SkipToEnd(r); continue; }
                 if (ln == "t")
                 {
-                    var t = ReadText(r);
+                    var t = DecodeEscapes(ReadText(r));
                     if (single is null && sb is null)
                     {
                         single = t;
@@ -80,6 +80,35 @@ internal static class XlsxXml
             }
         }
         throw new XmlException("XML 文档意外结束");
+    }
+
+    /// <summary>
+    /// Decodes the spreadsheet escapes of strings (ST_Xstring): _x000D_ is a carriage return, _x005F_ an underscore
+    /// (so _x005F_x0041_ stays the text "_x0041_"), as Excel shows them.
+    /// </summary>
+    public static string DecodeEscapes(string text)
+    {
+        var at = text.IndexOf("_x", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        sb.Append(text, 0, at);
+        var i = at;
+        while (i < text.Length)
+        {
+            if (i + 7 <= text.Length && text[i] == '_' && text[i + 1] == 'x' && text[i + 6] == '_'
+                && ushort.TryParse(text.AsSpan(i + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                sb.Append((char)code);
+                i += 7;
+                continue;
+            }
+            sb.Append(text[i]);
+            i++;
+        }
+        return sb.ToString();
     }
 
     /// <summary>Moves to the end tag of the current element (stays put when it is empty).</summary>

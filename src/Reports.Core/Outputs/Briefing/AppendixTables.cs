@@ -136,7 +136,7 @@ public static class AppendixTables
                         return (g.Key.IsError ? "错误：" : "") + $"{title}{where}{g.Count()}处";
                     });
                 // A must-explain finding the county explained: its 情况说明 beside it, once per unit.
-                var explained = source.Select(d => d.Explanation).OfType<string>().Distinct(StringComparer.Ordinal).Select(e => $"县级情况说明：{e}");
+                var explained = source.Select(d => d.Explanation).OfType<string>().Distinct(StringComparer.Ordinal).Select(e => $"县级情况说明：{ShownText.Cut(ShownText.Escape(e), ShownText.BriefingChars, "全文见回执和汇总表“数据核查”")}");
                 rows.Add([name, source.Key, string.Join("；", summaries) + "。" + string.Concat(explained.Select(e => e.TrimEnd('。') + "。"))]);
             }
         }

@@ -106,6 +106,12 @@ public sealed record BriefingFaces(PdfFonts Fonts, IReadOnlyList<ServedFace> Ser
             Roles = served.Where(s => s.Role is not (PdfFontRole.Body or PdfFontRole.Heading)).ToDictionary(s => s.Role, s => s.File),
             Emboldened = emboldened,
         };
+        // Before any work: a face that cannot be read would fail the run after intake committed.
+        FontFileCheck.Check(fallback, "随附字体，补缺字用");
+        foreach (var face in served.DistinctBy(f => f.File).Where(f => f.File != fallback))
+        {
+            FontFileCheck.Check(face.File, RoleName(face.Role));
+        }
         return new BriefingFaces(fonts, served);
     }
 
