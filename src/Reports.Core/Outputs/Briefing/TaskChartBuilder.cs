@@ -37,8 +37,9 @@ public static class TaskChartBuilder
             .OrderByDescending(x => x.Rate)
             .ThenBy(x => x.Order)
             .ToList();
-        if (valued.Count == 0)
+        if (valued.Count < 2)
         {
+            // A lone bar compares nothing: the table says it.
             return null;
         }
         var progress = merge.ProgressFor(headline);
