@@ -8,7 +8,7 @@ internal sealed record LayoutContext(FontSet Fonts, float Width, float BodyHeigh
 
     /// <summary>Justified text: a word moves whole to the next line when it leaves at most this many characters'
     /// room (ems of the text's size) — more would show as gaps between the characters.</summary>
-    public const float BodyKeepWithinEms = 3;
+    public const float BodyKeepWithinEms = 4;
 
     /// <summary>Lines of justified text (a paragraph, a heading): words kept while they leave little room.</summary>
     public IReadOnlyList<string> BreakLines(string text, Func<string, float> measure, float maxWidth, float firstLineIndent = 0, float? em = null) =>

@@ -4,7 +4,7 @@ namespace Reports.Pdf;
 
 /// <summary>
 /// Where the words of a text are, for the line breaker: <b>kept</b> spans are never split (a figure with its unit of
-/// measure, "2.58亿元"); <b>whole</b> spans are split only when a line would otherwise be left too short or the span
+/// measure, "2.58亿元"; a longer unit, "16.0个百分点", is a word); <b>whole</b> spans are split only when a line would otherwise be left too short or the span
 /// is wider than a line (a term of the vocabulary, a quoted name "“百日攻坚”", 《…》, a date "2022年6月30日").
 /// Built once per document from its <see cref="PdfVocabulary"/>.
 /// </summary>
@@ -35,14 +35,9 @@ public sealed partial class WordSpans
         var spans = new List<(int, int)>();
         foreach (Match figure in FigurePattern().Matches(text))
         {
-            var end = figure.Index + figure.Length;
-            foreach (var unit in _units)
+            if (UnitAfter(text, figure) is { Length: <= KeptUnitLength } unit)
             {
-                if (string.CompareOrdinal(text, end, unit, 0, unit.Length) == 0)
-                {
-                    spans.Add((figure.Index, end + unit.Length));
-                    break;
-                }
+                spans.Add((figure.Index, figure.Index + figure.Length + unit.Length));
             }
         }
         return spans;
@@ -52,6 +47,17 @@ public sealed partial class WordSpans
     public List<(int Start, int End)> Whole(string text)
     {
         var spans = new List<(int, int)>();
+        // A figure with a long unit ("16.0个百分点") would leave a gap in justified text: kept whole where the line allows,
+        // else broken after the figure and the unit's first character, the rest kept as a word ("百分点").
+        foreach (Match figure in FigurePattern().Matches(text))
+        {
+            if (UnitAfter(text, figure) is { Length: > KeptUnitLength } unit)
+            {
+                var end = figure.Index + figure.Length;
+                spans.Add((figure.Index, end + unit.Length));
+                spans.Add((end + 1, end + unit.Length));
+            }
+        }
         // A date breaks, if it must, only between its parts ("2022年" "3月" "22日" each keep their figure).
         foreach (Match date in DatePattern().Matches(text))
         {
@@ -76,6 +82,23 @@ public sealed partial class WordSpans
             }
         }
         return spans;
+    }
+
+    /// <summary>Units up to this long never leave their figure ("2.58亿元", "2.3万人"); longer ones ("个百分点") may.</summary>
+    private const int KeptUnitLength = 2;
+
+    /// <summary>The longest unit of the vocabulary right after a figure, if any.</summary>
+    private string? UnitAfter(string text, Match figure)
+    {
+        var end = figure.Index + figure.Length;
+        foreach (var unit in _units)
+        {
+            if (string.CompareOrdinal(text, end, unit, 0, unit.Length) == 0)
+            {
+                return unit;
+            }
+        }
+        return null;
     }
 
     // 2022年6月30日, 2022年6月, 6月30日.
