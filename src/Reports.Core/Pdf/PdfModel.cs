@@ -81,7 +81,12 @@ public sealed record PdfTable(
     int BoldLastRows = 0,
     float? FontSizePt = null) : PdfBlock;
 
-public sealed record PdfTableColumn(string Title, float RelativeWidth, PdfAlign Align);
+public sealed record PdfTableColumn(string Title, float RelativeWidth, PdfAlign Align)
+{
+    /// <summary>Each line of the column's cells (a file name) is kept on one line, shortened in the middle when too wide
+    /// (<see cref="MiddleEllipsis"/>), and the column gets the room of its longest line, up to a share of the table.</summary>
+    public bool OneLine { get; init; }
+}
 
 public enum PdfAlign { Left, Center, Right }
 

@@ -50,7 +50,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             var isBold = r >= table.Rows.Count - table.BoldLastRows;
             var rowFont = isBold ? bold : font;
             var cells = Enumerable.Range(0, columns).Select(c => c < row.Count ? row[c] ?? "" : "").ToArray();
-            var lines = Wrap(context, cells, widths, rowFont);
+            var lines = Wrap(context, cells, widths, rowFont, table.Columns);
 
             // The first row keeps with the second, so a page never ends on a header and a single row; a total keeps
             // the two rows above it, so it never opens a page alone with a lone row.
@@ -106,7 +106,12 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             for (var c = 0; c < columns && c < row.Count; c++)
             {
                 var cell = row[c] ?? "";
-                if (cell.Length is > 0 and <= ShortCellLength)
+                if (table.Columns[c].OneLine)
+                {
+                    var longest = cell.Split('\n').Max(line => font.Measure(line)) + 2 * Typography.TableCellPaddingX + 1;
+                    cellMinimum[c] = Math.Max(cellMinimum[c], Math.Min(longest, total * OneLineShare));
+                }
+                else if (cell.Length is > 0 and <= ShortCellLength)
                 {
                     cellMinimum[c] = Math.Max(cellMinimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
                 }
@@ -157,11 +162,16 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
     /// <summary>Header lines up to this many characters are kept whole when the table has room.</summary>
     private const int ShortHeaderLine = 4;
 
-    private static IReadOnlyList<string>[] Wrap(LayoutContext context, string[] cells, float[] widths, TextFont font) =>
+    private static IReadOnlyList<string>[] Wrap(LayoutContext context, string[] cells, float[] widths, TextFont font, IReadOnlyList<PdfTableColumn> columns) =>
         cells.Select((text, c) => (IReadOnlyList<string>)text.Split('\n')
-                .SelectMany(part => context.BreakRagged(part, s => font.Measure(s), Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1)))
+                .SelectMany(part => columns[c].OneLine
+                    ? [MiddleEllipsis.Shorten(part, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s))]
+                    : context.BreakRagged(part, s => font.Measure(s), Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1)))
                 .ToList())
              .ToArray();
+
+    /// <summary>The most of a table's width a one-line column (file names) takes: the rest keep room for their text.</summary>
+    private const float OneLineShare = 0.42f;
 
     /// <summary>
     /// Header cells: each forced line ('\n') broken into lines of even length, so that no line is a lone character
