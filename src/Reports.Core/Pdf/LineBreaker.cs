@@ -192,7 +192,8 @@ public static class LineBreaker
                 lineWidth = width;
                 return;
             }
-            Run(from, to, spans.Where(sp => sp.Start >= from && sp.End <= to && (sp.Start, sp.End) != (from, to)).ToList());
+            // Its inner words: strictly shorter, so each level of this recursion works on less.
+            Run(from, to, spans.Where(sp => sp.Start >= from && sp.End <= to && sp.End - sp.Start < to - from).ToList());
         }
 
         // Groups from..to, the outermost words among spans placed as words, the rest group by group.
@@ -215,7 +216,9 @@ public static class LineBreaker
                     i++;
                     continue;
                 }
-                // Overlapping words make one: "脱贫劳动力务工" + "务工总人数".
+                // Overlapping words make one ("脱贫劳动力务工" + "务工总人数") — unless that is the whole range being
+                // broken, which is a word already found too wide: then its words one by one.
+                var single = end;
                 for (var grown = true; grown;)
                 {
                     grown = false;
@@ -227,6 +230,10 @@ public static class LineBreaker
                             grown = true;
                         }
                     }
+                }
+                if (i == from && end >= to && single < to)
+                {
+                    end = single;
                 }
                 PlaceWord(i, Math.Min(end, to), spans);
                 i = end + 1;
