@@ -33,8 +33,11 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         new UpwardReturnOutput(),
     ];
 
-    /// <summary>A pause between the store's row writes; only crash tests set it (see <see cref="ReturnStore.WriteDelay"/>).</summary>
-    public TimeSpan StoreWriteDelay { get; init; }
+    /// <summary>Told as each received file is recorded, inside the run's open store transaction (committed once every file is in).</summary>
+    public IProgress<IntakeFileResult>? Recorded { get; init; }
+
+    /// <summary>How the outputs are written: the verb's interruption (Ctrl-C deletes the file being written) and how a file is opened.</summary>
+    public OutputWriting Writing { get; init; } = OutputWriting.Default;
 
     /// <summary>Told as each stage begins (a progress display); the string progress says what happens within it.</summary>
     public IProgress<RunStage>? Stages { get; init; }
@@ -98,7 +101,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             {
                 Cancellation.ThrowIfCancellationRequested();
                 var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                rendered[index] = prepared[index].Write(options.OutputDirectory, Cancellation);
+                rendered[index] = prepared[index].Write(options.OutputDirectory, Writing);
                 besideTimings.Add(new StageTiming(prepared[index].output.Timing, System.Diagnostics.Stopwatch.GetElapsedTime(start)));
             }
         });
@@ -113,7 +116,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
                     continue;
                 }
                 stages.Begin(prepared[index].output.Timing);
-                rendered[index] = prepared[index].Write(options.OutputDirectory, Cancellation);
+                rendered[index] = prepared[index].Write(options.OutputDirectory, Writing);
             }
             stages.End();
         }
@@ -161,13 +164,13 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             // Each file goes into the store as it is read, in file order, in the run's one transaction (committed once
             // every file is in: a run that fails or is killed leaves the store as before); what is kept of it is what
             // the receipts need and the store does not give back.
-            store.WriteDelay = StoreWriteDelay;
             using (var recording = store.BeginRun(definition.Code, options.Period, options.InboxDirectory, files.Count))
             {
                 progress?.Report($"记录到存储库 {options.StorePath}");
                 received = new IntakeProcessor(context, options.IntakeThreads).ProcessEntries(files, progress, f =>
                 {
                     recording.Add(f);
+                    Recorded?.Report(f);
                     return Kept(f);
                 });
                 Stages?.Report(RunStage.Recording);

@@ -7,7 +7,7 @@ namespace Reports.Outputs.Receipts;
 /// <summary>Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder.</summary>
 public static class ReceiptFolder
 {
-    public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception)
+    public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception, OutputWriting? writing = null)
     {
         OutputFile.CreateFolder(folder);
         var writer = new ReceiptWriter(clock, purpose);
@@ -18,7 +18,7 @@ public static class ReceiptFolder
         // Receipts are independent workbooks drawn from the intake results alone: written on every core.
         Parallel.For(0, files.Count, index =>
         {
-            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition));
+            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition), writing);
         });
         return written;
     }

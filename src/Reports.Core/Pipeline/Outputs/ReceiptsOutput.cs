@@ -14,7 +14,7 @@ public sealed class ReceiptsOutput : IRunOutput
     /// <summary>Thousands of small files from the intake results alone: may be written while the workbook, JSON and briefing are.</summary>
     public bool WrittenBeside => true;
 
-    public PreparedOutput Prepare(RunResult run) => (folder, cancel) =>
+    public PreparedOutput Prepare(RunResult run) => (folder, writing) =>
     {
         var written = new List<string>();
         foreach (var result in run.Returns)
@@ -29,7 +29,7 @@ public sealed class ReceiptsOutput : IRunOutput
                     ReceiptScope.Findings => f.Diagnostics.Any(d => d.Severity != DiagnosticSeverity.Info),
                     _ => true,
                 });
-            written.AddRange(ReceiptFolder.Write(files, result.Definition, Path.Combine(folder, "receipts"), run.Clock));
+            written.AddRange(ReceiptFolder.Write(files, result.Definition, Path.Combine(folder, "receipts"), run.Clock, writing: writing));
         }
         return new RenderedOutput(written);
     };
