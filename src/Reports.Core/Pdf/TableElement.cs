@@ -101,6 +101,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             }
         }
 
+        var oneLine = new float[columns];
         foreach (var row in table.Rows)
         {
             for (var c = 0; c < columns && c < row.Count; c++)
@@ -109,12 +110,23 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
                 if (table.Columns[c].OneLine)
                 {
                     var longest = cell.Split('\n').Max(line => font.Measure(line)) + 2 * Typography.TableCellPaddingX + 1;
-                    cellMinimum[c] = Math.Max(cellMinimum[c], Math.Min(longest, total * OneLineShare));
+                    oneLine[c] = Math.Max(oneLine[c], Math.Min(longest, total * OneLineShare));
                 }
                 else if (cell.Length is > 0 and <= ShortCellLength)
                 {
                     cellMinimum[c] = Math.Max(cellMinimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
                 }
+            }
+        }
+
+        // A one-line column (file names) takes the room of its longest line as far as the other columns' own needs
+        // leave it; past that its lines are shortened.
+        for (var c = 0; c < columns; c++)
+        {
+            if (oneLine[c] > 0)
+            {
+                var others = cellMinimum.Where((_, k) => k != c).Sum();
+                cellMinimum[c] = Math.Max(cellMinimum[c], Math.Min(oneLine[c], total - others));
             }
         }
 
