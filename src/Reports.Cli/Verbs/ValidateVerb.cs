@@ -70,7 +70,7 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
         }
         if (request.ReceiptsFolder is { } receipts)
         {
-            foreach (var written in Outputs.Receipts.ReceiptFolder.Write(results, definition, receipts, clock, Outputs.Receipts.ReceiptPurpose.SelfCheck, Writing))
+            foreach (var written in Pipeline.Outputs.ReceiptFolder.Write(results, definition, receipts, clock, Outputs.Receipts.ReceiptPurpose.SelfCheck, Writing))
             {
                 console.Say($"{text.T("已写出", "wrote")} {written}");
             }

@@ -2,6 +2,7 @@ using System.Text;
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Outputs.Receipts;
+using Reports.Pipeline.Outputs;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Outputs;

@@ -1,10 +1,13 @@
 using Reports.Definitions;
 using Reports.Intake;
-using Reports.Pipeline;
+using Reports.Outputs.Receipts;
 
-namespace Reports.Outputs.Receipts;
+namespace Reports.Pipeline.Outputs;
 
-/// <summary>Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder.</summary>
+/// <summary>
+/// Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder: the pipeline's
+/// part of the receipts (files, names in the folder); the receipts themselves know no pipeline.
+/// </summary>
 public static class ReceiptFolder
 {
     public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception, OutputWriting? writing = null)
