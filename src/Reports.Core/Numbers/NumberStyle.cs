@@ -80,6 +80,31 @@ public static class NumberStyle
         _ => Indicator(indicator, value),
     };
 
+    /// <summary>
+    /// A table column's figures in one style: each padded with zeros to the most decimals any of them shows
+    /// ("5" beside "4.63" becomes "5.00", "25796.4" beside two-decimal amounts "25796.40", "100%" beside "96.8%"
+    /// "100.0%"). Only zeros are added — a cell's figure was rounded to at most that many decimals already, so
+    /// nothing is rounded again; text ("—", "滞后", a name) is left as it is.
+    /// </summary>
+    public static IReadOnlyList<string> SameDecimals(IReadOnlyList<string> column)
+    {
+        var figures = column.Select(c => FigurePattern.Match(c)).ToList();
+        var decimals = figures.Where(m => m.Success).Select(m => m.Groups["fraction"].Length).DefaultIfEmpty(0).Max();
+        return column.Select((cell, i) =>
+        {
+            var m = figures[i];
+            if (!m.Success || m.Groups["fraction"].Length == decimals)
+            {
+                return cell;
+            }
+            var fraction = m.Groups["fraction"].Value.PadRight(decimals, '0');
+            return m.Groups["whole"].Value + (decimals > 0 ? "." + fraction : "") + m.Groups["suffix"].Value;
+        }).ToList();
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex FigurePattern =
+        new(@"^(?<whole>-?[0-9]+)(?:\.(?<fraction>[0-9]+))?(?<suffix>%?)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>Chinese enumeration: "潞州区", "潞州区和沁县", "潞州区、上党区和沁县"; past <paramref name="most"/> names,
     /// the first of them and the count: "甲、乙……丙等120个".</summary>
     public static string JoinNames(IEnumerable<string> names, int most = int.MaxValue)

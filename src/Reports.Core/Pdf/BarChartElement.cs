@@ -24,20 +24,48 @@ internal sealed class BarChartElement(PdfBarChart chart) : ILayoutElement
             };
         }
 
-        yield return new BarChartFragment(chart, context.Fonts.ChartFontName);
+        // The reference label's width decides the room right of the last bar, so the label ends inside the frame.
+        var referenceWidth = string.IsNullOrEmpty(chart.ReferenceLabel) ? 0 : context.Fonts.Get(Typography.ChartTickSize).Measure(chart.ReferenceLabel);
+        yield return new BarChartFragment(chart, context.Fonts.ChartFontName, referenceWidth);
         yield return new SpaceFragment(Typography.ChartSpacingAfter);
     }
 }
 
-internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fragment
+/// <summary>
+/// The chart itself. Value labels stand over their bars, except where one would sit on the dashed reference line: a
+/// bar ending just below the line carries its label inside its top, one ending on or just above it has the label
+/// lifted clear above the line. The reference label is written level with the line right of the last bar, with room
+/// kept for it inside the frame.
+/// </summary>
+internal sealed class BarChartFragment(PdfBarChart chart, string fontName, float referenceLabelWidth = 0) : Fragment
 {
+    /// <summary>Room the axes take from the fragment's width and height (tick labels, axis title, padding), in points;
+    /// generous, so what is placed from them stays clear of what they hold.</summary>
+    private const float AxesWidth = 52;
+    private const float AxesHeight = 34;
+
+    /// <summary>Space kept between a label and the line, a bar or the frame, in points.</summary>
+    private const float Clearance = 3;
+
+    /// <summary>The drawn width of the last chart, kept for <see cref="Compose"/>.</summary>
+    private float _width = 400;
+
     public override float Height => chart.HeightPt;
+
+    /// <summary>A chart may be drawn down to this share of its height to finish a page rather than leave a third of it empty.</summary>
+    public const float SmallestShare = 0.6f;
+
+    public override Fragment? ShrinkTo(float height) =>
+        height >= chart.HeightPt * SmallestShare && height < chart.HeightPt
+            ? new BarChartFragment(chart with { HeightPt = height }, fontName, referenceLabelWidth) { KeepWithNext = KeepWithNext }
+            : null;
 
     public override void Draw(SKCanvas canvas, float x, float y, float width)
     {
         var plot = new ScottPlot.Plot();
         try
         {
+            _width = width;
             Compose(plot);
             canvas.Save();
             plot.Render(canvas, new ScottPlot.PixelRect(x, x + width, y + Height, y));
@@ -65,13 +93,30 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
             Value = bar.Value,
             FillColor = Color(bar.Highlight ? Typography.ChartBarHighlight : Typography.ChartBar),
             LineWidth = 0,
-            Label = bar.ValueText ?? bar.Value.ToString("0.0", CultureInfo.InvariantCulture),
         }).ToList();
-        var barPlot = plot.Add.Bars(bars);
-        barPlot.ValueLabelStyle.FontName = fontName;
-        barPlot.ValueLabelStyle.FontSize = Typography.ChartValueSize;
-        barPlot.ValueLabelStyle.ForeColor = Color(Typography.Text);
-        barPlot.ValueLabelStyle.BackgroundColor = ScottPlot.Colors.White;
+        plot.Add.Bars(bars);
+
+        // Data units per point, vertically, from the limits set below (a first estimate: the headroom is decided by
+        // where the labels go, which only lifts the top a little).
+        var headroom = string.IsNullOrEmpty(chart.LegendLabel) ? 1.15 : 1.3;
+        var perPoint = top * headroom / Math.Max(Height - AxesHeight, 40);
+        var labelHeight = (Typography.ChartValueSize * 1.3 + 2) * perPoint;
+        var clear = Clearance * perPoint;
+        var highest = top;
+        for (var i = 0; i < chart.Bars.Count; i++)
+        {
+            var bar = chart.Bars[i];
+            var (y, alignment) = ValueLabelPlace(bar.Value, chart.ReferenceValue, labelHeight, clear);
+            var label = plot.Add.Text(bar.ValueText ?? bar.Value.ToString("0.0", CultureInfo.InvariantCulture), i, y);
+            label.LabelFontName = fontName;
+            label.LabelFontSize = Typography.ChartValueSize;
+            label.LabelFontColor = Color(Typography.Text);
+            label.LabelBackgroundColor = ScottPlot.Colors.White;
+            label.LabelAlignment = alignment;
+            label.LabelPadding = 1;
+            highest = Math.Max(highest, alignment == ScottPlot.Alignment.LowerCenter ? y + labelHeight + clear : y);
+        }
+        top = Math.Max(top, highest / headroom * 1.05);
 
         if (chart.ReferenceValue is { } level && !string.IsNullOrEmpty(chart.ReferenceLabel))
         {
@@ -83,6 +128,7 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
             text.LabelBackgroundColor = ScottPlot.Colors.White;
             text.LabelAlignment = ScottPlot.Alignment.MiddleLeft;
             text.LabelOffsetX = 2;
+            text.LabelPadding = 1;
         }
 
         plot.Legend.SetBestFontOnEachRender = false;
@@ -108,7 +154,7 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         // Room at the right for the reference line's label, beside the last bar; room at the top for the legend.
-        var right = chart.Bars.Count - 0.4 + (string.IsNullOrEmpty(chart.ReferenceLabel) ? 0 : ReferenceLabelRoom(chart.Bars.Count));
+        var right = chart.Bars.Count - 0.4 + (string.IsNullOrEmpty(chart.ReferenceLabel) ? 0 : ReferenceLabelRoom(chart.Bars.Count, referenceLabelWidth, _width));
         plot.Axes.SetLimits(-0.6, right, 0, top * (string.IsNullOrEmpty(chart.LegendLabel) ? 1.15 : 1.3));
 
         foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right })
@@ -129,8 +175,34 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName) : Fra
         plot.DataBackground.Color = ScottPlot.Colors.White;
     }
 
-    /// <summary>About 1.6 bar slots of 12 for a label of five or six characters at the tick size.</summary>
-    private static double ReferenceLabelRoom(int bars) => Math.Max(1.4, bars * 0.17);
+    /// <summary>
+    /// The bar slots right of the last bar that hold the reference label with its offset and a margin before the frame:
+    /// the room r (in slots) such that r slots of the data area's width hold the label, the data area spanning the
+    /// bars' n + 0.2 slots and r.
+    /// </summary>
+    internal static double ReferenceLabelRoom(int bars, float labelWidth, float width)
+    {
+        var needed = labelWidth + 2 + 2 * Clearance + 4; // offset, padding both sides, margin before the frame
+        var area = Math.Max(width - AxesWidth, needed * 2);
+        var room = needed * (bars + 0.2) / (area - needed) - 0.05;
+        return Math.Max(1.4, room);
+    }
+
+    /// <summary>Where a bar's value label goes: over the bar (bottom at its top), unless it would sit on the reference
+    /// line — then inside the bar's top when the bar ends below the line and is tall enough, else clear above the line.</summary>
+    internal static (double Y, ScottPlot.Alignment Alignment) ValueLabelPlace(double value, double? reference, double labelHeight, double clear)
+    {
+        var over = (value + clear, ScottPlot.Alignment.LowerCenter);
+        if (reference is not { } line || line < value - clear || line > value + clear + labelHeight + clear)
+        {
+            return over;
+        }
+        if (value < line - clear && value - clear - labelHeight >= clear)
+        {
+            return (value - clear, ScottPlot.Alignment.UpperCenter);
+        }
+        return (line + clear * 2, ScottPlot.Alignment.LowerCenter);
+    }
 
     private static ScottPlot.Color Color(SKColor c) => new(c.Red, c.Green, c.Blue, c.Alpha);
 }

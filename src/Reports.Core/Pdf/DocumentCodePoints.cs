@@ -49,6 +49,10 @@ internal sealed record DocumentCodePoints(IReadOnlyDictionary<PdfFontRole, Sorte
                     foreach (var c in t.Columns)
                     {
                         Add(PdfFontRole.Body, c.Title);
+                        if (c.OneLine)
+                        {
+                            Add(PdfFontRole.Body, MiddleEllipsis.Mark);
+                        }
                     }
                     foreach (var row in t.Rows)
                     {

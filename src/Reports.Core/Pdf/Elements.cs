@@ -1,33 +1,94 @@
 namespace Reports.Pdf;
 
-/// <summary>What elements need to lay themselves out: fonts, the text width and the page body height.</summary>
+/// <summary>What elements need to lay themselves out: fonts, the text width, the page body height and the document's
+/// words (<see cref="WordSpans"/>), which lines break around.</summary>
 internal sealed record LayoutContext(FontSet Fonts, float Width, float BodyHeight)
 {
-    public IReadOnlyList<string> BreakLines(string text, Func<string, float> measure, float maxWidth, float firstLineIndent = 0) =>
-        LineBreaker.Break(text, maxWidth, measure, firstLineIndent);
+    public WordSpans Words { get; init; } = WordSpans.None;
+
+    /// <summary>Justified text: a word moves whole to the next line when it leaves at most this many characters'
+    /// room (ems of the text's size) — more would show as gaps between the characters.</summary>
+    public const float BodyKeepWithinEms = 4;
+
+    /// <summary>Lines of justified text (a paragraph, a heading): words kept while they leave little room.</summary>
+    public IReadOnlyList<string> BreakLines(string text, Func<string, float> measure, float maxWidth, float firstLineIndent = 0, float? em = null) =>
+        LineBreaker.Break(text, maxWidth, measure, firstLineIndent, Words, em is { } size ? size * BodyKeepWithinEms : float.PositiveInfinity);
+
+    /// <summary>Lines of ragged text (a table cell): words always kept unless wider than a line.</summary>
+    public IReadOnlyList<string> BreakRagged(string text, Func<string, float> measure, float maxWidth) =>
+        LineBreaker.Break(text, maxWidth, measure, 0, Words, float.PositiveInfinity);
 
     /// <summary>
-    /// Breaks centred text (a title, a caption) into lines of even length: the narrowest width that needs no more
-    /// lines than <paramref name="maxWidth"/> does, so a title never ends on a lone "况" or a caption on "列）".
+    /// Breaks centred text (a title, a caption) as a typesetter would: in as few lines as <paramref name="maxWidth"/>
+    /// needs, each break after punctuation or before an opening bracket where one can be ("表：…情况" over "（按…）",
+    /// "长治市“…攻坚”" over "专项行动进展情况"), and of even length — of the breakings found narrowing the width
+    /// step by step or at each punctuation, the one with fewest breaks inside a word (<see cref="WordSpans"/>), then
+    /// inside running text, then the narrowest, so a title never ends on a
+    /// lone "况" or a caption on "列）".
     /// </summary>
     public IReadOnlyList<string> BreakBalanced(string text, Func<string, float> measure, float maxWidth, float step)
     {
-        var lines = LineBreaker.Break(text, maxWidth, measure);
+        var lines = BreakRagged(text, measure, maxWidth);
         if (lines.Count < 2 || step <= 0)
         {
             return lines;
         }
+        var best = lines;
+        var bestScore = Score(text, lines, measure);
         for (var narrower = maxWidth - step; narrower >= step * 2; narrower -= step)
         {
-            var tried = LineBreaker.Break(text, narrower, measure);
+            var tried = BreakRagged(text, measure, narrower);
             if (tried.Count > lines.Count)
             {
                 break;
             }
-            lines = tried;
+            var score = Score(text, tried, measure);
+            if (score.CompareTo(bestScore) <= 0)
+            {
+                (best, bestScore) = (tried, score);
+            }
+        }
+        // Greedy filling never breaks early at punctuation ("…情况" before "（按…"): try each such place once.
+        for (var at = 1; at < text.Length; at++)
+        {
+            if (!LineBreaker.IsClosingPunctuation(text[at - 1]) && !LineBreaker.IsOpeningPunctuation(text[at]))
+            {
+                continue;
+            }
+            if (LineBreaker.IsClosingPunctuation(text[at]) || LineBreaker.IsOpeningPunctuation(text[at - 1]))
+            {
+                continue;
+            }
+            var split = BreakRagged(text[..at], measure, maxWidth).Concat(BreakRagged(text[at..], measure, maxWidth)).ToList();
+            if (split.Count > lines.Count)
+            {
+                continue;
+            }
+            var score = Score(text, split, measure);
+            if (score.CompareTo(bestScore) < 0)
+            {
+                (best, bestScore) = (split, score);
+            }
         }
 
-        return lines;
+        return best;
+    }
+
+    /// <summary>A breaking's faults: breaks inside a word (worst), breaks inside running text, then its widest line.</summary>
+    private (int InWord, int Inside, float Width) Score(string text, IReadOnlyList<string> lines, Func<string, float> measure)
+    {
+        var words = Words.Whole(text);
+        var whole = string.Concat(lines) == text;
+        var (inWord, inside, offset) = (0, 0, 0);
+        for (var i = 0; i + 1 < lines.Count; i++)
+        {
+            offset += lines[i].Length;
+            var atPunctuation = (lines[i].Length > 0 && LineBreaker.IsClosingPunctuation(lines[i][^1]))
+                || (lines[i + 1].Length > 0 && LineBreaker.IsOpeningPunctuation(lines[i + 1][0]));
+            inside += atPunctuation ? 0 : 1;
+            inWord += whole && words.Exists(w => w.Start < offset && offset < w.End) ? 1 : 0;
+        }
+        return (inWord, inside, lines.Max(measure));
     }
 }
 
@@ -82,7 +143,7 @@ internal sealed class HeadingElement(PdfHeading heading) : ILayoutElement
         }
         var lines = title
             ? context.BreakBalanced(heading.Text, s => font.Measure(s), context.Width, size / 2)
-            : context.BreakLines(heading.Text, s => font.Measure(s), context.Width, indent);
+            : context.BreakLines(heading.Text, s => font.Measure(s), context.Width, indent, size);
         for (var i = 0; i < lines.Count; i++)
         {
             yield return new TextLineFragment(lines[i], font, Typography.Text, lineHeight)
@@ -131,7 +192,8 @@ internal sealed class ParagraphElement(PdfParagraph paragraph) : ILayoutElement
                     Align = paragraph.Align,
                     Justify = paragraph.Align == PdfAlign.Left && i < lines.Count - 1,
                     // No orphan (first line alone at a page foot) and no widow (last line alone at a page top).
-                    KeepWithNext = lines.Count >= 2 && (i == 0 || i == lines.Count - 2),
+                    KeepWithNext = (lines.Count >= 2 && (i == 0 || i == lines.Count - 2))
+                                   || (paragraph.KeepWithNext && h == hardLines.Length - 1 && i >= lines.Count - 2),
                 };
             }
         }
@@ -145,12 +207,13 @@ internal sealed class ParagraphElement(PdfParagraph paragraph) : ILayoutElement
     /// </summary>
     private IReadOnlyList<string> BreakWithoutLoneCharacter(LayoutContext context, string text, TextFont font, float firstIndent, float size)
     {
-        var lines = context.BreakLines(text, s => font.Measure(s), context.Width, firstIndent);
+        var em = paragraph.Align == PdfAlign.Left ? size : (float?)null;
+        var lines = context.BreakLines(text, s => font.Measure(s), context.Width, firstIndent, em);
         if (paragraph.Align != PdfAlign.Left || lines.Count < 2 || !IsLoneCharacter(lines[^1]))
         {
             return lines;
         }
-        var narrower = context.BreakLines(text, s => font.Measure(s), context.Width - size, firstIndent);
+        var narrower = context.BreakLines(text, s => font.Measure(s), context.Width - size, firstIndent, em);
         return narrower.Count == lines.Count && !IsLoneCharacter(narrower[^1]) ? narrower : lines;
     }
 

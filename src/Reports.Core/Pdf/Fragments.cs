@@ -21,6 +21,10 @@ internal abstract class Fragment
     public virtual bool DiscardAtPageTop => false;
 
     public abstract void Draw(SKCanvas canvas, float x, float y, float width);
+
+    /// <summary>This fragment drawn at most <paramref name="height"/> tall, or null when it cannot be made that small
+    /// (only a chart can: it is drawn to any size down to a minimum).</summary>
+    public virtual Fragment? ShrinkTo(float height) => null;
 }
 
 internal sealed class SpaceFragment(float height) : Fragment

@@ -10,6 +10,10 @@ namespace Reports.Pdf;
 /// and no line ends with opening punctuation (（「『《“‘ ( …); "——" and "……" stay together.
 /// Fallbacks for very narrow widths: when a glued group (e.g. "105.28%。") is wider than a line, the punctuation
 /// rule gives way first; only a single run wider than a line is split between characters.
+/// With <see cref="WordSpans"/>, words are kept too: a figure with its unit ("2.58亿元") and a date never split; a
+/// term of the return or a quoted name ("“百日攻坚”") moves to the next line whole unless that would leave more than
+/// <c>keepWithin</c> of the line empty (body text stays evenly justified) or it is wider than a line — then it
+/// breaks, at its own inner words first.
 /// </summary>
 public static class LineBreaker
 {
@@ -24,15 +28,22 @@ public static class LineBreaker
     /// <summary>Breaks <paramref name="text"/> into lines no wider than <paramref name="maxWidth"/>
     /// (the first line no wider than <paramref name="maxWidth"/> − <paramref name="firstLineIndent"/>).
     /// Spaces at line ends are dropped. A '\n' forces a break. Never returns an empty list.</summary>
-    public static IReadOnlyList<string> Break(string text, float maxWidth, Func<string, float> measure, float firstLineIndent = 0)
+    public static IReadOnlyList<string> Break(string text, float maxWidth, Func<string, float> measure, float firstLineIndent = 0) =>
+        Break(text, maxWidth, measure, firstLineIndent, WordSpans.None, float.PositiveInfinity);
+
+    /// <summary>As <see cref="Break(string, float, Func{string, float}, float)"/>, keeping the words <paramref name="words"/>
+    /// finds; a whole-word span moves to the next line only while the room it leaves is at most <paramref name="keepWithin"/>
+    /// (infinity for titles and captions, a few characters for justified body text).</summary>
+    public static IReadOnlyList<string> Break(string text, float maxWidth, Func<string, float> measure, float firstLineIndent, WordSpans words, float keepWithin)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(measure);
+        ArgumentNullException.ThrowIfNull(words);
         var lines = new List<string>();
         var hardLines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < hardLines.Length; i++)
         {
-            BreakHardLine(hardLines[i], maxWidth, measure, i == 0 ? firstLineIndent : 0, lines);
+            BreakHardLine(hardLines[i], maxWidth, measure, i == 0 ? firstLineIndent : 0, lines, words, keepWithin);
         }
         return lines;
     }
@@ -53,9 +64,12 @@ public static class LineBreaker
            or >= 0x20000 and <= 0x3FFFF
            or 0x2014 or 0x2015 or 0x2018 or 0x2019 or 0x201C or 0x201D or 0x2026 or 0x00B7;
 
-    private static void BreakHardLine(string text, float maxWidth, Func<string, float> measure, float indent, List<string> lines)
+    private static void BreakHardLine(string text, float maxWidth, Func<string, float> measure, float indent, List<string> lines,
+        WordSpans words, float keepWithin)
     {
-        var groups = Glue(Tokenize(text));
+        var units = Tokenize(text);
+        var groups = Glue(units, words.Kept(text));
+        var wholeSpans = GroupSpans(groups, words.Whole(text));
         var line = new StringBuilder();
         float lineWidth = 0;
         var pendingSpace = "";
@@ -127,7 +141,7 @@ public static class LineBreaker
             lineWidth = w;
         }
 
-        foreach (var group in groups)
+        void Place(List<Unit> group)
         {
             if (group[0].Kind == UnitKind.Space)
             {
@@ -135,12 +149,12 @@ public static class LineBreaker
                 {
                     pendingSpace += group[0].Text;
                 }
-                continue;
+                return;
             }
 
             if (TryAppend(string.Concat(group.Select(u => u.Text))))
             {
-                continue;
+                return;
             }
 
             // The glued group is wider than a line: give up the punctuation rules inside it before
@@ -154,7 +168,110 @@ public static class LineBreaker
             }
         }
 
+        // A word (groups from..to): whole on this line, else whole on the next when that leaves little room here and
+        // it fits a line, else group by group — its own inner words kept in turn.
+        void PlaceWord(int from, int to, List<(int Start, int End)> spans)
+        {
+            var text = string.Concat(groups.Skip(from).Take(to - from + 1).SelectMany(g => g).Select(u => u.Text));
+            var width = measure(text);
+            var spaceW = pendingSpace.Length > 0 ? measure(pendingSpace) : 0;
+            if (line.Length > 0 && lineWidth + spaceW + width <= avail + Epsilon)
+            {
+                line.Append(pendingSpace).Append(text);
+                lineWidth += spaceW + width;
+                pendingSpace = "";
+                return;
+            }
+            if (line.Length > 0 && avail - lineWidth <= keepWithin + Epsilon && width <= maxWidth + Epsilon)
+            {
+                Emit();
+            }
+            if (line.Length == 0 && width <= avail + Epsilon)
+            {
+                line.Append(text);
+                lineWidth = width;
+                return;
+            }
+            // Its inner words: strictly shorter, so each level of this recursion works on less.
+            Run(from, to, spans.Where(sp => sp.Start >= from && sp.End <= to && sp.End - sp.Start < to - from).ToList());
+        }
+
+        // Groups from..to, the outermost words among spans placed as words, the rest group by group.
+        void Run(int from, int to, List<(int Start, int End)> spans)
+        {
+            var i = from;
+            while (i <= to)
+            {
+                var end = -1;
+                foreach (var span in spans)
+                {
+                    if (span.Start == i)
+                    {
+                        end = Math.Max(end, span.End);
+                    }
+                }
+                if (end < 0)
+                {
+                    Place(groups[i]);
+                    i++;
+                    continue;
+                }
+                // Overlapping words make one ("脱贫劳动力务工" + "务工总人数") — unless that is the whole range being
+                // broken, which is a word already found too wide: then its words one by one.
+                var single = end;
+                for (var grown = true; grown;)
+                {
+                    grown = false;
+                    foreach (var span in spans)
+                    {
+                        if (span.Start > i && span.Start <= end && span.End > end)
+                        {
+                            end = span.End;
+                            grown = true;
+                        }
+                    }
+                }
+                if (i == from && end >= to && single < to)
+                {
+                    end = single;
+                }
+                PlaceWord(i, Math.Min(end, to), spans);
+                i = end + 1;
+            }
+        }
+
+        Run(0, groups.Count - 1, wholeSpans);
         Emit(); // the last line of a hard line, possibly empty
+    }
+
+    /// <summary>Character spans as spans of whole groups (first and last group index); spans within one group dropped.</summary>
+    private static List<(int Start, int End)> GroupSpans(List<List<Unit>> groups, List<(int Start, int End)> spans)
+    {
+        if (spans.Count == 0)
+        {
+            return [];
+        }
+        // The character offset where each group starts and ends.
+        var starts = new int[groups.Count];
+        var ends = new int[groups.Count];
+        var offset = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            starts[g] = offset;
+            offset += groups[g].Sum(u => u.Text.Length);
+            ends[g] = offset;
+        }
+        var result = new HashSet<(int, int)>();
+        foreach (var (start, end) in spans)
+        {
+            var first = Array.FindIndex(ends, e => e > start);
+            var last = Array.FindLastIndex(starts, s => s < end);
+            if (first >= 0 && last > first)
+            {
+                result.Add((first, last));
+            }
+        }
+        return result.OrderBy(s => s.Item1).ThenByDescending(s => s.Item2).ToList();
     }
 
     private static List<Unit> Tokenize(string text)
@@ -199,17 +316,19 @@ public static class LineBreaker
     }
 
     /// <summary>Joins units between which no break is allowed into groups.</summary>
-    private static List<List<Unit>> Glue(List<Unit> units)
+    private static List<List<Unit>> Glue(List<Unit> units, List<(int Start, int End)> kept)
     {
         var groups = new List<List<Unit>>();
         Unit? previous = null;
+        var offset = 0;
         foreach (var u in units)
         {
             var glue = previous is { } p
                 && p.Kind != UnitKind.Space && u.Kind != UnitKind.Space
                 && (IsClosing(u.Text) || IsOpening(p.Text)
                     || (p.Text == u.Text && p.Text is "—" or "…" or "―")
-                    || IsFigureAndUnit(p, u));
+                    || IsFigureAndUnit(p, u)
+                    || kept.Exists(k => k.Start < offset && offset < k.End));
             if (glue)
             {
                 groups[^1].Add(u);
@@ -219,6 +338,7 @@ public static class LineBreaker
                 groups.Add([u]);
             }
             previous = u;
+            offset += u.Text.Length;
         }
 
         return groups;
@@ -233,6 +353,9 @@ public static class LineBreaker
 
     /// <summary>True for punctuation that may not start a line (，。）” …).</summary>
     public static bool IsClosingPunctuation(int cp) => cp <= 0xFFFF && Closing.Contains((char)cp, StringComparison.Ordinal);
+
+    /// <summary>True for punctuation that may not end a line (（“《 …).</summary>
+    public static bool IsOpeningPunctuation(char c) => Opening.Contains(c, StringComparison.Ordinal);
 
     private static bool IsOpening(string rune) => Opening.Contains(rune[^1], StringComparison.Ordinal);
 

@@ -6,14 +6,17 @@ internal readonly record struct PlacedFragment(Fragment Fragment, float Y);
 /// Distributes fragments over pages of a given body height:
 /// a chain of <see cref="Fragment.KeepWithNext"/> fragments (heading + first line, caption + table header + first row)
 /// moves to the next page as a whole when it does not fit; white space is dropped at page tops;
-/// a fragment with a <see cref="Fragment.RepeatHeader"/> that starts a page gets the header drawn above it.
+/// a fragment with a <see cref="Fragment.RepeatHeader"/> that starts a page gets the header drawn above it; a chart
+/// that would move to the next page is drawn smaller instead when it can be (<see cref="Fragment.ShrinkTo"/>), so a
+/// page is not left a third empty.
 /// </summary>
 internal static class PageBreaker
 {
     private const float Epsilon = 0.01f;
 
-    public static List<List<PlacedFragment>> Paginate(IReadOnlyList<Fragment> fragments, float bodyHeight)
+    public static List<List<PlacedFragment>> Paginate(IReadOnlyList<Fragment> laidOut, float bodyHeight)
     {
+        var fragments = laidOut.ToList(); // a chart may be replaced by a smaller drawing of itself
         var pages = new List<List<PlacedFragment>>();
         var current = new List<PlacedFragment>();
         float y = 0;
@@ -39,6 +42,10 @@ internal static class PageBreaker
             if (f.DiscardAtPageTop && current.Count == 0)
             {
                 return;
+            }
+            if (current.Count > 0 && y + f.Height > bodyHeight + Epsilon && f.ShrinkTo(bodyHeight - y) is { } smaller)
+            {
+                f = smaller;
             }
             if (current.Count > 0 && y + f.Height > bodyHeight + Epsilon)
             {
@@ -77,7 +84,15 @@ internal static class PageBreaker
                 var onFreshPage = GroupHeight(fragments, i, j, atPageTop: true);
                 if (y + needed > bodyHeight + Epsilon && onFreshPage <= bodyHeight + Epsilon)
                 {
-                    NewPage();
+                    // A chart closing the group is drawn smaller to finish this page when it can be.
+                    if (fragments[j].ShrinkTo(bodyHeight - y - (needed - fragments[j].Height)) is { } smaller)
+                    {
+                        fragments[j] = smaller;
+                    }
+                    else
+                    {
+                        NewPage();
+                    }
                 }
             }
 

@@ -62,9 +62,15 @@ public sealed record PdfMasthead(string Title, string IssueLine, string Office, 
 public sealed record PdfHeading(string Text, int Level) : PdfBlock;
 
 /// <summary>Body text; the first line is indented by two CJK characters unless <see cref="FirstLineIndent"/> is false.
-/// A '\n' in <see cref="Text"/> forces a line break. Left-aligned paragraphs are justified; centred ones are not.</summary>
+/// A '\n' in <see cref="Text"/> forces a line break. Left-aligned paragraphs are justified; centred ones are not.
+/// A paragraph never leaves its first line alone at a page foot nor its last alone at a page top;
+/// <see cref="KeepWithNext"/> also keeps its last two lines on the page where the next block starts (before a short
+/// closing paragraph, so that one never stands alone on a page).</summary>
 public sealed record PdfParagraph(
-    string Text, bool FirstLineIndent = true, float? FontSizePt = null, PdfAlign Align = PdfAlign.Left, PdfFontRole Role = PdfFontRole.Body) : PdfBlock;
+    string Text, bool FirstLineIndent = true, float? FontSizePt = null, PdfAlign Align = PdfAlign.Left, PdfFontRole Role = PdfFontRole.Body) : PdfBlock
+{
+    public bool KeepWithNext { get; init; }
+}
 
 /// <summary>A table; the header row (column titles) is repeated on every page the table crosses and rows are never split
 /// across pages (unless a single row is taller than a page). The last <see cref="BoldLastRows"/> rows are bold (e.g. a total).</summary>
@@ -75,7 +81,12 @@ public sealed record PdfTable(
     int BoldLastRows = 0,
     float? FontSizePt = null) : PdfBlock;
 
-public sealed record PdfTableColumn(string Title, float RelativeWidth, PdfAlign Align);
+public sealed record PdfTableColumn(string Title, float RelativeWidth, PdfAlign Align)
+{
+    /// <summary>Each line of the column's cells (a file name) is kept on one line, shortened in the middle when too wide
+    /// (<see cref="MiddleEllipsis"/>), and the column gets the room of its longest line, up to a share of the table.</summary>
+    public bool OneLine { get; init; }
+}
 
 public enum PdfAlign { Left, Center, Right }
 
@@ -108,4 +119,8 @@ public sealed record PdfSpacer(float HeightPt) : PdfBlock;
 
 /// <summary>The whole document. <see cref="FooterFormat"/> is a composite format string: {0} = page number,
 /// {1} = page count; null means no footer.</summary>
-public sealed record PdfDocumentModel(PdfMetadata Metadata, IReadOnlyList<PdfBlock> Blocks, string? FooterFormat = "— {0} —");
+public sealed record PdfDocumentModel(PdfMetadata Metadata, IReadOnlyList<PdfBlock> Blocks, string? FooterFormat = "— {0} —")
+{
+    /// <summary>The words lines break around (terms, units of measure); none by default.</summary>
+    public PdfVocabulary Vocabulary { get; init; } = PdfVocabulary.Empty;
+}

@@ -45,7 +45,7 @@ public static class PdfRenderer
         // Pass 2: lay out, paginate, draw.
         using (fontSet)
         {
-            var context = new LayoutContext(fontSet, width, bodyHeight);
+            var context = new LayoutContext(fontSet, width, bodyHeight) { Words = new WordSpans(model.Vocabulary) };
             var fragments = model.Blocks.SelectMany(b => LayoutElements.For(b).Layout(context)).ToList();
             var pages = PageBreaker.Paginate(fragments, bodyHeight);
 

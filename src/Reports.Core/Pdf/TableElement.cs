@@ -38,7 +38,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         // The header is set apart by its shading, not by fake bold: stroked outlines would add a path per glyph
         // of every header on every page and multiply the file size.
         var headerCells = table.Columns.Select(c => c.Title).ToArray();
-        var header = new TableRowFragment(widths, WrapHeader(headerCells, widths, font), Enumerable.Repeat(PdfAlign.Center, columns).ToArray(),
+        var header = new TableRowFragment(widths, WrapHeader(context, headerCells, widths, font), Enumerable.Repeat(PdfAlign.Center, columns).ToArray(),
             font, lineHeight, shaded: true) { KeepWithNext = true };
         yield return header;
 
@@ -50,7 +50,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             var isBold = r >= table.Rows.Count - table.BoldLastRows;
             var rowFont = isBold ? bold : font;
             var cells = Enumerable.Range(0, columns).Select(c => c < row.Count ? row[c] ?? "" : "").ToArray();
-            var lines = Wrap(cells, widths, rowFont);
+            var lines = Wrap(context, cells, widths, rowFont, table.Columns);
 
             // The first row keeps with the second, so a page never ends on a header and a single row; a total keeps
             // the two rows above it, so it never opens a page alone with a lone row.
@@ -101,15 +101,32 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
             }
         }
 
+        var oneLine = new float[columns];
         foreach (var row in table.Rows)
         {
             for (var c = 0; c < columns && c < row.Count; c++)
             {
                 var cell = row[c] ?? "";
-                if (cell.Length is > 0 and <= ShortCellLength)
+                if (table.Columns[c].OneLine)
+                {
+                    var longest = cell.Split('\n').Max(line => font.Measure(line)) + 2 * Typography.TableCellPaddingX + 1;
+                    oneLine[c] = Math.Max(oneLine[c], Math.Min(longest, total * OneLineShare));
+                }
+                else if (cell.Length is > 0 and <= ShortCellLength)
                 {
                     cellMinimum[c] = Math.Max(cellMinimum[c], font.Measure(cell) + 2 * Typography.TableCellPaddingX + 1);
                 }
+            }
+        }
+
+        // A one-line column (file names) takes the room of its longest line as far as the other columns' own needs
+        // leave it; past that its lines are shortened.
+        for (var c = 0; c < columns; c++)
+        {
+            if (oneLine[c] > 0)
+            {
+                var others = cellMinimum.Where((_, k) => k != c).Sum();
+                cellMinimum[c] = Math.Max(cellMinimum[c], Math.Min(oneLine[c], total - others));
             }
         }
 
@@ -157,25 +174,30 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
     /// <summary>Header lines up to this many characters are kept whole when the table has room.</summary>
     private const int ShortHeaderLine = 4;
 
-    private static IReadOnlyList<string>[] Wrap(string[] cells, float[] widths, TextFont font) =>
+    private static IReadOnlyList<string>[] Wrap(LayoutContext context, string[] cells, float[] widths, TextFont font, IReadOnlyList<PdfTableColumn> columns) =>
         cells.Select((text, c) => (IReadOnlyList<string>)text.Split('\n')
-                .SelectMany(part => LineBreaker.Break(part, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s)))
+                .SelectMany(part => columns[c].OneLine
+                    ? [MiddleEllipsis.Shorten(part, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), s => font.Measure(s))]
+                    : context.BreakRagged(part, s => font.Measure(s), Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1)))
                 .ToList())
              .ToArray();
+
+    /// <summary>The most of a table's width a one-line column (file names) takes: the rest keep room for their text.</summary>
+    private const float OneLineShare = 0.42f;
 
     /// <summary>
     /// Header cells: each forced line ('\n') broken into lines of even length, so that no line is a lone character
     /// ("完成率" over "完成" and "率"): the narrowest width that needs no more lines than the column's width does.
     /// </summary>
-    private static IReadOnlyList<string>[] WrapHeader(string[] cells, float[] widths, TextFont font) =>
+    private static IReadOnlyList<string>[] WrapHeader(LayoutContext context, string[] cells, float[] widths, TextFont font) =>
         cells.Select((text, c) => (IReadOnlyList<string>)text.Split('\n')
-                .SelectMany(part => Balanced(part, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), font))
+                .SelectMany(part => Balanced(context, part, Math.Max(widths[c] - 2 * Typography.TableCellPaddingX, 1), font))
                 .ToList())
              .ToArray();
 
-    private static IReadOnlyList<string> Balanced(string text, float width, TextFont font)
+    private static IReadOnlyList<string> Balanced(LayoutContext context, string text, float width, TextFont font)
     {
-        var lines = LineBreaker.Break(text, width, s => font.Measure(s));
+        var lines = context.BreakRagged(text, s => font.Measure(s), width);
         if (lines.Count < 2)
         {
             return lines;
@@ -183,7 +205,7 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
         var em = font.Size;
         for (var narrower = width - em / 2; narrower >= em * 2; narrower -= em / 2)
         {
-            var tried = LineBreaker.Break(text, narrower, s => font.Measure(s));
+            var tried = context.BreakRagged(text, s => font.Measure(s), narrower);
             if (tried.Count > lines.Count)
             {
                 break;

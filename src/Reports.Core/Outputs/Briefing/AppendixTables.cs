@@ -12,7 +12,10 @@ public sealed record StatusRow(int Number, string Unit, UnitStatus Status, strin
 /// <summary>A column of an appendix table: its header, relative width, alignment and what it prints of a row.</summary>
 public sealed record AppendixColumn<TRow>(string Title, float RelativeWidth, PdfAlign Align, Func<TRow, string> Cell)
 {
-    public PdfTableColumn Header => new(Title, RelativeWidth, Align);
+    /// <summary>Each line on one line, shortened in the middle if need be (a file name): <see cref="PdfTableColumn.OneLine"/>.</summary>
+    public bool OneLine { get; init; }
+
+    public PdfTableColumn Header => new(Title, RelativeWidth, Align) { OneLine = OneLine };
 }
 
 /// <summary>The appendix tables: the submission status of every roster unit, and the data-quality signals per unit.</summary>
@@ -29,7 +32,7 @@ public static class AppendixTables
         new("错误", 0.45f, PdfAlign.Right, r => Count(r.Errors)),
         new("提示", 0.45f, PdfAlign.Right, r => Count(r.Warnings)),
         new("说明", 1.35f, PdfAlign.Left, r => r.Note),
-        new("文件（SHA-256 前12位）", 2.85f, PdfAlign.Left, r => r.File),
+        new("文件（SHA-256 前12位）", 2.85f, PdfAlign.Left, r => r.File) { OneLine = true },
     ];
 
     /// <summary>Every roster unit's row, in roster order.</summary>

@@ -42,7 +42,7 @@ public static class BriefingComposer
         var distribution = settings.Distribution ?? new BriefingDistribution(null, null, null, null);
         blocks.Add(new PdfDistribution(distribution.Lines, distribution.CopiesLine, office, date));
         var metadata = new PdfMetadata(string.Join("；", titles), office, settings.IssuedAt(period));
-        return new PdfDocumentModel(metadata, blocks);
+        return new PdfDocumentModel(metadata, blocks) { Vocabulary = BriefingVocabulary.For(parts) };
     }
 
     /// <summary>
@@ -101,7 +101,20 @@ public static class BriefingComposer
                     throw new BriefingTemplateException("", [$"不认识的标记 {unknown.Text}"]);
             }
         }
+        KeepClosingParagraphCompany(blocks);
         return (title, appendixHeading);
+    }
+
+    /// <summary>
+    /// The narrative's closing paragraph (a line or two before the appendix's new page) never stands alone at the top
+    /// of a page: the paragraph before it keeps its last lines with it.
+    /// </summary>
+    private static void KeepClosingParagraphCompany(List<PdfBlock> blocks)
+    {
+        if (blocks.Count >= 2 && blocks[^1] is PdfParagraph && blocks[^2] is PdfParagraph before)
+        {
+            blocks[^2] = before with { KeepWithNext = true };
+        }
     }
 
     /// <summary>The one appendix, on a page of its own: per return (named when there are several) its tables.</summary>

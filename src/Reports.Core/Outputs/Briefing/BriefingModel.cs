@@ -5,8 +5,11 @@ using Scriban.Runtime;
 namespace Reports.Outputs.Briefing;
 
 /// <summary>
-/// The figures a briefing template sees. <c>scope</c> names what a total covers: "全市", or
-/// "已报送的10个县（市、区）合计" when some units are not in the merge. Field and indicator codes are the names: <c>total.emp_total</c>,
+/// The figures a briefing template sees. <c>whole</c> names the roster's whole by its level ("全省", "全市", "全县":
+/// <see cref="RosterLevel"/>), <c>unit_word</c> its units ("县（市、区）", "单位" for a large roster); <c>scope</c> names
+/// what a total covers: <c>whole</c>, or "已报送的10个县（市、区）合计" when some units are not in the merge.
+/// <c>rank_n</c> is how many units a ranking sentence ("…居前的是", "…较低的是") names: none under
+/// <see cref="FewestRanked"/> accepted units (a unit is never ranked against itself), about a third of them, at most three. Field and indicator codes are the names: <c>total.emp_total</c>,
 /// <c>total.fund_match_rate</c>; <c>units</c> in roster order; <c>lagging.CODE</c> the names of the accepted
 /// units below time progress on that indicator, furthest behind first; <c>lagging_tasks</c> the same per task
 /// (task, indicator, progress, names, units with name, rate and gap) for every tracked indicator;
@@ -20,6 +23,12 @@ public static class BriefingModel
     /// <summary>How many units a list in the narrative names (the furthest first); a template says how many more there are.</summary>
     public const int Listed = BriefingSettings.DefaultLaggingListed;
 
+    /// <summary>Under this many accepted units nothing is ranked: no "居前" sentence, no rank column, no order in a caption.</summary>
+    public const int FewestRanked = 3;
+
+    /// <summary>How many units a ranking sentence names among <paramref name="accepted"/> units.</summary>
+    public static int RankNamed(int accepted) => accepted < FewestRanked ? 0 : Math.Min(3, Math.Max(1, accepted / 3));
+
     public static IEnumerable<(string Name, object? Value)> Build(MergeResult merge, MergeAnalysis analysis)
     {
         var definition = merge.Definition;
@@ -32,8 +41,11 @@ public static class BriefingModel
         yield return ("year_progress", merge.YearProgress);
         yield return ("unit_count", merge.Units.Count);
         yield return ("accepted_count", merge.Accepted.Count());
-        // Where a total is stated: the whole city's, or said to be over the units that reported.
-        yield return ("scope", merge.Complete ? "全市" : $"已报送的{merge.Accepted.Count()}个{TaskTableBuilder.UnitWord(merge)}合计");
+        yield return ("whole", RosterLevel.Whole(merge.Roster));
+        yield return ("unit_word", TaskTableBuilder.UnitWord(merge));
+        yield return ("rank_n", RankNamed(merge.Accepted.Count()));
+        // Where a total is stated: the whole roster's, or said to be over the units that reported.
+        yield return ("scope", merge.Complete ? RosterLevel.Whole(merge.Roster) : $"已报送的{merge.Accepted.Count()}个{TaskTableBuilder.UnitWord(merge)}合计");
         yield return ("missing", Names(merge.Missing));
         yield return ("rejected", Names(merge.Rejected));
 

@@ -38,8 +38,9 @@ public static class TaskChartBuilder
             .OrderByDescending(x => x.Rate)
             .ThenBy(x => x.Order)
             .ToList();
-        if (valued.Count == 0)
+        if (valued.Count < 2)
         {
+            // A lone bar compares nothing: the table says it.
             return null;
         }
         var progress = merge.ProgressFor(headline);
@@ -60,7 +61,8 @@ public static class TaskChartBuilder
         var bars = valued
             .Select(x => new PdfBar(x.Unit.Unit.Name, (double)x.Rate * 100, lagging.Contains(x.Unit.Unit.Code), NumberStyle.Indicator(headline, x.Rate).TrimEnd('%'))) // in double: a huge rate cannot overflow
             .ToList();
-        return new PdfBarChart($"图：各{word}{headline.Label}（%，由高到低）", bars, "%", reference, label,
+        var order = valued.Count >= BriefingModel.FewestRanked ? "，由高到低" : "";
+        return new PdfBarChart($"图：各{word}{headline.Label}（%{order}）", bars, "%", reference, label,
             LegendLabel: bars.Any(b => b.Highlight) ? (required is null ? LaggingLegend : "低于要求") : null);
     }
 

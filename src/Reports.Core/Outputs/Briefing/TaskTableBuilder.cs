@@ -30,9 +30,11 @@ public static class TaskTableBuilder
             : analysis.Ranks[headline.Code].ToDictionary(r => r.Unit.Code, r => r.Rank);
         var lagging = tracked.SelectMany(i => analysis.LaggingUnits(i.Code)).ToHashSet(StringComparer.Ordinal);
         var others = section.Indicators.Where(i => i != headline).ToList();
+        // Under three units nothing is ranked: a unit is not first among one.
+        var ranking = headline is not null && merge.Accepted.Count() >= BriefingModel.FewestRanked;
 
         var columns = new List<PdfTableColumn>();
-        if (headline is not null)
+        if (ranking)
         {
             columns.Add(new PdfTableColumn("排名", 0.5f, PdfAlign.Center));
         }
@@ -51,7 +53,7 @@ public static class TaskTableBuilder
         List<string> Row(UnitResult unit)
         {
             var row = new List<string>();
-            if (headline is not null)
+            if (ranking)
             {
                 row.Add(ranks.GetValueOrDefault(unit.Unit.Code) is { } rank ? rank.ToString(CultureInfo.InvariantCulture) : "—");
             }
@@ -96,7 +98,7 @@ public static class TaskTableBuilder
         var rows = listed.Select(u => (IReadOnlyList<string>)Row(u)).ToList();
         var accepted = merge.Accepted.Count();
         var total = new List<string>();
-        if (headline is not null)
+        if (ranking)
         {
             total.Add("");
         }
@@ -112,9 +114,10 @@ public static class TaskTableBuilder
         total.AddRange(fields.Select(f => NumberStyle.Cell(f, merge.Total.Values.GetValueOrDefault(f.Code))));
         total.AddRange(others.Select(i => NumberStyle.Cell(i, merge.Total.Indicators.GetValueOrDefault(i.Code))));
         rows.Add(total);
+        rows = SameDecimalsPerColumn(rows, columns.Count);
 
         var progress = tracked.Count > 0 ? $"，时序进度{NumberStyle.Completion(merge.ProgressFor(tracked[0]))}" : "";
-        var order = headline is null ? "" : $"（按{headline.Label}由高到低排列{progress}）";
+        var order = ranking ? $"（按{headline!.Label}由高到低排列{progress}）" : progress.Length > 0 ? $"（{progress[1..]}）" : "";
         var what = scale.LeadersForm ? $"{section.Title}情况摘要" : $"{section.Title}分县情况";
         blocks.Add(new PdfTable(columns, rows, Caption: $"表：{what}{order}", BoldLastRows: 1,
             FontSizePt: columns.Count > WideTable ? WideTableFontSize : null));
@@ -125,13 +128,22 @@ public static class TaskTableBuilder
         return blocks;
     }
 
-    /// <summary>"全市合计", or "已报送的10个县（市、区）合计" when some units are not in the merge.</summary>
+    /// <summary>Each column's figures in one style (<see cref="NumberStyle.SameDecimals"/>), decided once for the column, total included.</summary>
+    private static List<IReadOnlyList<string>> SameDecimalsPerColumn(List<IReadOnlyList<string>> rows, int columns)
+    {
+        var styled = Enumerable.Range(0, columns)
+            .Select(c => NumberStyle.SameDecimals(rows.Select(r => c < r.Count ? r[c] : "").ToList()))
+            .ToList();
+        return rows.Select((row, r) => (IReadOnlyList<string>)Enumerable.Range(0, row.Count).Select(c => styled[c][r]).ToList()).ToList();
+    }
+
+    /// <summary>"全市合计" (全省, 全县 … by the roster's level; 全部 for a large roster), or "已报送的10个县（市、区）合计" when some units are not in the merge.</summary>
     public static string TotalLabel(MergeResult merge, int accepted) =>
         accepted == merge.Units.Count
             ? $"{Scope(merge)}合计"
             : $"已报送的{accepted}个{UnitWord(merge)}合计";
 
-    private static string Scope(MergeResult merge) => merge.Units.Count <= BriefingSettings.DefaultFullTablesUpTo ? "全市" : "全部";
+    private static string Scope(MergeResult merge) => RosterLevel.Whole(merge.Roster);
 
     internal static string UnitWord(MergeResult merge) => merge.Units.Count <= BriefingSettings.DefaultFullTablesUpTo ? "县（市、区）" : "单位";
 
