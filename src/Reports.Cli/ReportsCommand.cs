@@ -95,7 +95,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var status = new Command("status", t.T(
             "某报告期的报送情况：谁已报送、谁被退回、谁未报送、谁逾期（按 Reports:Deadline），打印催报名单并写成 CSV（默认 out/报告期/催报-报表-报告期.csv）。全部按时报送退出码为 0，否则为 3",
             "Who has reported for a period, who was sent back, who is missing and who is late (against Reports:Deadline): prints the chase list and writes it as CSV (default out/PERIOD/催报-RETURN-PERIOD.csv). Exit code 0 when every unit reported on time, else 3"))
-            { o.StoredReturn, o.Period, o.OptionalRoster, o.Store, o.StatusInbox, o.Deadline, o.StatusCsv };
+            { o.StoredReturn, o.Period, o.OptionalRoster, o.Store, o.StatusInbox, o.Prefill, o.Deadline, o.StatusCsv, o.RunOut };
         status.SetAction(parse => Guard(() => Status(parse, o)));
         root.Subcommands.Add(status);
 
@@ -109,16 +109,20 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var withdraw = new Command("withdraw", t.T(
             "撤销存储库中的某个版本（如冒用其他单位名义报送的文件）：记录时间、操作人和理由，此后该版本不再参与汇总",
             "Withdraw a version from the store (e.g. a file sent in another unit's name): recorded with time, user and reason; it never counts again"))
-            { o.Return, o.Period, o.Sha256, o.Why, o.Store };
+            { o.Return, o.Period, o.Sha256, o.Why, o.WithdrawReopen, o.Store };
         withdraw.SetAction(parse => Guard(() => Withdraw(parse, o)));
         root.Subcommands.Add(withdraw);
 
         var approve = new Command("approve", t.T(
             "审定某报表某报告期：把当前汇总采用的各单位版本记入存储库（时间、操作人、备注）；此后该期汇总只用这些版本，新收到的文件记为待审",
             "Approve a return's period: record in the store the version each unit's figures come from (time, user, note); from then on the period merges exactly those, and files received later are pending"))
-            { o.Return, o.Period, o.Note, o.Store };
-        approve.SetAction(parse => Guard(() => new ApproveVerb(Load(parse, o), clock, output, o.Text).Execute(
-            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Note))));
+            { o.Return, o.Period, o.Note, o.OptionalRoster, o.AllowIncomplete, o.Store };
+        approve.SetAction(parse => Guard(() =>
+        {
+            var settings = Load(parse, o);
+            return new ApproveVerb(settings, clock, output, o.Text).Execute(parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Note),
+                parse.GetValue(o.OptionalRoster) ?? settings.Roster, parse.GetValue(o.AllowIncomplete));
+        }));
         root.Subcommands.Add(approve);
 
         var reopen = new Command("reopen", t.T(
@@ -285,7 +289,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var inboxFiles = Directory.Exists(inbox) ? InboxReader.List(inbox, RosterLoader.Load(rosterPath)).Count : 0;
         var outcome = console.Track((stages, lines) =>
             new RunPipeline(clock, lines) { StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"), Stages = stages, Cancellation = Interrupted }.Execute(options), inboxFiles);
-        foreach (var diagnostic in outcome.Intake.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
+        // The findings of the versions that count and of those new in this run: a superseded version's were told when it came.
+        foreach (var diagnostic in outcome.Told.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
         {
             console.Diagnostic(diagnostic);
         }
@@ -328,8 +333,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
                 ? $"{merge.Roster.Name} {merge.Period}：{Counts(merge)}"
                 : $"{merge.Roster.Name} {merge.Period}：{string.Join("；", merges.Select(m => $"{m.Definition.Code} {Counts(m)}"))}",
             merges.Sum(m => m.Accepted.Count()), merges.Sum(m => m.Rejected.Count()), merges.Sum(m => m.Missing.Count()), merges.Sum(m => m.Units.Count),
-            outcome.Intake.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
-            outcome.Intake.Sum(f => f.ErrorCount),
+            outcome.Told.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
+            outcome.Told.Sum(f => f.ErrorCount),
             [.. written, Path.Combine(folder, RunLog.FileName)],
             clock.GetElapsedTime(started));
         RunLog.Write(folder, console, summary);
@@ -357,16 +362,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
         var roster = RosterLoader.Load(parse.GetValue(o.OptionalRoster) ?? settings.Roster);
         var prefilled = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
-        // On the office's machine the store gives the previous period's figures, checked as a run checks them.
-        PreviousFigures? previous = null;
-        if (File.Exists(settings.Store))
-        {
-            using var store = Store.ReturnStore.Open(settings.Store, clock);
-            previous = Store.PreviousFiguresLoader.Load(store, definition, period);
-        }
-        var reader = new ReturnFileReader(new IntakeContext(definition, roster, period, Prefilled: prefilled, Now: clock.GetLocalNow(), Previous: previous));
-        // Decided as the city decides: of several files of one unit, the one that would count.
-        var results = Versions.VersionSelector.Decide(received.Select(r => reader.Read(r) with { Original = null }).ToList()).Files;
+        // On the office's machine the ledger gives the previous period's figures, checked as a run checks them; on a
+        // county's, an empty ledger. Decided as the city decides: of several files of one unit, the one that would count.
+        using var office = OfficeLedger.OpenIfStored(settings, clock, definition, period, roster);
+        var results = (office?.Ledger ?? Ledger.ReturnLedger.Empty(definition, roster, period, clock)).Check(received, prefilled).Files;
 
         var console = new PlainRunConsole(output, error, clock, VerbosityOf(parse, o), o.Text);
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
@@ -388,7 +387,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         }
         if (parse.GetValue(o.Receipts) is { } receipts)
         {
-            foreach (var written in Outputs.Receipts.ReceiptFolder.Write(results, definition, receipts, clock, Outputs.Receipts.ReceiptPurpose.SelfCheck))
+            foreach (var written in Outputs.Receipts.ReceiptFolder.WriteSelfChecks(results, definition, receipts, clock))
             {
                 console.Say($"{o.Text.T("已写出", "wrote")} {written}");
             }
@@ -424,17 +423,14 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var period = ParsePeriod(parse.GetValue(o.Period)!, o);
         var returnCode = parse.GetValue(o.Return)!;
         var sha256 = parse.GetValue(o.Sha256)!.Trim().ToLowerInvariant();
+        var reopen = parse.GetValue(o.WithdrawReopen);
         var why = parse.GetValue(o.Why)!.Trim();
         if (why.Length == 0)
         {
             throw new SettingsException(o.Text.T("--why 不能为空：请写明撤销的理由", "--why must say why the version is withdrawn"));
         }
-        if (!File.Exists(settings.Store))
-        {
-            throw new FileNotFoundException(o.Text.T($"存储库不存在：{settings.Store}", $"no store at {settings.Store}"), settings.Store);
-        }
-        using var store = Store.ReturnStore.Open(settings.Store, clock);
-        if (!store.Withdraw(returnCode, period, sha256, why, Environment.UserName))
+        using var office = OfficeLedger.Open(settings, clock, o.Text, returnCode, period, roster: null, write: true);
+        if (!office.Ledger.Withdraw(sha256, why, Environment.UserName, reopen))
         {
             throw new SettingsException(o.Text.T($"存储库中没有 {returnCode} {period} 的 SHA-256 为 {sha256} 的版本（见 intake.json 或 reports history）",
                 $"the store holds no version of {returnCode} {period} with SHA-256 {sha256} (see intake.json or reports history)"));
@@ -452,7 +448,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             ParsePeriod(parse.GetValue(o.Period)!, o),
             parse.GetValue(o.OptionalRoster) ?? settings.Roster,
             parse.GetValue(o.StatusInbox),
-            parse.GetValue(o.StatusCsv));
+            parse.GetValue(o.StatusCsv))
+        {
+            PrefillPath = parse.GetValue(o.Prefill),
+        };
         return new StatusVerb(settings, clock, output, o.Text).Execute(request);
     }
 

@@ -1,21 +1,42 @@
 using Reports.Definitions;
 using Reports.Intake;
+using Reports.Ledger;
 using Reports.Pipeline;
+using Reports.Results;
 
 namespace Reports.Outputs.Receipts;
 
-/// <summary>Writes a receipt for every file intake looked at (ignored non-workbooks excepted) into one folder.</summary>
+/// <summary>Writes receipts into one folder: a run's (named by the ledger, one per version), or a county's self-checks.</summary>
 public static class ReceiptFolder
 {
-    public static IReadOnlyList<string> Write(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, ReceiptPurpose purpose = ReceiptPurpose.Reception)
+    /// <summary>
+    /// A run's receipts, each under the name the ledger gave it; one an earlier run issued and that lies in the folder
+    /// already is left as it was issued (its path is still listed).
+    /// </summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<ReceiptToIssue> receipts, ReturnDefinition definition, string folder, TimeProvider clock)
     {
         OutputFile.CreateFolder(folder);
-        var writer = new ReceiptWriter(clock, purpose);
+        var writer = new ReceiptWriter(clock, ReceiptPurpose.Reception);
+        var written = new string[receipts.Count];
+        // Receipts are independent workbooks drawn from the result alone: written on every core.
+        Parallel.For(0, receipts.Count, index =>
+        {
+            var receipt = receipts[index];
+            var path = Path.Combine(folder, receipt.Name);
+            written[index] = receipt.IssuedBefore && File.Exists(path) ? path : OutputFile.Write(path, writer.Write(receipt.File, definition));
+        });
+        return written;
+    }
+
+    /// <summary>Self-checks (<c>validate --receipts</c>): one per file looked at (ignored non-workbooks excepted), named for the file.</summary>
+    public static IReadOnlyList<string> WriteSelfChecks(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock)
+    {
+        OutputFile.CreateFolder(folder);
+        var writer = new ReceiptWriter(clock, ReceiptPurpose.SelfCheck);
         var files = intake.Where(f => f.Status != IntakeStatus.Ignored).ToList();
         // One name per file, unique however the file system compares names: no two parallel writes share a path.
-        var names = ReceiptNames.Assign([.. files.Select(f => f.File)], purpose);
+        var names = ReceiptNames.Assign([.. files.Select(f => (f.File, f.Sha256))], selfCheck: true);
         var written = new string[files.Count];
-        // Receipts are independent workbooks drawn from the intake results alone: written on every core.
         Parallel.For(0, files.Count, index =>
         {
             written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition));
