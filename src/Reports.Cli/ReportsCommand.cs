@@ -2,18 +2,9 @@ using System.CommandLine;
 using Reports.Cli.Console;
 using Reports.Cli.Settings;
 using Reports.Cli.Verbs;
-using Reports.Definitions;
-using Reports.Diagnostics;
-using Reports.Intake;
-using Reports.Intake.Xlsx;
-using Reports.Merge;
-using Reports.Outputs;
-using Reports.Outputs.Briefing;
 using Reports.Pdf.Faces;
 using Reports.Periods;
 using Reports.Pipeline;
-using Reports.Rosters;
-using Reports.Templates;
 
 namespace Reports.Cli;
 
@@ -89,7 +80,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             "报送前自查：对报表文件做与市级汇总完全相同的检查，打印核查结果；无错误时退出码为 0，有错误时为 3",
             "Check return files before sending them, exactly as the city's intake does; exit code 0 when no file has errors, 3 otherwise"))
             { o.Files, o.OptionalReturn, o.OptionalPeriod, o.OptionalRoster, o.Prefill, o.Receipts };
-        validate.SetAction(parse => Guard(() => Validate(parse, o)));
+        validate.SetAction(parse => Guard(() => new ValidateVerb(Load(parse, o), clock, output, error, o.Text, VerbosityOf(parse, o)).Execute(new ValidateRequest(
+            parse.GetValue(o.Files)!, parse.GetValue(o.OptionalReturn), parse.GetValue(o.OptionalPeriod), parse.GetValue(o.OptionalRoster), parse.GetValue(o.Prefill), parse.GetValue(o.Receipts)))));
         root.Subcommands.Add(validate);
 
         var status = new Command("status", t.T(
@@ -110,7 +102,8 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             "撤销存储库中的某个版本（如冒用其他单位名义报送的文件）：记录时间、操作人和理由，此后该版本不再参与汇总",
             "Withdraw a version from the store (e.g. a file sent in another unit's name): recorded with time, user and reason; it never counts again"))
             { o.Return, o.Period, o.Sha256, o.Why, o.WithdrawReopen, o.Store };
-        withdraw.SetAction(parse => Guard(() => Withdraw(parse, o)));
+        withdraw.SetAction(parse => Guard(() => new WithdrawVerb(Load(parse, o), clock, output, o.Text).Execute(
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Sha256)!, parse.GetValue(o.Why)!, parse.GetValue(o.WithdrawReopen))));
         root.Subcommands.Add(withdraw);
 
         var approve = new Command("approve", t.T(
@@ -120,7 +113,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         approve.SetAction(parse => Guard(() =>
         {
             var settings = Load(parse, o);
-            return new ApproveVerb(settings, clock, output, o.Text).Execute(parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Note),
+            return new ApproveVerb(settings, clock, output, o.Text).Execute(parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Note),
                 parse.GetValue(o.OptionalRoster) ?? settings.Roster, parse.GetValue(o.AllowIncomplete));
         }));
         root.Subcommands.Add(approve);
@@ -130,7 +123,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             "Reopen an approved period for one unit or all: recorded with time, user and reason; from the next run the newest version counts again"))
             { o.Return, o.Period, o.OptionalUnit, o.ReopenWhy, o.Store };
         reopen.SetAction(parse => Guard(() => new ReopenVerb(Load(parse, o), clock, output, o.Text).Execute(
-            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.OptionalUnit), parse.GetValue(o.ReopenWhy)!)));
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.OptionalUnit), parse.GetValue(o.ReopenWhy)!)));
         root.Subcommands.Add(reopen);
 
         var explain = new Command("explain", t.T(
@@ -138,7 +131,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             "Where a figure came from (from the store): its value and how it was read, the file, sheet!cell, what was typed, the SHA-256, which version is used and why, and the approval that froze it"))
             { o.Return, o.Period, o.Unit, o.Field, o.Store };
         explain.SetAction(parse => Guard(() => new ExplainVerb(Load(parse, o), clock, output, o.Text).Execute(
-            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!, parse.GetValue(o.Field)!)));
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Unit)!, parse.GetValue(o.Field)!)));
         root.Subcommands.Add(explain);
 
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
@@ -212,232 +205,27 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private int Template(ParseResult parse, Options o, string? valuesPath)
     {
         var settings = Load(parse, o);
-        var period = ParsePeriod(parse.GetValue(o.Period)!, o);
-        var outDirectory = parse.GetValue(o.TemplateOut)!;
-        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, parse.GetValue(o.Return)!));
-        var roster = RosterLoader.Load(parse.GetValue(o.Roster)!);
-        var values = valuesPath is null ? null : ReturnFiller.ReadValueSheetFile(valuesPath, definition);
-        var prefill = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
-        var details = parse.GetResult(o.Details) is not null && parse.GetValue(o.Details) is { } detailsPath
-            ? ReturnFiller.ReadDetailSheetFile(detailsPath, definition)
-            : null;
-        var quiet = parse.GetValue(o.Quiet);
-        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(OutputFile.CreateFolder(outDirectory)));
-        var generator = new TemplateGenerator(clock);
-        foreach (var unit in roster.Units)
-        {
-            var request = new TemplateRequest(definition, period, unit, prefill?.GetValueOrDefault(unit.Code)) { DetailRows = details?.GetValueOrDefault(unit.Code) };
-            var bytes = generator.Generate(request);
-            if (values is not null)
-            {
-                if (!values.TryGetValue(unit.Code, out var unitValues))
-                {
-                    output.WriteLine(o.Text.T($"{unit.Code} {unit.Name}：数值表中没有该单位，未生成", $"{unit.Code} {unit.Name}: not in the value sheet, skipped"));
-                    continue;
-                }
-                bytes = ReturnFiller.Fill(bytes, definition, unitValues);
-            }
-            var target = Path.GetFullPath(Path.Combine(folder, request.FileName));
-            // FileName makes the unit's name safe; should it ever fail to, nothing is written outside --out.
-            if (!string.Equals(Path.GetDirectoryName(target), folder, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"模板文件 {request.FileName} 不在 --out {folder} 中");
-            }
-            var path = OutputFile.Write(target, bytes);
-            if (!quiet)
-            {
-                output.WriteLine($"{o.Text.T("已写出", "wrote")} {path}");
-            }
-        }
-        return (int)ExitCode.Success;
+        var period = ParsePeriod(parse.GetValue(o.Period)!, o.Text);
+        var details = parse.GetResult(o.Details) is not null ? parse.GetValue(o.Details) : null;
+        return new TemplateVerb(settings, clock, output, o.Text, parse.GetValue(o.Quiet)).Execute(new TemplateFolderRequest(
+            parse.GetValue(o.Return)!, period, parse.GetValue(o.Roster)!, parse.GetValue(o.TemplateOut)!, parse.GetValue(o.Prefill), valuesPath, details));
     }
 
     private int Run(ParseResult parse, Options o, string returnCode, string periodText, string rosterPath, string inbox, string? prefillPath, string? asSubmission, string? outRoot = null, string? timingsPath = null)
     {
         var settings = Load(parse, o);
-        var period = ParsePeriod(periodText, o);
-        var console = RunConsole.For(Terminal, output, error, clock, VerbosityOf(parse, o), o.Text);
-        var started = clock.GetTimestamp();
-        var folder = PeriodFolder.For(parse.GetResult(o.RunOut) is null && outRoot is not null ? outRoot : settings.Output.Root, period.ToString());
-        // The deadline is set in the office's local time; the injected clock says which zone that is.
-        DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
-        // --return a,b: several returns of the period in one briefing and one workbook.
-        var returnCodes = returnCode.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (returnCodes.Length == 0 || returnCodes.Distinct().Count() != returnCodes.Length)
+        var period = ParsePeriod(periodText, o.Text);
+        var verb = new RunVerb(settings, clock, output, error, o.Text, VerbosityOf(parse, o))
         {
-            throw new SettingsException(o.Text.T($"--return 的值“{returnCode}”无效：应为一个或多个不重复的报表代码，用逗号分隔", $"--return “{returnCode}” should be one or more distinct return codes, comma-separated"));
-        }
-        var options = new RunOptions(returnCodes[0], period, rosterPath, inbox, folder, settings.Window, settings.TemplatesDirectory, settings.Font, settings.Briefing,
-            deadline, prefillPath, settings.Store, settings.Quality, settings.Receipts)
-        {
-            ReturnCodes = returnCodes,
-            // A knob for benchmarks and the one-core check: the result is the same on any number of threads.
-            IntakeThreads = int.TryParse(Environment.GetEnvironmentVariable("REPORTS_INTAKE_THREADS"), out var threads) && threads > 0 ? threads : null,
-            ConcurrentOutputs = Environment.GetEnvironmentVariable("REPORTS_CONCURRENT_OUTPUTS") == "1",
-            AsSubmission = asSubmission is null ? null : new UpwardReturn(Path.GetFullPath(asSubmission), settings.Submission.FilledBy, settings.Submission.Phone),
-            Faces = BriefingFaces.Resolve(settings.Font, InstalledFonts, settings.Faces),
+            Interrupted = Interrupted,
+            InstalledFonts = InstalledFonts,
+            LockWait = LockWait,
+            Terminal = Terminal,
+            StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"),
+            OnFolderHeld = log => _logFailure = log,
         };
-        // Held to the end of the run: a second run on the folder waits, and the sweep never takes its files.
-        using var held = PeriodFolderLock.Acquire(folder, LockWait, Interrupted,
-            () => console.Say(o.Text.T($"另一次运行正在写 {folder}，等它结束（最多 {LockWait.TotalSeconds:0} 秒）", $"another run is writing {folder}; waiting for it (up to {LockWait.TotalSeconds:0} s)")));
-        _logFailure = (message, problem) => RunLog.WriteFailure(folder, console, message, problem);
-        if (PeriodFolder.Prepare(held, settings.Output.EarlierRuns, clock) is { } kept)
-        {
-            console.Say(o.Text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));
-        }
-        // The entries intake will read (unit subfolders included), listed as intake lists them, for the progress bar.
-        var inboxFiles = Directory.Exists(inbox) ? InboxReader.List(inbox, RosterLoader.Load(rosterPath)).Count : 0;
-        var outcome = console.Track((stages, lines) =>
-            new RunPipeline(clock, lines) { StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"), Stages = stages, Cancellation = Interrupted }.Execute(options), inboxFiles);
-        // The findings of the versions that count and of those new in this run: a superseded version's were told when it came.
-        foreach (var diagnostic in outcome.Told.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
-        {
-            console.Diagnostic(diagnostic);
-        }
-        var merge = outcome.Merge;
-        foreach (var each in outcome.Merges)
-        {
-            if (outcome.Merges.Count > 1)
-            {
-                console.Verdict($"{each.Definition.Code}：{o.Text.T("已汇总", "merged")} {each.Accepted.Count()}/{each.Units.Count}{o.Text.T(" 个单位", " units")}；{o.Text.T("退回", "rejected")} {each.Rejected.Count()}；{o.Text.T("未报送", "missing")} {each.Missing.Count()}");
-            }
-            if (each.Rejected.Any())
-            {
-                console.Verdict($"  {o.Text.T("退回", "rejected")}：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}");
-            }
-            if (each.Missing.Any())
-            {
-                console.Verdict($"  {o.Text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
-            }
-        }
-        foreach (var result in outcome.Results.Where(r => r.Approval is not null))
-        {
-            // An approved period: say so, and what waits for the office to reopen a unit.
-            var pending = result.Files.Where(f => f.Status == IntakeStatus.Pending).Select(f => Path.GetFileName(f.File)).ToList();
-            console.Verdict($"  {result.Definition.Code}：{result.Approval!.Line}" + (pending.Count == 0 ? ""
-                : o.Text.T($"；待审（审定后收到，未计入）：{string.Join("、", pending)}", $"; pending (received after the approval, not counted): {string.Join(", ", pending)}")));
-        }
-        var written = outcome.OutputFiles.ToList();
-        if (timingsPath is not null)
-        {
-            // A measurement, kept out of the outputs: it differs from run to run.
-            OutputFile.Write(Path.GetFullPath(timingsPath), s => StageTimingsJson.Write(outcome.Timings ?? [], s));
-        }
-        var used = outcome.Intake.Where(f => f.Status == IntakeStatus.Accepted).ToList();
-        // Every return's counts, not only the first one's: "已汇总 12/12" must not hide a second return's 0/12.
-        var merges = outcome.Merges;
-        string Counts(MergeResult m) =>
-            $"{o.Text.T("已汇总", "merged")} {m.Accepted.Count()}/{m.Units.Count}；{o.Text.T("退回", "rejected")} {m.Rejected.Count()}；{o.Text.T("未报送", "missing")} {m.Missing.Count()}";
-        var summary = new RunSummary(
-            merges.Count == 1
-                ? $"{merge.Roster.Name} {merge.Period}：{Counts(merge)}"
-                : $"{merge.Roster.Name} {merge.Period}：{string.Join("；", merges.Select(m => $"{m.Definition.Code} {Counts(m)}"))}",
-            merges.Sum(m => m.Accepted.Count()), merges.Sum(m => m.Rejected.Count()), merges.Sum(m => m.Missing.Count()), merges.Sum(m => m.Units.Count),
-            outcome.Told.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
-            outcome.Told.Sum(f => f.ErrorCount),
-            [.. written, Path.Combine(folder, RunLog.FileName)],
-            clock.GetElapsedTime(started));
-        RunLog.Write(folder, console, summary);
-        console.Summary(summary);
-        return (int)outcome.ExitCode;
-    }
-
-    /// <summary>
-    /// The county's own check before sending: exactly the intake checks, the same diagnostics, and optionally
-    /// the receipts. Return and period default to what the first identifiable file says it is.
-    /// </summary>
-    private int Validate(ParseResult parse, Options o)
-    {
-        var settings = Load(parse, o);
-        var files = parse.GetValue(o.Files)!;
-        foreach (var file in files.Where(f => !File.Exists(f)))
-        {
-            throw new FileNotFoundException(o.Text.T($"文件不存在：{file}", $"no such file: {file}"), file);
-        }
-        // Each file read once, as intake reads an inbox: only regular files, bytes capped.
-        var received = files.Select(f => InboxReader.Read(new InboxEntry(Path.GetFullPath(f), null), Intake.Xlsx.XlsxLimits.Default.MaxFileBytes)).ToList();
-        var identity = received.Select(r => r.Bytes is { } bytes ? ReturnFileReader.Peek(bytes) : null).FirstOrDefault(i => i is not null);
-        var returnCode = parse.GetValue(o.OptionalReturn) ?? identity?.Return ?? settings.Sample.Return;
-        var period = ParsePeriod(parse.GetValue(o.OptionalPeriod) ?? identity?.Period ?? settings.Sample.Period, o);
-        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
-        var roster = RosterLoader.Load(parse.GetValue(o.OptionalRoster) ?? settings.Roster);
-        var prefilled = parse.GetValue(o.Prefill) is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
-        // On the office's machine the ledger gives the previous period's figures, checked as a run checks them; on a
-        // county's, an empty ledger. Decided as the city decides: of several files of one unit, the one that would count.
-        using var office = OfficeLedger.OpenIfStored(settings, clock, definition, period, roster);
-        var results = (office?.Ledger ?? Ledger.ReturnLedger.Empty(definition, roster, period, clock)).Check(received, prefilled).Files;
-
-        var console = new PlainRunConsole(output, error, clock, VerbosityOf(parse, o), o.Text);
-        foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
-        {
-            console.Diagnostic(diagnostic);
-        }
-        foreach (var result in results)
-        {
-            var verdict = result.Status is IntakeStatus.Accepted or IntakeStatus.Superseded or IntakeStatus.Duplicate
-                ? result.WarningCount == 0
-                    ? o.Text.T("通过，可以报送", "passes: ready to send")
-                    : o.Text.T($"通过，有 {result.WarningCount} 条提醒，请核对后报送", $"passes with {result.WarningCount} warning(s): check them, then send")
-                : o.Text.T($"不通过：{result.ErrorCount} 处错误，请修改后再报送", $"does not pass: {result.ErrorCount} error(s); correct them and check again");
-            output.WriteLine($"{Path.GetFileName(result.File)}: {verdict}");
-            foreach (var line in MustExplainLines(result, o))
-            {
-                output.WriteLine($"{Path.GetFileName(result.File)}: {line}");
-            }
-        }
-        if (parse.GetValue(o.Receipts) is { } receipts)
-        {
-            foreach (var written in Outputs.Receipts.ReceiptFolder.WriteSelfChecks(results, definition, receipts, clock))
-            {
-                console.Say($"{o.Text.T("已写出", "wrote")} {written}");
-            }
-        }
-        return (int)(results.Any(r => r.Status == IntakeStatus.Rejected) ? ExitCode.Incomplete : ExitCode.Success);
-    }
-
-    /// <summary>
-    /// What the must-explain checks found, told as the city will tell it: explained (accepted with the 情况说明) or not
-    /// (sent back until 情况说明 says why).
-    /// </summary>
-    private static IEnumerable<string> MustExplainLines(IntakeFileResult result, Options o)
-    {
-        var explained = result.Diagnostics.Count(d => d.Explanation is not null);
-        if (explained > 0)
-        {
-            yield return o.Text.T($"{explained} 项核实性问题已在情况说明中说明，市级将连同说明一并采用",
-                $"{explained} must-explain finding(s) explained in 情况说明: the city accepts them with the explanation");
-        }
-        var unexplained = result.Diagnostics.Where(DiagnosticCatalog.IsUnexplained).ToList();
-        if (unexplained.Count > 0)
-        {
-            var cell = unexplained[0].Cell is { } c ? $"{unexplained[0].Sheet}!{c}" : o.Text.T("（本文件没有，请用最新模板）", "(missing: use the latest template)");
-            yield return o.Text.T($"{unexplained.Count} 项核实性问题没有说明：数字属实的，请在情况说明 {cell} 写明原因（只写核实无误不算），否则市级将退回",
-                $"{unexplained.Count} must-explain finding(s) not explained: if the figures are right, say why in 情况说明 {cell} (核实无误 alone does not count), or the city sends the return back");
-        }
-    }
-
-    /// <summary>The office withdraws one version (by its hash) of a return and period: recorded, and never counted again.</summary>
-    private int Withdraw(ParseResult parse, Options o)
-    {
-        var settings = Load(parse, o);
-        var period = ParsePeriod(parse.GetValue(o.Period)!, o);
-        var returnCode = parse.GetValue(o.Return)!;
-        var sha256 = parse.GetValue(o.Sha256)!.Trim().ToLowerInvariant();
-        var reopen = parse.GetValue(o.WithdrawReopen);
-        var why = parse.GetValue(o.Why)!.Trim();
-        if (why.Length == 0)
-        {
-            throw new SettingsException(o.Text.T("--why 不能为空：请写明撤销的理由", "--why must say why the version is withdrawn"));
-        }
-        using var office = OfficeLedger.Open(settings, clock, o.Text, returnCode, period, roster: null, write: true);
-        if (!office.Ledger.Withdraw(sha256, why, Environment.UserName, reopen))
-        {
-            throw new SettingsException(o.Text.T($"存储库中没有 {returnCode} {period} 的 SHA-256 为 {sha256} 的版本（见 intake.json 或 reports history）",
-                $"the store holds no version of {returnCode} {period} with SHA-256 {sha256} (see intake.json or reports history)"));
-        }
-        output.WriteLine(o.Text.T($"已撤销 {returnCode} {period} 的版本 {sha256[..Math.Min(12, sha256.Length)]}：{why}。下次汇总起该版本不再参与汇总。",
-            $"withdrew version {sha256[..Math.Min(12, sha256.Length)]} of {returnCode} {period}: {why}. From the next run on it never counts."));
-        return (int)ExitCode.Success;
+        var root = parse.GetResult(o.RunOut) is null && outRoot is not null ? outRoot : settings.Output.Root;
+        return verb.Execute(new RunRequest(returnCode, period, rosterPath, inbox, root, prefillPath, asSubmission, timingsPath));
     }
 
     private int Status(ParseResult parse, Options o)
@@ -445,7 +233,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var settings = Load(parse, o);
         var request = new StatusRequest(
             parse.GetValue(o.StoredReturn) ?? settings.Sample.Return,
-            ParsePeriod(parse.GetValue(o.Period)!, o),
+            ParsePeriod(parse.GetValue(o.Period)!, o.Text),
             parse.GetValue(o.OptionalRoster) ?? settings.Roster,
             parse.GetValue(o.StatusInbox),
             parse.GetValue(o.StatusCsv))
@@ -459,7 +247,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     {
         var settings = Load(parse, o);
         return new HistoryVerb(settings, clock, output, o.Text).Execute(
-            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o), parse.GetValue(o.Unit)!);
+            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Unit)!);
     }
 
     /// <summary>REPORTS_STORE_WRITE_DELAY_MS / REPORTS_OUTPUT_WRITE_DELAY_MS slow the writes so a test can stop the process mid-write.</summary>
@@ -468,10 +256,11 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             ? TimeSpan.FromMilliseconds(ms)
             : TimeSpan.Zero;
 
-    private static ReportingPeriod ParsePeriod(string text, Options o) =>
+    /// <summary>A period as typed (2022-06, 2022-6, 2022年6月, 202206); a settings error otherwise.</summary>
+    internal static ReportingPeriod ParsePeriod(string text, UiText ui) =>
         ReportingPeriod.TryParse(text, out var period)
             ? period
-            : throw new SettingsException(o.Text.T($"--period 的值“{text}”无效，应为年月，如 2022-06（也可写 2022-6、2022年6月、202206）", $"--period “{text}” should be a year and month, e.g. 2022-06 (2022-6, 2022年6月 and 202206 are read too)"));
+            : throw new SettingsException(ui.T($"--period 的值“{text}”无效，应为年月，如 2022-06（也可写 2022-6、2022年6月、202206）", $"--period “{text}” should be a year and month, e.g. 2022-06 (2022-6, 2022年6月 and 202206 are read too)"));
 
     /// <summary>
     /// Maps failures to exit codes: the office's configuration → 2; a broken environment (a full disk, no permission,
