@@ -56,7 +56,26 @@ public sealed class ReturnStore : IDisposable
         connection.Open();
         var store = new ReturnStore(connection, clock);
         store.Execute("PRAGMA busy_timeout = 30000;");
-        var version = store.SchemaOnDisk();
+        int version;
+        try
+        {
+            version = store.SchemaOnDisk();
+        }
+        catch (SqliteException problem) when (readOnly && problem.SqliteErrorCode is 8 or 14)
+        {
+            // A store in WAL mode on a medium the office may only read (its folder not writable, no -shm beside it):
+            // read as immutable — nobody can be writing to it.
+            connection.Dispose();
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1",
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString());
+            connection.Open();
+            store = new ReturnStore(connection, clock);
+            version = store.SchemaOnDisk();
+        }
         if (version > SchemaVersion)
         {
             connection.Dispose();
