@@ -31,7 +31,7 @@ internal sealed class Options(UiText text)
     public Option<string?> OptionalPeriod { get; } = new("--period") { Description = text.T("报告期（默认取文件中的报告期）", "reporting period (default: what the file says)") };
     public Option<string?> OptionalRoster { get; } = new("--roster") { Description = text.T("单位名册 JSON 文件（默认取设置 Reports:Roster）", "roster of units (default: setting Reports:Roster)") };
     public Option<string?> Store { get; } = new("--store") { Description = text.T("存储库文件（SQLite；默认取设置 Reports:Store）", "history store (SQLite; default: setting Reports:Store)") };
-    public Option<string?> Receipts { get; } = new("--receipts") { Description = text.T("把回执写到这个目录", "write receipts into this folder") };
+    public Option<string?> Receipts { get; } = new("--receipts") { Description = text.T("把每个文件的自查结果（自查-….xlsx）写到这个目录", "write each file's self-check (自查-….xlsx) into this folder") };
     public Option<string?> StatusInbox { get; } = new("--inbox") { Description = text.T("另把这个目录中尚未汇总的报表也算上（只读取，不记录）", "also count the returns in this folder not yet merged (read only, not recorded)") };
     public Option<string?> StatusCsv { get; } = new("--csv") { Description = text.T("催报名单 CSV 写到此文件（默认 输出根目录/报告期/催报-报表-报告期.csv）", "write the chase list CSV here (default OUT/PERIOD/催报-RETURN-PERIOD.csv)") };
     public Option<string> Unit { get; } = new("--unit") { Description = text.T("单位代码，如 140403", "unit code, e.g. 140403"), Required = true };

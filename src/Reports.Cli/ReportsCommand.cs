@@ -29,14 +29,28 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     /// finds one (<see cref="RunConsole.PersonsTerminal"/>) or a test hands in its own.</summary>
     public Spectre.Console.IAnsiConsole? Terminal { get; init; }
 
+    /// <summary>What the writes go through (how an output is opened, who is told as the store records a file): the
+    /// program's are plain; a crash test's host hands in ones that stop midway.</summary>
+    public WriteSeams Seams { get; init; } = WriteSeams.Plain;
+
+    /// <summary>Benchmark knobs (intake threads, outputs side by side), which the program reads from its environment.</summary>
+    public RunTuning Tuning { get; init; } = new();
+
+    /// <summary>How every verb writes its files: Ctrl-C deletes the one being written.</summary>
+    private OutputWriting Writing => new(Interrupted) { Open = Seams.OpenOutput };
+
+    /// <summary>The language of this invocation's messages.</summary>
+    private UiText _text = new(false);
+
     /// <summary>Set once a run holds its period folder: writes a failure and its stack trace into run.log.</summary>
     private Action<string, Exception>? _logFailure;
 
     public int Invoke(string[] args)
     {
         var text = UiText.From(args);
+        // The parser's own texts in their fixed English forms, which HelpText puts into the interface's language.
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
-        System.Globalization.CultureInfo.CurrentUICulture = text.Culture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
         try
         {
             return Invoke(args, new Options(text));
@@ -50,6 +64,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private int Invoke(string[] args, Options o)
     {
         var t = o.Text;
+        _text = t;
         var root = new RootCommand(t.T(
             "市级报表汇总：下发模板、县级自查、汇总县级报表、生成汇总表和简报、查看报送情况和报送历史。不带参数时用自带样例数据（长治市，2022-06）运行。",
             "City returns: send out templates, let counties check their files, merge the returns into a workbook and a briefing, see who has reported and what they sent. Without arguments it runs the bundled sample (长治市, 2022-06)."))
@@ -80,7 +95,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             "报送前自查：对报表文件做与市级汇总完全相同的检查，打印核查结果；无错误时退出码为 0，有错误时为 3",
             "Check return files before sending them, exactly as the city's intake does; exit code 0 when no file has errors, 3 otherwise"))
             { o.Files, o.OptionalReturn, o.OptionalPeriod, o.OptionalRoster, o.Prefill, o.Receipts };
-        validate.SetAction(parse => Guard(() => new ValidateVerb(Load(parse, o), clock, output, error, o.Text, VerbosityOf(parse, o)).Execute(new ValidateRequest(
+        validate.SetAction(parse => Guard(() => new ValidateVerb(Load(parse, o), clock, output, error, o.Text, VerbosityOf(parse, o)) { Writing = Writing }.Execute(new ValidateRequest(
             parse.GetValue(o.Files)!, parse.GetValue(o.OptionalReturn), parse.GetValue(o.OptionalPeriod), parse.GetValue(o.OptionalRoster), parse.GetValue(o.Prefill), parse.GetValue(o.Receipts)))));
         root.Subcommands.Add(validate);
 
@@ -94,7 +109,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var history = new Command("history", t.T(
             "某单位某报告期报送过的各个版本（取自存储库）：收到时间、报送时间、文件、SHA-256、状态、错误和提醒，并标出汇总采用的版本",
             "The versions a unit sent for a period, from the store: when received, its stamp, file, SHA-256, status, errors and warnings, and which one the merge uses"))
-            { o.Unit, o.StoredReturn, o.Period, o.Store };
+            { o.Unit, o.StoredReturn, o.Period, o.OptionalRoster, o.Store };
         history.SetAction(parse => Guard(() => History(parse, o)));
         root.Subcommands.Add(history);
 
@@ -136,25 +151,32 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
 
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
         {
-            help.Description = t.T("显示帮助和用法", "Show help and usage information");
+            help.Description = t.T("显示帮助和用法", "show help and usage information");
+        }
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Description = t.T("显示版本号", "show the version");
         }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var problem in parsed.Errors)
             {
-                error.WriteLine($"reports: error: {HelpText.Translate(problem.Message, t)}");
+                error.WriteLine(t.T("reports: 错误：", "reports: error: ") + HelpText.Error(problem.Message, root, t));
             }
-            error.WriteLine(t.T("用 reports --help 查看用法。", "See reports --help."));
+            var verb = parsed.CommandResult.Command == root ? "" : $" {parsed.CommandResult.Command.Name}";
+            error.WriteLine(t.T($"用 reports{verb} --help 查看用法。", $"See reports{verb} --help."));
             return (int)ExitCode.UsageError;
         }
-        if (parsed.Action is System.CommandLine.Help.HelpAction && !t.English)
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
         {
-            // The package's zh-Hans resources leave a few of the help's own words in English.
-            var help = new StringWriter();
-            var exit = parsed.Invoke(new InvocationConfiguration { Output = help, Error = error });
-            output.Write(HelpText.Translate(help.ToString(), t));
-            return exit;
+            var ancestors = new List<Command>();
+            for (var parent = parsed.CommandResult.Parent; parent is System.CommandLine.Parsing.CommandResult result; parent = result.Parent)
+            {
+                ancestors.Insert(0, result.Command);
+            }
+            output.Write(HelpText.Of(parsed.CommandResult.Command, ancestors, t, Terminal?.Profile.Width ?? 0));
+            return (int)ExitCode.Success;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
@@ -207,7 +229,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var settings = Load(parse, o);
         var period = ParsePeriod(parse.GetValue(o.Period)!, o.Text);
         var details = parse.GetResult(o.Details) is not null ? parse.GetValue(o.Details) : null;
-        return new TemplateVerb(settings, clock, output, o.Text, parse.GetValue(o.Quiet)).Execute(new TemplateFolderRequest(
+        return new TemplateVerb(settings, clock, output, o.Text, parse.GetValue(o.Quiet)) { Writing = Writing }.Execute(new TemplateFolderRequest(
             parse.GetValue(o.Return)!, period, parse.GetValue(o.Roster)!, parse.GetValue(o.TemplateOut)!, parse.GetValue(o.Prefill), valuesPath, details));
     }
 
@@ -221,7 +243,9 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             InstalledFonts = InstalledFonts,
             LockWait = LockWait,
             Terminal = Terminal,
-            StoreWriteDelay = CrashTestDelay("REPORTS_STORE_WRITE_DELAY_MS"),
+            Writing = Writing,
+            Recorded = Seams.Recorded,
+            Tuning = Tuning,
             OnFolderHeld = log => _logFailure = log,
         };
         var root = parse.GetResult(o.RunOut) is null && outRoot is not null ? outRoot : settings.Output.Root;
@@ -240,21 +264,16 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         {
             PrefillPath = parse.GetValue(o.Prefill),
         };
-        return new StatusVerb(settings, clock, output, o.Text).Execute(request);
+        return new StatusVerb(settings, clock, output, o.Text) { Writing = Writing, Width = Terminal?.Profile.Width ?? 0 }.Execute(request);
     }
 
     private int History(ParseResult parse, Options o)
     {
         var settings = Load(parse, o);
         return new HistoryVerb(settings, clock, output, o.Text).Execute(
-            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Unit)!);
+            parse.GetValue(o.StoredReturn) ?? settings.Sample.Return, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Unit)!,
+            parse.GetValue(o.OptionalRoster) ?? settings.Roster);
     }
-
-    /// <summary>REPORTS_STORE_WRITE_DELAY_MS / REPORTS_OUTPUT_WRITE_DELAY_MS slow the writes so a test can stop the process mid-write.</summary>
-    private static TimeSpan CrashTestDelay(string variable) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
-            ? TimeSpan.FromMilliseconds(ms)
-            : TimeSpan.Zero;
 
     /// <summary>A period as typed (2022-06, 2022-6, 2022年6月, 202206); a settings error otherwise.</summary>
     internal static ReportingPeriod ParsePeriod(string text, UiText ui) =>
@@ -269,14 +288,13 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
     private int Guard(Func<int> action)
     {
         _logFailure = null;
-        using var writing = OutputFile.Use(new OutputWriting(Interrupted, CrashTestDelay("REPORTS_OUTPUT_WRITE_DELAY_MS")));
         try
         {
             return action();
         }
         catch (Exception problem) when (Failures.Configuration(problem) is { } message)
         {
-            error.WriteLine($"reports: error: {message}");
+            error.WriteLine(_text.T("reports: 错误：", "reports: error: ") + message);
             return (int)ExitCode.UsageError;
         }
         catch (OperationCanceledException) when (Interrupted.IsCancellationRequested)

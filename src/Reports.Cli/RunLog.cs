@@ -8,7 +8,7 @@ public static class RunLog
 {
     public const string FileName = "run.log";
 
-    public static string Write(string folder, RunConsole console, RunSummary summary)
+    public static string Write(string folder, RunConsole console, RunSummary summary, OutputWriting writing)
     {
         var lines = new List<string>(console.Log)
         {
@@ -16,19 +16,19 @@ public static class RunLog
             summary.Title,
         };
         lines.AddRange(summary.Files.Where(f => !f.EndsWith(FileName, StringComparison.Ordinal)).Select(f => $"  {f} ({RunSummary.Size(f)})"));
-        return OutputFile.Write(Path.Combine(folder, FileName), new System.Text.UTF8Encoding(false).GetBytes(string.Join("\n", lines) + "\n"));
+        return OutputFile.Write(Path.Combine(folder, FileName), new System.Text.UTF8Encoding(false).GetBytes(string.Join("\n", lines) + "\n"), writing);
     }
 
     /// <summary>
     /// A run that failed: every step so far, what went wrong and the stack trace, which the console never shows.
     /// Best effort: when run.log cannot be written either (a full disk), the console's message is all there is.
     /// </summary>
-    public static void WriteFailure(string folder, RunConsole console, string message, Exception problem)
+    public static void WriteFailure(string folder, RunConsole console, string message, Exception problem, OutputWriting writing)
     {
         var lines = new List<string>(console.Log) { "", message, problem.ToString() };
         try
         {
-            OutputFile.Write(Path.Combine(folder, FileName), new System.Text.UTF8Encoding(false).GetBytes(string.Join("\n", lines) + "\n"));
+            OutputFile.Write(Path.Combine(folder, FileName), new System.Text.UTF8Encoding(false).GetBytes(string.Join("\n", lines) + "\n"), writing);
         }
         catch (Exception failed) when (failed is OutputException or IOException or UnauthorizedAccessException or OperationCanceledException)
         {

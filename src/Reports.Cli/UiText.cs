@@ -26,7 +26,4 @@ public sealed record UiText(bool English)
 
     /// <summary>The Chinese or the English text.</summary>
     public string T(string chinese, string english) => English ? english : chinese;
-
-    /// <summary>The UI culture System.CommandLine's own words (用法、选项…) follow.</summary>
-    public System.Globalization.CultureInfo Culture => System.Globalization.CultureInfo.GetCultureInfo(English ? "en" : "zh-Hans");
 }

@@ -64,16 +64,25 @@ public sealed class InteractiveRunConsole(IAnsiConsole terminal, TextWriter outp
     public override void Summary(RunSummary summary)
     {
         Remember(summary.Title);
-        var table = new Table().Title(Markup.Escape(summary.Title)).AddColumn(Text.T("项目", "item")).AddColumn(new TableColumn(Text.T("数量", "value")).RightAligned());
-        foreach (var (label, value) in summary.Counts(Text))
+        // The verdict once, as a line of its own (a table's title wraps to the table's narrow width), then what it does not say.
+        _console.MarkupLine($"[bold]{Markup.Escape(summary.Title)}[/]");
+        var table = new Table().AddColumn(Text.T("项目", "item")).AddColumn(new TableColumn(Text.T("数量", "value")).RightAligned());
+        foreach (var (label, value) in summary.Details(Text))
         {
             table.AddRow(Markup.Escape(label), Markup.Escape(value));
         }
         _console.Write(table);
-        var files = new Table().AddColumn(Text.T("输出文件", "output file")).AddColumn(new TableColumn(Text.T("大小", "size")).RightAligned());
+        // Paths inside the period's folder are named from it, so an 80-column terminal shows each on one line.
+        var folder = summary.Folder is { } f ? Path.TrimEndingDirectorySeparator(f) : null;
+        var heading = folder is null ? Text.T("输出文件", "output file")
+            : Text.T("输出文件（在 ", "output file (in ") + Path.GetRelativePath(Directory.GetCurrentDirectory(), folder) + Text.T(" 中）", ")");
+        var files = new Table().AddColumn(Markup.Escape(heading)).AddColumn(new TableColumn(Text.T("大小", "size")).RightAligned());
         foreach (var file in summary.Files)
         {
-            files.AddRow(Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), file)), RunSummary.Size(file));
+            var name = folder is not null && file.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                ? Path.GetRelativePath(folder, file)
+                : Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+            files.AddRow(Markup.Escape(name), RunSummary.Size(file));
         }
         _console.Write(files);
     }

@@ -12,21 +12,45 @@ public sealed class PlainRunConsole(TextWriter output, TextWriter error, TimePro
     private void Step(string line)
     {
         Remember(line);
-        if (Verbosity != Verbosity.Quiet)
+        if (IsDetail(line) ? Verbosity == Verbosity.Verbose : Verbosity != Verbosity.Quiet)
         {
-            Output.WriteLine($"[{Stamp()}] {line}");
+            Output.WriteLine($"[{Stamp()}] {(Text.English ? InEnglish(line) : line)}");
         }
     }
+
+    /// <summary>The run's steps (said in Chinese by the pipeline, as run.log keeps them) in English for <c>--lang en</c>.</summary>
+    private static string InEnglish(string line)
+    {
+        foreach (var (chinese, english) in Steps)
+        {
+            if (line == chinese || line.StartsWith(chinese + " ", StringComparison.Ordinal))
+            {
+                return english + line[chinese.Length..];
+            }
+            if (line.EndsWith(": " + chinese, StringComparison.Ordinal))
+            {
+                return line[..^chinese.Length] + english;
+            }
+        }
+        return line;
+    }
+
+    private static readonly (string Chinese, string English)[] Steps =
+    [
+        ("读取", "reading"), ("记录到存储库", "recording in the store"), ("汇总", "merging"), ("简报字体", "briefing font"),
+        ("通过", "accepted"), ("退回", "rejected"), ("已被更新的报送替代", "superseded by a later file"), ("重复报送", "duplicate"), ("未读取", "not read"),
+    ];
 
     public override void Summary(RunSummary summary)
     {
         Remember(summary.Title);
-        Output.WriteLine(summary.Title); // the verdict, quiet or not
+        // The verdict, quiet or not, said once: the counts follow it on the same line, without repeating what it says.
         if (Verbosity == Verbosity.Quiet)
         {
+            Output.WriteLine(summary.Title);
             return;
         }
-        Output.WriteLine("  " + string.Join("；", summary.Counts(Text).Select(c => $"{c.Label} {c.Value}")));
+        Output.WriteLine(summary.Title + Text.T("；", "; ") + string.Join(Text.T("；", "; "), summary.Details(Text).Select(c => $"{c.Label} {c.Value}")));
         foreach (var file in summary.Files)
         {
             Output.WriteLine($"  {Text.T("已写出", "wrote")} {file} ({RunSummary.Size(file)})");

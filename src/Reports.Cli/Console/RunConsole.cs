@@ -28,10 +28,10 @@ public abstract class RunConsole(TextWriter output, TextWriter error, TimeProvid
     /// <summary>Every line said during the run (progress, diagnostics, summary), timestamped: the run log's body.</summary>
     public IReadOnlyList<string> Log => _log;
 
-    /// <summary>Progress bars and tables on <paramref name="terminal"/> when a person watches one (not when quiet),
-    /// plain timestamped lines otherwise.</summary>
+    /// <summary>Progress bars and tables on <paramref name="terminal"/> when a person watches one, plain timestamped
+    /// lines otherwise and when quiet or verbose (every step, as it happens).</summary>
     public static RunConsole For(Spectre.Console.IAnsiConsole? terminal, TextWriter output, TextWriter error, TimeProvider clock, Verbosity verbosity, UiText text) =>
-        terminal is not null && verbosity != Verbosity.Quiet
+        terminal is not null && verbosity == Verbosity.Normal
             ? new InteractiveRunConsole(terminal, output, error, clock, verbosity, text)
             : new PlainRunConsole(output, error, clock, verbosity, text);
 
@@ -48,19 +48,25 @@ public abstract class RunConsole(TextWriter output, TextWriter error, TimeProvid
     /// <summary>Runs the work, showing its stages as it reports them.</summary>
     public abstract T Track<T>(Func<IProgress<RunStage>, IProgress<string>, T> work, int inboxFiles);
 
-    /// <summary>A finding: errors to the error stream always, warnings unless quiet, the rest only when verbose.</summary>
+    /// <summary>
+    /// A finding, on standard output with the verdict it explains (the error stream is for the program's own
+    /// failures, so <c>validate f.xlsx &gt; 自查.txt</c> keeps both): errors always, warnings unless quiet, the rest
+    /// only when verbose.
+    /// </summary>
     public void Diagnostic(Reports.Diagnostics.Diagnostic diagnostic)
     {
         Remember(diagnostic.ToString());
-        if (diagnostic.IsError)
-        {
-            Error.WriteLine(diagnostic.ToString());
-        }
-        else if (diagnostic.Severity == Reports.Diagnostics.DiagnosticSeverity.Warning ? Verbosity != Verbosity.Quiet : Verbosity == Verbosity.Verbose)
+        if (diagnostic.IsError || (diagnostic.Severity == Reports.Diagnostics.DiagnosticSeverity.Warning ? Verbosity != Verbosity.Quiet : Verbosity == Verbosity.Verbose))
         {
             Output.WriteLine(diagnostic.ToString());
         }
     }
+
+    /// <summary>
+    /// A step the run reports that only the log and <c>--verbose</c> show: which font each role of the briefing got
+    /// (five lines every run, the same every run, of interest when a face is not the one expected).
+    /// </summary>
+    protected static bool IsDetail(string line) => line.StartsWith("简报字体 ", StringComparison.Ordinal);
 
     /// <summary>A message, shown unless quiet.</summary>
     public void Say(string line)

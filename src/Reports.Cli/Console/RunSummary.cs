@@ -14,11 +14,12 @@ public sealed record RunSummary(
     IReadOnlyList<string> Files,
     TimeSpan Elapsed)
 {
-    public IEnumerable<(string Label, string Value)> Counts(UiText text) =>
+    /// <summary>The period's folder the outputs are in; the summary names them from it.</summary>
+    public string? Folder { get; init; }
+
+    /// <summary>What the title does not already say: the findings and the time taken.</summary>
+    public IEnumerable<(string Label, string Value)> Details(UiText text) =>
     [
-        (text.T("已汇总", "accepted"), $"{Accepted}/{Units}"),
-        (text.T("退回", "rejected"), Rejected.ToString(CultureInfo.InvariantCulture)),
-        (text.T("未报送", "missing"), Missing.ToString(CultureInfo.InvariantCulture)),
         (text.T("错误", "errors"), Errors.ToString(CultureInfo.InvariantCulture)),
         (text.T("提醒", "warnings"), Warnings.ToString(CultureInfo.InvariantCulture)),
         (text.T("用时", "elapsed"), Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"),

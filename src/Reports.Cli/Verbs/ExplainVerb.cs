@@ -49,7 +49,7 @@ public sealed class ExplainVerb(ReportsSettings settings, TimeProvider clock, Te
         }
         foreach (var note in chosen.Diagnostics.Where(d => d.Field == field.Code))
         {
-            output.WriteLine($"  {note.Code} {note.Severity.ToString().ToLowerInvariant()}: {note.Message}");
+            output.WriteLine($"  {Diagnostics.DiagnosticCatalogDocument.SeverityName(note.Severity)} {note.Code}: {note.Message}");
         }
         output.WriteLine(text.T($"  文件：{Path.GetFileName(chosen.File)}", $"  file: {Path.GetFileName(chosen.File)}"));
         output.WriteLine($"  SHA-256: {chosen.Sha256}");
@@ -62,7 +62,7 @@ public sealed class ExplainVerb(ReportsSettings settings, TimeProvider clock, Te
         {
             var version = versions[i];
             output.WriteLine($"    {i + 1}. {Format(version.ReceivedAt)}  {Path.GetFileName(version.File)}  {version.Sha256[..Math.Min(12, version.Sha256.Length)]}  "
-                + version.Status.ToString().ToLowerInvariant() + (ReferenceEquals(version, chosen) ? text.T("  ← 采用", "  ← used") : ""));
+                + VersionStatusText.Of(version.Status, text) + (ReferenceEquals(version, chosen) ? text.T("  ← 采用", "  ← used") : ""));
         }
         output.WriteLine(freeze is null
             ? text.T("  审定：本期未审定（或已全部重新开放），以后收到的更新版本会替代它。", "  approval: the period is not approved (or wholly reopened): a newer version would replace it.")
@@ -83,7 +83,7 @@ public sealed class ExplainVerb(ReportsSettings settings, TimeProvider clock, Te
 
     private string Note(string? note) => note is { Length: > 0 } ? text.T($"（备注：{note}）", $" (note: {note})") : "";
 
-    private static string Quote(string? typed) => typed is null ? "（空）" : $"“{typed}”";
+    private string Quote(string? typed) => typed is null ? text.T("（空）", "(blank)") : text.T($"“{typed}”", $"\"{typed}\"");
 
     private string Format(DateTimeOffset? moment) =>
         moment is { } m ? m.ToOffset(clock.LocalTimeZone.GetUtcOffset(m.UtcDateTime)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";

@@ -13,8 +13,15 @@ namespace Reports.Cli.Verbs;
 /// </summary>
 public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, UiText text)
 {
-    public int Execute(string returnCode, ReportingPeriod period, string unitCode)
+    public int Execute(string returnCode, ReportingPeriod period, string unitCode, string rosterPath)
     {
+        // A code not on the roster is a typing mistake, not a unit that sent nothing: said as such, exit 2.
+        var roster = Rosters.RosterLoader.Load(rosterPath);
+        if (roster.Units.All(u => u.Code != unitCode))
+        {
+            throw new SettingsException(text.T($"单位代码 {unitCode} 不在名册“{roster.Name}”（{rosterPath}）中：请核对 --unit，或用 --roster 指定名册",
+                $"unit code {unitCode} is not on the roster “{roster.Name}” ({rosterPath}): check --unit, or name the roster with --roster"));
+        }
         using var office = OfficeLedger.Open(settings, clock, text, returnCode, period, roster: null, write: false);
         var ledger = office.Ledger;
         // Decided as a merge decides (the ledger's one rule): the version received last counts, withdrawn ones never.
@@ -87,14 +94,5 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
     private string Format(DateTimeOffset? moment) =>
         moment is { } m ? m.ToOffset(clock.LocalTimeZone.GetUtcOffset(m.UtcDateTime)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
-    private string Status(IntakeStatus status) => status switch
-    {
-        IntakeStatus.Accepted => text.T("通过", "accepted"),
-        IntakeStatus.Rejected => text.T("退回", "rejected"),
-        IntakeStatus.Superseded => text.T("已被更新版本取代", "superseded"),
-        IntakeStatus.Duplicate => text.T("重复报送", "duplicate"),
-        IntakeStatus.Withdrawn => text.T("已撤销", "withdrawn"),
-        IntakeStatus.Pending => text.T("待审（审定后收到）", "pending (received after approval)"),
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    private string Status(IntakeStatus status) => VersionStatusText.Of(status, text);
 }

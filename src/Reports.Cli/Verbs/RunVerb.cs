@@ -34,8 +34,14 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
     /// <summary>The terminal a person watches, or null for plain lines.</summary>
     public Spectre.Console.IAnsiConsole? Terminal { get; init; }
 
-    /// <summary>A pause between the store's row writes, for crash tests.</summary>
-    public TimeSpan StoreWriteDelay { get; init; }
+    /// <summary>How the outputs are written (the verb's Ctrl-C, how a file is opened).</summary>
+    public OutputWriting Writing { get; init; } = OutputWriting.Default;
+
+    /// <summary>Told as each received file is recorded in the store's open transaction.</summary>
+    public IProgress<IntakeFileResult>? Recorded { get; init; }
+
+    /// <summary>Benchmark knobs: intake threads, outputs written side by side.</summary>
+    public RunTuning Tuning { get; init; } = new();
 
     /// <summary>Told, once the run holds its period folder, how a failure is written into run.log.</summary>
     public Action<Action<string, Exception>> OnFolderHeld { get; init; } = _ => { };
@@ -59,15 +65,15 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         {
             ReturnCodes = returnCodes,
             // A knob for benchmarks and the one-core check: the result is the same on any number of threads.
-            IntakeThreads = int.TryParse(Environment.GetEnvironmentVariable("REPORTS_INTAKE_THREADS"), out var threads) && threads > 0 ? threads : null,
-            ConcurrentOutputs = Environment.GetEnvironmentVariable("REPORTS_CONCURRENT_OUTPUTS") == "1",
+            IntakeThreads = Tuning.IntakeThreads,
+            ConcurrentOutputs = Tuning.ConcurrentOutputs,
             AsSubmission = request.AsSubmission is null ? null : new UpwardReturn(Path.GetFullPath(request.AsSubmission), settings.Submission.FilledBy, settings.Submission.Phone),
             Faces = BriefingFaces.Resolve(settings.Font, InstalledFonts, settings.Faces),
         };
         // Held to the end of the run: a second run on the folder waits, and the sweep never takes its files.
         using var held = PeriodFolderLock.Acquire(folder, LockWait, Interrupted,
             () => console.Say(text.T($"另一次运行正在写 {folder}，等它结束（最多 {LockWait.TotalSeconds:0} 秒）", $"another run is writing {folder}; waiting for it (up to {LockWait.TotalSeconds:0} s)")));
-        OnFolderHeld((message, problem) => RunLog.WriteFailure(folder, console, message, problem));
+        OnFolderHeld((message, problem) => RunLog.WriteFailure(folder, console, message, problem, Writing));
         if (PeriodFolder.Prepare(held, settings.Output.EarlierRuns, clock) is { } kept)
         {
             console.Say(text.T($"上次的输出已保留在 {kept}", $"the earlier run's outputs were kept in {kept}"));
@@ -75,7 +81,7 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         // The entries intake will read (unit subfolders included), listed as intake lists them, for the progress bar.
         var inboxFiles = Directory.Exists(request.Inbox) ? InboxReader.List(request.Inbox, RosterLoader.Load(request.RosterPath)).Count : 0;
         var outcome = console.Track((stages, lines) =>
-            new RunPipeline(clock, lines) { StoreWriteDelay = StoreWriteDelay, Stages = stages, Cancellation = Interrupted }.Execute(options), inboxFiles);
+            new RunPipeline(clock, lines) { Recorded = Recorded, Writing = Writing, Stages = stages, Cancellation = Interrupted }.Execute(options), inboxFiles);
         // The findings of the versions that count and of those new in this run: a superseded version's were told when it came.
         foreach (var diagnostic in outcome.Told.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
         {
@@ -86,45 +92,46 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         {
             if (outcome.Merges.Count > 1)
             {
-                console.Verdict($"{each.Definition.Code}：{text.T("已汇总", "merged")} {each.Accepted.Count()}/{each.Units.Count}{text.T(" 个单位", " units")}；{text.T("退回", "rejected")} {each.Rejected.Count()}；{text.T("未报送", "missing")} {each.Missing.Count()}");
+                console.Verdict(text.T($"{each.Definition.Code}：已汇总 {each.Accepted.Count()}/{each.Units.Count} 个单位；退回 {each.Rejected.Count()}；未报送 {each.Missing.Count()}",
+                    $"{each.Definition.Code}: merged {each.Accepted.Count()}/{each.Units.Count} units; rejected {each.Rejected.Count()}; missing {each.Missing.Count()}"));
             }
             if (each.Rejected.Any())
             {
-                console.Verdict($"  {text.T("退回", "rejected")}：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}");
+                console.Verdict(text.T($"  退回：{NumberStyle.JoinNames(each.Rejected.Select(u => u.Unit.Name))}", $"  rejected: {string.Join(", ", each.Rejected.Select(u => u.Unit.Name))}"));
             }
             if (each.Missing.Any())
             {
-                console.Verdict($"  {text.T("未报送", "missing")}：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}");
+                console.Verdict(text.T($"  未报送：{NumberStyle.JoinNames(each.Missing.Select(u => u.Unit.Name))}", $"  missing: {string.Join(", ", each.Missing.Select(u => u.Unit.Name))}"));
             }
         }
         foreach (var result in outcome.Results.Where(r => r.Approval is not null))
         {
             // An approved period: say so, and what waits for the office to reopen a unit.
             var pending = result.Files.Where(f => f.Status == IntakeStatus.Pending).Select(f => Path.GetFileName(f.File)).ToList();
-            console.Verdict($"  {result.Definition.Code}：{result.Approval!.Line}" + (pending.Count == 0 ? ""
+            console.Verdict($"  {result.Definition.Code}{text.T("：", ": ")}{result.Approval!.Line}" + (pending.Count == 0 ? ""
                 : text.T($"；待审（审定后收到，未计入）：{string.Join("、", pending)}", $"; pending (received after the approval, not counted): {string.Join(", ", pending)}")));
         }
         var written = outcome.OutputFiles.ToList();
         if (request.TimingsPath is not null)
         {
             // A measurement, kept out of the outputs: it differs from run to run.
-            OutputFile.Write(Path.GetFullPath(request.TimingsPath), s => StageTimingsJson.Write(outcome.Timings ?? [], s));
+            OutputFile.Write(Path.GetFullPath(request.TimingsPath), s => StageTimingsJson.Write(outcome.Timings ?? [], s), Writing);
         }
         var used = outcome.Intake.Where(f => f.Status == IntakeStatus.Accepted).ToList();
         // Every return's counts, not only the first one's: "已汇总 12/12" must not hide a second return's 0/12.
         var merges = outcome.Merges;
-        string Counts(MergeResult m) =>
-            $"{text.T("已汇总", "merged")} {m.Accepted.Count()}/{m.Units.Count}；{text.T("退回", "rejected")} {m.Rejected.Count()}；{text.T("未报送", "missing")} {m.Missing.Count()}";
+        string Counts(MergeResult m) => text.T($"已汇总 {m.Accepted.Count()}/{m.Units.Count}；退回 {m.Rejected.Count()}；未报送 {m.Missing.Count()}",
+            $"merged {m.Accepted.Count()}/{m.Units.Count}; rejected {m.Rejected.Count()}; missing {m.Missing.Count()}");
         var summary = new RunSummary(
             merges.Count == 1
-                ? $"{merge.Roster.Name} {merge.Period}：{Counts(merge)}"
-                : $"{merge.Roster.Name} {merge.Period}：{string.Join("；", merges.Select(m => $"{m.Definition.Code} {Counts(m)}"))}",
+                ? $"{merge.Roster.Name} {merge.Period}{text.T("：", ": ")}{Counts(merge)}"
+                : $"{merge.Roster.Name} {merge.Period}{text.T("：", ": ")}{string.Join(text.T("；", "; "), merges.Select(m => $"{m.Definition.Code} {Counts(m)}"))}",
             merges.Sum(m => m.Accepted.Count()), merges.Sum(m => m.Rejected.Count()), merges.Sum(m => m.Missing.Count()), merges.Sum(m => m.Units.Count),
             outcome.Told.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
             outcome.Told.Sum(f => f.ErrorCount),
             [.. written, Path.Combine(folder, RunLog.FileName)],
-            clock.GetElapsedTime(started));
-        RunLog.Write(folder, console, summary);
+            clock.GetElapsedTime(started)) { Folder = folder };
+        RunLog.Write(folder, console, summary, Writing);
         console.Summary(summary);
         return (int)outcome.ExitCode;
     }

@@ -28,6 +28,12 @@ public sealed record StatusRequest(string ReturnCode, ReportingPeriod Period, st
 /// </summary>
 public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, UiText text)
 {
+    /// <summary>How its files are written: the verb's Ctrl-C, and how a file is opened.</summary>
+    public OutputWriting Writing { get; init; } = OutputWriting.Default;
+
+    /// <summary>The terminal's width in columns, 0 when unknown (redirected): a list wider than it leaves the file names to the CSV.</summary>
+    public int Width { get; init; }
+
     public int Execute(StatusRequest request)
     {
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, request.ReturnCode));
@@ -58,8 +64,9 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
             u.Errors.ToString(CultureInfo.InvariantCulture),
             u.File is null ? "" : Path.GetFileName(u.File),
         }).ToList();
-        string[] header = [text.T("单位代码", "unit"), text.T("单位", "name"), text.T("状态", "status"), text.T("收到时间", "received"),
-            text.T("按时/逾期", "on time"), text.T("版本数", "versions"), text.T("错误", "errors"), text.T("文件", "file")];
+        // Every column named for what it counts, in the list and in the CSV alike (a bare "1  0" explains nothing).
+        string[] header = [text.T("单位代码", "unit code"), text.T("单位名称", "unit"), text.T("报送情况", "status"), text.T("收到时间", "received"),
+            text.T("是否按时", "on time"), text.T("收到文件数", "files received"), text.T("错误数", "errors"), text.T("本期以此文件为准", "the file that counts")];
 
         var chase = overview.Units.Where(NeedsChasing).ToList();
         var rates = overview.Rates;
@@ -77,9 +84,18 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         {
             output.WriteLine(text.T("（未设置报送截止时间 Reports:Deadline，不判断是否逾期）", "(no Reports:Deadline set: lateness not judged)"));
         }
-        foreach (var row in rows)
+        // The list as aligned columns under the same headers; a column empty for every unit (是否按时 without a deadline) is left out.
+        var shown = Enumerable.Range(0, header.Length).Where(i => rows.Any(r => r[i].Length > 0)).ToList();
+        IReadOnlyList<string> Lines() => [.. Console.TextColumns.Table([.. rows.Prepend(header).Select(r => (IReadOnlyList<string>)[.. shown.Select(i => r[i].Length > 0 ? r[i] : "—")])])];
+        var lines = Lines();
+        var fileNamesLeftOut = Width > 0 && lines.Any(l => Console.TextColumns.Width(l) > Width) && shown.Remove(header.Length - 1);
+        foreach (var line in fileNamesLeftOut ? Lines() : lines)
         {
-            output.WriteLine("  " + string.Join("  ", row.Where(c => c.Length > 0)));
+            output.WriteLine(line);
+        }
+        if (fileNamesLeftOut)
+        {
+            output.WriteLine(text.T("  （终端较窄，文件名未列出，见下面的 CSV）", "  (a narrow terminal: the file names are in the CSV below)"));
         }
         output.WriteLine(chase.Count == 0
             ? text.T("无需催报。", "Nobody to chase.")
@@ -93,7 +109,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         {
             content.Append(string.Join(",", row.Select(SpreadsheetText.CsvCell))).Append("\r\n");
         }
-        OutputFile.Write(csv, new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(content.ToString())).ToArray());
+        OutputFile.Write(csv, new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(content.ToString())).ToArray(), Writing);
         output.WriteLine($"{text.T("已写出", "wrote")} {csv}");
         return (int)(chase.Count == 0 ? ExitCode.Success : ExitCode.Incomplete);
     }

@@ -18,6 +18,9 @@ public sealed record TemplateFolderRequest(string ReturnCode, ReportingPeriod Pe
 /// </summary>
 public sealed class TemplateVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, UiText text, bool quiet)
 {
+    /// <summary>How its files are written: the verb's Ctrl-C, and how a file is opened.</summary>
+    public OutputWriting Writing { get; init; } = OutputWriting.Default;
+
     public int Execute(TemplateFolderRequest request)
     {
         var period = request.Period;
@@ -50,7 +53,7 @@ public sealed class TemplateVerb(ReportsSettings settings, TimeProvider clock, T
             {
                 throw new InvalidOperationException($"模板文件 {unitRequest.FileName} 不在 --out {folder} 中");
             }
-            var path = OutputFile.Write(target, bytes);
+            var path = OutputFile.Write(target, bytes, Writing);
             if (!quiet)
             {
                 output.WriteLine($"{text.T("已写出", "wrote")} {path}");

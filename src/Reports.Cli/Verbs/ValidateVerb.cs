@@ -20,6 +20,9 @@ public sealed record ValidateRequest(string[] Files, string? ReturnCode, string?
 /// </summary>
 public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, TextWriter error, UiText text, Verbosity verbosity)
 {
+    /// <summary>How its files are written: the verb's Ctrl-C, and how a file is opened.</summary>
+    public OutputWriting Writing { get; init; } = OutputWriting.Default;
+
     public int Execute(ValidateRequest request)
     {
         var files = request.Files;
@@ -60,7 +63,7 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
         }
         if (request.ReceiptsFolder is { } receipts)
         {
-            foreach (var written in Outputs.Receipts.ReceiptFolder.WriteSelfChecks(results, definition, receipts, clock))
+            foreach (var written in Outputs.Receipts.ReceiptFolder.WriteSelfChecks(results, definition, receipts, clock, Writing))
             {
                 console.Say($"{text.T("已写出", "wrote")} {written}");
             }

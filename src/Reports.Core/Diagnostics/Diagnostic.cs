@@ -27,7 +27,7 @@ public sealed record Diagnostic(
 
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
-    /// <summary>MSBuild-like one-line form: <c>file[sheet!cell]: error RPT012: message</c>.</summary>
+    /// <summary>MSBuild-like one-line form, its level in the catalogue's words: <c>file[sheet!cell]: 错误 RPT012: message</c>.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
@@ -47,7 +47,7 @@ public sealed record Diagnostic(
             text.Append(']');
         }
         text.Append(": ");
-        text.Append(Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "info" });
+        text.Append(DiagnosticCatalogDocument.SeverityName(Severity));
         text.Append(' ').Append(Code).Append(": ").Append(Message);
         if (Field is not null)
         {

@@ -142,10 +142,11 @@ public sealed class ReturnLedger
     /// recorded as it is read, in file order, in the run's one transaction (a run that fails or is killed leaves the
     /// store as before). <paramref name="receipted"/> says which files get a receipt: each is named for its version
     /// and, with a store, recorded as issued (a receipt issued by an earlier run is issued again by none).
-    /// <paramref name="recording"/> is told when every file is read and the store is being committed.
+    /// <paramref name="recorded"/> is told of each file as the store records it; <paramref name="recording"/> when every
+    /// file is read and the store is being committed.
     /// </summary>
     public LedgerIntake Receive(IReadOnlyList<InboxEntry> files, IntakeContext context, string inbox, Func<IntakeFileResult, bool> receipted,
-        int? threads = null, IProgress<string>? progress = null, Action? recording = null)
+        int? threads = null, IProgress<string>? progress = null, IProgress<IntakeFileResult>? recorded = null, Action? recording = null)
     {
         if (_store is null)
         {
@@ -158,6 +159,7 @@ public sealed class ReturnLedger
         var received = new IntakeProcessor(context, threads).ProcessEntries(files, progress, f =>
         {
             run.Add(f);
+            recorded?.Report(f);
             return Kept(f);
         });
         recording?.Invoke();

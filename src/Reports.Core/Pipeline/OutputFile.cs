@@ -10,21 +10,10 @@ public static class OutputFile
     /// <summary>The suffix of a file being written; one left behind marks a killed run and is swept by the next.</summary>
     public const string TemporarySuffix = ".tmp";
 
-    // The verb's writing flows with its execution (into parallel loops too), not through every writer's parameters:
-    // RunPipeline and the receipts call Write as they always did, and concurrent in-process runs (tests) keep their own.
-    private static readonly AsyncLocal<OutputWriting?> Current = new();
-
-    /// <summary>Writes this flow's outputs as <paramref name="writing"/> says until disposed.</summary>
-    public static IDisposable Use(OutputWriting writing)
+    /// <summary>Writes the file through <paramref name="writing"/> (the verb's: Ctrl-C deletes the file being written); the default is never interrupted.</summary>
+    public static string Write(string path, Action<Stream> write, OutputWriting? writing = null)
     {
-        var previous = Current.Value;
-        Current.Value = writing;
-        return new Restore(previous);
-    }
-
-    public static string Write(string path, Action<Stream> write)
-    {
-        var writing = Current.Value ?? OutputWriting.Default;
+        writing ??= OutputWriting.Default;
         var interrupted = writing.Interrupted;
         interrupted.ThrowIfCancellationRequested();
         var temporary = path + TemporarySuffix;
@@ -33,22 +22,9 @@ public static class OutputFile
             // Ctrl-C ends the process without unwinding this thread: the token's callback removes the file first.
             using (interrupted.Register(() => TryDelete(temporary)))
             {
-                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.Delete))
+                using (var stream = writing.Open(temporary))
                 {
-                    if (writing.PauseMidWrite > TimeSpan.Zero)
-                    {
-                        using var buffer = new MemoryStream();
-                        write(buffer);
-                        stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length / 2);
-                        stream.Flush();
-                        interrupted.WaitHandle.WaitOne(writing.PauseMidWrite);
-                        interrupted.ThrowIfCancellationRequested();
-                        stream.Write(buffer.GetBuffer(), (int)buffer.Length / 2, (int)buffer.Length - (int)buffer.Length / 2);
-                    }
-                    else
-                    {
-                        write(stream);
-                    }
+                    write(stream);
                 }
                 interrupted.ThrowIfCancellationRequested();
                 File.Move(temporary, path, overwrite: true);
@@ -71,7 +47,7 @@ public static class OutputFile
         return path;
     }
 
-    public static string Write(string path, byte[] bytes) => Write(path, stream => stream.Write(bytes));
+    public static string Write(string path, byte[] bytes, OutputWriting? writing = null) => Write(path, stream => stream.Write(bytes), writing);
 
     /// <summary>Creates an output folder (and its parents); a failure is an <see cref="OutputException"/> naming it.</summary>
     public static string CreateFolder(string path)
@@ -97,10 +73,5 @@ public static class OutputFile
         {
             // Still held (Windows) or not a file: the next run's sweep removes what is left.
         }
-    }
-
-    private sealed class Restore(OutputWriting? previous) : IDisposable
-    {
-        public void Dispose() => Current.Value = previous;
     }
 }

@@ -34,8 +34,11 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         new UpwardReturnOutput(),
     ];
 
-    /// <summary>A pause between the store's row writes; only crash tests set it (see <see cref="ReturnStore.WriteDelay"/>).</summary>
-    public TimeSpan StoreWriteDelay { get; init; }
+    /// <summary>Told as each received file is recorded, inside the run's open store transaction (committed once every file is in).</summary>
+    public IProgress<IntakeFileResult>? Recorded { get; init; }
+
+    /// <summary>How the outputs are written: the verb's interruption (Ctrl-C deletes the file being written) and how a file is opened.</summary>
+    public OutputWriting Writing { get; init; } = OutputWriting.Default;
 
     /// <summary>Told as each stage begins (a progress display); the string progress says what happens within it.</summary>
     public IProgress<RunStage>? Stages { get; init; }
@@ -78,7 +81,6 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         using var store = options.StorePath is null ? null : ReturnStore.Open(options.StorePath, clock);
         if (store is not null)
         {
-            store.WriteDelay = StoreWriteDelay;
             progress?.Report($"存储库 {options.StorePath}");
         }
         var results = definitions.Select((definition, i) =>
@@ -104,7 +106,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             {
                 Cancellation.ThrowIfCancellationRequested();
                 var start = System.Diagnostics.Stopwatch.GetTimestamp();
-                rendered[index] = prepared[index].Write(options.OutputDirectory, Cancellation);
+                rendered[index] = prepared[index].Write(options.OutputDirectory, Writing);
                 besideTimings.Add(new StageTiming(prepared[index].output.Timing, System.Diagnostics.Stopwatch.GetElapsedTime(start)));
             }
         });
@@ -119,7 +121,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
                     continue;
                 }
                 stages.Begin(prepared[index].output.Timing);
-                rendered[index] = prepared[index].Write(options.OutputDirectory, Cancellation);
+                rendered[index] = prepared[index].Write(options.OutputDirectory, Writing);
             }
             stages.End();
         }
@@ -153,7 +155,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
     {
         stages.Begin(StageTiming.Intake);
         var ledger = store is null ? ReturnLedger.Empty(definition, roster, options.Period, clock) : ReturnLedger.Open(store, definition, roster, options.Period, clock);
-        var intake = ledger.Receive(files, ledger.IntakeContext(prefilled), options.InboxDirectory, Receipted(options.Receipts), options.IntakeThreads, progress, () =>
+        var intake = ledger.Receive(files, ledger.IntakeContext(prefilled), options.InboxDirectory, Receipted(options.Receipts), options.IntakeThreads, progress, Recorded, () =>
         {
             Stages?.Report(RunStage.Recording);
             stages.Begin(StageTiming.Store);

@@ -19,9 +19,6 @@ public sealed class ReturnStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
 
-    /// <summary>A pause between row writes inside a run's transaction; only crash tests set it, to be killed mid-write.</summary>
-    public TimeSpan WriteDelay { get; set; }
-
     private ReturnStore(SqliteConnection connection, TimeProvider clock)
     {
         _connection = connection;
@@ -283,7 +280,6 @@ public sealed class ReturnStore : IDisposable
     /// <summary>One file of the run being recorded: a new content becomes a version, one already held is noted as seen again.</summary>
     internal void Record(RunRecording run, IntakeFileResult file)
     {
-        Pause();
         long? versionId = null;
         if (file.Status != IntakeStatus.Ignored && file.Sha256.Length > 0)
         {
@@ -327,7 +323,6 @@ public sealed class ReturnStore : IDisposable
         {
             foreach (var field in submission.Values.Keys.Concat(submission.Texts.Keys).Concat(submission.Cells.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
-                Pause();
                 var cell = submission.Cells.GetValueOrDefault(field);
                 Execute("INSERT INTO version_values (version_id, field, number, text, sheet, cell, typed) VALUES ($v, $f, $n, $x, $sh, $c, $ty);", transaction,
                     ("$v", id), ("$f", field),
@@ -619,14 +614,6 @@ public sealed class ReturnStore : IDisposable
 
     /// <summary>SQLite's own consistency check: "ok" when the file is sound.</summary>
     public string IntegrityCheck() => Convert.ToString(Scalar("PRAGMA integrity_check;", null), CultureInfo.InvariantCulture) ?? "";
-
-    private void Pause()
-    {
-        if (WriteDelay > TimeSpan.Zero)
-        {
-            Thread.Sleep(WriteDelay);
-        }
-    }
 
     private static string Status(IntakeStatus status) => status.ToString().ToLowerInvariant();
 

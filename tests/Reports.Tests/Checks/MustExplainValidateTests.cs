@@ -31,7 +31,8 @@ public sealed class MustExplainValidateTests
         var result = Validate(_ => { });
 
         Assert.Equal((int)ExitCode.Incomplete, result.Exit);
-        Assert.Contains($"[{NoteCell()}]: error {DiagnosticCatalog.NotExplained.Code}", result.Stderr);
+        Assert.Contains($"[{NoteCell()}]: 错误 {DiagnosticCatalog.NotExplained.Code}", result.Stdout);
+        Assert.Equal("", result.Stderr);
         Assert.Contains($"1 项核实性问题没有说明：数字属实的，请在情况说明 {NoteCell()} 写明原因", result.Stdout);
         Assert.Contains("不通过", result.Stdout);
     }
@@ -42,7 +43,7 @@ public sealed class MustExplainValidateTests
         var result = Validate(v => v["verify_note"] = "经核实，数据无误。");
 
         Assert.Equal((int)ExitCode.Incomplete, result.Exit);
-        Assert.Contains($"error {DiagnosticCatalog.NotAnExplanation.Code}", result.Stderr);
+        Assert.Contains($"错误 {DiagnosticCatalog.NotAnExplanation.Code}", result.Stdout);
         Assert.Contains("只写核实无误不算", result.Stdout);
     }
 
@@ -52,8 +53,8 @@ public sealed class MustExplainValidateTests
         var result = Validate(v => v["verify_note"] = "今年新建劳务输出基地两个，务工人数比上年度明显增加");
 
         Assert.Equal((int)ExitCode.Success, result.Exit);
-        Assert.Contains($"warning {DiagnosticCatalog.OutsideRange.Code}", result.Stdout);
+        Assert.Contains($"提醒 {DiagnosticCatalog.OutsideRange.Code}", result.Stdout);
         Assert.Contains("1 项核实性问题已在情况说明中说明", result.Stdout);
-        Assert.DoesNotContain("error", result.Stderr);
+        Assert.DoesNotContain("错误", result.Stdout);
     }
 }

@@ -187,7 +187,7 @@ public sealed class ErrorPathTests
         var outRoot = Path.Combine(temp.Path, "out");
         var folder = Path.Combine(outRoot, "2022-06");
         var args = RunArgs(temp, outRoot);
-        using var child = Support.Cli.Start(temp.Path, new Dictionary<string, string> { ["REPORTS_OUTPUT_WRITE_DELAY_MS"] = "700" }, args);
+        using var child = Support.Cli.StartPausing(temp.Path, TimeSpan.FromMilliseconds(700), TimeSpan.Zero, args);
         var childOut = child.StandardOutput.ReadToEndAsync();
         var childErr = child.StandardError.ReadToEndAsync();
         var writing = Path.Combine(folder, "summary.json" + OutputFile.TemporarySuffix);

@@ -33,7 +33,7 @@ public sealed class InterruptTests
         {
             Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
         }
-        using (var child = Support.Cli.Start(temp.Path, new Dictionary<string, string> { ["REPORTS_OUTPUT_WRITE_DELAY_MS"] = "20000" }, args))
+        using (var child = Support.Cli.StartPausing(temp.Path, TimeSpan.FromSeconds(20), TimeSpan.Zero, args))
         {
             child.OutputDataReceived += (_, _) => { };
             child.ErrorDataReceived += (_, _) => { };

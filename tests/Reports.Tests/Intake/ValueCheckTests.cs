@@ -219,7 +219,7 @@ public sealed class ValueCheckTests
     public void Diagnostics_print_in_the_file_sheet_cell_form()
     {
         var diagnostic = DiagnosticCatalog.AtMostViolated.At("示例", "/x/140403.xlsx", "填报", "D9", "emp_outside");
-        Assert.Equal("140403.xlsx[填报!D9]: error RPT040: 示例 (emp_outside)", diagnostic.ToString());
+        Assert.Equal("140403.xlsx[填报!D9]: 错误 RPT040: 示例 (emp_outside)", diagnostic.ToString());
     }
 
     [Fact]

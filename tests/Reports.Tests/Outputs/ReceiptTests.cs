@@ -176,7 +176,8 @@ public sealed class ReceiptTests
         var receipts = temp.Sub("receipts");
         exit = new ReportsCommand(FixedClock.Default, stdout, stderr).Invoke(["validate", clean, bad, "--roster", RepositoryPaths.SampleRoster, "--receipts", receipts]);
         Assert.Equal((int)ExitCode.Incomplete, exit);
-        Assert.Matches(@"140404-上党区-campaign-5plus1-2022-06\.xlsx\[填报!D[0-9]+\]: error RPT073: .*约500.* \(cadre_total\)", stderr.ToString());
+        Assert.Matches(@"140404-上党区-campaign-5plus1-2022-06\.xlsx\[填报!D[0-9]+\]: 错误 RPT073: .*约500.* \(cadre_total\)", stdout.ToString());
+        Assert.Equal("", stderr.ToString());
         Assert.Equal(2, Directory.GetFiles(receipts, "自查-*.xlsx").Length);
         Assert.Empty(Directory.GetFiles(receipts, "回执-*.xlsx")); // a self-check is no receipt of reception
     }

@@ -62,10 +62,8 @@ public sealed class OutputFileTests
         using var interrupt = new CancellationTokenSource();
         var writing = Task.Run(() =>
         {
-            using (OutputFile.Use(new OutputWriting(interrupt.Token, TimeSpan.FromHours(1))))
-            {
-                OutputFile.Write(path, new byte[4096]);
-            }
+            var writing = new OutputWriting(interrupt.Token) { Open = file => new PausingStream(OutputWriting.OpenFile(file), TimeSpan.FromHours(1), interrupt.Token) };
+            OutputFile.Write(path, new byte[4096], writing);
         });
         Assert.True(Waiting.Until(() => File.Exists(path + OutputFile.TemporarySuffix), TimeSpan.FromSeconds(30)), "the write never began");
 
@@ -81,25 +79,24 @@ public sealed class OutputFileTests
         Assert.Equal("last good", File.ReadAllText(path));
     }
 
+    /// <summary>No writer of a run forgets the run's writing (and with it Ctrl-C): every output file is opened through it.</summary>
     [Fact]
-    public async Task The_writing_context_stays_with_its_own_flow()
+    public void Every_output_of_a_run_is_written_through_the_runs_writing()
     {
         using var temp = new TempDirectory();
-        using var interrupt = new CancellationTokenSource();
-        interrupt.Cancel();
-        Task other;
-        using (OutputFile.Use(new OutputWriting(interrupt.Token)))
+        var units = Samples.Changzhi.Units.Take(2).ToArray();
+        var roster = Samples.WriteRoster(temp.Path, units);
+        var inbox = temp.Sub("inbox");
+        foreach (var unit in units)
         {
-            Assert.Throws<OperationCanceledException>(() => OutputFile.Write(Path.Combine(temp.Path, "a"), [1]));
-            // Another flow (another in-process run) is not interrupted.
-            using (ExecutionContext.SuppressFlow())
-            {
-                other = Task.Run(() => OutputFile.Write(Path.Combine(temp.Path, "b"), [1]));
-            }
+            Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
         }
-        await other;
-        Assert.False(File.Exists(Path.Combine(temp.Path, "a")));
-        Assert.True(File.Exists(Path.Combine(temp.Path, "b")));
-        Assert.Equal([1], File.ReadAllBytes(Path.Combine(temp.Path, "b")));
+        var opened = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var writing = new OutputWriting(CancellationToken.None) { Open = file => { opened.Add(file); return OutputWriting.OpenFile(file); } };
+
+        var outcome = new RunPipeline(FixedClock.Default) { Writing = writing }.Execute(Samples.Options(roster, inbox, temp.Sub("out")));
+
+        Assert.NotEmpty(outcome.OutputFiles);
+        Assert.Equal(outcome.OutputFiles.Select(f => f + OutputFile.TemporarySuffix).Order(StringComparer.Ordinal), opened.Order(StringComparer.Ordinal));
     }
 }

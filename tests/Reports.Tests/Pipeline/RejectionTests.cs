@@ -36,9 +36,11 @@ public sealed class RejectionTests
         ]);
 
         Assert.Equal((int)ExitCode.Incomplete, exit);
-        Assert.Contains("RPT040", stderr.ToString());
+        // A finding is the run's result, not the program's failure: on standard output, with the verdict.
+        Assert.Contains("错误 RPT040", stdout.ToString());
+        Assert.Equal("", stderr.ToString());
         output = Path.Combine(output, "2022-06"); // the period's folder
-        Assert.Contains("140404-上党区-campaign-5plus1-2022-06.xlsx[填报!", stderr.ToString());
+        Assert.Contains("140404-上党区-campaign-5plus1-2022-06.xlsx[填报!", stdout.ToString());
 
         using var intake = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "intake.json")));
         var rejected = intake.RootElement.EnumerateArray().Single(f => f.GetProperty("unit").GetString() == "140404");

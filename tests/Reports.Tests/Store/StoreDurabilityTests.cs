@@ -22,7 +22,7 @@ public sealed class StoreDurabilityTests
         }
 
         var runs = inboxes.Select((inbox, i) => Task.Run(() =>
-            new RunPipeline(FixedClock.Default) { StoreWriteDelay = TimeSpan.FromMilliseconds(5) }
+            new RunPipeline(FixedClock.Default) { Recorded = new PausingRecording(TimeSpan.FromMilliseconds(100)) }
                 .Execute(Samples.Options(roster, inbox, temp.Sub("out" + i)) with { StorePath = store }))).ToArray();
         await Task.WhenAll(runs);
 
@@ -43,17 +43,10 @@ public sealed class StoreDurabilityTests
             Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
         }
 
-        var cli = Path.Combine(AppContext.BaseDirectory, "reports.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            ArgumentList = { cli, "run", "--return", Samples.ReturnCode, "--period", "2022-06", "--roster", RepositoryPaths.SampleRoster,
-                             "--inbox", inbox, "--out", temp.Sub("killed"), "--store", store },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = temp.Path,
-        };
-        start.Environment["REPORTS_STORE_WRITE_DELAY_MS"] = "40";
-        using (var child = Process.Start(start)!)
+        // Each recorded file holds the run's transaction open for 1.5 s: six files, so the kill lands inside it.
+        using (var child = Support.Cli.StartPausing(temp.Path, TimeSpan.Zero, TimeSpan.FromMilliseconds(1500),
+                   "run", "--return", Samples.ReturnCode, "--period", "2022-06", "--roster", RepositoryPaths.SampleRoster,
+                   "--inbox", inbox, "--out", temp.Sub("killed"), "--store", store))
         {
             child.ErrorDataReceived += (_, _) => { };
             child.BeginErrorReadLine();
@@ -62,7 +55,7 @@ public sealed class StoreDurabilityTests
             {
             }
             Assert.NotNull(line); // the child reached the store
-            Thread.Sleep(300);     // well inside its transaction: six returns of ~30 rows, 40 ms each
+            Thread.Sleep(300);     // well inside its transaction
             Assert.False(child.HasExited, "the child finished before it could be killed");
             child.Kill(entireProcessTree: true);
             child.WaitForExit();

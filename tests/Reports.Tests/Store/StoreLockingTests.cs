@@ -27,30 +27,29 @@ public sealed class StoreLockingTests
         var options = Samples.Options(roster, may, temp.Sub("out-05")) with { StorePath = store, Period = new ReportingPeriod(2022, 5) };
         Assert.Equal(ExitCode.Success, new RunPipeline(FixedClock.Default).Execute(options).ExitCode);
 
-        // June's run records its files slowly, inside its one transaction.
+        // June's run stops inside its one transaction, after its first file, until the readers have answered.
         using var recording = new ManualResetEventSlim();
-        var progress = new Inline(line =>
+        using var answered = new ManualResetEventSlim();
+        var held = new Held(() =>
         {
-            if (line.Contains("记录到存储库", StringComparison.Ordinal))
-            {
-                recording.Set();
-            }
+            recording.Set();
+            answered.Wait(TimeSpan.FromMinutes(2)); // a hang guard, not a speed check
         });
-        var run = Task.Run(() => new RunPipeline(FixedClock.Default, progress) { StoreWriteDelay = TimeSpan.FromMilliseconds(40) }
+        var run = Task.Run(() => new RunPipeline(FixedClock.Default) { Recorded = held }
             .Execute(Samples.Options(roster, june, temp.Sub("out-06")) with { StorePath = store }));
         Assert.True(recording.Wait(TimeSpan.FromMinutes(2)), "the run never reached the store");
-        Thread.Sleep(200); // inside its transaction: six returns of ~35 rows, 40 ms each
 
-        var history = Support.Cli.Invoke("history", "--return", Samples.ReturnCode, "--period", "2022-05", "--unit", units[0].Code, "--store", store);
+        var history = Support.Cli.Invoke("history", "--return", Samples.ReturnCode, "--period", "2022-05", "--unit", units[0].Code, "--roster", roster, "--store", store);
         var status = Support.Cli.Invoke("status", "--return", Samples.ReturnCode, "--period", "2022-05", "--roster", roster, "--store", store, "--out", temp.Sub("status"));
         var explain = Support.Cli.Invoke("explain", "--return", Samples.ReturnCode, "--period", "2022-05", "--unit", units[0].Code, "--field", "emp_total", "--store", store);
         var stillRunning = !run.IsCompleted;
+        answered.Set();
 
         Assert.Equal(0, history.Exit);
         Assert.Contains("← 汇总采用", history.Stdout);
         Assert.Equal(0, status.Exit);
         Assert.Equal(0, explain.Exit);
-        Assert.True(stillRunning, "the readers waited for the run to finish");
+        Assert.True(stillRunning, "the run ended before the readers answered");
         Assert.Equal(ExitCode.Success, (await run).ExitCode);
     }
 
@@ -66,15 +65,24 @@ public sealed class StoreLockingTests
         new RunPipeline(FixedClock.Default).Execute(Samples.Options(roster, inbox, temp.Sub("out")) with { StorePath = store });
         var before = File.ReadAllBytes(store);
 
-        Assert.Equal(0, Support.Cli.Invoke("history", "--return", Samples.ReturnCode, "--period", "2022-06", "--unit", unit.Code, "--store", store).Exit);
+        Assert.Equal(0, Support.Cli.Invoke("history", "--return", Samples.ReturnCode, "--period", "2022-06", "--unit", unit.Code, "--roster", roster, "--store", store).Exit);
         Assert.Equal(0, Support.Cli.Invoke("status", "--return", Samples.ReturnCode, "--period", "2022-06", "--roster", roster, "--store", store, "--out", temp.Sub("s")).Exit);
 
         Assert.Equal(before, File.ReadAllBytes(store));
         Assert.False(File.Exists(store + "-wal") && new FileInfo(store + "-wal").Length > 0, "a reader wrote to the store's log");
     }
 
-    private sealed class Inline(Action<string> report) : IProgress<string>
+    /// <summary>Told of each file as the store records it: the first one holds the run there.</summary>
+    private sealed class Held(Action first) : IProgress<Reports.Intake.IntakeFileResult>
     {
-        public void Report(string value) => report(value);
+        private int _told;
+
+        public void Report(Reports.Intake.IntakeFileResult value)
+        {
+            if (Interlocked.Increment(ref _told) == 1)
+            {
+                first();
+            }
+        }
     }
 }

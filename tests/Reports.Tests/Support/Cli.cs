@@ -17,7 +17,19 @@ public static class Cli
     }
 
     /// <summary>A child process of the built command, started in <paramref name="workingDirectory"/>; not yet waited for.</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        Start(workingDirectory, environment, "reports.dll", args);
+
+    /// <summary>
+    /// The reports program as a child process whose writes stop midway (<see cref="CrashHost"/>): each output file after
+    /// its first part for <paramref name="outputPause"/>, the store's transaction after each file for <paramref name="recordPause"/>.
+    /// </summary>
+    public static Process StartPausing(string workingDirectory, TimeSpan outputPause, TimeSpan recordPause, params string[] args) =>
+        Start(workingDirectory, null, "Reports.Tests.dll",
+            ["--pause-output", ((int)outputPause.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+             "--pause-record", ((int)recordPause.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture), "--", .. args]);
+
+    private static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string program, string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -26,7 +38,7 @@ public static class Cli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "reports.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var argument in args)
         {
             start.ArgumentList.Add(argument);

@@ -13,7 +13,7 @@ public static class ReceiptFolder
     /// A run's receipts, each under the name the ledger gave it; one an earlier run issued and that lies in the folder
     /// already is left as it was issued (its path is still listed).
     /// </summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<ReceiptToIssue> receipts, ReturnDefinition definition, string folder, TimeProvider clock)
+    public static IReadOnlyList<string> Write(IReadOnlyList<ReceiptToIssue> receipts, ReturnDefinition definition, string folder, TimeProvider clock, OutputWriting? writing = null)
     {
         OutputFile.CreateFolder(folder);
         var writer = new ReceiptWriter(clock, ReceiptPurpose.Reception);
@@ -23,13 +23,13 @@ public static class ReceiptFolder
         {
             var receipt = receipts[index];
             var path = Path.Combine(folder, receipt.Name);
-            written[index] = receipt.IssuedBefore && File.Exists(path) ? path : OutputFile.Write(path, writer.Write(receipt.File, definition));
+            written[index] = receipt.IssuedBefore && File.Exists(path) ? path : OutputFile.Write(path, writer.Write(receipt.File, definition), writing);
         });
         return written;
     }
 
     /// <summary>Self-checks (<c>validate --receipts</c>): one per file looked at (ignored non-workbooks excepted), named for the file.</summary>
-    public static IReadOnlyList<string> WriteSelfChecks(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock)
+    public static IReadOnlyList<string> WriteSelfChecks(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, OutputWriting? writing = null)
     {
         OutputFile.CreateFolder(folder);
         var writer = new ReceiptWriter(clock, ReceiptPurpose.SelfCheck);
@@ -39,7 +39,7 @@ public static class ReceiptFolder
         var written = new string[files.Count];
         Parallel.For(0, files.Count, index =>
         {
-            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition));
+            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition), writing);
         });
         return written;
     }

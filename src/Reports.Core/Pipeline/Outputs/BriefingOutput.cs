@@ -22,6 +22,6 @@ public sealed class BriefingOutput : IRunOutput
         var notices = report.MissingCodePoints.Count == 0
             ? []
             : new List<Diagnostic> { DiagnosticCatalog.GlyphMissing.At($"简报中有字体缺少的字符，将显示为空框：{report.MissingText}") };
-        return (folder, cancel) => new RenderedOutput([OutputFile.Write(Path.Combine(folder, $"简报-{run.Stem}.pdf"), briefing.ToArray())], notices);
+        return (folder, writing) => new RenderedOutput([OutputFile.Write(Path.Combine(folder, $"简报-{run.Stem}.pdf"), briefing.ToArray(), writing)], notices);
     }
 }

@@ -26,8 +26,8 @@ public interface IRunOutput
     bool WrittenBeside => false;
 }
 
-/// <summary>An output ready to be written: writes into the folder, returns the files written and what it found (e.g. glyphs no font has).</summary>
-public delegate RenderedOutput PreparedOutput(string folder, CancellationToken cancel);
+/// <summary>An output ready to be written: writes into the folder (through the run's <see cref="OutputWriting"/>), returns the files written and what it found (e.g. glyphs no font has).</summary>
+public delegate RenderedOutput PreparedOutput(string folder, OutputWriting writing);
 
 /// <summary>The files an output wrote, and its notices.</summary>
 public sealed record RenderedOutput(IReadOnlyList<string> Files, IReadOnlyList<Diagnostic>? Notices = null);

@@ -9,8 +9,8 @@ public sealed class SummaryJsonOutput : IRunOutput
 
     public string Timing => StageTiming.Json;
 
-    public PreparedOutput Prepare(RunResult run) => (folder, cancel) =>
-        new([.. run.Returns.Select(r => OutputFile.Write(Path.Combine(folder, $"summary{run.SuffixOf(r)}.json"), s => SummaryJsonWriter.Write(r, s)))]);
+    public PreparedOutput Prepare(RunResult run) => (folder, writing) =>
+        new([.. run.Returns.Select(r => OutputFile.Write(Path.Combine(folder, $"summary{run.SuffixOf(r)}.json"), s => SummaryJsonWriter.Write(r, s), writing))]);
 }
 
 /// <summary>intake.json (intake-CODE.json): every file and version seen, with its status and diagnostics.</summary>
@@ -20,6 +20,6 @@ public sealed class IntakeJsonOutput : IRunOutput
 
     public string Timing => StageTiming.Json;
 
-    public PreparedOutput Prepare(RunResult run) => (folder, cancel) =>
-        new([.. run.Returns.Select(r => OutputFile.Write(Path.Combine(folder, $"intake{run.SuffixOf(r)}.json"), s => IntakeJsonWriter.Write(r.Files, s)))]);
+    public PreparedOutput Prepare(RunResult run) => (folder, writing) =>
+        new([.. run.Returns.Select(r => OutputFile.Write(Path.Combine(folder, $"intake{run.SuffixOf(r)}.json"), s => IntakeJsonWriter.Write(r.Files, s), writing))]);
 }

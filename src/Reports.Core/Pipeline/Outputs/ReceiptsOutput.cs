@@ -16,12 +16,12 @@ public sealed class ReceiptsOutput : IRunOutput
     /// <summary>Thousands of small files from the intake results alone: may be written while the workbook, JSON and briefing are.</summary>
     public bool WrittenBeside => true;
 
-    public PreparedOutput Prepare(RunResult run) => (folder, cancel) =>
+    public PreparedOutput Prepare(RunResult run) => (folder, writing) =>
     {
         var written = new List<string>();
         foreach (var result in run.Returns)
         {
-            written.AddRange(ReceiptFolder.Write(result.Receipts, result.Definition, Path.Combine(folder, "receipts"), run.Clock));
+            written.AddRange(ReceiptFolder.Write(result.Receipts, result.Definition, Path.Combine(folder, "receipts"), run.Clock, writing));
         }
         return new RenderedOutput(written);
     };

@@ -9,13 +9,13 @@ public sealed class UpwardReturnOutput : IRunOutput
 
     public string Timing => StageTiming.Json;
 
-    public PreparedOutput Prepare(RunResult run) => (folder, cancel) =>
+    public PreparedOutput Prepare(RunResult run) => (folder, writing) =>
     {
         if (run.Options.AsSubmission is not { } submission)
         {
             return new RenderedOutput([]);
         }
         var bytes = new UpwardReturnWriter(run.Clock).Write(run.Returns[0].Merge, submission.FilledBy, submission.Phone);
-        return new RenderedOutput([OutputFile.Write(Path.GetFullPath(submission.Path), bytes)]);
+        return new RenderedOutput([OutputFile.Write(Path.GetFullPath(submission.Path), bytes, writing)]);
     };
 }

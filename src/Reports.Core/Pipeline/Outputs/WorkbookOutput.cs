@@ -9,6 +9,6 @@ public sealed class WorkbookOutput : IRunOutput
 
     public string Timing => StageTiming.Workbook;
 
-    public PreparedOutput Prepare(RunResult run) => (folder, cancel) =>
-        new([OutputFile.Write(Path.Combine(folder, $"汇总表-{run.Stem}.xlsx"), stream => new ConsolidatedWorkbookWriter(run.Clock).Write(run.Returns, stream))]);
+    public PreparedOutput Prepare(RunResult run) => (folder, writing) =>
+        new([OutputFile.Write(Path.Combine(folder, $"汇总表-{run.Stem}.xlsx"), stream => new ConsolidatedWorkbookWriter(run.Clock).Write(run.Returns, stream), writing)]);
 }
