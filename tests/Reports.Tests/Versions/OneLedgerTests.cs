@@ -131,7 +131,7 @@ public sealed class OneLedgerTests : IDisposable
         Samples.WriteFilled(inbox, Second, Samples.ValuesOf(Second.Code));
         var first = Run(Day1, roster, inbox, "out");
         Assert.Equal(3, first.Exit);
-        Assert.Contains(DiagnosticCatalog.NeedsViolated.Code, first.Stderr);
+        Assert.Contains(DiagnosticCatalog.NeedsViolated.Code, first.Stdout + first.Stderr);
 
         // The corrected file arrives beside the rejected one, which stays in the inbox.
         var aside = _temp.Sub("aside");
