@@ -2,6 +2,7 @@ using Reports.Cli.Console;
 using Reports.Cli.Settings;
 using Reports.Intake;
 using Reports.Merge;
+using Reports.Numbers;
 using Reports.Outputs;
 using Reports.Outputs.Briefing;
 using Reports.Pdf.Faces;

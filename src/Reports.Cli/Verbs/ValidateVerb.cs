@@ -63,7 +63,7 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
         }
         if (request.ReceiptsFolder is { } receipts)
         {
-            foreach (var written in Outputs.Receipts.ReceiptFolder.WriteSelfChecks(results, definition, receipts, clock, Writing))
+            foreach (var written in Pipeline.Outputs.ReceiptFolder.WriteSelfChecks(results, definition, receipts, clock, Writing))
             {
                 console.Say($"{text.T("已写出", "wrote")} {written}");
             }

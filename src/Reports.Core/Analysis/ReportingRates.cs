@@ -1,4 +1,5 @@
 using Reports.Merge;
+using Reports.Numbers;
 
 namespace Reports.Analysis;
 
@@ -41,7 +42,7 @@ public sealed record ReportingRates(int Expected, int Received, int Accepted, in
         + "。";
 
     // The project's one number style: a rate with one decimal, exactly 100% as 100%, "—" when there is none.
-    private static string Percent(decimal? rate) => Outputs.Briefing.NumberStyle.Completion(rate);
+    private static string Percent(decimal? rate) => NumberStyle.Completion(rate);
 
     private decimal? Rate(int count) => Expected == 0 ? null : Math.Round((decimal)count / Expected, 4, MidpointRounding.AwayFromZero);
 }

@@ -1,3 +1,4 @@
+using Reports.Numbers;
 namespace Reports.Analysis;
 
 /// <summary>
@@ -7,5 +8,5 @@ namespace Reports.Analysis;
 /// </summary>
 public sealed record YearOnYear(string Field, string Source, string? LastYearPeriod, decimal? LastYear, decimal Current)
 {
-    public decimal? Ratio => LastYear is { } last ? Merge.SafeDecimal.Divide(Current, last) : null;
+    public decimal? Ratio => LastYear is { } last ? SafeDecimal.Divide(Current, last) : null;
 }

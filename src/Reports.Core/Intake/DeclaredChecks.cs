@@ -2,6 +2,7 @@ using System.Globalization;
 using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Merge;
+using Reports.Numbers;
 
 namespace Reports.Intake;
 

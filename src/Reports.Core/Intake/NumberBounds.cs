@@ -1,10 +1,11 @@
+using Reports.Numbers;
 namespace Reports.Intake;
 
 /// <summary>
 /// The range a figure read from a return may take, typed or stored: at most 10^15 in magnitude (no return counts
 /// or spends more; a double holds every whole number up to there exactly) and at most six decimal places (a
 /// percentage with four decimals; a finer value is a slip or scientific notation). Within these bounds a sum over
-/// any roster fits in a decimal, so only ratios and products need guarding (<see cref="Merge.SafeDecimal"/>).
+/// any roster fits in a decimal, so only ratios and products need guarding (<see cref="SafeDecimal"/>).
 /// </summary>
 public static class NumberBounds
 {

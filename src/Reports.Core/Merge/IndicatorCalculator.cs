@@ -1,4 +1,5 @@
 using Reports.Definitions;
+using Reports.Numbers;
 
 namespace Reports.Merge;
 

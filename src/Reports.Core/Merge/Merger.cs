@@ -1,5 +1,6 @@
 using Reports.Definitions;
 using Reports.Intake;
+using Reports.Numbers;
 using Reports.Periods;
 using Reports.Rosters;
 using Reports.Versions;

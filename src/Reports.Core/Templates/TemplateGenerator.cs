@@ -1,11 +1,7 @@
-using System.Drawing;
-using OfficeOpenXml;
-using OfficeOpenXml.DataValidation;
-using OfficeOpenXml.DataValidation.Contracts;
-using OfficeOpenXml.Style;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Reports.Definitions;
 using Reports.Diagnostics;
-using Reports.Outputs;
 
 namespace Reports.Templates;
 
@@ -17,206 +13,147 @@ public sealed class TemplateGenerator(TimeProvider clock)
 {
     public const string SheetName = "填报";
 
-    private const int ColumnIndex = 1, ColumnLabel = 2, ColumnUnit = 3, ColumnValue = 4, ColumnCode = 5, ColumnNote = 6;
-    private static readonly Color InputFill = Color.FromArgb(255, 255, 242, 204);
-    private static readonly Color SectionFill = Color.FromArgb(255, 221, 235, 247);
+    private const int ColumnIndex = TemplateLayout.ColumnIndex, ColumnLabel = TemplateLayout.ColumnLabel, ColumnUnit = TemplateLayout.ColumnUnit,
+        ColumnValue = TemplateLayout.ColumnValue, ColumnCode = TemplateLayout.ColumnCode, ColumnNote = TemplateLayout.ColumnNote;
+    private const string InputFill = "FFFFF2CC", SectionFill = "FFDDEBF7", HeaderFill = "FFD9D9D9", PrefilledFill = "FFEDEDED";
     private static readonly double[] Widths = [10, 34, 10, 16, 22, 40];
-    private static readonly Color HeaderFill = Color.FromArgb(255, 217, 217, 217);
-    private static readonly Color PrefilledFill = Color.FromArgb(255, 237, 237, 237);
+
+    // Every cell of the sheet sits in the middle of its row; the table's cells are bordered.
+    private static readonly TemplateStyle Cell = new(Middle: true);
+    private static readonly TemplateStyle Label = Cell with { Bold = true };
+    private static readonly TemplateStyle Boxed = Cell with { Border = true };
+    private static readonly TemplateStyle Wrapped = Boxed with { Wrap = true };
+    private static readonly TemplateStyle Centered = Boxed with { Center = true };
+    private static readonly TemplateStyle Muted = Boxed with { Size = 8, Color = "FF808080" };
+    private static readonly TemplateStyle Input = Boxed with { Fill = InputFill, Unlocked = true };
 
     public byte[] Generate(TemplateRequest request)
     {
-        using var package = new ExcelPackage();
         var definition = request.Definition;
-        var sheet = package.Workbook.Worksheets.Add(SheetName);
-        var names = package.Workbook.Names;
-        sheet.Cells.Style.Font.Name = "宋体";
-        sheet.Cells.Style.Font.Size = 11;
+        var now = clock.GetLocalNow();
+        var package = new TemplatePackage($"{definition.Title} {request.Unit.Name} {request.Period}", now);
+        var sheet = package.Add(SheetName);
 
-        Merge(sheet, 1, definition.Title, bold: true, size: 16);
-        Merge(sheet, 2, definition.Cumulative ? $"（截至{request.Period.ChineseEnd}累计数）" : $"（{request.Period.Year}年{request.Period.Month}月）", bold: false, size: 11);
+        Title(sheet, 1, definition.Title, bold: true, size: 16);
+        Title(sheet, 2, definition.Cumulative ? $"（截至{request.Period.ChineseEnd}累计数）" : $"（{request.Period.Year}年{request.Period.Month}月）", bold: false, size: 11);
 
         // Identification rows: visible, locked, and named, so any tool can tell what this file is.
-        Pair(sheet, 3, ColumnIndex, "填报单位", request.Unit.Name);
-        sheet.Cells[3, ColumnLabel, 3, ColumnLabel].Style.Font.Bold = true;
+        foreach (var (name, (row, column)) in TemplateLayout.Cells(definition).Where(c => MetaNames.All.Contains(c.Key)))
+        {
+            package.Name(name, sheet, row, column);
+        }
+        Pair(sheet, 3, ColumnIndex, "填报单位", request.Unit.Name, bold: true);
         Pair(sheet, 3, ColumnUnit, "单位代码", request.Unit.Code);
-        names.Add(MetaNames.Unit, sheet.Cells[3, ColumnValue]);
         Pair(sheet, 3, ColumnCode, "报告期", request.Period.ToString());
-        names.Add(MetaNames.Period, sheet.Cells[3, ColumnNote]);
         Pair(sheet, 4, ColumnIndex, "报表代码", definition.Code);
-        names.Add(MetaNames.Return, sheet.Cells[4, ColumnLabel]);
         Pair(sheet, 4, ColumnUnit, "模板版本", definition.Version);
-        names.Add(MetaNames.Version, sheet.Cells[4, ColumnValue]);
-        sheet.Cells[4, ColumnCode].Value = "只在黄色单元格内填写";
-        sheet.Cells[4, ColumnCode, 4, ColumnNote].Merge = true;
-        sheet.Cells[4, ColumnCode].Style.Font.Color.SetColor(Color.FromArgb(255, 192, 0, 0));
+        sheet.Set(4, ColumnCode, "只在黄色单元格内填写", Cell with { Color = "FFC00000" });
+        sheet.Set(4, ColumnNote, null, Cell);
+        sheet.Merge(4, ColumnCode, 4, ColumnNote);
 
-        var row = 5;
-        var number = 1;
         string[] headers = ["序号", "指标名称", "计量单位", "填报数值", "字段代码", "填报说明"];
+        var header = Boxed with { Bold = true, Fill = HeaderFill, Center = true };
         for (var column = 1; column <= headers.Length; column++)
         {
-            var cell = sheet.Cells[row, column];
-            cell.Value = headers[column - 1];
-            cell.Style.Font.Bold = true;
-            cell.Style.Fill.PatternType = ExcelFillStyle.Solid;
-            cell.Style.Fill.BackgroundColor.SetColor(HeaderFill);
-            cell.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
+            sheet.Set(TemplateLayout.HeaderRow, column, headers[column - 1], column == ColumnCode ? header with { Size = 8, Color = "FF808080" } : header);
         }
-        Muted(sheet.Cells[row, ColumnCode]);
-        row++;
 
-        foreach (var section in definition.Sections)
+        foreach (var line in TemplateLayout.Rows(definition))
         {
-            var heading = sheet.Cells[row, ColumnIndex, row, ColumnNote];
-            heading.Merge = true;
-            heading.Value = section.Heading;
-            heading.Style.Font.Bold = true;
-            heading.Style.Fill.PatternType = ExcelFillStyle.Solid;
-            heading.Style.Fill.BackgroundColor.SetColor(SectionFill);
-            row++;
-            number = 1;
-            foreach (var field in section.Fields)
+            var row = line.Row;
+            if (line.Field is { } field)
             {
-                sheet.Cells[row, ColumnIndex].Value = number++;
-                sheet.Cells[row, ColumnIndex].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-                sheet.Cells[row, ColumnLabel].Value = field.Label;
-                sheet.Cells[row, ColumnUnit].Value = field.Unit;
-                sheet.Cells[row, ColumnUnit].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-                sheet.Cells[row, ColumnCode].Value = field.Code;
-                Muted(sheet.Cells[row, ColumnCode]);
-                var note = Explain(definition, field);
-                sheet.Cells[row, ColumnNote].Value = note;
-                sheet.Cells[row, ColumnNote].Style.WrapText = true;
-                // The 情况说明 cell is written in: room for a few lines.
                 var isVerifyNote = field.Code == ReturnDefinition.VerifyNoteField;
-                FitRow(sheet, row, isVerifyNote ? VerifyNoteLines : 1, (note, ColumnNote), (field.Label, ColumnLabel));
-                var input = sheet.Cells[row, ColumnValue];
-                if (isVerifyNote)
+                var prefilled = request.Prefill?.TryGetValue(field.Code, out var value) == true ? value : (decimal?)null;
+                // The office's own figure: shown, locked, and checked on intake.
+                var note = Explain(definition, field) + (prefilled is null ? "" : "；市级预填，不能修改");
+                sheet.Set(row, ColumnIndex, line.Number, Centered);
+                sheet.Set(row, ColumnLabel, field.Label, Wrapped);
+                sheet.Set(row, ColumnUnit, field.Unit, Centered);
+                sheet.Set(row, ColumnCode, field.Code, Muted);
+                var input = Input with
                 {
-                    input.Style.WrapText = true;
-                    input.Style.VerticalAlignment = ExcelVerticalAlignment.Top;
-                }
-                input.Style.Locked = false;
-                input.Style.Fill.PatternType = ExcelFillStyle.Solid;
-                input.Style.Fill.BackgroundColor.SetColor(InputFill);
-                if (field.Kind == FieldKind.Text)
-                {
-                    input.Style.Numberformat.Format = "@";
-                }
-                else
-                {
-                    input.Style.Numberformat.Format = field.Kind switch { FieldKind.Amount => "0.00", FieldKind.Rate => "0.00%", _ => "0" };
-                }
-                AddValidation(sheet, input.Address, field);
-                names.Add(field.Code, input);
-                if (request.Prefill?.TryGetValue(field.Code, out var prefilled) == true)
-                {
-                    // The office's own figure: shown, locked, and checked on intake.
-                    input.Value = prefilled;
-                    input.Style.Locked = true;
-                    input.Style.Fill.BackgroundColor.SetColor(PrefilledFill);
-                    sheet.Cells[row, ColumnNote].Value = Explain(definition, field) + "；市级预填，不能修改";
-                    FitRow(sheet, row, 1, ((string)sheet.Cells[row, ColumnNote].Value, ColumnNote), (field.Label, ColumnLabel));
-                }
-                row++;
+                    NumberFormat = field.Kind switch { FieldKind.Text => "@", FieldKind.Amount => "0.00", FieldKind.Rate => "0.00%", _ => "0" },
+                    // The 情况说明 cell is written in: room for a few lines, from the top.
+                    Wrap = isVerifyNote,
+                    Top = isVerifyNote,
+                    Middle = !isVerifyNote,
+                };
+                sheet.Set(row, ColumnValue, prefilled, prefilled is null ? input : input with { Fill = PrefilledFill, Unlocked = false });
+                sheet.Set(row, ColumnNote, NoteText.Lay(note, NoteWidth), Wrapped);
+                FitRow(sheet, row, isVerifyNote && prefilled is null ? VerifyNoteLines : 1, (sheet.ValueAt(row, ColumnNote) as string)!, field.Label);
+                sheet.Validate(Validation(CellName.Of(row, ColumnValue), field));
+                package.Name(field.Code, sheet, row, ColumnValue);
+            }
+            else if (line.Section is { } section)
+            {
+                var heading = Boxed with { Bold = true, Fill = SectionFill };
+                sheet.Set(row, ColumnIndex, section.Heading, heading);
+                sheet.Restyle(row, ColumnLabel, row, ColumnNote, _ => heading);
+                sheet.Merge(row, ColumnIndex, row, ColumnNote);
+            }
+            else
+            {
+                // The submission stamp: when a county sends a corrected return, the newest stamp wins. An input row, numbered.
+                sheet.Set(row, ColumnIndex, line.Number, Centered);
+                sheet.Set(row, ColumnLabel, "报送时间", Wrapped with { Bold = true });
+                sheet.Set(row, ColumnUnit, null, Boxed);
+                sheet.Set(row, ColumnValue, null, Input with { Middle = true, NumberFormat = "yyyy-mm-dd hh:mm" });
+                sheet.Set(row, ColumnCode, MetaNames.Submitted, Muted);
+                var stampNote = NoteText.Lay("本次报送的日期和时间，如 2022-07-03 16:30；修改后重报时请填新的时间", NoteWidth);
+                sheet.Set(row, ColumnNote, stampNote, Wrapped);
+                FitRow(sheet, row, 1, stampNote, "报送时间");
+                package.Name(MetaNames.Submitted, sheet, row, ColumnValue);
             }
         }
 
-        // The submission stamp: when a county sends a corrected return, the newest stamp wins. An input row, numbered.
-        sheet.Cells[row, ColumnIndex].Value = number;
-        sheet.Cells[row, ColumnIndex].Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-        sheet.Cells[row, ColumnLabel].Value = "报送时间";
-        sheet.Cells[row, ColumnLabel].Style.Font.Bold = true;
-        var stamp = sheet.Cells[row, ColumnValue];
-        stamp.Style.Locked = false;
-        stamp.Style.Fill.PatternType = ExcelFillStyle.Solid;
-        stamp.Style.Fill.BackgroundColor.SetColor(InputFill);
-        stamp.Style.Numberformat.Format = "yyyy-mm-dd hh:mm";
-        names.Add(MetaNames.Submitted, stamp);
-        sheet.Cells[row, ColumnCode].Value = MetaNames.Submitted;
-        Muted(sheet.Cells[row, ColumnCode]);
-        const string stampNote = "本次报送的日期和时间，如 2022-07-03 16:30；修改后重报时请填新的时间";
-        sheet.Cells[row, ColumnNote].Value = stampNote;
-        sheet.Cells[row, ColumnNote].Style.WrapText = true;
-        FitRow(sheet, row, 1, (stampNote, ColumnNote));
-        row++;
-
-        var table = sheet.Cells[5, ColumnIndex, row - 1, ColumnNote];
-        table.Style.Border.Top.Style = table.Style.Border.Bottom.Style = table.Style.Border.Left.Style = table.Style.Border.Right.Style = ExcelBorderStyle.Thin;
-        sheet.Cells[6, ColumnLabel, row - 1, ColumnLabel].Style.WrapText = true;
-        sheet.Cells[1, 1, row - 1, ColumnNote].Style.VerticalAlignment = ExcelVerticalAlignment.Center;
-
         for (var column = 1; column <= Widths.Length; column++)
         {
-            sheet.Column(column).Width = Widths[column - 1];
+            sheet.Column(column, Widths[column - 1]);
         }
-        sheet.View.FreezePanes(6, 1);
-        sheet.PrinterSettings.PaperSize = ePaperSize.A4;
-        sheet.PrinterSettings.Orientation = eOrientation.Portrait;
-        sheet.PrinterSettings.FitToPage = true;
-        sheet.PrinterSettings.FitToWidth = 1;
-        sheet.PrinterSettings.FitToHeight = 0;
-        sheet.PrinterSettings.RepeatRows = sheet.Cells["5:5"];
-
+        sheet.FrozenRows = TemplateLayout.HeaderRow;
+        sheet.TitleRow = TemplateLayout.HeaderRow;
         // Locked cells stay selectable; no password, so an office can still repair a template by hand.
-        sheet.Protection.IsProtected = true;
-        sheet.Protection.AllowSelectLockedCells = true;
-        sheet.Protection.AllowSelectUnlockedCells = true;
-        sheet.Protection.AllowFormatColumns = true;
-        sheet.Protection.AllowFormatRows = true;
+        sheet.Protected = true;
 
         foreach (var detail in definition.Details)
         {
-            DetailSheetWriter.Write(package.Workbook, detail, request.DetailRows?.GetValueOrDefault(detail.Code) ?? []);
+            DetailSheetWriter.Write(package, detail, request.DetailRows?.GetValueOrDefault(detail.Code) ?? []);
         }
-
-        var now = clock.GetLocalNow().DateTime;
-        package.Workbook.Properties.Title = $"{definition.Title} {request.Unit.Name} {request.Period}";
-        package.Workbook.Properties.Created = now;
-        package.Workbook.Properties.Modified = now;
-        return ReproducibleZip.Normalize(package.GetAsByteArray(), clock.GetLocalNow());
+        return package.ToArray();
     }
 
     /// <summary>Rows the 情况说明 cell offers for writing.</summary>
     private const int VerifyNoteLines = 4;
 
+    /// <summary>The 填报说明 column's width in characters that a line of it may take (a margin for fonts wider than ours).</summary>
+    private static readonly double NoteWidth = Widths[ColumnNote - 1] * 0.95;
+
     /// <summary>
     /// Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves (LibreOffice lets it spill
     /// into the next row): each row is given the height of its longest wrapped text, at a CJK line height that holds in
-    /// Excel, WPS and LibreOffice alike, with a margin for their different fallback fonts.
+    /// Excel, WPS and LibreOffice alike, with a margin for their different fallback fonts. The note is laid out in lines
+    /// of our own (<see cref="NoteText"/>); the label wraps where the program wraps it.
     /// </summary>
-    private static void FitRow(ExcelWorksheet sheet, int row, int minimumLines, params (string Text, int Column)[] texts)
+    private static void FitRow(TemplateSheet sheet, int row, int minimumLines, string note, string label)
     {
-        var lines = texts.Select(t => TextWidth.Lines(t.Text, Widths[t.Column - 1] * 0.9)).Append(minimumLines).Max();
-        sheet.Row(row).Height = 16 * lines + 4;
+        var lines = Math.Max(Math.Max(minimumLines, NoteText.Lines(note, NoteWidth)), TextWidth.Lines(label, Widths[ColumnLabel - 1] * 0.9));
+        sheet.Height(row, 16 * lines + 4);
     }
 
-    /// <summary>The field codes are for programs, not the clerk: small and grey.</summary>
-    private static void Muted(ExcelRange cell)
+    private static void Title(TemplateSheet sheet, int row, string text, bool bold, double size)
     {
-        cell.Style.Font.Size = 8;
-        cell.Style.Font.Color.SetColor(Color.Gray);
+        var style = Cell with { Bold = bold, Size = size, Center = true };
+        sheet.Set(row, ColumnIndex, text, style);
+        sheet.Restyle(row, ColumnLabel, row, ColumnNote, _ => style);
+        sheet.Merge(row, ColumnIndex, row, ColumnNote);
+        sheet.Height(row, size * 1.8);
     }
 
-    private static void Merge(ExcelWorksheet sheet, int row, string text, bool bold, float size)
+    private static void Pair(TemplateSheet sheet, int row, int column, string label, string value, bool bold = false)
     {
-        var range = sheet.Cells[row, ColumnIndex, row, ColumnNote];
-        range.Merge = true;
-        range.Value = text;
-        range.Style.Font.Bold = bold;
-        range.Style.Font.Size = size;
-        range.Style.HorizontalAlignment = ExcelHorizontalAlignment.Center;
-        sheet.Row(row).Height = size * 1.8;
-    }
-
-    private static void Pair(ExcelWorksheet sheet, int row, int column, string label, string value)
-    {
-        sheet.Cells[row, column].Value = label;
-        sheet.Cells[row, column].Style.Font.Bold = true;
-        var cell = sheet.Cells[row, column + 1];
-        cell.Style.Numberformat.Format = "@";
-        cell.Value = value;
+        sheet.Set(row, column, label, Label);
+        sheet.Set(row, column + 1, value, (bold ? Label : Cell) with { NumberFormat = "@" });
     }
 
     private static string Explain(ReturnDefinition definition, FieldDefinition field)
@@ -276,50 +213,22 @@ public sealed class TemplateGenerator(TimeProvider clock)
         };
     }
 
-    private static void AddValidation(ExcelWorksheet sheet, string address, FieldDefinition field)
+    private static DataValidation Validation(string address, FieldDefinition field)
     {
         var unit = field.Unit.Length > 0 ? $"(单位：{field.Unit})" : "";
-        IExcelDataValidation validation;
-        string prompt;
-        switch (field.Kind)
+        var (type, comparison, formula, prompt) = field.Kind switch
         {
-            case FieldKind.Count:
-                var whole = sheet.DataValidations.AddIntegerValidation(address);
-                whole.Operator = ExcelDataValidationOperator.greaterThanOrEqual;
-                whole.Formula.Value = 0;
-                validation = whole;
-                prompt = $"请填写不小于0的整数{unit}。";
-                break;
-            case FieldKind.Amount:
-                var amount = sheet.DataValidations.AddCustomValidation(address);
-                // A decimal validation cannot limit decimals; ROUND does. (EPPlus defaults the operator to "between", which needs two formulas.)
-                amount.Operator = ExcelDataValidationOperator.equal;
-                amount.Formula.ExcelFormula = $"AND(ISNUMBER({address}),{address}>=0,ROUND({address},2)={address})";
-                validation = amount;
-                prompt = $"请填写不小于0的数值，最多两位小数{unit}。";
-                break;
-            case FieldKind.Rate:
-                var rate = sheet.DataValidations.AddDecimalValidation(address);
-                rate.Operator = ExcelDataValidationOperator.greaterThanOrEqual;
-                rate.Formula.Value = 0;
-                validation = rate;
-                prompt = "请填写不小于0的百分数，如 12.50%。";
-                break;
-            default:
-                var text = sheet.DataValidations.AddTextLengthValidation(address);
-                text.Operator = ExcelDataValidationOperator.lessThanOrEqual;
-                text.Formula.Value = 500;
-                validation = text;
-                prompt = field.Required ? "必填。" : "可不填。";
-                break;
-        }
-        validation.AllowBlank = true;
-        validation.ShowInputMessage = true;
-        validation.PromptTitle = field.Label.Length > 24 ? field.Label[..24] : field.Label;
-        validation.Prompt = (field.Required && field.Kind != FieldKind.Text ? "必填；" : "") + prompt;
-        validation.ShowErrorMessage = true;
-        validation.ErrorStyle = ExcelDataValidationWarningStyle.stop;
-        validation.ErrorTitle = "输入有误";
-        validation.Error = prompt;
+            FieldKind.Count => (DataValidationValues.Whole, (DataValidationOperatorValues?)DataValidationOperatorValues.GreaterThanOrEqual, "0", $"请填写不小于0的整数{unit}。"),
+            // A decimal validation cannot limit decimals; ROUND does. (The operator means nothing to a custom rule, but a
+            // reader that defaults it to "between" would ask for a second formula.)
+            FieldKind.Amount => (DataValidationValues.Custom, DataValidationOperatorValues.Equal, $"AND(ISNUMBER({address}),{address}>=0,ROUND({address},2)={address})",
+                $"请填写不小于0的数值，最多两位小数{unit}。"),
+            FieldKind.Rate => (DataValidationValues.Decimal, DataValidationOperatorValues.GreaterThanOrEqual, "0", "请填写不小于0的百分数，如 12.50%。"),
+            _ => (DataValidationValues.TextLength, DataValidationOperatorValues.LessThanOrEqual, "500", field.Required ? "必填。" : "可不填。"),
+        };
+        return TemplateValidation.Of(address, type, comparison, formula, null,
+            title: field.Label.Length > 24 ? field.Label[..24] : field.Label,
+            prompt: (field.Required && field.Kind != FieldKind.Text ? "必填；" : "") + prompt,
+            error: prompt);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
-using OfficeOpenXml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Reports.Templates;
 
@@ -35,7 +37,7 @@ public static class ValueSheetFile
         {
             return path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ReadWorkbook(path) : CsvTable.Parse(File.ReadAllText(path));
         }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException or OpenXmlPackageException)
         {
             throw new FormatException($"{path}：无法读取（{problem.Message}）", problem);
         }
@@ -43,32 +45,66 @@ public static class ValueSheetFile
 
     private static List<IReadOnlyList<string>> ReadWorkbook(string path)
     {
-        using var package = new ExcelPackage(new FileInfo(path));
-        var sheet = package.Workbook.Worksheets.FirstOrDefault() ?? throw new FormatException($"{path}：文件中没有工作表");
-        if (sheet.Dimension is null)
+        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        var workbookPart = document.WorkbookPart ?? throw new FormatException($"{path}：文件中没有工作簿");
+        var first = workbookPart.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new FormatException($"{path}：文件中没有工作表");
+        if (first.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart part)
         {
-            return [];
+            throw new FormatException($"{path}：第一个工作表无法读取");
         }
-        var rows = new List<IReadOnlyList<string>>();
-        for (var row = sheet.Dimension.Start.Row; row <= sheet.Dimension.End.Row; row++)
+        var strings = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var cells = new SortedDictionary<int, SortedDictionary<int, string>>();
+        foreach (var row in part.Worksheet.Descendants<Row>())
         {
-            var cells = new List<string>();
-            for (var column = 1; column <= sheet.Dimension.End.Column; column++)
+            var next = 1;
+            foreach (var cell in row.Elements<Cell>())
             {
-                // The stored value, not the displayed text: a target shown as "1,639.00" is 1639.
-                cells.Add(sheet.Cells[row, column].Value switch
+                var column = cell.CellReference?.Value is { } reference ? ColumnOf(reference) : next;
+                next = column + 1;
+                var rowNumber = (int)(row.RowIndex?.Value ?? 0);
+                var text = Text(cell, strings);
+                if (text.Length > 0 && rowNumber > 0)
                 {
-                    null => "",
-                    double number => ((decimal)number).ToString(CultureInfo.InvariantCulture),
-                    decimal number => number.ToString(CultureInfo.InvariantCulture),
-                    var other => Convert.ToString(other, CultureInfo.InvariantCulture) ?? "",
-                });
-            }
-            if (cells.Any(c => c.Length > 0))
-            {
-                rows.Add(cells);
+                    (cells.TryGetValue(rowNumber, out var found) ? found : cells[rowNumber] = [])[column] = text;
+                }
             }
         }
-        return rows;
+        var width = cells.Count == 0 ? 0 : cells.Values.Max(r => r.Keys.Max());
+        return cells.Values.Select(r => (IReadOnlyList<string>)Enumerable.Range(1, width).Select(c => r.GetValueOrDefault(c, "")).ToList()).ToList();
+    }
+
+    /// <summary>The stored value, not the displayed text: a target shown as "1,639.00" is 1639.</summary>
+    private static string Text(Cell cell, List<string> strings)
+    {
+        var value = cell.CellValue?.Text;
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText ?? "";
+        }
+        if (value is null)
+        {
+            return "";
+        }
+        if (cell.DataType?.Value == CellValues.SharedString)
+        {
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < strings.Count ? strings[index] : "";
+        }
+        if ((cell.DataType is null || cell.DataType.Value == CellValues.Number)
+            && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && Math.Abs(number) < 7.9e28)
+        {
+            // As a double, shown in the decimal it stands for (15 significant digits).
+            return ((decimal)number).ToString(CultureInfo.InvariantCulture);
+        }
+        return value;
+    }
+
+    private static int ColumnOf(string reference)
+    {
+        var column = 0;
+        foreach (var c in reference.TakeWhile(char.IsLetter))
+        {
+            column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+        return column;
     }
 }

@@ -5,6 +5,7 @@ using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Intake;
 using Reports.Merge;
+using Reports.Numbers;
 using Reports.Outputs.Briefing;
 using Reports.Periods;
 using Reports.Rosters;

@@ -1,3 +1,4 @@
+using Reports.Numbers;
 using Reports.Outputs.Briefing;
 using Reports.Periods;
 

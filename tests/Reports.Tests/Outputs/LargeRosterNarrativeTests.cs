@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reports.Merge;
+using Reports.Numbers;
 using Reports.Outputs.Briefing;
 using Reports.Rosters;
 using Reports.Tests.Support;

@@ -1,3 +1,4 @@
+using Reports.Numbers;
 using Reports.Outputs.Briefing;
 
 namespace Reports.Tests.Outputs;

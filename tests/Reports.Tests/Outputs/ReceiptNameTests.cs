@@ -3,6 +3,7 @@ using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Ledger;
 using Reports.Outputs.Receipts;
+using Reports.Pipeline.Outputs;
 using Reports.Results;
 using Reports.Tests.Support;
 

@@ -5,6 +5,7 @@ using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Outputs.Receipts;
 using Reports.Pipeline;
+using Reports.Pipeline.Outputs;
 using Reports.Templates;
 using Reports.Tests.Support;
 

@@ -120,7 +120,8 @@ public sealed class EmploymentScaleRunTests
             Assert.True(package.Workbook.Names.ContainsKey(field.Code), field.Code);
         }
         var total = package.Workbook.Names["emp_total"];
-        var note = total.Worksheet.Cells[total.Start.Row, total.Start.Column + 2].Text;
+        // The note is laid out in lines of the template's own (NoteText): the words, read across its line breaks.
+        var note = total.Worksheet.Cells[total.Start.Row, total.Start.Column + 2].Text.Replace("\n", "", StringComparison.Ordinal);
         Assert.Contains("等于“其中:省外务工”、“省内县外务工”、“县内就业”之和", note);
         Assert.Empty(package.Workbook.Worksheets.Skip(1)); // no detail tables: the form alone
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using OfficeOpenXml;
 using Reports.Cli;
+using Reports.Numbers;
 using Reports.Outputs.Briefing;
 using Reports.Pipeline;
 using Reports.Tests.Support;

@@ -104,4 +104,56 @@ public sealed class TemplateGeneratorTests
             }
         }
     }
+
+    [Fact]
+    public void The_same_request_and_clock_give_the_same_bytes_and_so_does_filling_them()
+    {
+        var unit = Samples.Changzhi.Units[0];
+        var request = new TemplateRequest(Samples.Campaign, Samples.Period, unit);
+        var first = new TemplateGenerator(FixedClock.Default).Generate(request);
+        var second = new TemplateGenerator(new FixedClock(FixedClock.Default.GetUtcNow())).Generate(request);
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, new TemplateGenerator(new FixedClock(FixedClock.Default.GetUtcNow().AddDays(1))).Generate(request));
+        var values = Samples.ValuesOf(unit.Code);
+        Assert.Equal(ReturnFiller.Fill(first, Samples.Campaign, values), ReturnFiller.Fill(second, Samples.Campaign, values));
+    }
+
+    [Fact]
+    public void A_detail_table_is_an_excel_table_under_its_header_name_with_validation_on_every_column_for_ten_thousand_rows()
+    {
+        var fund = SampleReturn.Fund;
+        var bytes = new TemplateGenerator(FixedClock.Default).Generate(new TemplateRequest(fund.Definition, fund.Period, fund.Roster.Units[0]));
+        using var package = new ExcelPackage(new MemoryStream(bytes));
+        foreach (var detail in fund.Definition.Details)
+        {
+            var sheet = package.Workbook.Worksheets[detail.SheetName];
+            var header = package.Workbook.Names[detail.HeaderName];
+            Assert.Equal((DetailSheetWriter.HeaderRow, 1, detail.Columns.Count), (header.Start.Row, header.Start.Column, header.End.Column));
+            var table = Assert.Single(sheet.Tables);
+            Assert.Equal(detail.TableName, table.Name);
+            Assert.Equal(header.Start.Row, table.Address.Start.Row);
+            Assert.Equal(detail.Columns.Select(c => c.Header), table.Columns.Select(c => c.Name));
+            Assert.False(sheet.Protection.IsProtected);
+            for (var c = 0; c < detail.Columns.Count; c++)
+            {
+                var column = detail.Columns[c];
+                Assert.Equal(column.Header, sheet.Cells[DetailSheetWriter.HeaderRow, c + 1].Text);
+                var validation = Assert.Single(sheet.DataValidations, v => v.Address.Start.Column == c + 1);
+                Assert.Equal((DetailSheetWriter.HeaderRow + 1, DetailSheetWriter.HeaderRow + DetailSheetWriter.ValidatedRows), (validation.Address.Start.Row, validation.Address.End.Row));
+                Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", validation.Prompt);
+                Assert.Equal(column.Kind switch
+                {
+                    DetailColumnKind.Choice or DetailColumnKind.YesNo => eDataValidationType.List,
+                    DetailColumnKind.Date => eDataValidationType.DateTime,
+                    DetailColumnKind.Count => eDataValidationType.Whole,
+                    DetailColumnKind.Amount => eDataValidationType.Custom,
+                    _ => eDataValidationType.TextLength,
+                }, validation.ValidationType.Type);
+                if (validation is OfficeOpenXml.DataValidation.Contracts.IExcelDataValidationList list)
+                {
+                    Assert.Equal(column.Allowed, list.Formula.Values);
+                }
+            }
+        }
+    }
 }

@@ -79,4 +79,31 @@ public sealed class TemplateRowsTests
         Assert.True(sheet.Row(noteRow).Height >= 4 * 14.5);
         Assert.True(sheet.Cells[noteRow, noteColumn].Style.WrapText);
     }
+
+    /// <summary>
+    /// The 填报说明 is laid out by the template, not left to the program (issue 22: a closing quote wrapped onto a line
+    /// of its own, cut off at the row's height): every line fits the column, no line starts with closing punctuation,
+    /// and a quoted name is never split across lines.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Definitions))]
+    public void Every_line_of_a_note_fits_its_column_and_keeps_quoted_names_whole(string code)
+    {
+        var (package, definition) = Generate(code);
+        using var _ = package;
+        var sheet = package.Workbook.Worksheets[TemplateGenerator.SheetName];
+        var width = sheet.Column(TemplateLayout.ColumnNote).Width;
+        foreach (var row in TemplateLayout.Rows(definition).Where(r => r.Field is not null || r.IsStamp).Select(r => r.Row))
+        {
+            var note = sheet.Cells[row, TemplateLayout.ColumnNote].Text;
+            var lines = note.Split('\n');
+            Assert.All(lines, line =>
+            {
+                Assert.True(LinesNeeded(line, width) <= 1, $"row {row}: “{line}” is wider than the column");
+                Assert.False(line.Length > 0 && "”’，。；：、）".Contains(line[0], StringComparison.Ordinal), $"row {row}: a line starts with “{line[0]}”");
+                Assert.Equal(line.Count(c => c == '“'), line.Count(c => c == '”'));
+            });
+            Assert.True(sheet.Row(row).Height >= 14.5 * lines.Length, $"row {row}: {sheet.Row(row).Height}pt for {lines.Length} lines");
+        }
+    }
 }

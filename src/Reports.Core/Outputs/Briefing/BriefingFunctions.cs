@@ -1,5 +1,6 @@
 using System.Collections;
 using Scriban.Runtime;
+using Reports.Numbers;
 
 namespace Reports.Outputs.Briefing;
 
@@ -38,7 +39,7 @@ public static class BriefingFunctions
     public static string PhraseStarted(decimal started, decimal planned, string unit) =>
         planned > 0 && started >= planned
             ? "全部开工"
-            : $"开工{NumberStyle.Count(started, unit)}，开工率{NumberStyle.Completion(planned > 0 ? Merge.SafeDecimal.Divide(started, planned) : null)}";
+            : $"开工{NumberStyle.Count(started, unit)}，开工率{NumberStyle.Completion(planned > 0 ? SafeDecimal.Divide(started, planned) : null)}";
 
     /// <summary>"超额完成" when a completion rate passes 100%, "全面完成" at exactly 100%, else "" (nothing to add).</summary>
     public static string PhraseCompletion(decimal? rate) => rate switch

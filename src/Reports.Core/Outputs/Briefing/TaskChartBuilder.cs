@@ -1,6 +1,7 @@
 using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Numbers;
 using Reports.Pdf;
 
 namespace Reports.Outputs.Briefing;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Numbers;
 using Reports.Pdf;
 
 namespace Reports.Outputs.Briefing;

@@ -1,6 +1,7 @@
 using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Numbers;
 using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
@@ -17,7 +18,7 @@ internal static class NotesSheet
     public static void Write(StreamedWorkbook book, string name, MergeResult merge, SubmissionOverview submissions, string title, DateTimeOffset now, TimeZoneInfo zone)
     {
         var definition = merge.Definition;
-        var style = Briefing.NumberStyle.Completion;
+        var style = NumberStyle.Completion;
         var window = merge.Window;
         string[][] facts =
         [
@@ -103,6 +104,6 @@ internal static class NotesSheet
     private static string Comparison(MergeResult merge, IndicatorDefinition indicator) => merge.ProgressFor(indicator) switch
     {
         null => "—",
-        { } progress => $"{(indicator.Progress ?? ProgressBasis.Campaign).Label()} {Briefing.NumberStyle.Completion(progress)}，低于即为进度滞后",
+        { } progress => $"{(indicator.Progress ?? ProgressBasis.Campaign).Label()} {NumberStyle.Completion(progress)}，低于即为进度滞后",
     };
 }

@@ -1,6 +1,7 @@
 using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Numbers;
 using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
@@ -51,7 +52,7 @@ internal static class SummarySheet
         }
 
         var sheet = book.Add(name, widths, frozenRows: HeaderRow, frozenColumns: 3, fitToPage: false);
-        var progress = $"时序进度：{Briefing.NumberStyle.Completion(merge.TimeProgress)}；已汇总 {accepted}/{merge.Units.Count} 个单位";
+        var progress = $"时序进度：{NumberStyle.Completion(merge.TimeProgress)}；已汇总 {accepted}/{merge.Units.Count} 个单位";
         const string Legend = "合计行为公式（求和、比率为合计数之比），浅红为进度滞后，灰色为未汇总单位";
         WorkbookStyle.Title(book, sheet, title,
             $"报告期：{merge.Period.Chinese}（截至{merge.Period.ChineseEnd}）；{progress}。{Legend}。",

@@ -1,6 +1,7 @@
 using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Merge;
+using Reports.Numbers;
 using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;
@@ -241,11 +242,11 @@ internal static class TaskSheet
         var parts = new List<string> { $"报告期：{merge.Period.Chinese}；已汇总 {merge.Accepted.Count()}/{merge.Units.Count} 个单位" };
         if (section.Indicators.Any(i => i.Progress == ProgressBasis.Campaign))
         {
-            parts.Add($"{ProgressBasis.Campaign.Label()} {Briefing.NumberStyle.Completion(merge.TimeProgress)}（{merge.Window.Start:yyyy-MM-dd}至{merge.Window.End:yyyy-MM-dd}）");
+            parts.Add($"{ProgressBasis.Campaign.Label()} {NumberStyle.Completion(merge.TimeProgress)}（{merge.Window.Start:yyyy-MM-dd}至{merge.Window.End:yyyy-MM-dd}）");
         }
         if (section.Indicators.Any(i => i.Progress == ProgressBasis.Year))
         {
-            parts.Add($"{ProgressBasis.Year.Label()} {Briefing.NumberStyle.Completion(merge.YearProgress)}");
+            parts.Add($"{ProgressBasis.Year.Label()} {NumberStyle.Completion(merge.YearProgress)}");
         }
         parts.Add("排名按比率由高到低，并列同名次；浅红为低于时序进度（滞后），绿色为第一名，灰色为未汇总单位");
         return string.Join("；", parts) + "。";

@@ -1,4 +1,5 @@
 using Reports.Definitions;
+using Reports.Numbers;
 using Reports.Outputs.Spreadsheet;
 
 namespace Reports.Outputs.Workbook;

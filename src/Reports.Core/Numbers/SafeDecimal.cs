@@ -1,4 +1,4 @@
-namespace Reports.Merge;
+namespace Reports.Numbers;
 
 /// <summary>
 /// Arithmetic on county figures that cannot throw: a result a decimal cannot hold, or a division by zero, is null

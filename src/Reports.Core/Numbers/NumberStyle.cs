@@ -1,8 +1,7 @@
 using System.Globalization;
 using Reports.Definitions;
-using Reports.Merge;
 
-namespace Reports.Outputs.Briefing;
+namespace Reports.Numbers;
 
 /// <summary>
 /// The number style of a briefing (see the spec): 3393次, 2.3万人次, 11.33亿元, 7222.6万元, 105.28%, 121.9%, 100%.

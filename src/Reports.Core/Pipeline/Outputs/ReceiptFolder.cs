@@ -1,12 +1,15 @@
 using Reports.Definitions;
 using Reports.Intake;
 using Reports.Ledger;
-using Reports.Pipeline;
+using Reports.Outputs.Receipts;
 using Reports.Results;
 
-namespace Reports.Outputs.Receipts;
+namespace Reports.Pipeline.Outputs;
 
-/// <summary>Writes receipts into one folder: a run's (named by the ledger, one per version), or a county's self-checks.</summary>
+/// <summary>
+/// Writes receipts into one folder: a run's (named by the ledger, one per version), or a county's self-checks — the
+/// pipeline's part of the receipts (files, names in the folder); the receipts themselves know no pipeline.
+/// </summary>
 public static class ReceiptFolder
 {
     /// <summary>

@@ -1,10 +1,11 @@
 using System.IO.Compression;
 
-namespace Reports.Outputs;
+namespace Reports.Templates;
 
 /// <summary>
-/// EPPlus stamps every zip entry with the wall-clock time, so the same workbook differs byte for byte from run
-/// to run. Rewriting the package with one fixed entry time makes the same inputs give the same bytes.
+/// A zip package (System.IO.Packaging under the Open XML SDK) stamps every entry with the wall-clock time, so the
+/// same workbook differs byte for byte from run to run. Rewriting the package with one fixed entry time, the entries
+/// in their order, makes the same inputs give the same bytes.
 /// </summary>
 public static class ReproducibleZip
 {
