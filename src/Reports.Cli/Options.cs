@@ -38,6 +38,8 @@ internal sealed class Options(UiText text)
     public Option<string> Sha256 { get; } = new("--sha256") { Description = text.T("要撤销的版本的 SHA-256（见 intake.json 或 reports history）", "SHA-256 of the version to withdraw (see intake.json or reports history)"), Required = true };
     public Option<string> Why { get; } = new("--why") { Description = text.T("撤销的理由（记录在存储库中）", "why it is withdrawn (recorded in the store)"), Required = true };
     public Option<string?> Note { get; } = new("--note") { Description = text.T("审定的备注（记录在存储库中）", "a note on the approval (recorded in the store)") };
+    public Option<bool> AllowIncomplete { get; } = new("--allow-incomplete") { Description = text.T("尚有单位未通过或未报送时也审定（这些单位记为未通过/未报送，不冻结任何版本）", "approve even though some units were sent back or are missing (recorded as such; nothing of theirs is frozen)") };
+    public Option<bool> WithdrawReopen { get; } = new("--reopen") { Description = text.T("要撤销的是审定采用的版本时，以同一理由先重新开放该单位", "when the version is the approved one, reopen its unit with the same reason first") };
     public Option<string?> OptionalUnit { get; } = new("--unit") { Description = text.T("只重新开放这个单位（默认全部单位）", "reopen only this unit (default: every unit)") };
     public Option<string> ReopenWhy { get; } = new("--why") { Description = text.T("重新开放的理由（记录在存储库中）", "why it is reopened (recorded in the store)"), Required = true };
     public Option<string> Field { get; } = new("--field") { Description = text.T("字段代码，如 emp_total", "field code, e.g. emp_total"), Required = true };

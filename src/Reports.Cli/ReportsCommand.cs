@@ -102,7 +102,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var status = new Command("status", t.T(
             "某报告期的报送情况：谁已报送、谁被退回、谁未报送、谁逾期（按 Reports:Deadline），打印催报名单并写成 CSV（默认 out/报告期/催报-报表-报告期.csv）。全部按时报送退出码为 0，否则为 3",
             "Who has reported for a period, who was sent back, who is missing and who is late (against Reports:Deadline): prints the chase list and writes it as CSV (default out/PERIOD/催报-RETURN-PERIOD.csv). Exit code 0 when every unit reported on time, else 3"))
-            { o.StoredReturn, o.Period, o.OptionalRoster, o.Store, o.StatusInbox, o.Deadline, o.StatusCsv };
+            { o.StoredReturn, o.Period, o.OptionalRoster, o.Store, o.StatusInbox, o.Prefill, o.Deadline, o.StatusCsv, o.RunOut };
         status.SetAction(parse => Guard(() => Status(parse, o)));
         root.Subcommands.Add(status);
 
@@ -116,17 +116,21 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var withdraw = new Command("withdraw", t.T(
             "撤销存储库中的某个版本（如冒用其他单位名义报送的文件）：记录时间、操作人和理由，此后该版本不再参与汇总",
             "Withdraw a version from the store (e.g. a file sent in another unit's name): recorded with time, user and reason; it never counts again"))
-            { o.Return, o.Period, o.Sha256, o.Why, o.Store };
+            { o.Return, o.Period, o.Sha256, o.Why, o.WithdrawReopen, o.Store };
         withdraw.SetAction(parse => Guard(() => new WithdrawVerb(Load(parse, o), clock, output, o.Text).Execute(
-            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Sha256)!, parse.GetValue(o.Why)!)));
+            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Sha256)!, parse.GetValue(o.Why)!, parse.GetValue(o.WithdrawReopen))));
         root.Subcommands.Add(withdraw);
 
         var approve = new Command("approve", t.T(
             "审定某报表某报告期：把当前汇总采用的各单位版本记入存储库（时间、操作人、备注）；此后该期汇总只用这些版本，新收到的文件记为待审",
             "Approve a return's period: record in the store the version each unit's figures come from (time, user, note); from then on the period merges exactly those, and files received later are pending"))
-            { o.Return, o.Period, o.Note, o.Store };
-        approve.SetAction(parse => Guard(() => new ApproveVerb(Load(parse, o), clock, output, o.Text).Execute(
-            parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Note))));
+            { o.Return, o.Period, o.Note, o.OptionalRoster, o.AllowIncomplete, o.Store };
+        approve.SetAction(parse => Guard(() =>
+        {
+            var settings = Load(parse, o);
+            return new ApproveVerb(settings, clock, output, o.Text).Execute(parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Note),
+                parse.GetValue(o.OptionalRoster) ?? settings.Roster, parse.GetValue(o.AllowIncomplete));
+        }));
         root.Subcommands.Add(approve);
 
         var reopen = new Command("reopen", t.T(
@@ -256,7 +260,10 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             ParsePeriod(parse.GetValue(o.Period)!, o.Text),
             parse.GetValue(o.OptionalRoster) ?? settings.Roster,
             parse.GetValue(o.StatusInbox),
-            parse.GetValue(o.StatusCsv));
+            parse.GetValue(o.StatusCsv))
+        {
+            PrefillPath = parse.GetValue(o.Prefill),
+        };
         return new StatusVerb(settings, clock, output, o.Text) { Writing = Writing, Width = Terminal?.Profile.Width ?? 0 }.Execute(request);
     }
 

@@ -1,44 +1,42 @@
-using System.Globalization;
 using Reports.Cli.Settings;
 using Reports.Periods;
 using Reports.Pipeline;
-using Reports.Store;
-using Reports.Versions;
+using Reports.Rosters;
 
 namespace Reports.Cli.Verbs;
 
 /// <summary>
-/// <c>reports approve</c>: the office approves (审定) a return's period. The store records the version each unit's
-/// figures come from under the one rule, with time, the OS user and the note; from then on every run of the period
-/// uses exactly those versions, and a file received later is pending until <c>reports reopen</c>.
+/// <c>reports approve</c>: the office approves (审定) a return's period through its ledger. Each unit's accepted version
+/// under the one rule is frozen (only accepted versions); a unit sent back is recorded as 未通过, one that sent nothing as
+/// 未报送. It says how many of the expected units passed, and refuses an incomplete period unless
+/// <c>--allow-incomplete</c>, naming the units. From then on every run of the period uses exactly the frozen versions,
+/// and a file received later is pending until <c>reports reopen</c>.
 /// </summary>
 public sealed class ApproveVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, UiText text)
 {
-    public int Execute(string returnCode, ReportingPeriod period, string? note)
+    public int Execute(string returnCode, ReportingPeriod period, string? note, string rosterPath, bool allowIncomplete)
     {
-        using var store = OpenStore(settings, clock, text);
-        var versions = store.Versions(returnCode, period);
-        if (versions.Count == 0)
-        {
-            throw new SettingsException(text.T($"存储库中没有 {returnCode} {period} 的任何报表：先运行 reports run 再审定",
-                $"the store holds no {returnCode} for {period}: run reports run before approving"));
-        }
-        // Exactly what the next run would merge: the one rule, under the approval in force (a reopened unit's newest version).
-        var decision = VersionSelector.Decide(versions, store.FreezeOf(returnCode, period));
-        var approval = store.Approve(returnCode, period, decision.Chosen.ToDictionary(c => c.Key, c => c.Value.Sha256, StringComparer.Ordinal), note, Environment.UserName);
+        var roster = RosterLoader.Load(rosterPath);
+        using var office = OfficeLedger.Open(settings, clock, text, returnCode, period, roster, write: true);
+        var outcome = office.Ledger.Approve(note, Environment.UserName, allowIncomplete);
+        var approval = outcome.Approval!;
+        var at = approval.At.ToOffset(clock.LocalTimeZone.GetUtcOffset(approval.At.UtcDateTime));
         output.WriteLine(text.T(
-            $"已审定 {returnCode} {period}：{approval.Versions.Count} 个单位的版本已冻结（{approval.At.ToOffset(clock.LocalTimeZone.GetUtcOffset(approval.At.UtcDateTime)):yyyy-MM-dd HH:mm}，{approval.By}）。此后收到的文件记为待审，不改变汇总数；要采用新文件请用 reports reopen。",
-            $"approved {returnCode} {period}: the versions of {approval.Versions.Count} unit(s) are frozen ({approval.At:yyyy-MM-dd HH:mm}Z, {approval.By}). Files received later are pending and change no figure; reopen a unit with reports reopen."));
+            $"已审定 {returnCode} {period}（{at:yyyy-MM-dd HH:mm}，{approval.By}）：应报 {outcome.Expected} 个单位，通过 {outcome.Accepted}/{outcome.Expected}，其版本已冻结。此后收到的文件记为待审，不改变汇总数；要采用新文件请用 reports reopen。",
+            $"approved {returnCode} {period} ({at:yyyy-MM-dd HH:mm}, {approval.By}): {outcome.Accepted}/{outcome.Expected} expected units accepted, their versions frozen. Files received later are pending and change no figure; reopen a unit with reports reopen."));
+        if (outcome.SentBack.Count > 0)
+        {
+            output.WriteLine(text.T($"  未通过：{string.Join("、", outcome.SentBack.Select(u => u.Name))}（其退回的版本不冻结，不计入汇总）",
+                $"  sent back (未通过): {string.Join(", ", outcome.SentBack.Select(u => u.Name))} (their rejected versions are not frozen and do not count)"));
+        }
+        if (outcome.Missing.Count > 0)
+        {
+            output.WriteLine(text.T($"  未报送：{string.Join("、", outcome.Missing.Select(u => u.Name))}", $"  missing (未报送): {string.Join(", ", outcome.Missing.Select(u => u.Name))}"));
+        }
         foreach (var (unit, sha256) in approval.Versions.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"  {unit}  {Path.GetFileName(decision.Chosen[unit].File)}  {sha256[..12]}");
+            output.WriteLine($"  {unit}  {Path.GetFileName(outcome.Decision.Chosen[unit].File)}  {sha256[..12]}");
         }
         return (int)ExitCode.Success;
     }
-
-    /// <summary>The store the office keeps (approving and reopening need one that a run has filled).</summary>
-    internal static ReturnStore OpenStore(ReportsSettings settings, TimeProvider clock, UiText text) =>
-        File.Exists(settings.Store)
-            ? ReturnStore.Open(settings.Store, clock)
-            : throw new FileNotFoundException(text.T($"存储库不存在：{settings.Store}（先运行 reports run）", $"no store at {settings.Store} (run reports run first)"), settings.Store);
 }

@@ -4,7 +4,6 @@ using Reports.Definitions;
 using Reports.Intake;
 using Reports.Periods;
 using Reports.Pipeline;
-using Reports.Store;
 using Reports.Versions;
 
 namespace Reports.Cli.Verbs;
@@ -22,10 +21,10 @@ public sealed class ExplainVerb(ReportsSettings settings, TimeProvider clock, Te
         var field = definition.FindField(fieldCode) ?? throw new SettingsException(text.T(
             $"{returnCode} 没有字段 {fieldCode}；可用的字段：{string.Join("、", definition.Fields.Select(f => f.Code))}",
             $"{returnCode} has no field {fieldCode}; its fields: {string.Join(", ", definition.Fields.Select(f => f.Code))}"));
-        using var store = ApproveVerb.OpenStore(settings, clock, text);
-        var freeze = store.FreezeOf(returnCode, period);
-        // The decision every run takes (the one rule, under the approval in force).
-        var decision = VersionSelector.Decide(store.Versions(returnCode, period), freeze);
+        using var office = OfficeLedger.Open(settings, clock, text, returnCode, period, roster: null, write: false);
+        var freeze = office.Ledger.Freeze;
+        // The decision every run takes (the ledger's one rule, under the approval in force).
+        var decision = office.Ledger.Decide([]);
         var versions = decision.Files.Where(f => f.UnitCode == unitCode).ToList();
         if (decision.For(unitCode) is not { Submission: { } submission } chosen)
         {
@@ -78,7 +77,7 @@ public sealed class ExplainVerb(ReportsSettings settings, TimeProvider clock, Te
     /// <summary>Why the one rule chose this version.</summary>
     private string Why(IntakeFileResult chosen, IReadOnlyList<IntakeFileResult> versions, Freeze? freeze) =>
         freeze is not null && freeze.Holds(chosen.UnitCode!) ? text.T("本期已审定，采用审定时的版本。", "The period is approved: the approved version is used.")
-        : versions.Count(VersionSelector.CanCount) == 1 ? text.T("这是本单位本期唯一有效的版本。", "It is the unit's only valid version.")
+        : versions.Count(v => v.Status is IntakeStatus.Accepted or IntakeStatus.Rejected or IntakeStatus.Superseded or IntakeStatus.Pending) == 1 ? text.T("这是本单位本期唯一有效的版本。", "It is the unit's only valid version.")
         : text.T("这是市级最后收到的版本（先按收到的先后，同时收到的再按报送时间、文件时间）。",
             "It is the version the office received last (by reception, then the stamp and the file time for versions received together).");
 

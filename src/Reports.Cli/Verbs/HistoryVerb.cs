@@ -3,8 +3,7 @@ using Reports.Cli.Settings;
 using Reports.Intake;
 using Reports.Periods;
 using Reports.Pipeline;
-using Reports.Store;
-using Reports.Versions;
+using Reports.Ledger;
 
 namespace Reports.Cli.Verbs;
 
@@ -23,20 +22,18 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
             throw new SettingsException(text.T($"单位代码 {unitCode} 不在名册“{roster.Name}”（{rosterPath}）中：请核对 --unit，或用 --roster 指定名册",
                 $"unit code {unitCode} is not on the roster “{roster.Name}” ({rosterPath}): check --unit, or name the roster with --roster"));
         }
-        if (!File.Exists(settings.Store))
-        {
-            throw new FileNotFoundException(text.T($"存储库不存在：{settings.Store}（先运行 reports run）", $"no store at {settings.Store} (run reports run first)"), settings.Store);
-        }
-        using var store = ReturnStore.Open(settings.Store, clock);
-        // Decided as a merge decides (VersionSelector): the version received last counts, withdrawn ones never.
-        var decision = VersionSelector.Decide(store.Versions(returnCode, period), store.FreezeOf(returnCode, period));
+        using var office = OfficeLedger.Open(settings, clock, text, returnCode, period, roster: null, write: false);
+        var ledger = office.Ledger;
+        // Decided as a merge decides (the ledger's one rule): the version received last counts, withdrawn ones never.
+        var decision = ledger.Decide([]);
         var versions = decision.Files.Where(v => v.UnitCode == unitCode).ToList();
         if (versions.Count == 0)
         {
             output.WriteLine(text.T($"存储库中没有 {unitCode} 在 {period} 报送的 {returnCode}。", $"The store holds no {returnCode} from {unitCode} for {period}."));
-            WriteApprovals(store, returnCode, period, unitCode);
+            WriteApprovals(ledger, unitCode);
             return (int)ExitCode.Success;
         }
+        var receipts = ledger.Receipts.ToLookup(r => r.Sha256, StringComparer.Ordinal);
         output.WriteLine(text.T($"{unitCode} {returnCode} {period}：共 {versions.Count} 个版本", $"{unitCode} {returnCode} {period}: {versions.Count} version(s)"));
         for (var i = 0; i < versions.Count; i++)
         {
@@ -55,6 +52,10 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
                 $"{text.T("提醒", "warnings")} {version.WarningCount}",
                 chosen && version.Status == IntakeStatus.Accepted ? text.T("← 汇总采用", "← used by the merge")
                 : chosen ? text.T("← 本期以此为准（退回待改）", "← the unit's current version (sent back)") : ""));
+            foreach (var receipt in receipts[version.Sha256])
+            {
+                output.WriteLine(text.T($"     回执 {receipt.Name}（{Format(receipt.IssuedAt)} 出具）", $"     receipt {receipt.Name} (issued {Format(receipt.IssuedAt)})"));
+            }
             foreach (var note in version.Diagnostics.Where(d => d.Code == Diagnostics.DiagnosticCatalog.PendingAfterApproval.Code))
             {
                 output.WriteLine($"     {note.Message}");
@@ -64,17 +65,17 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
                 output.WriteLine($"     {note.Message}");
             }
         }
-        WriteApprovals(store, returnCode, period, unitCode);
+        WriteApprovals(ledger, unitCode);
         return (int)ExitCode.Success;
     }
 
     /// <summary>The period's approvals and reopenings (of this unit or of all), in the order they were made.</summary>
-    private void WriteApprovals(ReturnStore store, string returnCode, ReportingPeriod period, string unitCode)
+    private void WriteApprovals(ReturnLedger ledger, string unitCode)
     {
-        var events = store.Approvals(returnCode, period).Select(a => (a.Sequence, Line: text.T(
-                $"审定  {Format(a.At)}  {a.By}  本单位采用 {Short(a.Versions.GetValueOrDefault(unitCode))}" + (a.Note is { Length: > 0 } note ? $"  备注：{note}" : ""),
-                $"approved  {Format(a.At)}  {a.By}  this unit's version {Short(a.Versions.GetValueOrDefault(unitCode))}" + (a.Note is { Length: > 0 } n ? $"  note: {n}" : ""))))
-            .Concat(store.Reopenings(returnCode, period).Where(r => r.Unit is null || r.Unit == unitCode).Select(r => (r.Sequence, Line: text.T(
+        var events = ledger.Approvals.Select(a => (a.Sequence, Line: text.T(
+                $"审定  {Format(a.At)}  {a.By}  本单位{a.Describe(unitCode)}" + (a.Note is { Length: > 0 } note ? $"  备注：{note}" : ""),
+                $"approved  {Format(a.At)}  {a.By}  this unit: {a.Describe(unitCode)}" + (a.Note is { Length: > 0 } n ? $"  note: {n}" : ""))))
+            .Concat(ledger.Reopenings.Where(r => r.Unit is null || r.Unit == unitCode).Select(r => (r.Sequence, Line: text.T(
                 $"重新开放  {Format(r.At)}  {r.By}  {(r.Unit is null ? "全部单位" : "本单位")}  理由：{r.Reason}",
                 $"reopened  {Format(r.At)}  {r.By}  {(r.Unit is null ? "every unit" : "this unit")}  why: {r.Reason}"))))
             .OrderBy(e => e.Sequence)
@@ -89,8 +90,6 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
             output.WriteLine($"  {line}");
         }
     }
-
-    private string Short(string? sha256) => sha256 is null ? text.T("（无）", "(none)") : sha256[..Math.Min(12, sha256.Length)];
 
     private string Format(DateTimeOffset? moment) =>
         moment is { } m ? m.ToOffset(clock.LocalTimeZone.GetUtcOffset(m.UtcDateTime)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";

@@ -5,8 +5,8 @@ using Reports.Pipeline;
 namespace Reports.Cli.Verbs;
 
 /// <summary>
-/// <c>reports reopen</c>: lifts the approval's freeze for one unit (or every unit), recorded with time, the OS user and
-/// why; the next run takes that unit's newest version again by the one rule, the other units staying as approved.
+/// <c>reports reopen</c>: lifts the approval's freeze for one unit (or every unit), recorded through the ledger with time,
+/// the OS user and why; the next run takes that unit's newest version again by the one rule, the other units staying as approved.
 /// </summary>
 public sealed class ReopenVerb(ReportsSettings settings, TimeProvider clock, TextWriter output, UiText text)
 {
@@ -21,8 +21,8 @@ public sealed class ReopenVerb(ReportsSettings settings, TimeProvider clock, Tex
         {
             throw new SettingsException(text.T($"单位 {unit} 不在名册 {settings.Roster} 中，未重新开放", $"unit {unit} is not on the roster {settings.Roster}: nothing reopened"));
         }
-        using var store = ApproveVerb.OpenStore(settings, clock, text);
-        if (!store.Reopen(returnCode, period, unit, why.Trim(), Environment.UserName))
+        using var office = OfficeLedger.Open(settings, clock, text, returnCode, period, roster: null, write: true);
+        if (!office.Ledger.Reopen(unit, why.Trim(), Environment.UserName))
         {
             throw new SettingsException(unit is null
                 ? text.T($"{returnCode} {period} 没有生效的审定，无需重新开放", $"{returnCode} {period} has no approval in force: nothing to reopen")

@@ -87,7 +87,8 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         var inboxFiles = Directory.Exists(request.Inbox) ? InboxReader.List(request.Inbox, RosterLoader.Load(request.RosterPath)).Count : 0;
         var outcome = console.Track((stages, lines) =>
             new RunPipeline(clock, lines) { Recorded = Recorded, Writing = Writing, Stages = stages, Cancellation = Interrupted }.Execute(options), inboxFiles);
-        foreach (var diagnostic in outcome.Intake.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
+        // The findings of the versions that count and of those new in this run: a superseded version's were told when it came.
+        foreach (var diagnostic in outcome.Told.SelectMany(f => f.Diagnostics).Concat(outcome.OutputDiagnostics ?? []))
         {
             console.Diagnostic(diagnostic);
         }
@@ -131,8 +132,8 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
                 ? $"{merge.Roster.Name} {merge.Period}{text.T("：", ": ")}{Counts(merge)}"
                 : $"{merge.Roster.Name} {merge.Period}{text.T("：", ": ")}{string.Join(text.T("；", "; "), merges.Select(m => $"{m.Definition.Code} {Counts(m)}"))}",
             merges.Sum(m => m.Accepted.Count()), merges.Sum(m => m.Rejected.Count()), merges.Sum(m => m.Missing.Count()), merges.Sum(m => m.Units.Count),
-            outcome.Intake.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
-            outcome.Intake.Sum(f => f.ErrorCount),
+            outcome.Told.Sum(f => f.WarningCount) + (outcome.OutputDiagnostics?.Count(d => !d.IsError) ?? 0),
+            outcome.Told.Sum(f => f.ErrorCount),
             [.. written, Path.Combine(folder, RunLog.FileName)],
             clock.GetElapsedTime(started)) { Folder = folder };
         RunLog.Write(folder, console, summary, Writing);

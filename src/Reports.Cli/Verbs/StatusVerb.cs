@@ -9,13 +9,17 @@ using Reports.Outputs;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
-using Reports.Store;
-using Reports.Versions;
+using Reports.Ledger;
+using Reports.Templates;
 
 namespace Reports.Cli.Verbs;
 
 /// <summary>What <c>status</c> is asked: a return and period, the roster, optionally an inbox not yet merged and where the CSV goes.</summary>
-public sealed record StatusRequest(string ReturnCode, ReportingPeriod Period, string RosterPath, string? Inbox, string? CsvPath);
+public sealed record StatusRequest(string ReturnCode, ReportingPeriod Period, string RosterPath, string? Inbox, string? CsvPath)
+{
+    /// <summary>The office's prefill sheet the inbox's files are checked against, as a run checks them (<c>--prefill</c>).</summary>
+    public string? PrefillPath { get; init; }
+}
 
 /// <summary>
 /// Who has reported for a period (from the store, plus an inbox not yet merged), who was sent back, who is missing
@@ -40,25 +44,13 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         {
             throw new DirectoryNotFoundException(text.T($"收件箱目录不存在：{inbox}", $"no such inbox: {inbox}"));
         }
-        var files = new List<IntakeFileResult>();
-        Freeze? freeze = null;
-        if (File.Exists(settings.Store))
-        {
-            using var store = ReturnStore.Open(settings.Store, clock);
-            files.AddRange(store.Versions(definition.Code, request.Period));
-            freeze = store.FreezeOf(definition.Code, request.Period);
-        }
-        if (request.Inbox is { } folder)
-        {
-            var known = files.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
-            var later = files.Count == 0 ? 1 : files.Max(f => f.FirstSeenRun) + 1;
-            var context = new IntakeContext(definition, roster, request.Period, Now: clock.GetLocalNow());
-            files.AddRange(new IntakeProcessor(context).ProcessEntries(InboxReader.List(folder, roster))
-                .Where(f => f.Sha256.Length == 0 || !known.Contains(f.Sha256))
-                .Select(f => f with { FirstSeenRun = later, Original = null }));
-        }
-        // Decided by the same rule as a run: the inbox's new files count as received after everything in the store.
-        var decision = VersionSelector.Decide(files.Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored)).ToList(), freeze);
+        var prefilled = request.PrefillPath is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
+        // The ledger a run reads and writes (or an empty one): the inbox's files are checked against the same context —
+        // prefill and the previous period's figures — and decided by the same rule, as received after everything in the store.
+        using var office = OfficeLedger.OpenIfStored(settings, clock, definition, request.Period, roster);
+        var ledger = office?.Ledger ?? ReturnLedger.Empty(definition, roster, request.Period, clock);
+        var freeze = ledger.Freeze;
+        var decision = request.Inbox is { } folder ? ledger.Preview(InboxReader.List(folder, roster), prefilled) : ledger.Decide([]);
         var merge = Merger.Merge(definition, roster, request.Period, settings.Window, decision);
         DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
         var overview = SubmissionOverview.Build(merge, decision, deadline);

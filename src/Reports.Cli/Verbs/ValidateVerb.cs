@@ -4,11 +4,10 @@ using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Intake.Xlsx;
+using Reports.Ledger;
 using Reports.Pipeline;
 using Reports.Rosters;
-using Reports.Store;
 using Reports.Templates;
-using Reports.Versions;
 
 namespace Reports.Cli.Verbs;
 
@@ -39,16 +38,10 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
         var roster = RosterLoader.Load(request.RosterPath ?? settings.Roster);
         var prefilled = request.PrefillPath is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
-        // On the office's machine the store gives the previous period's figures, checked as a run checks them.
-        PreviousFigures? previous = null;
-        if (File.Exists(settings.Store))
-        {
-            using var store = ReturnStore.Open(settings.Store, clock);
-            previous = PreviousFiguresLoader.Load(store, definition, period);
-        }
-        var reader = new ReturnFileReader(new IntakeContext(definition, roster, period, Prefilled: prefilled, Now: clock.GetLocalNow(), Previous: previous));
-        // Decided as the city decides: of several files of one unit, the one that would count.
-        var results = VersionSelector.Decide(received.Select(r => reader.Read(r) with { Original = null }).ToList()).Files;
+        // On the office's machine the ledger gives the previous period's figures, checked as a run checks them; on a
+        // county's, an empty ledger. Decided as the city decides: of several files of one unit, the one that would count.
+        using var office = OfficeLedger.OpenIfStored(settings, clock, definition, period, roster);
+        var results = (office?.Ledger ?? ReturnLedger.Empty(definition, roster, period, clock)).Check(received, prefilled).Files;
 
         var console = new PlainRunConsole(output, error, clock, verbosity, text);
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))
@@ -70,7 +63,7 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
         }
         if (request.ReceiptsFolder is { } receipts)
         {
-            foreach (var written in Pipeline.Outputs.ReceiptFolder.Write(results, definition, receipts, clock, Outputs.Receipts.ReceiptPurpose.SelfCheck, Writing, roster, period))
+            foreach (var written in Pipeline.Outputs.ReceiptFolder.WriteSelfChecks(results, definition, receipts, clock, Writing, roster, period))
             {
                 console.Say($"{text.T("已写出", "wrote")} {written}");
             }

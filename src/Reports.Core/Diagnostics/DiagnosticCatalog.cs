@@ -137,6 +137,12 @@ public static class DiagnosticCatalog
     /// version, period or unit; a sender that is not the unit named inside). Such a file is recorded and listed, but
     /// never counts for a unit, nor displaces the unit's valid return.
     /// </summary>
+    /// <summary>What a decision among versions says of a file (superseded, duplicate, withdrawn, pending): never a property of its content.</summary>
+    public static IReadOnlySet<string> Decisions { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Superseded.Code, Duplicate.Code, Withdrawn.Code, PendingAfterApproval.Code,
+    };
+
     public static IReadOnlySet<string> IdentityFailures { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         MetaMissing.Code, WrongReturn.Code, WrongVersion.Code, UnknownUnit.Code, WrongPeriod.Code, SenderNameMismatch.Code, SenderFolderMismatch.Code,

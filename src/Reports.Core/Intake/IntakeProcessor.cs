@@ -6,23 +6,12 @@ namespace Reports.Intake;
 /// <summary>
 /// Takes in every file of an inbox, in a fixed order, each read once and checked; a byte-identical resend is a
 /// duplicate, not a second version. Files are recognised by their first bytes. Which version counts for a unit is
-/// not decided here but by <see cref="Versions.VersionSelector"/>.
+/// not decided here but by the ledger (<see cref="Ledger.ReturnLedger"/>).
 /// </summary>
 public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism = null)
 {
     /// <summary>Extensions under which a file is read even when its bytes say it is not a workbook (to tell the clerk so).</summary>
     private static readonly string[] WorkbookExtensions = [".xlsx", ".xlsm", ".xls", ".xltx", ".xltm", ".et", ".ett"];
-
-    /// <summary>
-    /// Every entry of an inbox (see <see cref="InboxReader.List"/>: unit subfolders name their sender) read, and the
-    /// versions decided among: a convenience for one inbox without a store.
-    /// </summary>
-    public IReadOnlyList<IntakeFileResult> ProcessInbox(string inbox, IProgress<string>? progress = null) =>
-        Versions.VersionSelector.Decide(ProcessEntries(InboxReader.List(inbox, context.Roster), progress)).Files;
-
-    /// <summary>Files named one by one (<c>reports validate</c>): no sender.</summary>
-    public IReadOnlyList<IntakeFileResult> ProcessFiles(IReadOnlyList<string> files, IProgress<string>? progress = null) =>
-        ProcessEntries(files.Select(f => new InboxEntry(f, null)).ToList(), progress);
 
     public IReadOnlyList<IntakeFileResult> ProcessEntries(IReadOnlyList<InboxEntry> entries, IProgress<string>? progress = null) =>
         ProcessEntries(entries, progress, null);

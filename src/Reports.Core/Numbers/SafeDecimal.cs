@@ -24,18 +24,6 @@ public static class SafeDecimal
         }
     }
 
-    public static decimal? Subtract(decimal a, decimal b)
-    {
-        try
-        {
-            return a - b;
-        }
-        catch (OverflowException)
-        {
-            return null;
-        }
-    }
-
     public static decimal? Multiply(decimal a, decimal b)
     {
         try

@@ -19,6 +19,9 @@ public sealed record RunOutcome(
     /// <summary>The merge of each return of the run, in order; the first is <see cref="Merge"/>.</summary>
     public IReadOnlyList<MergeResult> Merges { get; init; } = [Merge];
 
+    /// <summary>The files whose findings the run tells: of versions that count, or new in this run (<see cref="Results.ReturnResult.Told"/>).</summary>
+    public IReadOnlyList<IntakeFileResult> Told { get; init; } = Intake;
+
     /// <summary>The result of each return of the run, in order (what every output was rendered from).</summary>
     public IReadOnlyList<Results.ReturnResult> Results { get; init; } = [];
 }

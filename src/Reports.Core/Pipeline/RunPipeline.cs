@@ -2,15 +2,16 @@ using Reports.Analysis;
 using Reports.Definitions;
 using Reports.Intake;
 using Reports.Intake.Xlsx;
+using Reports.Ledger;
 using Reports.Merge;
 using Reports.Outputs.Briefing;
+using Reports.Outputs.Receipts;
 using Reports.Pdf;
 using Reports.Pipeline.Outputs;
 using Reports.Results;
 using Reports.Rosters;
 using Reports.Store;
 using Reports.Templates;
-using Reports.Versions;
 
 namespace Reports.Pipeline;
 
@@ -78,6 +79,10 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         progress?.Report($"读取 {options.InboxDirectory}");
         var inbox = InboxShare.Split(options.InboxDirectory, roster, definitions.Select(d => d.Code).ToList(), XlsxLimits.Default.MaxFileBytes);
         using var store = options.StorePath is null ? null : ReturnStore.Open(options.StorePath, clock);
+        if (store is not null)
+        {
+            progress?.Report($"存储库 {options.StorePath}");
+        }
         var results = definitions.Select((definition, i) =>
             Compute(definition, roster, i == 0 ? prefilled : null, inbox[i], narrativeTemplates[i], store, options, stages)).ToList();
         // An approved period's outputs are dated by its approval, not by the run: re-running it gives the same bytes.
@@ -138,66 +143,36 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         var complete = results.All(r => r.Merge.Complete);
         return new RunOutcome(complete ? ExitCode.Success : ExitCode.Incomplete, [.. results.SelectMany(r => r.Files)], results[0].Merge, written, notices, Merged([.. stages.Timings, .. besideTimings]))
         {
+            Told = [.. results.SelectMany(r => r.Told)],
             Merges = results.Select(r => r.Merge).ToList(),
             Results = results,
         };
     }
 
-    /// <summary>One return of the run: its files read once, recorded, decided among, merged, analysed and narrated.</summary>
+    /// <summary>One return of the run, through its ledger: its files read once, recorded, decided among, merged, analysed and narrated.</summary>
     private ReturnResult Compute(ReturnDefinition definition, Roster roster, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled,
         IReadOnlyList<InboxEntry> files, Scriban.Template narrativeTemplate, ReturnStore? store, RunOptions options, StageClock stages)
     {
         stages.Begin(StageTiming.Intake);
-        // The previous period's accepted figures (from the store) go into intake, so that a check against them is the file's own.
-        var previous = store is null ? null : PreviousFiguresLoader.Load(store, definition, options.Period);
-        var context = new IntakeContext(definition, roster, options.Period, Prefilled: prefilled, Now: clock.GetLocalNow(), Previous: previous);
-        IReadOnlyList<IntakeFileResult> received;
-        IReadOnlyList<IntakeFileResult> candidates;
-        if (store is null)
+        var ledger = store is null ? ReturnLedger.Empty(definition, roster, options.Period, clock) : ReturnLedger.Open(store, definition, roster, options.Period, clock);
+        var intake = ledger.Receive(files, ledger.IntakeContext(prefilled), options.InboxDirectory, Receipted(options.Receipts), options.IntakeThreads, progress, Recorded, () =>
         {
-            // Nothing downstream needs a file's bytes: each is dropped as soon as its file is read.
-            received = new IntakeProcessor(context, options.IntakeThreads).ProcessEntries(files, progress, f => f with { Original = null });
-            candidates = received;
-        }
-        else
-        {
-            // Each file goes into the store as it is read, in file order, in the run's one transaction (committed once
-            // every file is in: a run that fails or is killed leaves the store as before); what is kept of it is what
-            // the receipts need and the store does not give back.
-            using (var recording = store.BeginRun(definition.Code, options.Period, options.InboxDirectory, files.Count))
-            {
-                progress?.Report($"记录到存储库 {options.StorePath}");
-                received = new IntakeProcessor(context, options.IntakeThreads).ProcessEntries(files, progress, f =>
-                {
-                    recording.Add(f);
-                    Recorded?.Report(f);
-                    return Kept(f);
-                });
-                Stages?.Report(RunStage.Recording);
-                stages.Begin(StageTiming.Store);
-                recording.Complete();
-            }
-            // Every version the store holds for the period (this run's and earlier runs'), and this run's files that
-            // are no version: duplicates, non-workbooks and files that could not be read at all.
-            candidates = [.. store.Versions(definition.Code, options.Period), .. received.Where(f => !IsVersion(f))];
-        }
-
+            Stages?.Report(RunStage.Recording);
+            stages.Begin(StageTiming.Store);
+        });
         Stages?.Report(RunStage.Merging);
         stages.Begin(StageTiming.Merge);
         progress?.Report("汇总");
-        var decision = VersionSelector.Decide(candidates, store?.FreezeOf(definition.Code, options.Period));
-        var merge = Merger.Merge(definition, roster, options.Period, options.Window, decision);
-        return ReturnResult.Compute(decision, received, merge, store is null ? null : HistoryLoader.Load(store, merge), options.Quality, options.Deadline, narrativeTemplate, clock.LocalTimeZone);
+        return ledger.Result(intake, options.Window, options.Quality, options.Deadline, narrativeTemplate);
     }
 
-    /// <summary>A file the store keeps as a version of the period (else a duplicate, a non-workbook or a file that could not be read).</summary>
-    private static bool IsVersion(IntakeFileResult file) => file.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored) && file.Sha256.Length > 0;
-
-    /// <summary>
-    /// What is kept of a file the store has recorded: never its bytes; and for a version, not its figures either (the
-    /// store gives them back, and its receipt is drawn from that version); a duplicate's receipt needs its own.
-    /// </summary>
-    private static IntakeFileResult Kept(IntakeFileResult file) => IsVersion(file) ? file with { Original = null, Submission = null } : file with { Original = null };
+    /// <summary>Which files get a receipt (Reports:Receipts).</summary>
+    private static Func<IntakeFileResult, bool> Receipted(ReceiptScope scope) => scope switch
+    {
+        ReceiptScope.None => _ => false,
+        ReceiptScope.Findings => f => f.Diagnostics.Any(d => d.Severity != Diagnostics.DiagnosticSeverity.Info),
+        _ => _ => true,
+    };
 
     /// <summary>A stage timed in several pieces (each return is read in turn) counts once.</summary>
     private static List<StageTiming> Merged(IReadOnlyList<StageTiming> timings) =>

@@ -29,12 +29,4 @@ public sealed class StageClock
             _current = null;
         }
     }
-
-    public T Time<T>(string stage, Func<T> work)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var result = work();
-        _timings.Add(new StageTiming(stage, Stopwatch.GetElapsedTime(start)));
-        return result;
-    }
 }

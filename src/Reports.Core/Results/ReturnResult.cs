@@ -26,6 +26,15 @@ public sealed record ReturnResult(
 {
     public ReturnDefinition Definition => Merge.Definition;
 
+    /// <summary>
+    /// The files whose findings a run tells (console, run.log, the closing counts): the versions that count and those new
+    /// in this run; not a superseded version's findings, told when it came. Unset: every file.
+    /// </summary>
+    public IReadOnlyList<IntakeFileResult> Told { get => field ?? Files; init; }
+
+    /// <summary>The receipts of the files received in this run, each named for its version, with what the decision made of the file.</summary>
+    public IReadOnlyList<ReceiptToIssue> Receipts { get; init; } = [];
+
     /// <summary>The office's approval the figures stand under (审定), in the office's time zone; null when the period is not approved.</summary>
     public ApprovalStatus? Approval { get; init; }
 

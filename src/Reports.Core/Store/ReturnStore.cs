@@ -15,7 +15,7 @@ namespace Reports.Store;
 /// </summary>
 public sealed class ReturnStore : IDisposable
 {
-    private const int SchemaVersion = 3;
+    private const int SchemaVersion = 4;
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
 
@@ -25,33 +25,97 @@ public sealed class ReturnStore : IDisposable
         _clock = clock;
     }
 
-    public static ReturnStore Open(string path, TimeProvider clock)
+    /// <summary>
+    /// Opens the store to read and write (a run, approve, reopen, withdraw). The write lock is taken only to create or
+    /// upgrade the schema, and then by each write: readers are never held up (WAL).
+    /// </summary>
+    public static ReturnStore Open(string path, TimeProvider clock) => Open(path, clock, readOnly: false);
+
+    /// <summary>
+    /// Opens the store only to read (status, history, explain, validate): no lock is taken, a running intake is not
+    /// waited for, and a store the office may only read (a read-only file or folder) is read all the same.
+    /// </summary>
+    public static ReturnStore OpenToRead(string path, TimeProvider clock) => Open(path, clock, readOnly: true);
+
+    private static ReturnStore Open(string path, TimeProvider clock, bool readOnly)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        if (!readOnly)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = false, // a closed store leaves no handle behind (tests delete it; a second run may open it)
             DefaultTimeout = 30,
         }.ToString());
         connection.Open();
         var store = new ReturnStore(connection, clock);
         store.Execute("PRAGMA busy_timeout = 30000;");
+        int version;
+        try
+        {
+            version = store.SchemaOnDisk();
+        }
+        catch (SqliteException problem) when (readOnly && problem.SqliteErrorCode is 8 or 14)
+        {
+            // A store in WAL mode on a medium the office may only read (its folder not writable, no -shm beside it):
+            // read as immutable — nobody can be writing to it.
+            connection.Dispose();
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1",
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString());
+            connection.Open();
+            store = new ReturnStore(connection, clock);
+            version = store.SchemaOnDisk();
+        }
+        if (version > SchemaVersion)
+        {
+            connection.Dispose();
+            throw new StoreException($"存储库 {path} 的结构版本为 {version}，高于本程序支持的 {SchemaVersion}：它由更新的程序写过，请升级程序后再用，存储库未作改动");
+        }
+        if (readOnly)
+        {
+            if (version < SchemaVersion)
+            {
+                connection.Dispose();
+                if (version == 0)
+                {
+                    throw new StoreException($"{path} 不是报表存储库（没有任何记录）");
+                }
+                // An older store is upgraded by the first verb that writes (a run); a reader of it upgrades it first.
+                using (Open(path, clock, readOnly: false))
+                {
+                }
+                return Open(path, clock, readOnly: true);
+            }
+            return store;
+        }
         store.Execute("PRAGMA journal_mode = WAL;");
         store.Execute("PRAGMA synchronous = FULL;");
         store.Execute("PRAGMA foreign_keys = ON;");
-        store.CreateSchema();
+        if (version < SchemaVersion)
+        {
+            store.CreateSchema();
+        }
         return store;
     }
+
+    /// <summary>The schema version the file holds (0: a new file), read without taking any lock.</summary>
+    private int SchemaOnDisk() => Convert.ToInt32(Scalar("PRAGMA user_version;", null), CultureInfo.InvariantCulture);
 
     private void CreateSchema()
     {
         using var transaction = _connection.BeginTransaction();
+        // Read again under the write lock: another program may have upgraded it meanwhile.
         var version = Convert.ToInt32(Scalar("PRAGMA user_version;", transaction), CultureInfo.InvariantCulture);
-        if (version > SchemaVersion)
+        if (version >= SchemaVersion)
         {
-            throw new StoreException($"存储库 {_connection.DataSource} 的结构版本为 {version}，高于本程序支持的 {SchemaVersion}：它由更新的程序写过，请升级程序后再用，存储库未作改动");
+            return;
         }
         Execute("""
             CREATE TABLE IF NOT EXISTS runs (
@@ -130,6 +194,7 @@ public sealed class ReturnStore : IDisposable
                 approval_id INTEGER NOT NULL REFERENCES approvals(id),
                 unit_code TEXT NOT NULL,
                 sha256 TEXT NOT NULL,
+                accepted INTEGER NOT NULL DEFAULT 1,
                 PRIMARY KEY (approval_id, unit_code));
             CREATE TABLE IF NOT EXISTS reopenings (
                 id INTEGER PRIMARY KEY,
@@ -140,22 +205,41 @@ public sealed class ReturnStore : IDisposable
                 reopened_at TEXT NOT NULL,
                 reopened_by TEXT NOT NULL,
                 reason TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS receipts (
+                return_code TEXT NOT NULL,
+                period TEXT NOT NULL,
+                name TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                run_id INTEGER NOT NULL REFERENCES runs(id),
+                PRIMARY KEY (return_code, period, name));
             """, transaction);
+        if (version is > 0 and < 4 && !Columns("approved_versions", transaction).Contains("accepted"))
+        {
+            // Schema 3 froze whatever version the rule chose, a rejected one included; such a row stays as it was.
+            Execute("ALTER TABLE approved_versions ADD COLUMN accepted INTEGER NOT NULL DEFAULT 1;", transaction);
+        }
         if (version == 1)
         {
             // Schema 1 kept no cell of a value: where it was read and what was typed there.
             Execute("ALTER TABLE version_values ADD COLUMN sheet TEXT; ALTER TABLE version_values ADD COLUMN cell TEXT; ALTER TABLE version_values ADD COLUMN typed TEXT;", transaction);
         }
-        // Schema 2 had no approvals or reopenings: CREATE TABLE IF NOT EXISTS above adds them, empty.
+        // Schema 2 had no approvals or reopenings, schema 3 no receipts: CREATE TABLE IF NOT EXISTS above adds them, empty.
         Execute($"PRAGMA user_version = {SchemaVersion};", transaction);
         transaction.Commit();
+    }
+
+    private HashSet<string> Columns(string table, SqliteTransaction transaction)
+    {
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        ReadAll($"PRAGMA table_info({table});", [], reader => columns.Add(reader.GetString(1)), transaction);
+        return columns;
     }
 
     /// <summary>
     /// Records one run and every file it took in, in one transaction: new contents become versions (with a copy
     /// of their bytes), contents already held are only noted as seen again. Returns the run's id.
     /// </summary>
-    public long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<IntakeFileResult> intake)
+    internal long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<IntakeFileResult> intake)
     {
         using var recording = BeginRun(returnCode, period, inbox, intake.Count);
         foreach (var file in intake)
@@ -170,7 +254,7 @@ public sealed class ReturnStore : IDisposable
     /// bytes then need not be kept): everything goes into one transaction, committed by <see cref="RunRecording.Complete"/>,
     /// so a run killed or failing at any point leaves the store as before. The store's write lock is held until then.
     /// </summary>
-    public RunRecording BeginRun(string returnCode, ReportingPeriod period, string inbox, int files)
+    internal RunRecording BeginRun(string returnCode, ReportingPeriod period, string inbox, int files)
     {
         if (_prepared is not null)
         {
@@ -252,7 +336,7 @@ public sealed class ReturnStore : IDisposable
             }
         }
         var seq = 0;
-        foreach (var d in file.Diagnostics.Where(d => d.Code is not "RPT050" and not "RPT052")) // run decisions, not properties of the content
+        foreach (var d in file.Diagnostics.Where(d => !DiagnosticCatalog.Decisions.Contains(d.Code))) // a decision is the run's, not the content's
         {
             Execute("INSERT INTO version_diagnostics (version_id, seq, code, severity, message, sheet, cell, field) VALUES ($v, $q, $c, $sev, $m, $sh, $ce, $fi);", transaction,
                 ("$v", id), ("$q", seq++), ("$c", d.Code), ("$sev", d.Severity.ToString()), ("$m", d.Message), ("$sh", d.Sheet), ("$ce", d.Cell), ("$fi", d.Field));
@@ -265,7 +349,7 @@ public sealed class ReturnStore : IDisposable
     /// that first received it, its values with their cells, its detail rows and its diagnostics; a version the office
     /// withdrew has status <see cref="IntakeStatus.Withdrawn"/>. What <see cref="Versions.VersionSelector"/> decides among.
     /// </summary>
-    public IReadOnlyList<IntakeFileResult> Versions(string returnCode, ReportingPeriod period)
+    internal IReadOnlyList<IntakeFileResult> Versions(string returnCode, ReportingPeriod period)
     {
         var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()) };
         var values = new Dictionary<long, (Dictionary<string, decimal> Numbers, Dictionary<string, string> Texts, Dictionary<string, FieldReading> Cells)>();
@@ -371,7 +455,7 @@ public sealed class ReturnStore : IDisposable
     /// Withdraws a version of a return and period (e.g. sent in another unit's name), recorded with time, who and why;
     /// from then on it never counts. False when the store holds no such version.
     /// </summary>
-    public bool Withdraw(string returnCode, ReportingPeriod period, string sha256, string reason, string by)
+    internal bool Withdraw(string returnCode, ReportingPeriod period, string sha256, string reason, string by, string? reopenUnit = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
         if (Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", transaction,
@@ -379,14 +463,21 @@ public sealed class ReturnStore : IDisposable
         {
             return false;
         }
+        var now = Format(_clock.GetUtcNow());
+        if (reopenUnit is not null)
+        {
+            // The unit is reopened with the same reason, in the same transaction: never a withdrawn version still approved.
+            Execute("INSERT INTO reopenings (return_code, period, seq, unit_code, reopened_at, reopened_by, reason) VALUES ($r, $p, $q, $u, $t, $b, $why);", transaction,
+                ("$r", returnCode), ("$p", period.ToString()), ("$q", NextSequence(transaction)), ("$u", reopenUnit), ("$t", now), ("$b", by), ("$why", reason));
+        }
         Execute("INSERT INTO withdrawals (return_code, period, sha256, withdrawn_at, withdrawn_by, reason) VALUES ($r, $p, $s, $t, $b, $why);", transaction,
-            ("$r", returnCode), ("$p", period.ToString()), ("$s", sha256), ("$t", Format(_clock.GetUtcNow())), ("$b", by), ("$why", reason));
+            ("$r", returnCode), ("$p", period.ToString()), ("$s", sha256), ("$t", now), ("$b", by), ("$why", reason));
         transaction.Commit();
         return true;
     }
 
     /// <summary>Every withdrawal recorded for a return and period, in order.</summary>
-    public IReadOnlyList<Withdrawal> Withdrawals(string returnCode, ReportingPeriod period)
+    internal IReadOnlyList<Withdrawal> Withdrawals(string returnCode, ReportingPeriod period)
     {
         var list = new List<Withdrawal>();
         ReadAll("SELECT sha256, withdrawn_at, withdrawn_by, reason FROM withdrawals WHERE return_code = $r AND period = $p ORDER BY id;",
@@ -399,16 +490,17 @@ public sealed class ReturnStore : IDisposable
     /// Approves a return's period: records the version each unit's figures come from (unit → SHA-256), with time, who
     /// and the note. From then on that period's decision uses exactly these versions (see <see cref="Freeze"/>).
     /// </summary>
-    public Approval Approve(string returnCode, ReportingPeriod period, IReadOnlyDictionary<string, string> versions, string? note, string by)
+    internal Approval Approve(string returnCode, ReportingPeriod period, IReadOnlyDictionary<string, string> accepted, IReadOnlyDictionary<string, string> sentBack, string? note, string by)
     {
         var now = _clock.GetUtcNow();
         using var transaction = _connection.BeginTransaction(deferred: false);
         var seq = NextSequence(transaction);
         var id = Convert.ToInt64(Scalar("INSERT INTO approvals (return_code, period, seq, approved_at, approved_by, note) VALUES ($r, $p, $q, $t, $b, $n) RETURNING id;",
             transaction, ("$r", returnCode), ("$p", period.ToString()), ("$q", seq), ("$t", Format(now)), ("$b", by), ("$n", note)), CultureInfo.InvariantCulture);
-        foreach (var (unit, sha256) in versions.OrderBy(v => v.Key, StringComparer.Ordinal))
+        foreach (var (unit, sha256, isAccepted) in accepted.Select(v => (v.Key, v.Value, true)).Concat(sentBack.Select(v => (v.Key, v.Value, false))).OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            Execute("INSERT INTO approved_versions (approval_id, unit_code, sha256) VALUES ($a, $u, $s);", transaction, ("$a", id), ("$u", unit), ("$s", sha256));
+            Execute("INSERT INTO approved_versions (approval_id, unit_code, sha256, accepted) VALUES ($a, $u, $s, $ok);", transaction,
+                ("$a", id), ("$u", unit), ("$s", sha256), ("$ok", isAccepted ? 1 : 0));
         }
         transaction.Commit();
         return Approvals(returnCode, period).Single(a => a.Sequence == seq);
@@ -418,7 +510,7 @@ public sealed class ReturnStore : IDisposable
     /// Lifts the approval's freeze for one unit (null: every unit), recorded with time, who and why; the next run takes
     /// the newest version again. False when no approval is in force for the unit (nothing recorded).
     /// </summary>
-    public bool Reopen(string returnCode, ReportingPeriod period, string? unit, string reason, string by)
+    internal bool Reopen(string returnCode, ReportingPeriod period, string? unit, string reason, string by)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
         var freeze = Freeze.Of(ReadApprovals(returnCode, period, transaction), ReadReopenings(returnCode, period, transaction));
@@ -433,13 +525,13 @@ public sealed class ReturnStore : IDisposable
     }
 
     /// <summary>Every approval of a return's period, in order, each with its versions.</summary>
-    public IReadOnlyList<Approval> Approvals(string returnCode, ReportingPeriod period) => ReadApprovals(returnCode, period, null);
+    internal IReadOnlyList<Approval> Approvals(string returnCode, ReportingPeriod period) => ReadApprovals(returnCode, period, null);
 
     /// <summary>Every reopening of a return's period, in order.</summary>
-    public IReadOnlyList<Reopening> Reopenings(string returnCode, ReportingPeriod period) => ReadReopenings(returnCode, period, null);
+    internal IReadOnlyList<Reopening> Reopenings(string returnCode, ReportingPeriod period) => ReadReopenings(returnCode, period, null);
 
     /// <summary>The approval in force for a return's period, less the units reopened since; null when the period is not approved.</summary>
-    public Freeze? FreezeOf(string returnCode, ReportingPeriod period) => Freeze.Of(Approvals(returnCode, period), Reopenings(returnCode, period));
+    internal Freeze? FreezeOf(string returnCode, ReportingPeriod period) => Freeze.Of(Approvals(returnCode, period), Reopenings(returnCode, period));
 
     /// <summary>Approvals and reopenings share one sequence, so their order is kept even when the clock does not move.</summary>
     private long NextSequence(SqliteTransaction transaction) => Convert.ToInt64(Scalar(
@@ -448,24 +540,30 @@ public sealed class ReturnStore : IDisposable
     private List<Approval> ReadApprovals(string returnCode, ReportingPeriod period, SqliteTransaction? transaction)
     {
         (string, object?)[] key = [("$r", returnCode), ("$p", period.ToString())];
-        var versions = new Dictionary<long, Dictionary<string, string>>();
+        var versions = new Dictionary<long, (Dictionary<string, string> Accepted, Dictionary<string, string> SentBack)>();
         ReadAll("""
-            SELECT av.approval_id, av.unit_code, av.sha256 FROM approved_versions av JOIN approvals a ON a.id = av.approval_id
+            SELECT av.approval_id, av.unit_code, av.sha256, av.accepted FROM approved_versions av JOIN approvals a ON a.id = av.approval_id
             WHERE a.return_code = $r AND a.period = $p ORDER BY av.approval_id, av.unit_code;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
             if (!versions.TryGetValue(id, out var units))
             {
-                units = new Dictionary<string, string>(StringComparer.Ordinal);
+                units = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
                 versions[id] = units;
             }
-            units[reader.GetString(1)] = reader.GetString(2);
+            (reader.GetInt64(3) != 0 ? units.Accepted : units.SentBack)[reader.GetString(1)] = reader.GetString(2);
         }, transaction);
         var list = new List<Approval>();
-        ReadAll("SELECT id, seq, approved_at, approved_by, note FROM approvals WHERE return_code = $r AND period = $p ORDER BY seq;", key,
-            reader => list.Add(new Approval(reader.GetInt64(1), Parse(reader.GetString(2)), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
-                versions.GetValueOrDefault(reader.GetInt64(0)) ?? new Dictionary<string, string>(StringComparer.Ordinal))), transaction);
+        ReadAll("SELECT id, seq, approved_at, approved_by, note FROM approvals WHERE return_code = $r AND period = $p ORDER BY seq;", key, reader =>
+        {
+            var units = versions.GetValueOrDefault(reader.GetInt64(0));
+            list.Add(new Approval(reader.GetInt64(1), Parse(reader.GetString(2)), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                units.Accepted ?? new Dictionary<string, string>(StringComparer.Ordinal))
+            {
+                SentBack = units.SentBack ?? new Dictionary<string, string>(StringComparer.Ordinal),
+            });
+        }, transaction);
         return list;
     }
 
@@ -476,6 +574,35 @@ public sealed class ReturnStore : IDisposable
             [("$r", returnCode), ("$p", period.ToString())],
             reader => list.Add(new Reopening(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), Parse(reader.GetString(2)), reader.GetString(3), reader.GetString(4))),
             transaction);
+        return list;
+    }
+
+    /// <summary>
+    /// Records the receipts this run issues (name → version), each name once: returns, for each name, the run that
+    /// first issued it (this run's id for a new one). A receipt once issued is a record: it is never issued again.
+    /// </summary>
+    internal IReadOnlyDictionary<string, long> IssueReceipts(RunRecording run, IReadOnlyList<(string Name, string Sha256)> receipts)
+    {
+        var issued = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, sha256) in receipts)
+        {
+            Execute("INSERT OR IGNORE INTO receipts (return_code, period, name, sha256, run_id) VALUES ($r, $p, $n, $s, $run);", run.Transaction,
+                ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$n", name), ("$s", sha256), ("$run", run.RunId));
+            issued[name] = Convert.ToInt64(Scalar("SELECT run_id FROM receipts WHERE return_code = $r AND period = $p AND name = $n;", run.Transaction,
+                ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$n", name)), CultureInfo.InvariantCulture);
+        }
+        return issued;
+    }
+
+    /// <summary>Every receipt issued for a return and period: its name, the version (SHA-256) it was issued for and when.</summary>
+    internal IReadOnlyList<IssuedReceipt> Receipts(string returnCode, ReportingPeriod period)
+    {
+        var list = new List<IssuedReceipt>();
+        ReadAll("""
+            SELECT rc.name, rc.sha256, r.recorded_at FROM receipts rc JOIN runs r ON r.id = rc.run_id
+            WHERE rc.return_code = $r AND rc.period = $p ORDER BY rc.run_id, rc.name;
+            """, [("$r", returnCode), ("$p", period.ToString())],
+            reader => list.Add(new IssuedReceipt(reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)))));
         return list;
     }
 

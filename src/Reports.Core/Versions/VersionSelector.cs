@@ -15,14 +15,22 @@ namespace Reports.Versions;
 /// </summary>
 public static class VersionSelector
 {
-    public static VersionDecision Decide(IReadOnlyList<IntakeFileResult> files, Freeze? freeze = null)
+    /// <summary>
+    /// Decides among <paramref name="files"/> under the approval in force; notices name a version by when the office
+    /// received it (in <paramref name="zone"/>, default UTC) and its hash, never by a file name another version may share.
+    /// </summary>
+    public static VersionDecision Decide(IReadOnlyList<IntakeFileResult> files, Freeze? freeze = null, TimeZoneInfo? zone = null)
     {
+        zone ??= TimeZoneInfo.Utc;
         var chosen = new Dictionary<string, IntakeFileResult>(StringComparer.Ordinal);
         foreach (var unit in files.Where(CanCount).GroupBy(f => f.UnitCode!, StringComparer.Ordinal))
         {
-            // A unit the approval still holds keeps exactly its approved version (none, if nothing counted then).
+            // A unit the approval still holds keeps exactly its approved version; one that was sent back then stays sent back
+            // (its rejected version speaks for it, and none of it counts); one that had sent nothing stays without.
             var pick = freeze is not null && freeze.Holds(unit.Key)
-                ? freeze.Approval.Versions.GetValueOrDefault(unit.Key) is { } approved ? unit.FirstOrDefault(f => f.Sha256 == approved) : null
+                ? (freeze.Approval.Versions.GetValueOrDefault(unit.Key) ?? freeze.Approval.SentBack.GetValueOrDefault(unit.Key)) is { } approved
+                    ? unit.FirstOrDefault(f => f.Sha256 == approved)
+                    : null
                 : unit.OrderByDescending(f => f, Newest).First();
             if (pick is not null)
             {
@@ -38,12 +46,14 @@ public static class VersionSelector
             var winner = chosen.GetValueOrDefault(file.UnitCode!);
             if (freeze is not null && freeze.Holds(file.UnitCode!) && (winner is null || Newest.Compare(file, winner) > 0))
             {
-                var pending = DiagnosticCatalog.PendingAfterApproval.At(
-                    $"本期数据已审定，本文件（{Describe(file)}）待审，不计入汇总" + (winner is null ? "" : $"；汇总仍采用审定的 {Path.GetFileName(winner.File)}"), file.File);
+                var approved = winner is null ? "审定时本单位未报送，本单位不计入汇总"
+                    : winner.Status == IntakeStatus.Accepted ? $"汇总仍采用审定的版本（{Version(winner, zone)}）"
+                    : $"审定时本单位未通过（{Version(winner, zone)}，已退回），本单位不计入汇总";
+                var pending = DiagnosticCatalog.PendingAfterApproval.At($"本期数据已审定，本文件（{Describe(file)}）待审，不计入汇总；{approved}", file.File);
                 return file with { Status = IntakeStatus.Pending, Diagnostics = [.. file.Diagnostics, pending] };
             }
             var note = DiagnosticCatalog.Superseded.At(
-                $"单位 {file.UnitCode} 本期还报送了更新的文件 {Path.GetFileName(winner!.File)}（{Describe(winner)}），以其为准；本文件为 {Describe(file)}", file.File);
+                $"单位 {file.UnitCode} 本期还报送了更新的版本（{Version(winner!, zone)}，文件 {Path.GetFileName(winner!.File)}，{Describe(winner)}），以其为准；本文件为 {Describe(file)}", file.File);
             return file with { Status = IntakeStatus.Superseded, Diagnostics = [.. file.Diagnostics.Where(d => d.Code != DiagnosticCatalog.Superseded.Code), note] };
         }).ToList();
         // The chosen entries are the very objects in the decided list (unchanged), so reference identity holds.
@@ -70,6 +80,11 @@ public static class VersionSelector
         }
         return order != 0 ? order : string.CompareOrdinal(Path.GetFileName(a.File), Path.GetFileName(b.File));
     });
+
+    /// <summary>"收到于 2022-07-03 12:00，SHA-256 1a2b3c4d5e6f": a version as the office knows it.</summary>
+    public static string Version(IntakeFileResult file, TimeZoneInfo zone) =>
+        (file.ReceivedAt is { } at ? $"收到于 {TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}，" : "")
+        + $"SHA-256 {file.Sha256[..Math.Min(12, file.Sha256.Length)]}";
 
     private static string Describe(IntakeFileResult file)
     {

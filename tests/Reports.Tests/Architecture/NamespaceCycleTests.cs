@@ -18,8 +18,6 @@ public sealed class NamespaceCycleTests
     /// </summary>
     private static readonly Dictionary<string, string> Open = new(StringComparer.Ordinal)
     {
-        // IntakeProcessor decides versions (VersionSelector) and the versions are of intake results: the ledger (item 1) takes the deciding out of intake.
-        ["Reports.Intake, Reports.Versions"] = "the ledger",
         // ReturnResult carries the narrative rendered with the briefing's renderer: the narrative moves into the briefing (item 6, after the ledger's ReturnResult).
         ["Reports.Outputs.Briefing, Reports.Results"] = "the narrative rendered in the briefing",
         // RunPipeline lists the outputs, and the outputs take RunOptions, RunResult and OutputFile from the pipeline.

@@ -34,8 +34,8 @@ public sealed class OutputsReadTheResultTests
     [Fact]
     public void The_check_sees_what_the_pipeline_itself_does()
     {
-        // The run reads files, merges and decides: the same scan finds it there, so it would find it in an output.
-        var pipeline = Core.Uses.Where(u => u.Namespace == "Reports.Pipeline").Select(u => u.Used).ToList();
+        // The ledger reads files, merges and decides for the run: the same scan finds it there, so it would find it in an output.
+        var pipeline = Core.Uses.Where(u => u.Namespace == "Reports.Ledger").Select(u => u.Used).ToList();
         Assert.Contains(pipeline, IsForbidden);
         Assert.Contains(pipeline, used => used.StartsWith("Reports.Merge.Merger.", StringComparison.Ordinal));
     }

@@ -100,9 +100,12 @@ public sealed class VerbTests
 
         var history = Support.Cli.Invoke(["history", "--return", Samples.ReturnCode, "--unit", units[1].Code, .. common]);
         Assert.Equal(0, history.Exit);
-        var lines = history.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("共 2 个版本", lines[0]);
+        var all = history.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("共 2 个版本", all[0]);
+        // Each version's line, then the receipt issued for it.
+        var lines = all.Where(l => !l.StartsWith("     ", StringComparison.Ordinal)).ToList();
         Assert.StartsWith("1.", lines[1]);
+        Assert.Contains(all, l => l.Contains("回执 回执-", StringComparison.Ordinal));
         Assert.Contains("收到 2022-07-05 09:00", lines[1]); // the store's record of when the office received it (the run's clock)
         Assert.Contains("文件时间 2022-07-02 08:00", lines[1]);
         Assert.Contains("已被更新版本取代", lines[1]);

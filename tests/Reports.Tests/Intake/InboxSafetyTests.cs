@@ -62,7 +62,7 @@ public sealed class InboxSafetyTests
         Assert.Contains("符号链接", file.Problem!.Message);
         Assert.DoesNotContain("root", file.Problem.Message);
 
-        var result = Assert.Single(new IntakeProcessor(Context).ProcessInbox(inbox));
+        var result = Assert.Single(InboxIntake.Decided(Context, inbox));
         Assert.Equal(IntakeStatus.Rejected, result.Status);
         Assert.Equal("RPT064", Assert.Single(result.Diagnostics).Code);
         Assert.Null(result.Original);
@@ -101,7 +101,7 @@ public sealed class InboxSafetyTests
         Assert.Contains("字符设备", Guarded(() => InboxReader.Read(new InboxEntry("/dev/zero", null), MaxBytes)).Problem!.Message);
 
         // The whole intake returns, the FIFOs and the socket each reported, the real return accepted.
-        var results = Guarded(() => new IntakeProcessor(Context).ProcessInbox(inbox));
+        var results = Guarded(() => InboxIntake.Decided(Context, inbox));
         Assert.Equal(4, results.Count);
         Assert.Equal(3, results.Count(r => r.Status == IntakeStatus.Rejected && r.Diagnostics.Single().Code == "RPT064"));
         Assert.Equal("140404", Assert.Single(results, r => r.Status == IntakeStatus.Accepted).UnitCode);
@@ -187,7 +187,7 @@ public sealed class InboxSafetyTests
         // Without a roster no folder is a unit's.
         Assert.Equal(["140404", "top.txt", "~$top.xlsx"], InboxReader.List(inbox, null).Select(e => Path.GetFileName(e.Path)));
 
-        var results = new IntakeProcessor(Context).ProcessInbox(inbox);
+        var results = InboxIntake.Decided(Context, inbox);
         Assert.Equal("140403", Assert.Single(results, r => r.Status == IntakeStatus.Accepted).UnitCode);
         // Excel's lock files are listed, never read, and say why (issue 24: they were left out silently).
         Assert.Equal(["~$lock.xlsx", "~$top.xlsx"], results.Where(r => r.Diagnostics.Any(d => d.Code == "RPT058")).Select(r => Path.GetFileName(r.File)));

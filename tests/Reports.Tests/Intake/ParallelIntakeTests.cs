@@ -26,7 +26,7 @@ public sealed class ParallelIntakeTests
 
         byte[] Json(int threads)
         {
-            var results = new IntakeProcessor(context, threads).ProcessInbox(inbox);
+            var results = InboxIntake.Decided(context, inbox, threads);
             using var buffer = new MemoryStream();
             IntakeJsonWriter.Write(results, buffer);
             return buffer.ToArray();

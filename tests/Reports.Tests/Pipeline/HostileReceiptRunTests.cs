@@ -1,6 +1,7 @@
 using System.Text;
 using OfficeOpenXml;
 using Reports.Intake;
+using Reports.Ledger;
 using Reports.Outputs.Receipts;
 using Reports.Pipeline;
 using Reports.Rosters;
@@ -52,7 +53,11 @@ public sealed class HostileReceiptRunTests : IClassFixture<HostileReceiptRunTest
         public RunOutcome Outcome { get; }
 
         public byte[] ReceiptOf(string file) =>
-            File.ReadAllBytes(Path.Combine(Output, "receipts", ReceiptNames.For(file)));
+            File.ReadAllBytes(Path.Combine(Output, "receipts", NameOf(file)));
+
+        /// <summary>The receipt's name: the file's and its version's hash, as the run gave it.</summary>
+        public string NameOf(string file) =>
+            Outcome.Results[0].Receipts.Single(r => Path.GetFileName(r.File.File) == file).Name;
 
         public void Dispose() => _temp.Dispose();
 
@@ -156,7 +161,7 @@ public sealed class HostileReceiptRunTests : IClassFixture<HostileReceiptRunTest
     {
         Assert.Equal(IntakeStatus.Rejected, Result("990003.xls").Status);
         Assert.Equal(IntakeStatus.Accepted, Result("990003.xlsx").Status);
-        Assert.NotEqual(ReceiptNames.For("990003.xls"), ReceiptNames.For("990003.xlsx"));
+        Assert.NotEqual(_run.NameOf("990003.xls"), _run.NameOf("990003.xlsx"));
         Assert.StartsWith("退回", Verdict(_run.ReceiptOf("990003.xls")), StringComparison.Ordinal);
         Assert.StartsWith("已接收", Verdict(_run.ReceiptOf("990003.xlsx")), StringComparison.Ordinal);
     }
@@ -166,7 +171,7 @@ public sealed class HostileReceiptRunTests : IClassFixture<HostileReceiptRunTest
     {
         Assert.Equal(249, Encoding.UTF8.GetByteCount(LongName));
         Assert.Equal(IntakeStatus.Rejected, Result(LongName).Status);
-        var name = ReceiptNames.For(LongName);
+        var name = _run.NameOf(LongName);
         Assert.InRange(Encoding.UTF8.GetByteCount(name), 1, ReceiptNames.MaxBytes);
         Assert.StartsWith("回执-140406-潞城区-aaa", name, StringComparison.Ordinal);
         Assert.Contains(Path.Combine(_run.Output, "receipts", name), _run.Outcome.OutputFiles);

@@ -91,7 +91,7 @@ public sealed class ResubmissionTests
         Write(inbox, "b.xlsx", First, older, null, new DateTime(2022, 7, 2, 8, 0, 0));
         Write(inbox, "a.xlsx", First, newer, null, new DateTime(2022, 7, 3, 8, 0, 0));
 
-        var results = new IntakeProcessor(new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period)).ProcessInbox(inbox);
+        var results = InboxIntake.Decided(new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period), inbox);
 
         Assert.Equal(IntakeStatus.Accepted, results.Single(r => r.File.EndsWith("a.xlsx", StringComparison.Ordinal)).Status);
         var superseded = results.Single(r => r.File.EndsWith("b.xlsx", StringComparison.Ordinal));

@@ -81,7 +81,7 @@ public sealed class SchemaUpgradeTests
         {
             Assert.Equal(IntakeStatus.Withdrawn, store.Versions(Samples.ReturnCode, Samples.Period).Single(v => v.Sha256 == "def").Status);
             Assert.Null(store.FreezeOf(Samples.ReturnCode, Samples.Period));
-            store.Approve(Samples.ReturnCode, Samples.Period, new Dictionary<string, string> { ["140403"] = "abc" }, "审定", "tester");
+            store.Approve(Samples.ReturnCode, Samples.Period, new Dictionary<string, string> { ["140403"] = "abc" }, new Dictionary<string, string>(), "审定", "tester");
             Assert.True(store.Reopen(Samples.ReturnCode, Samples.Period, "140403", "更正", "tester"));
             Assert.Equal("ok", store.IntegrityCheck());
         }
@@ -96,6 +96,6 @@ public sealed class SchemaUpgradeTests
         check.Open();
         using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version;";
-        Assert.Equal(3L, version.ExecuteScalar());
+        Assert.Equal(4L, version.ExecuteScalar());
     }
 }

@@ -52,7 +52,7 @@ public sealed class ApprovalTests : IDisposable
     }
 
     private Support.Cli.Result Approve(string note = "经局长审定") =>
-        Invoke(Approved, "approve", "--return", Samples.ReturnCode, "--period", "2022-06", "--note", note, "--store", _store);
+        Invoke(Approved, "approve", "--return", Samples.ReturnCode, "--period", "2022-06", "--note", note, "--roster", _roster, "--allow-incomplete", "--store", _store);
 
     private string WriteCorrection(RosterUnit unit, decimal extra)
     {
@@ -102,7 +102,7 @@ public sealed class ApprovalTests : IDisposable
         var (firstRow, _) = submissions.Find(First.Code);
         Assert.Contains("待审", submissions.Text(firstRow, 4));
         // The pending file's receipt says so, dated when it was received (not the approval that dates the outputs).
-        var receipt = new WorkbookReadBack(Path.Combine(folder, "receipts", $"回执-{Path.GetFileName(correction)}")).Sheets[0];
+        var receipt = new WorkbookReadBack(Path.Combine(folder, "receipts", $"回执-{Path.GetFileNameWithoutExtension(correction)}-{pending.Sha256[..8]}.xlsx")).Sheets[0];
         var (verdictRow, verdictColumn) = receipt.Find("结果");
         Assert.Contains("待审", receipt.Text(verdictRow, verdictColumn + 1));
         var (timeRow, timeColumn) = receipt.Find("接收时间");

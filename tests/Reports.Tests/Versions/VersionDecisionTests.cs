@@ -107,7 +107,7 @@ public sealed class VersionDecisionTests : IDisposable
         Assert.False(VersionSelector.CanCount(listed));
         var intakeJson = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_temp.Path, $"out{_runs}", "intake.json")));
         Assert.Contains(intakeJson.RootElement.EnumerateArray(), f => f.GetProperty("file").GetString() == Path.GetFileName(wrong) && f.GetProperty("status").GetString() == "rejected");
-        Assert.True(File.Exists(Path.Combine(_temp.Path, $"out{_runs}", "receipts", $"回执-{Path.GetFileNameWithoutExtension(wrong)}.xlsx")));
+        Assert.True(File.Exists(Path.Combine(_temp.Path, $"out{_runs}", "receipts", $"回执-{Path.GetFileNameWithoutExtension(wrong)}-{listed.Sha256[..8]}.xlsx")));
         using var store = ReturnStore.Open(_store, Day2);
         Assert.Contains(store.Versions(Samples.ReturnCode, Samples.Period), v => v.Sha256 == listed.Sha256);
     }

@@ -37,9 +37,6 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
     private static readonly CellStyle Boxed = new(Border: CellBorder.Thin, Top: true);
     private static readonly CellStyle LabelStyle = new(Bold: true, Border: CellBorder.Thin, Top: true);
 
-    /// <summary>"回执-140403-潞州区-campaign-5plus1-2022-06.xlsx"; see <see cref="ReceiptNames"/>.</summary>
-    public static string FileNameFor(IntakeFileResult file) => ReceiptNames.For(file.File);
-
     public byte[] Write(IntakeFileResult file, ReturnDefinition definition)
     {
         var now = clock.GetLocalNow();

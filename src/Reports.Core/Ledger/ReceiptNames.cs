@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Reports.Outputs.Receipts;
+namespace Reports.Ledger;
 
 /// <summary>
-/// Receipt file names: "回执-" and the county's file name, its ".xlsx" dropped and any other extension kept (so
-/// "990003.xls" and "990003.xlsx" get different receipts), at most <see cref="MaxBytes"/> UTF-8 bytes, and unique
-/// within one folder even on a case-insensitive file system.
+/// Receipt file names: "回执-", the county's file name (its ".xlsx" dropped and any other extension kept, so
+/// "990003.xls" and "990003.xlsx" get different receipts) and the first 8 hex digits of the version's SHA-256 — a
+/// receipt is a record of one version, and a corrected file sent under the same name gets a receipt of its own,
+/// never overwriting what the county was told before — at most <see cref="MaxBytes"/> UTF-8 bytes, and unique
+/// within one folder even on a case-insensitive file system. A self-check (validate) names no version: "自查-" and the name.
 /// </summary>
 public static class ReceiptNames
 {
@@ -22,16 +24,23 @@ public static class ReceiptNames
     /// <summary>"-" and 8 hex digits of the county's file name's hash, added to a shortened name to keep it unique.</summary>
     private const int HashLength = 9;
 
-    /// <summary>"回执-140403-潞州区-campaign-5plus1-2022-06.xlsx", "回执-990003.xls.xlsx"; shortened with a hash when long.</summary>
-    public static string For(string file, ReceiptPurpose purpose = ReceiptPurpose.Reception)
+    /// <summary>Hex digits of the version's SHA-256 a receipt's name carries.</summary>
+    public const int VersionDigits = 8;
+
+    /// <summary>
+    /// "回执-140403-潞州区-campaign-5plus1-2022-06-1a2b3c4d.xlsx", "回执-990003.xls-1a2b3c4d.xlsx" (no hash for a file that
+    /// could not be read); "自查-….xlsx" for a self-check; shortened with a hash of the name when long.
+    /// </summary>
+    public static string For(string file, string sha256, bool selfCheck = false)
     {
-        var prefix = purpose == ReceiptPurpose.SelfCheck ? SelfCheckPrefix : Prefix;
+        var prefix = selfCheck ? SelfCheckPrefix : Prefix;
+        var version = !selfCheck && sha256.Length >= VersionDigits ? "-" + sha256[..VersionDigits] : "";
         var name = Path.GetFileName(file);
         var stem = name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) ? name[..^Extension.Length] : name;
-        var budget = MaxBytes - OrdinalRoom - Bytes(prefix) - Bytes(Extension);
+        var budget = MaxBytes - OrdinalRoom - Bytes(prefix) - Bytes(version) - Bytes(Extension);
         if (Bytes(stem) <= budget)
         {
-            return prefix + stem + Extension;
+            return prefix + stem + version + Extension;
         }
         // Cut on a character boundary (never inside a UTF-8 sequence or a surrogate pair).
         var cut = new StringBuilder();
@@ -46,16 +55,16 @@ public static class ReceiptNames
             used += rune.Utf8SequenceLength;
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..(HashLength - 1)];
-        return $"{prefix}{cut}-{hash}{Extension}";
+        return $"{prefix}{cut}-{hash}{version}{Extension}";
     }
 
     /// <summary>
     /// A name per file, in order, no two alike however the file system compares names: a name already given gets
     /// "-2", "-3" … (never one another file would have had), so no two receipts of one folder are written to one path.
     /// </summary>
-    public static IReadOnlyList<string> Assign(IReadOnlyList<string> files, ReceiptPurpose purpose = ReceiptPurpose.Reception)
+    public static IReadOnlyList<string> Assign(IReadOnlyList<(string File, string Sha256)> files, bool selfCheck = false)
     {
-        var wanted = files.Select(f => For(f, purpose)).ToList();
+        var wanted = files.Select(f => For(f.File, f.Sha256, selfCheck)).ToList();
         var reserved = wanted.Select(Key).ToHashSet(StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var names = new List<string>(files.Count);

@@ -1,0 +1,310 @@
+using Reports.Analysis;
+using Reports.Definitions;
+using Reports.Diagnostics;
+using Reports.Intake;
+using Reports.Merge;
+using Reports.Periods;
+using Reports.Results;
+using Reports.Rosters;
+using Reports.Store;
+using Reports.Versions;
+
+namespace Reports.Ledger;
+
+/// <summary>
+/// The office's record of one return × period, and the only door into it: it builds the intake context (the office's
+/// prefill and the previous period's figures as its approval adopted them), takes files in and records them, reads
+/// withdrawals, approvals, reopenings and issued receipts, decides which version counts (the one rule,
+/// <see cref="VersionSelector"/>) and computes the result. <c>run</c>, <c>status</c>, <c>history</c>, <c>approve</c>,
+/// <c>reopen</c>, <c>withdraw</c>, <c>explain</c> and <c>validate</c> (an empty ledger: no store) all go through it,
+/// so they cannot disagree. Nothing else calls VersionSelector or reads the store's version tables (a test keeps it so).
+/// </summary>
+public sealed class ReturnLedger
+{
+    private readonly ReturnStore? _store;
+    private readonly TimeProvider _clock;
+    private Freeze? _freeze;
+    private bool _freezeRead;
+
+    private ReturnLedger(ReturnStore? store, ReturnDefinition definition, Roster? roster, ReportingPeriod period, TimeProvider clock)
+    {
+        _store = store;
+        Definition = definition;
+        Roster = roster;
+        Period = period;
+        _clock = clock;
+    }
+
+    /// <summary>A return and period of the store; <paramref name="roster"/> is needed to take files in, approve and compute (not to read history).</summary>
+    public static ReturnLedger Open(ReturnStore store, ReturnDefinition definition, Roster? roster, ReportingPeriod period, TimeProvider clock) =>
+        new(store, definition, roster, period, clock);
+
+    /// <summary>A ledger with no store (a run without one, <c>validate</c> away from the office): nothing received before, nothing approved.</summary>
+    public static ReturnLedger Empty(ReturnDefinition definition, Roster roster, ReportingPeriod period, TimeProvider clock) =>
+        new(null, definition, roster, period, clock);
+
+    public ReturnDefinition Definition { get; }
+
+    public Roster? Roster { get; }
+
+    public ReportingPeriod Period { get; }
+
+    private string Code => Definition.Code;
+
+    private Roster RosterNeeded => Roster ?? throw new InvalidOperationException("此操作需要单位名册");
+
+    /// <summary>The approval in force (less the units reopened since); null when the period is not approved.</summary>
+    public Freeze? Freeze
+    {
+        get
+        {
+            if (!_freezeRead)
+            {
+                _freeze = _store?.FreezeOf(Code, Period);
+                _freezeRead = true;
+            }
+            return _freeze;
+        }
+    }
+
+    /// <summary>Every approval of the period, in order.</summary>
+    public IReadOnlyList<Approval> Approvals => _store?.Approvals(Code, Period) ?? [];
+
+    /// <summary>Every reopening of the period, in order.</summary>
+    public IReadOnlyList<Reopening> Reopenings => _store?.Reopenings(Code, Period) ?? [];
+
+    /// <summary>Every receipt issued for the period, with the version it was issued for.</summary>
+    public IReadOnlyList<IssuedReceipt> Receipts => _store?.Receipts(Code, Period) ?? [];
+
+    /// <summary>What a file of this return and period is checked against: the roster, the office's prefill, the run's clock and the previous period's figures.</summary>
+    public IntakeContext IntakeContext(IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled = null) =>
+        new(Definition, RosterNeeded, Period, Prefilled: prefilled, Now: _clock.GetLocalNow(), Previous: PreviousFigures());
+
+    /// <summary>
+    /// The previous period's figures per unit, as the office's record has them: the versions its approval adopted (never a
+    /// file received after it and pending), or, while it is not approved, the versions the one rule decides; only accepted
+    /// ones. Null when the definition declares no check against them or the store holds nothing of that period.
+    /// </summary>
+    public PreviousFigures? PreviousFigures()
+    {
+        if (_store is null || !Definition.Checks.Any(c => c.Kind == ReturnCheckKind.NotBelowPrevious))
+        {
+            return null;
+        }
+        var previous = Open(_store, Definition, Roster, Period.AddMonths(-1), _clock);
+        var decision = previous.Decide([]);
+        if (decision.Files.Count == 0)
+        {
+            return null;
+        }
+        var byUnit = decision.Chosen.Values
+            .Where(f => f.Status == IntakeStatus.Accepted && f.Submission is not null)
+            .ToDictionary(f => f.UnitCode!, f => f.Submission!.Values, StringComparer.Ordinal);
+        return new PreviousFigures(previous.Period, byUnit);
+    }
+
+    /// <summary>
+    /// The decision over every version the store holds for the period and <paramref name="unrecorded"/> (files the store
+    /// does not keep as versions: duplicates, non-workbooks, unreadable files; or files not recorded at all), under the
+    /// approval in force.
+    /// </summary>
+    public VersionDecision Decide(IReadOnlyList<IntakeFileResult> unrecorded) =>
+        VersionSelector.Decide([.. _store?.Versions(Code, Period) ?? [], .. unrecorded], Freeze, _clock.LocalTimeZone);
+
+    /// <summary>
+    /// What the period would look like with an inbox not yet merged (<c>status --inbox</c>): its files read and checked
+    /// exactly as a run would (the same context), nothing recorded; files new to the store count as received after it.
+    /// </summary>
+    public VersionDecision Preview(IReadOnlyList<InboxEntry> entries, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled = null)
+    {
+        var known = _store?.Versions(Code, Period) ?? [];
+        var hashes = known.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
+        var later = known.Count == 0 ? 1 : known.Max(f => f.FirstSeenRun) + 1;
+        var read = new IntakeProcessor(IntakeContext(prefilled)).ProcessEntries(entries)
+            .Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored) && !hashes.Contains(f.Sha256))
+            .Select(f => f with { FirstSeenRun = later, Original = null, ReceivedAt = _clock.GetUtcNow() })
+            .ToList();
+        return VersionSelector.Decide([.. known, .. read], Freeze, _clock.LocalTimeZone);
+    }
+
+    /// <summary>
+    /// Files a county checks before sending them (<c>validate</c>): each read as intake reads it, decided as the city
+    /// decides (of several files of one unit, the one that would count); nothing recorded.
+    /// </summary>
+    public VersionDecision Check(IReadOnlyList<ReceivedFile> files, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled = null)
+    {
+        var reader = new ReturnFileReader(IntakeContext(prefilled));
+        return VersionSelector.Decide(files.Select(f => reader.Read(f) with { Original = null }).ToList(), null, _clock.LocalTimeZone);
+    }
+
+    /// <summary>
+    /// Takes in a run's files: each read once and checked against <paramref name="context"/>, and — with a store —
+    /// recorded as it is read, in file order, in the run's one transaction (a run that fails or is killed leaves the
+    /// store as before). <paramref name="receipted"/> says which files get a receipt: each is named for its version
+    /// and, with a store, recorded as issued (a receipt issued by an earlier run is issued again by none).
+    /// <paramref name="recorded"/> is told of each file as the store records it; <paramref name="recording"/> when every
+    /// file is read and the store is being committed.
+    /// </summary>
+    public LedgerIntake Receive(IReadOnlyList<InboxEntry> files, IntakeContext context, string inbox, Func<IntakeFileResult, bool> receipted,
+        int? threads = null, IProgress<string>? progress = null, IProgress<IntakeFileResult>? recorded = null, Action? recording = null)
+    {
+        if (_store is null)
+        {
+            // Nothing downstream needs a file's bytes: each is dropped as soon as its file is read.
+            var read = new IntakeProcessor(context, threads).ProcessEntries(files, progress, f => f with { Original = null });
+            return new LedgerIntake(read, read, 0, Receipted(read, receipted, null));
+        }
+        using var run = _store.BeginRun(Code, Period, inbox, files.Count);
+        progress?.Report("记录到存储库");
+        var received = new IntakeProcessor(context, threads).ProcessEntries(files, progress, f =>
+        {
+            run.Add(f);
+            recorded?.Report(f);
+            return Kept(f);
+        });
+        recording?.Invoke();
+        var receipts = Receipted(received, receipted, run);
+        run.Complete();
+        // The store gives back every version of the period; what it does not keep as one is this run's alone.
+        return new LedgerIntake(received, [.. received.Where(f => !IsVersion(f))], run.RunId, receipts);
+    }
+
+    /// <summary>Names each receipted file's receipt for its version; with a store, records it as issued (once) and says which were issued before.</summary>
+    private List<(IntakeFileResult File, string Name, bool IssuedBefore)> Receipted(IReadOnlyList<IntakeFileResult> received, Func<IntakeFileResult, bool> receipted, RunRecording? run)
+    {
+        var files = received.Where(f => f.Status != IntakeStatus.Ignored && receipted(f)).ToList();
+        var names = ReceiptNames.Assign([.. files.Select(f => (f.File, f.Sha256))]);
+        var issued = run is null ? null : _store!.IssueReceipts(run, [.. files.Select((f, i) => (names[i], f.Sha256))]);
+        return [.. files.Select((f, i) => (f, names[i], issued is not null && issued[names[i]] != run!.RunId))];
+    }
+
+    /// <summary>
+    /// The result of a run's intake: the decision over the record, the merge, the analysis (with the earlier periods the
+    /// store holds), the findings to tell (of versions that count or are new in this run) and the receipts to issue.
+    /// </summary>
+    public ReturnResult Result(LedgerIntake intake, CampaignWindow window, QualityThresholds? quality = null, DateTimeOffset? deadline = null,
+        Scriban.Template? narrative = null)
+    {
+        var decision = Decide(intake.Unrecorded);
+        var merge = Merger.Merge(Definition, RosterNeeded, Period, window, decision);
+        var result = ReturnResult.Compute(decision, intake.Received, merge, _store is null ? null : History(merge), quality, deadline, narrative, _clock.LocalTimeZone);
+        // Each receipt tells what the decision made of the file received (a file received now may already be superseded).
+        var decided = decision.Files.Where(f => f.Sha256.Length > 0).GroupBy(f => f.Sha256, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var receipts = intake.Receipts.Select(r => new ReceiptToIssue(
+            r.File.Status == IntakeStatus.Duplicate || r.File.Sha256.Length == 0 ? r.File
+                : decided.GetValueOrDefault(r.File.Sha256) is { } d ? d with { File = r.File.File } : r.File,
+            r.Name, r.IssuedBefore)).ToList();
+        var told = decision.Files.Where(f => decision.IsChosen(f) || f.FirstSeenRun == intake.RunId || !IsVersion(f)).ToList();
+        return result with { Told = told, Receipts = receipts };
+    }
+
+    /// <summary>Earlier periods' merges from the store, each decided by the one rule under its own approval, against the current roster.</summary>
+    private PeriodHistory History(MergeResult current)
+    {
+        MergeResult? MergeOf(ReportingPeriod period)
+        {
+            var decision = Open(_store!, Definition, current.Roster, period, _clock).Decide([]);
+            return decision.Files.Count == 0 ? null : Merger.Merge(current.Definition, current.Roster, period, current.Window, decision);
+        }
+
+        var campaign = PeriodArithmetic.PeriodsOf(current.Window, current.Period)
+            .Where(p => p != current.Period)
+            .Select(MergeOf)
+            .OfType<MergeResult>()
+            .Append(current)
+            .ToList();
+        return new PeriodHistory(MergeOf(current.Period.AddMonths(-1)), MergeOf(current.Period.AddMonths(-12)), campaign);
+    }
+
+    /// <summary>
+    /// Approves the period: freezes each unit's accepted version under the one rule (only accepted versions); a unit whose
+    /// version is rejected is recorded as 未通过, one that sent nothing as 未报送. An incomplete period (fewer accepted
+    /// than the roster expects) is refused, naming the units, unless <paramref name="allowIncomplete"/>.
+    /// </summary>
+    public ApprovalOutcome Approve(string? note, string by, bool allowIncomplete)
+    {
+        var store = StoreNeeded();
+        var decision = Decide([]);
+        if (decision.Files.Count == 0)
+        {
+            throw new LedgerRefusal($"存储库中没有 {Code} {Period} 的任何报表：先运行 reports run 再审定");
+        }
+        var roster = RosterNeeded;
+        var accepted = decision.Chosen.Where(c => c.Value.Status == IntakeStatus.Accepted).ToDictionary(c => c.Key, c => c.Value.Sha256, StringComparer.Ordinal);
+        var sentBack = decision.Chosen.Where(c => c.Value.Status != IntakeStatus.Accepted).ToDictionary(c => c.Key, c => c.Value.Sha256, StringComparer.Ordinal);
+        var outcome = new ApprovalOutcome(null, roster.Units.Count,
+            roster.Units.Count(u => accepted.ContainsKey(u.Code)),
+            [.. roster.Units.Where(u => sentBack.ContainsKey(u.Code))],
+            [.. roster.Units.Where(u => !decision.Chosen.ContainsKey(u.Code))],
+            decision);
+        if (!outcome.Complete && !allowIncomplete)
+        {
+            throw new LedgerRefusal($"{Code} {Period} 尚未齐全，未审定：通过 {outcome.Accepted}/{outcome.Expected}"
+                + (outcome.SentBack.Count > 0 ? $"；未通过：{string.Join("、", outcome.SentBack.Select(u => u.Name))}" : "")
+                + (outcome.Missing.Count > 0 ? $"；未报送：{string.Join("、", outcome.Missing.Select(u => u.Name))}" : "")
+                + "。确要按现状审定请加 --allow-incomplete");
+        }
+        _freezeRead = false;
+        return outcome with { Approval = store.Approve(Code, Period, accepted, sentBack, note, by) };
+    }
+
+    /// <summary>
+    /// Lifts the approval's freeze for one unit (null: every unit); false when no approval holds it (nothing recorded) —
+    /// a code the approval never saw included.
+    /// </summary>
+    public bool Reopen(string? unit, string reason, string by)
+    {
+        _freezeRead = false;
+        return StoreNeeded().Reopen(Code, Period, unit, reason, by);
+    }
+
+    /// <summary>
+    /// Withdraws a version: recorded with time, who and why; it never counts again. An approved version the freeze still
+    /// holds is refused (approved means frozen) unless <paramref name="reopen"/>: then its unit is reopened with the same
+    /// reason, in the same transaction. False when the store holds no such version.
+    /// </summary>
+    public bool Withdraw(string sha256, string reason, string by, bool reopen)
+    {
+        var store = StoreNeeded();
+        var frozen = Freeze is { } freeze
+            ? freeze.Approval.Versions.Where(v => v.Value == sha256 && freeze.Holds(v.Key)).Select(v => v.Key).FirstOrDefault()
+            : null;
+        if (frozen is not null && !reopen)
+        {
+            throw new LedgerRefusal($"版本 {sha256[..Math.Min(12, sha256.Length)]} 是单位 {frozen} 审定采用的版本，已冻结，不能撤销：先用 reports reopen 重新开放该单位，或加 --reopen 以同一理由重新开放并撤销");
+        }
+        _freezeRead = false;
+        return store.Withdraw(Code, Period, sha256, reason, by, frozen);
+    }
+
+    private ReturnStore StoreNeeded() => _store ?? throw new InvalidOperationException("此操作需要存储库");
+
+    /// <summary>A file the store keeps as a version of the period (else a duplicate, a non-workbook or a file that could not be read).</summary>
+    private static bool IsVersion(IntakeFileResult file) => file.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored) && file.Sha256.Length > 0;
+
+    /// <summary>
+    /// What is kept of a file the store has recorded: never its bytes; and for a version, not its figures either (the
+    /// store gives them back); a duplicate's receipt needs its own.
+    /// </summary>
+    private static IntakeFileResult Kept(IntakeFileResult file) => IsVersion(file) ? file with { Original = null, Submission = null } : file with { Original = null };
+}
+
+/// <summary>
+/// What a run's intake came to: every file received (in file order), those the store does not keep as versions, the
+/// run's id in the store (0 without one) and the receipts it issues (each with its name, and whether an earlier run issued it).
+/// </summary>
+public sealed record LedgerIntake(
+    IReadOnlyList<IntakeFileResult> Received,
+    IReadOnlyList<IntakeFileResult> Unrecorded,
+    long RunId,
+    IReadOnlyList<(IntakeFileResult File, string Name, bool IssuedBefore)> Receipts);
+
+/// <summary>An approval and what it found: expected and accepted units, the units sent back and missing, and the decision it froze.</summary>
+public sealed record ApprovalOutcome(Approval? Approval, int Expected, int Accepted, IReadOnlyList<RosterUnit> SentBack, IReadOnlyList<RosterUnit> Missing, VersionDecision Decision)
+{
+    public bool Complete => Accepted == Expected;
+}
+
+/// <summary>The ledger refuses what the office asked (an incomplete approval, withdrawing a frozen version …): a usage error, nothing recorded.</summary>
+public sealed class LedgerRefusal(string message) : Exception(message);

@@ -1,0 +1,88 @@
+using Reports.Pipeline;
+using Reports.Periods;
+using Reports.Tests.Support;
+
+namespace Reports.Tests.Store;
+
+/// <summary>
+/// Readers read: status, history and explain open the store without taking its write lock (WAL), so a run recording
+/// its files does not hold them up, and reading leaves the store's file as it was.
+/// </summary>
+public sealed class StoreLockingTests
+{
+    [Fact]
+    public async Task History_status_and_explain_answer_while_a_run_holds_the_store()
+    {
+        using var temp = new TempDirectory();
+        var store = Path.Combine(temp.Path, "store.db");
+        var units = Samples.Changzhi.Units.Take(6).ToArray();
+        var roster = Samples.WriteRoster(temp.Path, units);
+        var may = temp.Sub("inbox-05");
+        var june = temp.Sub("inbox-06");
+        foreach (var unit in units)
+        {
+            Samples.WriteFilled(may, unit, Samples.ValuesOf(unit.Code), new ReportingPeriod(2022, 5));
+            Samples.WriteFilled(june, unit, Samples.ValuesOf(unit.Code));
+        }
+        var options = Samples.Options(roster, may, temp.Sub("out-05")) with { StorePath = store, Period = new ReportingPeriod(2022, 5) };
+        Assert.Equal(ExitCode.Success, new RunPipeline(FixedClock.Default).Execute(options).ExitCode);
+
+        // June's run stops inside its one transaction, after its first file, until the readers have answered.
+        using var recording = new ManualResetEventSlim();
+        using var answered = new ManualResetEventSlim();
+        var held = new Held(() =>
+        {
+            recording.Set();
+            answered.Wait(TimeSpan.FromMinutes(2)); // a hang guard, not a speed check
+        });
+        var run = Task.Run(() => new RunPipeline(FixedClock.Default) { Recorded = held }
+            .Execute(Samples.Options(roster, june, temp.Sub("out-06")) with { StorePath = store }));
+        Assert.True(recording.Wait(TimeSpan.FromMinutes(2)), "the run never reached the store");
+
+        var history = Support.Cli.Invoke("history", "--return", Samples.ReturnCode, "--period", "2022-05", "--unit", units[0].Code, "--roster", roster, "--store", store);
+        var status = Support.Cli.Invoke("status", "--return", Samples.ReturnCode, "--period", "2022-05", "--roster", roster, "--store", store, "--out", temp.Sub("status"));
+        var explain = Support.Cli.Invoke("explain", "--return", Samples.ReturnCode, "--period", "2022-05", "--unit", units[0].Code, "--field", "emp_total", "--store", store);
+        var stillRunning = !run.IsCompleted;
+        answered.Set();
+
+        Assert.Equal(0, history.Exit);
+        Assert.Contains("← 汇总采用", history.Stdout);
+        Assert.Equal(0, status.Exit);
+        Assert.Equal(0, explain.Exit);
+        Assert.True(stillRunning, "the run ended before the readers answered");
+        Assert.Equal(ExitCode.Success, (await run).ExitCode);
+    }
+
+    [Fact]
+    public void Reading_the_store_leaves_its_file_as_it_was()
+    {
+        using var temp = new TempDirectory();
+        var store = Path.Combine(temp.Path, "store.db");
+        var unit = Samples.Changzhi.Units[0];
+        var roster = Samples.WriteRoster(temp.Path, unit);
+        var inbox = temp.Sub("inbox");
+        Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
+        new RunPipeline(FixedClock.Default).Execute(Samples.Options(roster, inbox, temp.Sub("out")) with { StorePath = store });
+        var before = File.ReadAllBytes(store);
+
+        Assert.Equal(0, Support.Cli.Invoke("history", "--return", Samples.ReturnCode, "--period", "2022-06", "--unit", unit.Code, "--roster", roster, "--store", store).Exit);
+        Assert.Equal(0, Support.Cli.Invoke("status", "--return", Samples.ReturnCode, "--period", "2022-06", "--roster", roster, "--store", store, "--out", temp.Sub("s")).Exit);
+
+        Assert.Equal(before, File.ReadAllBytes(store));
+        Assert.False(File.Exists(store + "-wal") && new FileInfo(store + "-wal").Length > 0, "a reader wrote to the store's log");
+    }
+
+    /// <summary>Told of each file as the store records it: the first one holds the run there.</summary>
+    private sealed class Held(Action first) : IProgress<Reports.Intake.IntakeFileResult>
+    {
+        private int _told;
+
+        public void Report(Reports.Intake.IntakeFileResult value)
+        {
+            if (Interlocked.Increment(ref _told) == 1)
+            {
+                first();
+            }
+        }
+    }
+}
