@@ -3,8 +3,8 @@ using System.Text.Json;
 using Reports.Cli.Settings;
 using Reports.Definitions;
 using Reports.Outputs.Briefing;
-using Reports.Pipeline;
 using Reports.Rosters;
+using Reports.Runs;
 
 namespace Reports.Cli;
 

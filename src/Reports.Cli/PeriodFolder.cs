@@ -1,5 +1,5 @@
 using Reports.Cli.Settings;
-using Reports.Pipeline;
+using Reports.Runs;
 
 namespace Reports.Cli;
 

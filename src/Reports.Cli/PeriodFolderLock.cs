@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Reports.Pipeline;
+using Reports.Runs;
 
 namespace Reports.Cli;
 

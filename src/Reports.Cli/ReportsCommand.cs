@@ -5,6 +5,7 @@ using Reports.Cli.Verbs;
 using Reports.Pdf.Faces;
 using Reports.Periods;
 using Reports.Pipeline;
+using Reports.Runs;
 
 namespace Reports.Cli;
 

@@ -1,5 +1,5 @@
 using Reports.Intake;
-using Reports.Pipeline;
+using Reports.Runs;
 
 namespace Reports.Cli;
 

@@ -1,4 +1,4 @@
-using Reports.Pipeline;
+using Reports.Runs;
 using Spectre.Console;
 
 namespace Reports.Cli.Console;

@@ -1,4 +1,4 @@
-using Reports.Pipeline;
+using Reports.Runs;
 
 namespace Reports.Cli.Console;
 

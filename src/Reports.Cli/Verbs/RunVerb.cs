@@ -9,6 +9,7 @@ using Reports.Pdf.Faces;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
+using Reports.Runs;
 
 namespace Reports.Cli.Verbs;
 

@@ -10,6 +10,7 @@ using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
 using Reports.Ledger;
+using Reports.Runs;
 using Reports.Templates;
 
 namespace Reports.Cli.Verbs;

@@ -4,6 +4,7 @@ using Reports.Intake;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
+using Reports.Runs;
 using Reports.Templates;
 
 namespace Reports.Cli.Verbs;

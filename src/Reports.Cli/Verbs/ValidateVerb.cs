@@ -7,6 +7,7 @@ using Reports.Intake.Xlsx;
 using Reports.Ledger;
 using Reports.Pipeline;
 using Reports.Rosters;
+using Reports.Runs;
 using Reports.Templates;
 
 namespace Reports.Cli.Verbs;

@@ -1,6 +1,7 @@
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Merge;
+using Reports.Runs;
 
 namespace Reports.Pipeline;
 

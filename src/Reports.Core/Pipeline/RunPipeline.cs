@@ -10,6 +10,7 @@ using Reports.Pdf;
 using Reports.Pipeline.Outputs;
 using Reports.Results;
 using Reports.Rosters;
+using Reports.Runs;
 using Reports.Store;
 using Reports.Templates;
 

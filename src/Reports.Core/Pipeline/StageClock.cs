@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Reports.Runs;
 
 namespace Reports.Pipeline;
 

@@ -1,5 +1,6 @@
 using Reports.Cli;
 using Reports.Pipeline;
+using Reports.Runs;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Cli;
@@ -84,7 +85,7 @@ public sealed class ErrorPathTests
         Assert.False(File.Exists(Path.Combine(folder, PeriodFolderLock.FileName)), "the lock is released");
         var log = File.ReadAllText(Path.Combine(folder, RunLog.FileName));
         Assert.Contains($"无法写入 {summary}", log);
-        Assert.Contains("at Reports.Pipeline.OutputFile.Write", log); // the stack trace, for whoever looks into it
+        Assert.Contains("at Reports.Runs.OutputFile.Write", log); // the stack trace, for whoever looks into it
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Reports.Pipeline;
+using Reports.Runs;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Cli;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Reports.Cli;
 using Reports.Intake;
 using Reports.Pipeline;
+using Reports.Runs;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Cli;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Reports.Analysis;
 using Reports.Merge;
-using Reports.Pipeline;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Merge;

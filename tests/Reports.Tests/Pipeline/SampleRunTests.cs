@@ -3,6 +3,7 @@ using System.Text.Json;
 using OfficeOpenXml;
 using Reports.Definitions;
 using Reports.Pipeline;
+using Reports.Runs;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Pipeline;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reports.Cli;
+using Reports.Runs;
 
 namespace Reports.Tests.Support;
 
@@ -19,7 +20,7 @@ public static class CrashHost
         var record = Milliseconds(pauses, "--pause-record");
         return Program.Run(args[(split + 1)..], new WriteSeams
         {
-            OpenOutput = path => output > TimeSpan.Zero ? new PausingStream(Reports.Pipeline.OutputWriting.OpenFile(path), output) : Reports.Pipeline.OutputWriting.OpenFile(path),
+            OpenOutput = path => output > TimeSpan.Zero ? new PausingStream(OutputWriting.OpenFile(path), output) : OutputWriting.OpenFile(path),
             Recorded = record > TimeSpan.Zero ? new PausingRecording(record) : null,
         });
     }

@@ -2,8 +2,8 @@ using Reports.Definitions;
 using Reports.Outputs.Briefing;
 using Reports.Pdf;
 using Reports.Periods;
-using Reports.Pipeline;
 using Reports.Rosters;
+using Reports.Runs;
 using Reports.Templates;
 
 namespace Reports.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reports.Pipeline;
+using Reports.Runs;
 
 namespace Reports.Tests.Support;
 

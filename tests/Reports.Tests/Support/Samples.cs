@@ -1,7 +1,7 @@
 using Reports.Definitions;
 using Reports.Periods;
-using Reports.Pipeline;
 using Reports.Rosters;
+using Reports.Runs;
 
 namespace Reports.Tests.Support;
 

@@ -2,6 +2,7 @@ using Reports.Diagnostics;
 using Reports.Outputs.Briefing;
 using Reports.Pdf;
 using Reports.Pdf.Faces;
+using Reports.Runs;
 
 namespace Reports.Pipeline.Outputs;
 

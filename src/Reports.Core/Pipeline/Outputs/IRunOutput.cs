@@ -1,4 +1,5 @@
 using Reports.Diagnostics;
+using Reports.Runs;
 
 namespace Reports.Pipeline.Outputs;
 

@@ -1,4 +1,5 @@
 using Reports.Outputs;
+using Reports.Runs;
 
 namespace Reports.Pipeline.Outputs;
 

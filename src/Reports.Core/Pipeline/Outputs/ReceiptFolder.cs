@@ -5,6 +5,7 @@ using Reports.Outputs.Receipts;
 using Reports.Periods;
 using Reports.Results;
 using Reports.Rosters;
+using Reports.Runs;
 
 namespace Reports.Pipeline.Outputs;
 

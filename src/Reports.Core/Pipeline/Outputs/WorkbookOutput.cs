@@ -1,4 +1,5 @@
 using Reports.Outputs.Workbook;
+using Reports.Runs;
 
 namespace Reports.Pipeline.Outputs;
 

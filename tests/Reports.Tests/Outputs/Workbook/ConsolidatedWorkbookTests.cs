@@ -5,7 +5,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using OfficeOpenXml;
-using Reports.Pipeline;
 using Reports.Rosters;
 using Reports.Tests.Support;
 

@@ -1,4 +1,4 @@
-namespace Reports.Pipeline;
+namespace Reports.Runs;
 
 /// <summary>
 /// How long one stage of a run took, measured with a stopwatch. A measurement for benchmarks and profiling,

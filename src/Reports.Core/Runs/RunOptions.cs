@@ -5,7 +5,7 @@ using Reports.Pdf;
 using Reports.Pdf.Faces;
 using Reports.Periods;
 
-namespace Reports.Pipeline;
+namespace Reports.Runs;
 
 /// <summary>
 /// Everything one merge run needs, resolved from the command line and settings. <see cref="Deadline"/> is when

@@ -1,4 +1,4 @@
-namespace Reports.Pipeline;
+namespace Reports.Runs;
 
 /// <summary>
 /// Writes an output through a temporary file moved into place, so an interrupted or failed run never leaves a

@@ -1,4 +1,4 @@
-namespace Reports.Pipeline;
+namespace Reports.Runs;
 
 /// <summary>
 /// How a verb's outputs are written, handed to each writer (<see cref="OutputFile"/>): <see cref="Interrupted"/> is

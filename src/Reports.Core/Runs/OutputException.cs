@@ -1,4 +1,4 @@
-namespace Reports.Pipeline;
+namespace Reports.Runs;
 
 /// <summary>
 /// An output or its folder could not be written: a broken environment (a full or read-only disk, no permission, a

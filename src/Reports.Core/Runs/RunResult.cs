@@ -1,6 +1,6 @@
 using Reports.Results;
 
-namespace Reports.Pipeline;
+namespace Reports.Runs;
 
 /// <summary>What a run computed, before anything is written: the options it ran with, one result per return in order, and its clock.</summary>
 public sealed record RunResult(RunOptions Options, IReadOnlyList<ReturnResult> Returns, TimeProvider Clock)

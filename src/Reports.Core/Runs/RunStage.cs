@@ -1,4 +1,4 @@
-namespace Reports.Pipeline;
+namespace Reports.Runs;
 
 /// <summary>The stages of a run in order, as a progress display shows them.</summary>
 public enum RunStage
