@@ -182,12 +182,11 @@ public sealed class ReturnLedger
     /// The result of a run's intake: the decision over the record, the merge, the analysis (with the earlier periods the
     /// store holds), the findings to tell (of versions that count or are new in this run) and the receipts to issue.
     /// </summary>
-    public ReturnResult Result(LedgerIntake intake, CampaignWindow window, QualityThresholds? quality = null, DateTimeOffset? deadline = null,
-        Scriban.Template? narrative = null)
+    public ReturnResult Result(LedgerIntake intake, CampaignWindow window, QualityThresholds? quality = null, DateTimeOffset? deadline = null)
     {
         var decision = Decide(intake.Unrecorded);
         var merge = Merger.Merge(Definition, RosterNeeded, Period, window, decision);
-        var result = ReturnResult.Compute(decision, intake.Received, merge, _store is null ? null : History(merge), quality, deadline, narrative, _clock.LocalTimeZone);
+        var result = ReturnResult.Compute(decision, intake.Received, merge, _store is null ? null : History(merge), quality, deadline, _clock.LocalTimeZone);
         // Each receipt tells what the decision made of the file received (a file received now may already be superseded).
         var decided = decision.Files.Where(f => f.Sha256.Length > 0).GroupBy(f => f.Sha256, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -85,9 +85,9 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
             progress?.Report($"存储库 {options.StorePath}");
         }
         var results = definitions.Select((definition, i) =>
-            Compute(definition, roster, i == 0 ? prefilled : null, inbox[i], narrativeTemplates[i], store, options, stages)).ToList();
+            Compute(definition, roster, i == 0 ? prefilled : null, inbox[i], store, options, stages)).ToList();
         // An approved period's outputs are dated by its approval, not by the run: re-running it gives the same bytes.
-        var run = new RunResult(options, results, ApprovedClock.For(results, clock.LocalTimeZone) ?? clock);
+        var run = new RunResult(options, results, ApprovedClock.For(results, clock.LocalTimeZone) ?? clock, narrativeTemplates);
 
         // 3. Every output, rendered from the results alone: all prepared (the briefing composed and drawn) before any is written.
         var prepared = Outputs.Select(output =>
@@ -150,9 +150,9 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         };
     }
 
-    /// <summary>One return of the run, through its ledger: its files read once, recorded, decided among, merged, analysed and narrated.</summary>
+    /// <summary>One return of the run, through its ledger: its files read once, recorded, decided among, merged and analysed.</summary>
     private ReturnResult Compute(ReturnDefinition definition, Roster roster, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled,
-        IReadOnlyList<InboxEntry> files, Scriban.Template narrativeTemplate, ReturnStore? store, RunOptions options, StageClock stages)
+        IReadOnlyList<InboxEntry> files, ReturnStore? store, RunOptions options, StageClock stages)
     {
         stages.Begin(StageTiming.Intake);
         var ledger = store is null ? ReturnLedger.Empty(definition, roster, options.Period, clock) : ReturnLedger.Open(store, definition, roster, options.Period, clock);
@@ -164,7 +164,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         Stages?.Report(RunStage.Merging);
         stages.Begin(StageTiming.Merge);
         progress?.Report("汇总");
-        return ledger.Result(intake, options.Window, options.Quality, options.Deadline, narrativeTemplate);
+        return ledger.Result(intake, options.Window, options.Quality, options.Deadline);
     }
 
     /// <summary>Which files get a receipt (Reports:Receipts).</summary>

@@ -3,7 +3,6 @@ using Reports.Definitions;
 using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Merge;
-using Reports.Outputs.Briefing;
 using Reports.Versions;
 
 namespace Reports.Results;
@@ -12,8 +11,8 @@ namespace Reports.Results;
 /// Everything one return of a run came to, computed once and immutable: every file and version with the decision of
 /// which counts (<see cref="Decision"/>), the files received in this run (<see cref="Received"/>: the receipts'),
 /// the merge, the whole analysis, who sent what and when, every finding as a diagnostic (the counted files'
-/// findings and the data-quality signals, each naming its unit) and the rendered narrative. Every output is a
-/// rendering of this record; none re-reads a county file, re-decides a version or recomputes a rank.
+/// findings and the data-quality signals, each naming its unit). Every output is a rendering of this record (the
+/// briefing renders its narrative from it); none re-reads a county file, re-decides a version or recomputes a rank.
 /// </summary>
 public sealed record ReturnResult(
     VersionDecision Decision,
@@ -21,8 +20,7 @@ public sealed record ReturnResult(
     MergeResult Merge,
     MergeAnalysis Analysis,
     SubmissionOverview Submissions,
-    IReadOnlyList<Diagnostic> Findings,
-    IReadOnlyList<BriefingElement> Narrative)
+    IReadOnlyList<Diagnostic> Findings)
 {
     public ReturnDefinition Definition => Merge.Definition;
 
@@ -66,16 +64,15 @@ public sealed record ReturnResult(
 
     /// <summary>
     /// The result of a merge: analysis (with the earlier periods of <paramref name="history"/>), the submission overview
-    /// against <paramref name="deadline"/>, the findings, the narrative of <paramref name="narrativeTemplate"/> (none: empty), and the
+    /// against <paramref name="deadline"/>, the findings, and the
     /// approval in force with its time in <paramref name="zone"/> (default UTC).
     /// </summary>
     public static ReturnResult Compute(VersionDecision decision, IReadOnlyList<IntakeFileResult> received, MergeResult merge,
-        PeriodHistory? history = null, QualityThresholds? thresholds = null, DateTimeOffset? deadline = null, Scriban.Template? narrativeTemplate = null,
+        PeriodHistory? history = null, QualityThresholds? thresholds = null, DateTimeOffset? deadline = null,
         TimeZoneInfo? zone = null)
     {
         var analysis = MergeAnalysis.Of(merge, history, thresholds);
-        var narrative = narrativeTemplate is null ? [] : NarrativeRenderer.Render(narrativeTemplate, merge, analysis);
-        return new ReturnResult(decision, received, merge, analysis, SubmissionOverview.Build(merge, decision, deadline), FindingsOf(merge, decision, analysis), narrative)
+        return new ReturnResult(decision, received, merge, analysis, SubmissionOverview.Build(merge, decision, deadline), FindingsOf(merge, decision, analysis))
         {
             Approval = ApprovalStatus.Of(decision.Freeze, merge, zone ?? TimeZoneInfo.Utc),
         };

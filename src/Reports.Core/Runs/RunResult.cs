@@ -2,8 +2,12 @@ using Reports.Results;
 
 namespace Reports.Runs;
 
-/// <summary>What a run computed, before anything is written: the options it ran with, one result per return in order, and its clock.</summary>
-public sealed record RunResult(RunOptions Options, IReadOnlyList<ReturnResult> Returns, TimeProvider Clock)
+/// <summary>
+/// What a run computed, before anything is written: the options it ran with, one result per return in order, and its clock;
+/// with each return's narrative template (templates/briefing/RETURN.scriban), parsed before any file was read, which the
+/// briefing renders from the result.
+/// </summary>
+public sealed record RunResult(RunOptions Options, IReadOnlyList<ReturnResult> Returns, TimeProvider Clock, IReadOnlyList<Scriban.Template> Narratives)
 {
     /// <summary>One return keeps the plain names (summary.json); several get summary-CODE.json.</summary>
     public bool Single => Returns.Count == 1;

@@ -12,12 +12,12 @@ public sealed record StageTiming(string Stage, TimeSpan Elapsed)
     public const string Intake = "intake";
     /// <summary>Recording the run in the history store and reading back the period's versions.</summary>
     public const string Store = "store";
-    /// <summary>Merge in roster order, indicators, analysis, the narrative.</summary>
+    /// <summary>Merge in roster order, indicators, analysis.</summary>
     public const string Merge = "merge";
     /// <summary>summary.json and intake.json.</summary>
     public const string Json = "json";
     public const string Receipts = "receipts";
     public const string Workbook = "workbook";
-    /// <summary>Composing, drawing and writing the briefing.</summary>
+    /// <summary>Rendering the narrative, composing, drawing and writing the briefing.</summary>
     public const string Pdf = "pdf";
 }

@@ -19,8 +19,7 @@ public sealed class NamespaceCycleTests
     /// </summary>
     private static readonly Dictionary<string, string> Open = new(StringComparer.Ordinal)
     {
-        // ReturnResult carries the narrative rendered with the briefing's renderer: the narrative moves into the briefing (item 6, after the ledger's ReturnResult).
-        ["Reports.Outputs.Briefing, Reports.Results"] = "the narrative rendered in the briefing",
+        // None since issue 23 item 6: the run's types moved below its outputs (Reports.Runs) and the briefing renders its narrative.
     };
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class SmallRosterNarrativeTests
     public void From_three_units_the_leaders_are_named_about_a_third_of_them()
     {
         var result = LargeRosters.Campaign(12);
-        var text = string.Concat(result.Narrative.OfType<BriefingParagraph>().Select(p => p.Text));
+        var text = string.Concat(LargeRosters.Narrative(result).OfType<BriefingParagraph>().Select(p => p.Text));
         Assert.Equal(3, BriefingModel.RankNamed(12));
         Assert.Equal(1, BriefingModel.RankNamed(3));
         Assert.Equal(0, BriefingModel.RankNamed(2));
@@ -44,7 +44,7 @@ public sealed class SmallRosterNarrativeTests
     public void A_province_says_quan_sheng_and_a_complete_roster_all_reported_in_good_chinese()
     {
         var result = LargeRosters.Campaign(12);
-        var text = string.Concat(result.Narrative.OfType<BriefingParagraph>().Select(p => p.Text));
+        var text = string.Concat(LargeRosters.Narrative(result).OfType<BriefingParagraph>().Select(p => p.Text));
         Assert.Contains("全省12个县（市、区）的报表均已审核汇总。", text);
         Assert.DoesNotContain("全市", text);
         Assert.DoesNotContain("个的报表", text);

@@ -16,6 +16,12 @@ namespace Reports.Tests.Support;
 /// </summary>
 public static class LargeRosters
 {
+    /// <summary>The campaign's briefing template, as shipped.</summary>
+    private static readonly Lazy<Scriban.Template> NarrativeTemplate = new(() => NarrativeRenderer.Load(NarrativeRenderer.PathFor(RepositoryPaths.Templates, Samples.ReturnCode)));
+
+    /// <summary>The narrative the briefing renders for <paramref name="result"/> with the shipped template.</summary>
+    public static IReadOnlyList<BriefingElement> Narrative(ReturnResult result) => NarrativeRenderer.Render(NarrativeTemplate.Value, result.Merge, result.Analysis);
+
     public static ReturnResult Campaign(int units)
     {
         var roster = new Roster("990000", "测试省", Enumerable.Range(1, units).Select(i => new RosterUnit($"9{i:D8}", $"样本单位{i:D5}")).ToList());
@@ -36,14 +42,13 @@ public static class LargeRosters
         var totals = Samples.Campaign.NumericFields.ToDictionary(f => f.Code, f => accepted.Sum(v => v[f.Code]));
         var merge = new MergeResult(Samples.Campaign, roster, Samples.Period, Samples.Window, 0.9m, 0.5m, results,
             new GroupTotal(totals, IndicatorCalculator.ForGroup(Samples.Campaign, accepted)));
-        var template = NarrativeRenderer.Load(NarrativeRenderer.PathFor(RepositoryPaths.Templates, Samples.ReturnCode));
-        return ReturnResult.Compute(VersionDecision.Empty, [], merge, narrativeTemplate: template);
+        return ReturnResult.Compute(VersionDecision.Empty, [], merge);
     }
 
     /// <summary>The briefing of <paramref name="parts"/> drawn in the bundled faces.</summary>
     public static byte[] Briefing(IReadOnlyList<ReturnResult> parts, BriefingSettings settings)
     {
-        var document = BriefingComposer.Compose(parts, settings, "汇总表-test.xlsx");
+        var document = BriefingComposer.Compose(parts, [.. parts.Select(_ => NarrativeTemplate.Value)], settings, "汇总表-test.xlsx");
         using var output = new MemoryStream();
         PdfRenderer.Render(document, BriefingFaces.Bundled(new PdfFontFile(RepositoryPaths.Font, 0)).Fonts, new PdfPageSettings(), output);
         return output.ToArray();

@@ -11,8 +11,12 @@ namespace Reports.Outputs.Briefing;
 /// </summary>
 public static class BriefingComposer
 {
-    /// <summary>One briefing for several returns of a period: one 报头, one appendix and one 报尾, each return's narrative in order.</summary>
-    public static PdfDocumentModel Compose(IReadOnlyList<ReturnResult> parts, BriefingSettings settings, string? workbookName = null)
+    /// <summary>
+    /// One briefing for several returns of a period: one 报头, one appendix and one 报尾, each return's narrative in order,
+    /// rendered here from its result with its template (<paramref name="narratives"/>, one a part; an error in one is a
+    /// <see cref="BriefingTemplateException"/>).
+    /// </summary>
+    public static PdfDocumentModel Compose(IReadOnlyList<ReturnResult> parts, IReadOnlyList<Scriban.Template> narratives, BriefingSettings settings, string? workbookName = null)
     {
         var period = parts[0].Merge.Period;
         var issued = settings.IssueDateFor(period);
@@ -31,7 +35,8 @@ public static class BriefingComposer
                 blocks.Add(new PdfPageBreak());
             }
             var scale = new BriefingScale(parts[i].Merge.Units.Count > settings.FullTablesUpTo, settings.LaggingListed, workbookName);
-            var (title, appendixHeading) = AddNarrative(blocks, parts[i], scale);
+            var narrative = NarrativeRenderer.Render(narratives[i], parts[i].Merge, parts[i].Analysis);
+            var (title, appendixHeading) = AddNarrative(blocks, parts[i], narrative, scale);
             titles.Add(title ?? parts[i].Merge.Definition.BriefingTitle);
             if (appendixHeading is not null)
             {
@@ -49,13 +54,13 @@ public static class BriefingComposer
     /// Adds a return's narrative with its tables and charts, up to its appendix ("## 附件…" and the [[status]] and
     /// [[quality]] slots), which the composer sets once at the end; returns the first title and the appendix heading.
     /// </summary>
-    private static (string? Title, string? AppendixHeading) AddNarrative(List<PdfBlock> blocks, ReturnResult part, BriefingScale scale)
+    private static (string? Title, string? AppendixHeading) AddNarrative(List<PdfBlock> blocks, ReturnResult part, IReadOnlyList<BriefingElement> narrative, BriefingScale scale)
     {
         var (merge, analysis) = (part.Merge, part.Analysis);
         string? title = null;
         string? appendixHeading = null;
         var inAppendix = false;
-        foreach (var element in part.Narrative)
+        foreach (var element in narrative)
         {
             if (element is BriefingHeading { Text: var heading } && heading.StartsWith("附件", StringComparison.Ordinal))
             {

@@ -6,7 +6,10 @@ using Reports.Runs;
 
 namespace Reports.Pipeline.Outputs;
 
-/// <summary>简报-….pdf: the briefing composed from every return's result and drawn when prepared, so a composition error leaves no output behind.</summary>
+/// <summary>
+/// 简报-….pdf: the briefing composed from every return's result (each narrative rendered from its template) and drawn
+/// when prepared, so a template's or composition error leaves no output behind.
+/// </summary>
 public sealed class BriefingOutput : IRunOutput
 {
     public RunStage Stage => RunStage.WritingPdf;
@@ -16,7 +19,7 @@ public sealed class BriefingOutput : IRunOutput
     public PreparedOutput Prepare(RunResult run)
     {
         var options = run.Options;
-        var document = BriefingComposer.Compose(run.Returns, options.Briefing, $"汇总表-{run.Stem}.xlsx");
+        var document = BriefingComposer.Compose(run.Returns, run.Narratives, options.Briefing, $"汇总表-{run.Stem}.xlsx");
         var briefing = new MemoryStream();
         var faces = options.Faces ?? BriefingFaces.Bundled(options.Font);
         var report = PdfRenderer.Render(document, faces.Fonts, new PdfPageSettings(), briefing);
