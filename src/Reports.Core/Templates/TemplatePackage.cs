@@ -107,26 +107,9 @@ internal sealed class TemplatePackage(string title, DateTimeOffset created)
 
     private void WriteCore(Stream stream)
     {
-        const string Cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
-        const string Dc = "http://purl.org/dc/elements/1.1/";
-        const string Terms = "http://purl.org/dc/terms/";
-        const string Xsi = "http://www.w3.org/2001/XMLSchema-instance";
-        var stamp = created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
         xml.WriteStartDocument(standalone: true);
-        xml.WriteStartElement("cp", "coreProperties", Cp);
-        xml.WriteAttributeString("xmlns", "dc", null, Dc);
-        xml.WriteAttributeString("xmlns", "dcterms", null, Terms);
-        xml.WriteAttributeString("xmlns", "xsi", null, Xsi);
-        xml.WriteElementString("dc", "title", Dc, title);
-        foreach (var element in new[] { "created", "modified" })
-        {
-            xml.WriteStartElement("dcterms", element, Terms);
-            xml.WriteAttributeString("xsi", "type", Xsi, "dcterms:W3CDTF");
-            xml.WriteString(stamp);
-            xml.WriteEndElement();
-        }
-        xml.WriteEndElement();
+        Outputs.Spreadsheet.PackageParts.Core(xml, title, created);
         xml.WriteEndDocument();
     }
 

@@ -76,10 +76,17 @@ public static class VersionSelector
         }
         if (order == 0)
         {
-            order = a.Submission!.FileTime.CompareTo(b.Submission!.FileTime);
+            order = Believable(a).CompareTo(Believable(b));
         }
         return order != 0 ? order : string.CompareOrdinal(Path.GetFileName(a.File), Path.GetFileName(b.File));
     });
+
+    /// <summary>
+    /// A file time after the office received the file cannot be true (a county PC's clock set to 2100): such a file
+    /// ranks below every believable time, so it never beats a version that really came later.
+    /// </summary>
+    private static DateTimeOffset Believable(IntakeFileResult file) =>
+        file.ReceivedAt is { } received && file.Submission!.FileTime > received ? DateTimeOffset.MinValue : file.Submission!.FileTime;
 
     /// <summary>"收到于 2022-07-03 12:00，SHA-256 1a2b3c4d5e6f": a version as the office knows it.</summary>
     public static string Version(IntakeFileResult file, TimeZoneInfo zone) =>

@@ -27,24 +27,6 @@ public sealed partial class BriefingTypesettingTests(SampleRuns runs)
             .Where(t => t.Length >= 2)
             .Distinct(StringComparer.Ordinal);
 
-    private static string? SplitWord(IReadOnlyList<string> lines, IEnumerable<string> words)
-    {
-        for (var i = 0; i + 1 < lines.Count; i++)
-        {
-            foreach (var word in words)
-            {
-                for (var k = 1; k < word.Length; k++)
-                {
-                    if (lines[i].EndsWith(word[..k], StringComparison.Ordinal) && lines[i + 1].StartsWith(word[k..], StringComparison.Ordinal))
-                    {
-                        return $"“{word}” split between “{lines[i]}” and “{lines[i + 1]}”";
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
     [Fact]
     public void The_title_and_the_captions_break_between_words()
     {
@@ -57,8 +39,8 @@ public sealed partial class BriefingTypesettingTests(SampleRuns runs)
         // Captions (小四, 12 pt), page by page: no word of the return and no quoted name runs over a line's end.
         var captions = pages.Select(p => p.LinesOfSize(Typography.TableCaptionSize)).ToList();
         Assert.Contains(captions, c => c.Count >= 2 && c.Any(l => l.StartsWith("表：小额信贷投放", StringComparison.Ordinal)));
-        Assert.All(captions, c => Assert.Null(SplitWord(c, words)));
-        Assert.Null(SplitWord(title, words));
+        Assert.All(captions, c => Assert.Null(LineBreaks.SplitWord(c, words)));
+        Assert.Null(LineBreaks.SplitWord(title, words));
     }
 
     [Fact]
@@ -66,7 +48,7 @@ public sealed partial class BriefingTypesettingTests(SampleRuns runs)
     {
         var lines = _run.Briefing.Pages.SelectMany(p => p.LinesOfSize(Typography.BodySize)).ToList();
         var quoted = QuotedName().Matches(_run.Briefing.Text).Select(m => m.Value).Distinct().ToList();
-        Assert.Null(SplitWord(lines, quoted.Where(q => q.Length <= 6)));
+        Assert.Null(LineBreaks.SplitWord(lines, quoted.Where(q => q.Length <= 6)));
         for (var i = 0; i + 1 < lines.Count; i++)
         {
             Assert.False(Regex.IsMatch(lines[i], "[0-9](万|亿)$") && lines[i + 1].StartsWith('元'), $"“{lines[i]}” / “{lines[i + 1]}”");

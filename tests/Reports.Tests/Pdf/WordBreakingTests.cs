@@ -1,4 +1,5 @@
 using Reports.Pdf;
+using Reports.Tests.Support;
 
 namespace Reports.Tests.Pdf;
 
@@ -14,25 +15,6 @@ public sealed class WordBreakingTests
 
     private static readonly WordSpans Words = new(new PdfVocabulary(["长治市", "完成“百日攻坚”目标任务", "潞州区", "务工总人数"], ["人", "万元", "亿元", "个百分点"]));
 
-    /// <summary>True when some word of <paramref name="words"/> starts on one line and ends on the next.</summary>
-    private static string? SplitWord(IReadOnlyList<string> lines, IEnumerable<string> words)
-    {
-        for (var i = 0; i + 1 < lines.Count; i++)
-        {
-            foreach (var word in words)
-            {
-                for (var k = 1; k < word.Length; k++)
-                {
-                    if (lines[i].EndsWith(word[..k], StringComparison.Ordinal) && lines[i + 1].StartsWith(word[k..], StringComparison.Ordinal))
-                    {
-                        return $"“{word}” split between “{lines[i]}” and “{lines[i + 1]}”";
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
     [Fact]
     public void Terms_quoted_names_and_figures_with_their_units_are_never_split_in_ragged_text()
     {
@@ -44,10 +26,10 @@ public sealed class WordBreakingTests
             var lines = LineBreaker.Break(text, width, Measure, 0, Words, float.PositiveInfinity);
             Assert.Equal(text, string.Concat(lines));
             Assert.All(lines, line => Assert.True(Measure(line) <= width + 0.01f, $"“{line}” wider than {width}"));
-            Assert.Null(SplitWord(lines, words));
+            Assert.Null(LineBreaks.SplitWord(lines, words));
             // Without the words, the same text does split some of them at some widths: the check can fail.
         }
-        Assert.Contains(Enumerable.Range(27, 54).Select(w => LineBreaker.Break(text, w * 5f, Measure)), lines => SplitWord(lines, words) is not null);
+        Assert.Contains(Enumerable.Range(27, 54).Select(w => LineBreaker.Break(text, w * 5f, Measure)), lines => LineBreaks.SplitWord(lines, words) is not null);
     }
 
     [Fact]
@@ -60,7 +42,7 @@ public sealed class WordBreakingTests
         // After 17 characters of 20 it leaves 3, within the 4 allowed: it moves whole.
         var loose = LineBreaker.Break("今年以来的工作中各县市区均已经全面完成“百日攻坚”目标任务。", 200, Measure, 0, Words, 40);
         Assert.Equal("今年以来的工作中各县市区均已经全面", loose[0]);
-        Assert.Null(SplitWord(loose, ["完成“百日攻坚”目标任务"]));
+        Assert.Null(LineBreaks.SplitWord(loose, ["完成“百日攻坚”目标任务"]));
     }
 
     [Fact]

@@ -77,6 +77,31 @@ public sealed class VersionDecisionTests : IDisposable
         _ => WriteReturn(folder, First, $"{First.Code}-旧模板.xlsx", cells: new Dictionary<string, object> { [MetaNames.Version] = "0.9" }),
     };
 
+    /// <summary>Two versions of one unit in one run, stamped alike: the one whose file time says 2100 (a wrong clock)
+    /// does not beat the one received later by any believable time.</summary>
+    [Fact]
+    public void A_file_time_in_2100_never_beats_a_newer_reception()
+    {
+        var inbox = _temp.Sub("inbox");
+        var future = WriteReturn(inbox, First, $"{First.Code}-钟快.xlsx");
+        var corrected = Samples.ValuesOf(First.Code);
+        corrected["emp_total"] = (Samples.Value(First.Code, "emp_total") + 7).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var real = WriteReturn(inbox, First, $"{First.Code}-更正.xlsx", values: corrected);
+        WriteReturn(inbox, Second);
+        foreach (var file in new[] { future, real })
+        {
+            OpenXmlNameWriter.Fill(file, new Dictionary<string, object> { [MetaNames.Submitted] = "2022-07-02 10:00" });
+        }
+        File.SetLastWriteTimeUtc(future, new DateTime(2100, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(real, new DateTime(2022, 7, 3, 9, 0, 0, DateTimeKind.Utc));
+
+        var run = Run(inbox, Day1);
+
+        Assert.Equal(IntakeStatus.Accepted, Listed(run, real).Status);
+        Assert.Equal(IntakeStatus.Superseded, Listed(run, future).Status);
+        Assert.Equal(Samples.Value(First.Code, "emp_total") + 7, run.Merge.Units.Single(u => u.Unit == First).Values["emp_total"]);
+    }
+
     [Theory]
     [MemberData(nameof(Misdirected))]
     public void A_file_for_another_period_return_or_template_arriving_later_never_displaces_the_valid_return(string kind, string code)
