@@ -1,9 +1,9 @@
 using System.Globalization;
 using Reports.Cli.Settings;
 using Reports.Intake;
+using Reports.Ledger;
 using Reports.Periods;
 using Reports.Pipeline;
-using Reports.Ledger;
 
 namespace Reports.Cli.Verbs;
 

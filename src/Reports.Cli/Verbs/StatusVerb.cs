@@ -4,12 +4,12 @@ using Reports.Analysis;
 using Reports.Cli.Settings;
 using Reports.Definitions;
 using Reports.Intake;
+using Reports.Ledger;
 using Reports.Merge;
 using Reports.Outputs;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
-using Reports.Ledger;
 using Reports.Runs;
 using Reports.Templates;
 

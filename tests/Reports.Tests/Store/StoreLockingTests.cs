@@ -1,5 +1,5 @@
-using Reports.Pipeline;
 using Reports.Periods;
+using Reports.Pipeline;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Store;

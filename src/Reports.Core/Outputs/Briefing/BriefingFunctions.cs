@@ -1,6 +1,6 @@
 using System.Collections;
-using Scriban.Runtime;
 using Reports.Numbers;
+using Scriban.Runtime;
 
 namespace Reports.Outputs.Briefing;
 
