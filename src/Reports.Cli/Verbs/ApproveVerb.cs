@@ -35,7 +35,7 @@ public sealed class ApproveVerb(ReportsSettings settings, TimeProvider clock, Te
         }
         foreach (var (unit, sha256) in approval.Versions.OrderBy(v => v.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"  {unit}  {Path.GetFileName(outcome.Decision.Chosen[unit].File)}  {sha256[..12]}");
+            output.WriteLine($"  {unit}  {Diagnostics.ShownText.Escape(Path.GetFileName(outcome.Decision.Chosen[unit].File))}  {sha256[..12]}");
         }
         return (int)ExitCode.Success;
     }

@@ -49,9 +49,9 @@ public sealed class ExplainVerb(ReportsSettings settings, TimeProvider clock, Te
         }
         foreach (var note in chosen.Diagnostics.Where(d => d.Field == field.Code))
         {
-            output.WriteLine($"  {Diagnostics.DiagnosticCatalogDocument.SeverityName(note.Severity)} {note.Code}: {note.Message}");
+            output.WriteLine($"  {Diagnostics.DiagnosticCatalogDocument.SeverityName(note.Severity)} {note.Code}: {Diagnostics.ShownText.Line(note.Message)}");
         }
-        output.WriteLine(text.T($"  文件：{Path.GetFileName(chosen.File)}", $"  file: {Path.GetFileName(chosen.File)}"));
+        output.WriteLine(text.T($"  文件：{Diagnostics.ShownText.Escape(Path.GetFileName(chosen.File))}", $"  file: {Diagnostics.ShownText.Escape(Path.GetFileName(chosen.File))}"));
         output.WriteLine($"  SHA-256: {chosen.Sha256}");
         output.WriteLine(text.T($"  收到：{Format(chosen.ReceivedAt)}；{(submission.Stamp is null ? "文件时间" : "报送时间")} {Format(submission.SubmittedAt)}",
             $"  received: {Format(chosen.ReceivedAt)}; {(submission.Stamp is null ? "file time" : "stamp")} {Format(submission.SubmittedAt)}"));
@@ -61,7 +61,7 @@ public sealed class ExplainVerb(ReportsSettings settings, TimeProvider clock, Te
         for (var i = 0; i < versions.Count; i++)
         {
             var version = versions[i];
-            output.WriteLine($"    {i + 1}. {Format(version.ReceivedAt)}  {Path.GetFileName(version.File)}  {version.Sha256[..Math.Min(12, version.Sha256.Length)]}  "
+            output.WriteLine($"    {i + 1}. {Format(version.ReceivedAt)}  {Diagnostics.ShownText.Escape(Path.GetFileName(version.File))}  {version.Sha256[..Math.Min(12, version.Sha256.Length)]}  "
                 + VersionStatusText.Of(version.Status, text) + (ReferenceEquals(version, chosen) ? text.T("  ← 采用", "  ← used") : ""));
         }
         output.WriteLine(freeze is null

@@ -45,7 +45,7 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
                 $"{text.T("收到", "received")} {Format(version.ReceivedAt)}",
                 $"{text.T("文件时间", "file time")} {Format(submission?.FileTime)}",
                 $"{text.T("报送时间", "stamp")} {Format(submission?.Stamp)}",
-                Path.GetFileName(version.File),
+                Diagnostics.ShownText.Escape(Path.GetFileName(version.File)),
                 version.Sha256.Length >= 12 ? version.Sha256[..12] : version.Sha256,
                 Status(version.Status),
                 $"{text.T("错误", "errors")} {version.ErrorCount}",
@@ -54,15 +54,16 @@ public sealed class HistoryVerb(ReportsSettings settings, TimeProvider clock, Te
                 : chosen ? text.T("← 本期以此为准（退回待改）", "← the unit's current version (sent back)") : ""));
             foreach (var receipt in receipts[version.Sha256])
             {
-                output.WriteLine(text.T($"     回执 {receipt.Name}（{Format(receipt.IssuedAt)} 出具）", $"     receipt {receipt.Name} (issued {Format(receipt.IssuedAt)})"));
+                var name = Diagnostics.ShownText.Escape(receipt.Name);
+                output.WriteLine(text.T($"     回执 {name}（{Format(receipt.IssuedAt)} 出具）", $"     receipt {name} (issued {Format(receipt.IssuedAt)})"));
             }
             foreach (var note in version.Diagnostics.Where(d => d.Code == Diagnostics.DiagnosticCatalog.PendingAfterApproval.Code))
             {
-                output.WriteLine($"     {note.Message}");
+                output.WriteLine($"     {Diagnostics.ShownText.Line(note.Message)}");
             }
             foreach (var note in version.Diagnostics.Where(d => d.Code == Diagnostics.DiagnosticCatalog.Withdrawn.Code))
             {
-                output.WriteLine($"     {note.Message}");
+                output.WriteLine($"     {Diagnostics.ShownText.Line(note.Message)}");
             }
         }
         WriteApprovals(ledger, unitCode);

@@ -65,7 +65,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
             u.OnTime switch { true => text.T("按时", "on time"), false => text.T("逾期", "late"), null => "" },
             u.Versions.ToString(CultureInfo.InvariantCulture),
             u.Errors.ToString(CultureInfo.InvariantCulture),
-            u.File is null ? "" : Path.GetFileName(u.File),
+            u.File is null ? "" : Diagnostics.ShownText.Escape(Path.GetFileName(u.File)), // a county's file name, shown: never raw on a terminal
         }).ToList();
         // Every column named for what it counts, in the list and in the CSV alike (a bare "1  0" explains nothing).
         string[] header = [text.T("单位代码", "unit code"), text.T("单位名称", "unit"), text.T("报送情况", "status"), text.T("收到时间", "received"),

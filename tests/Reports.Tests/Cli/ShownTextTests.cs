@@ -61,5 +61,25 @@ public sealed class ShownTextTests
         Assert.Contains("已截断", result.Stdout, StringComparison.Ordinal);
         // The whole value is kept where it belongs.
         Assert.Contains(new string('9', 1_000_000), File.ReadAllText(Path.Combine(output, "2022-06", "intake.json")), StringComparison.Ordinal);
+
+        // The verbs that read the store print the file's name escaped too.
+        string[] store = ["--setting", $"Reports:Store={Path.Combine(temp.Path, "store.db")}"];
+        string[] period = ["--return", "campaign-5plus1", "--period", "2022-06"];
+        foreach (var verb in new[]
+        {
+            (string[])["history", .. period, "--unit", "140403", "--roster", RepositoryPaths.SampleRoster, .. store],
+            ["explain", .. period, "--unit", "140403", "--field", "emp_outside", .. store],
+            ["status", .. period, "--roster", RepositoryPaths.SampleRoster, "--out", temp.Sub("status"), .. store],
+            ["approve", .. period, "--roster", RepositoryPaths.SampleRoster, "--allow-incomplete", .. store],
+        })
+        {
+            var said = Support.Cli.Run(temp.Path, new Dictionary<string, string> { ["CI"] = "true" }, verb);
+            var shown = said.Stdout + said.Stderr;
+            // approve names only accepted versions' files; this unit's was sent back.
+            Assert.True(verb[0] == "approve" ? said.Exit == 0 : shown.Contains("\\x1b[2J", StringComparison.Ordinal), $"{verb[0]} (exit {said.Exit}) does not name the file:\n{shown}");
+            var raw = shown.IndexOf('\u001b');
+            Assert.True(raw < 0, $"{verb[0]}: {(raw < 0 ? "" : shown[Math.Max(0, raw - 120)..Math.Min(shown.Length, raw + 40)])}");
+            Assert.DoesNotContain("\n[2022-07-01 08:00:00] 140404.xlsx", shown, StringComparison.Ordinal);
+        }
     }
 }
