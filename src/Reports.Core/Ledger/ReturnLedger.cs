@@ -139,8 +139,8 @@ public sealed class ReturnLedger
 
     /// <summary>
     /// Takes in a run's files: each read once and checked against <paramref name="context"/>, and — with a store —
-    /// recorded as it is read, in file order, in the run's one transaction (a run that fails or is killed leaves the
-    /// store as before). <paramref name="receipted"/> says which files get a receipt: each is named for its version
+    /// recorded as it is read, in file order, in short transactions that never span the reading of a file; nothing counts
+    /// until the run completes (a run that fails or is killed leaves nothing that counts). <paramref name="receipted"/> says which files get a receipt: each is named for its version
     /// and, with a store, recorded as issued (a receipt issued by an earlier run is issued again by none).
     /// <paramref name="recorded"/> is told of each file as the store records it; <paramref name="recording"/> when every
     /// file is read and the store is being committed.

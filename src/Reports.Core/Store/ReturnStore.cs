@@ -10,12 +10,14 @@ namespace Reports.Store;
 /// <summary>
 /// The history store: a SQLite file holding every version of every return received (the original bytes, values,
 /// file name, SHA-256, time received, diagnostics), every run, and the office's withdrawals, approvals and reopenings. A version is a distinct content of one return
-/// and period: a byte-identical resend is the same version. Each run is recorded in one transaction, so a run
-/// killed at any point leaves the store as before or as after; WAL and a busy timeout let two runs share it.
+/// and period: a byte-identical resend is the same version. A run writes in short transactions (the write lock is held
+/// only while it writes, never while files are read) and counts only once marked complete: a run killed at any point
+/// leaves nothing that counts, and what it left is removed by the next run. Runs of different periods share the store
+/// side by side; two runs of one period take turns (<see cref="RunLock"/>). Readers never wait (WAL).
 /// </summary>
 public sealed class ReturnStore : IDisposable
 {
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
 
@@ -52,7 +54,7 @@ public sealed class ReturnStore : IDisposable
         }.ToString());
         connection.Open();
         var store = new ReturnStore(connection, clock);
-        store.Execute("PRAGMA busy_timeout = 30000;");
+        store.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};");
         int version;
         try
         {
@@ -124,7 +126,8 @@ public sealed class ReturnStore : IDisposable
                 period TEXT NOT NULL,
                 inbox TEXT NOT NULL,
                 recorded_at TEXT NOT NULL,
-                files INTEGER NOT NULL);
+                files INTEGER NOT NULL,
+                complete INTEGER NOT NULL DEFAULT 1);
             CREATE TABLE IF NOT EXISTS originals (
                 sha256 TEXT PRIMARY KEY,
                 size INTEGER NOT NULL,
@@ -218,12 +221,18 @@ public sealed class ReturnStore : IDisposable
             // Schema 3 froze whatever version the rule chose, a rejected one included; such a row stays as it was.
             Execute("ALTER TABLE approved_versions ADD COLUMN accepted INTEGER NOT NULL DEFAULT 1;", transaction);
         }
+        if (version is > 0 and < 5 && !Columns("runs", transaction).Contains("complete"))
+        {
+            // Schema 4 recorded a run in one transaction: every run it holds is complete.
+            Execute("ALTER TABLE runs ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;", transaction);
+        }
         if (version == 1)
         {
             // Schema 1 kept no cell of a value: where it was read and what was typed there.
             Execute("ALTER TABLE version_values ADD COLUMN sheet TEXT; ALTER TABLE version_values ADD COLUMN cell TEXT; ALTER TABLE version_values ADD COLUMN typed TEXT;", transaction);
         }
         // Schema 2 had no approvals or reopenings, schema 3 no receipts: CREATE TABLE IF NOT EXISTS above adds them, empty.
+        // Schema 4 had no runs.complete (above).
         Execute($"PRAGMA user_version = {SchemaVersion};", transaction);
         transaction.Commit();
     }
@@ -236,8 +245,8 @@ public sealed class ReturnStore : IDisposable
     }
 
     /// <summary>
-    /// Records one run and every file it took in, in one transaction: new contents become versions (with a copy
-    /// of their bytes), contents already held are only noted as seen again. Returns the run's id.
+    /// Records one run and every file it took in: new contents become versions (with a copy of their bytes), contents
+    /// already held are only noted as seen again. Returns the run's id.
     /// </summary>
     internal long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<IntakeFileResult> intake)
     {
@@ -251,8 +260,9 @@ public sealed class ReturnStore : IDisposable
 
     /// <summary>
     /// Begins recording a run of <paramref name="files"/> files, to which intake adds each file as it is read (its
-    /// bytes then need not be kept): everything goes into one transaction, committed by <see cref="RunRecording.Complete"/>,
-    /// so a run killed or failing at any point leaves the store as before. The store's write lock is held until then.
+    /// bytes then need not be kept). The run claims its period first (a run of the same period still recording is
+    /// waited for, as long as the busy timeout), removes what a killed run of the period left, and writes its row marked
+    /// incomplete; <see cref="RunRecording.Complete"/> marks it complete. The write lock is taken only for each write.
     /// </summary>
     internal RunRecording BeginRun(string returnCode, ReportingPeriod period, string inbox, int files)
     {
@@ -260,47 +270,126 @@ public sealed class ReturnStore : IDisposable
         {
             throw new InvalidOperationException("存储库正在记录另一次运行");
         }
-        var now = Format(_clock.GetUtcNow());
-        var transaction = _connection.BeginTransaction(deferred: false);
-        // Tens of thousands of rows through a handful of statements: each prepared once and reused for the run.
-        _prepared = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        var claim = RunLock.Take(_connection.DataSource, returnCode, period.ToString(), BusyTimeout)
+            ?? throw new StoreException($"存储库 {_connection.DataSource} 正在记录 {returnCode} {period} 的另一次运行，等了 {BusyTimeout.TotalSeconds:0} 秒仍未结束：同一期一次只能有一次运行，请等它结束后再运行（存储库未作改动）");
         try
         {
-            var runId = Convert.ToInt64(Scalar("INSERT INTO runs (return_code, period, inbox, recorded_at, files) VALUES ($r, $p, $i, $t, $n) RETURNING id;",
-                transaction, ("$r", returnCode), ("$p", period.ToString()), ("$i", inbox), ("$t", now), ("$n", files)), CultureInfo.InvariantCulture);
-            return new RunRecording(this, transaction, returnCode, period, now, runId);
+            var now = Format(_clock.GetUtcNow());
+            long runId;
+            using (var transaction = _connection.BeginTransaction(deferred: false))
+            {
+                // No live run of this period exists (the claim says so): an incomplete one was killed.
+                DiscardIncomplete("SELECT id FROM runs WHERE complete = 0 AND return_code = $r AND period = $p", transaction, ("$r", returnCode), ("$p", period.ToString()));
+                runId = Convert.ToInt64(Scalar("INSERT INTO runs (return_code, period, inbox, recorded_at, files, complete) VALUES ($r, $p, $i, $t, $n, 0) RETURNING id;",
+                    transaction, ("$r", returnCode), ("$p", period.ToString()), ("$i", inbox), ("$t", now), ("$n", files)), CultureInfo.InvariantCulture);
+                transaction.Commit();
+            }
+            DiscardDeadRunsOfOtherPeriods(runId);
+            // Tens of thousands of rows through a handful of statements: each prepared once and reused for the run.
+            _prepared = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+            return new RunRecording(this, claim, returnCode, period, now, runId);
         }
         catch
         {
-            EndRun(transaction);
+            claim.Dispose();
             throw;
         }
     }
 
-    /// <summary>One file of the run being recorded: a new content becomes a version, one already held is noted as seen again.</summary>
-    internal void Record(RunRecording run, IntakeFileResult file)
+    /// <summary>How long a writer waits for another: SQLite's busy timeout, and a run for another run of its period.</summary>
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Incomplete runs of other periods whose claim nobody holds were killed: what they left is removed too.</summary>
+    private void DiscardDeadRunsOfOtherPeriods(long current)
     {
-        long? versionId = null;
-        if (file.Status != IntakeStatus.Ignored && file.Sha256.Length > 0)
+        var periods = new List<(string Code, string Period)>();
+        ReadAll("SELECT DISTINCT return_code, period FROM runs WHERE complete = 0 AND id <> $id;", [("$id", current)],
+            reader => periods.Add((reader.GetString(0), reader.GetString(1))));
+        foreach (var (code, period) in periods)
         {
-            versionId = Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", run.Transaction,
-                ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$s", file.Sha256)) is long existing
-                ? existing
-                : InsertVersion(run.ReturnCode, run.Period, file, run.RunId, run.Now, file.Original, run.Transaction);
+            using var claim = RunLock.TryTake(_connection.DataSource, code, period);
+            if (claim is null)
+            {
+                continue; // a live run of that period: it completes or is cleaned up later
+            }
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            DiscardIncomplete("SELECT id FROM runs WHERE complete = 0 AND return_code = $r AND period = $p", transaction, ("$r", code), ("$p", period));
+            transaction.Commit();
         }
-        Execute("INSERT OR REPLACE INTO run_files (run_id, file_name, sha256, version_id, status) VALUES ($run, $f, $s, $v, $st);", run.Transaction,
-            ("$run", run.RunId), ("$f", Path.GetFileName(file.File)), ("$s", file.Sha256), ("$v", versionId), ("$st", Status(file.Status)));
     }
 
-    /// <summary>Ends the run being recorded (committed or not): its statements are released, its transaction closed.</summary>
-    internal void EndRun(SqliteTransaction transaction)
+    /// <summary>
+    /// Removes every row of the runs <paramref name="runs"/> selects (incomplete ones): their receipts, files, versions
+    /// with their values, findings and details, the originals no other version holds, and the runs themselves.
+    /// </summary>
+    private void DiscardIncomplete(string runs, SqliteTransaction transaction, params (string Name, object? Value)[] parameters)
+    {
+        var versions = $"SELECT id FROM versions WHERE first_run IN ({runs})";
+        Execute($"""
+            DELETE FROM receipts WHERE run_id IN ({runs});
+            DELETE FROM run_files WHERE run_id IN ({runs}) OR version_id IN ({versions});
+            DELETE FROM version_values WHERE version_id IN ({versions});
+            DELETE FROM version_diagnostics WHERE version_id IN ({versions});
+            DELETE FROM version_details WHERE version_id IN ({versions});
+            DELETE FROM originals WHERE sha256 IN (SELECT sha256 FROM versions WHERE first_run IN ({runs}))
+                AND sha256 NOT IN (SELECT sha256 FROM versions WHERE first_run NOT IN ({runs}));
+            DELETE FROM versions WHERE first_run IN ({runs});
+            DELETE FROM runs WHERE id IN ({runs});
+            """, transaction, parameters);
+    }
+
+    /// <summary>Writes a batch of the run's files in one short transaction: a new content becomes a version, one already held is noted as seen again.</summary>
+    internal void RecordBatch(RunRecording run, IReadOnlyList<IntakeFileResult> files)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var file in files)
+        {
+            long? versionId = null;
+            if (file.Status != IntakeStatus.Ignored && file.Sha256.Length > 0)
+            {
+                versionId = Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", transaction,
+                    ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$s", file.Sha256)) is long existing
+                    ? existing
+                    : InsertVersion(run.ReturnCode, run.Period, file, run.RunId, run.Now, file.Original, transaction);
+            }
+            Execute("INSERT OR REPLACE INTO run_files (run_id, file_name, sha256, version_id, status) VALUES ($run, $f, $s, $v, $st);", transaction,
+                ("$run", run.RunId), ("$f", Path.GetFileName(file.File)), ("$s", file.Sha256), ("$v", versionId), ("$st", Status(file.Status)));
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Marks the run complete: from this commit on, everything it recorded counts.</summary>
+    internal void CompleteRun(RunRecording run)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        Execute("UPDATE runs SET complete = 1 WHERE id = $id;", transaction, ("$id", run.RunId));
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Ends the run being recorded: its statements are released; a run that did not complete (it failed) has what it
+    /// wrote removed at once — if even that fails, the next run of the period removes it.
+    /// </summary>
+    internal void EndRun(RunRecording run, bool completed)
     {
         foreach (var command in _prepared?.Values.ToList() ?? [])
         {
             command.Dispose();
         }
         _prepared = null;
-        transaction.Dispose();
+        if (!completed)
+        {
+            try
+            {
+                using var transaction = _connection.BeginTransaction(deferred: false);
+                DiscardIncomplete("SELECT id FROM runs WHERE complete = 0 AND id = $id", transaction, ("$id", run.RunId));
+                transaction.Commit();
+            }
+            catch (SqliteException)
+            {
+                // A full disk, a busy store: the run's rows stay marked incomplete and count for nobody.
+            }
+        }
     }
 
     private long InsertVersion(string returnCode, ReportingPeriod period, IntakeFileResult file, long runId, string now, byte[]? original, SqliteTransaction transaction)
@@ -344,6 +433,9 @@ public sealed class ReturnStore : IDisposable
         return id;
     }
 
+    /// <summary>A version counts once the run that first received it is complete (a run still recording, or killed, is not).</summary>
+    private const string Counted = "first_run IN (SELECT id FROM runs WHERE complete = 1)";
+
     /// <summary>
     /// Every version received for a return and period, as intake results in the order received, each with the run
     /// that first received it, its values with their cells, its detail rows and its diagnostics; a version the office
@@ -356,9 +448,9 @@ public sealed class ReturnStore : IDisposable
         // Field codes, sheet names and cell references repeat in every version: one string each, not one per row.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         string Named(string text) => names.TryGetValue(text, out var known) ? known : names[text] = text;
-        ReadAll("""
+        ReadAll($"""
             SELECT vv.version_id, vv.field, vv.number, vv.text, vv.sheet, vv.cell, vv.typed FROM version_values vv
-            JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p ORDER BY vv.version_id, vv.field;
+            JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vv.version_id, vv.field;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
@@ -382,9 +474,9 @@ public sealed class ReturnStore : IDisposable
             }
         });
         var details = new Dictionary<long, Dictionary<string, IReadOnlyList<DetailRow>>>();
-        ReadAll("""
+        ReadAll($"""
             SELECT vd.version_id, vd.table_code, vd.rows FROM version_details vd
-            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p ORDER BY vd.version_id, vd.table_code;
+            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vd.version_id, vd.table_code;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
@@ -396,9 +488,9 @@ public sealed class ReturnStore : IDisposable
             tables[reader.GetString(1)] = DetailRowsJson.Read(reader.GetString(2));
         });
         var diagnostics = new Dictionary<long, List<Diagnostic>>();
-        ReadAll("""
+        ReadAll($"""
             SELECT vd.version_id, vd.code, vd.severity, vd.message, vd.sheet, vd.cell, vd.field, v.file_name FROM version_diagnostics vd
-            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p ORDER BY vd.version_id, vd.seq;
+            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vd.version_id, vd.seq;
             """, key, reader =>
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
@@ -413,9 +505,9 @@ public sealed class ReturnStore : IDisposable
         var withdrawn = Withdrawals(returnCode, period).GroupBy(w => w.Sha256, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
         var versions = new List<IntakeFileResult>();
-        ReadAll("""
+        ReadAll($"""
             SELECT id, sha256, unit_code, file_name, file_time, stamp, status, first_run, received_at FROM versions
-            WHERE return_code = $r AND period = $p ORDER BY id;
+            WHERE return_code = $r AND period = $p AND {Counted} ORDER BY id;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
@@ -458,7 +550,7 @@ public sealed class ReturnStore : IDisposable
     internal bool Withdraw(string returnCode, ReportingPeriod period, string sha256, string reason, string by, string? reopenUnit = null)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        if (Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", transaction,
+        if (Scalar($"SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s AND {Counted};", transaction,
                 ("$r", returnCode), ("$p", period.ToString()), ("$s", sha256)) is not long)
         {
             return false;
@@ -583,14 +675,18 @@ public sealed class ReturnStore : IDisposable
     /// </summary>
     internal IReadOnlyDictionary<string, long> IssueReceipts(RunRecording run, IReadOnlyList<(string Name, string Sha256)> receipts)
     {
+        run.Flush();
         var issued = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Written with the run, counted once it completes; no other run of the period records meanwhile (its claim).
+        using var transaction = _connection.BeginTransaction(deferred: false);
         foreach (var (name, sha256) in receipts)
         {
-            Execute("INSERT OR IGNORE INTO receipts (return_code, period, name, sha256, run_id) VALUES ($r, $p, $n, $s, $run);", run.Transaction,
+            Execute("INSERT OR IGNORE INTO receipts (return_code, period, name, sha256, run_id) VALUES ($r, $p, $n, $s, $run);", transaction,
                 ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$n", name), ("$s", sha256), ("$run", run.RunId));
-            issued[name] = Convert.ToInt64(Scalar("SELECT run_id FROM receipts WHERE return_code = $r AND period = $p AND name = $n;", run.Transaction,
+            issued[name] = Convert.ToInt64(Scalar("SELECT run_id FROM receipts WHERE return_code = $r AND period = $p AND name = $n;", transaction,
                 ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$n", name)), CultureInfo.InvariantCulture);
         }
+        transaction.Commit();
         return issued;
     }
 
@@ -599,7 +695,7 @@ public sealed class ReturnStore : IDisposable
     {
         var list = new List<IssuedReceipt>();
         ReadAll("""
-            SELECT rc.name, rc.sha256, r.recorded_at FROM receipts rc JOIN runs r ON r.id = rc.run_id
+            SELECT rc.name, rc.sha256, r.recorded_at FROM receipts rc JOIN runs r ON r.id = rc.run_id AND r.complete = 1
             WHERE rc.return_code = $r AND rc.period = $p ORDER BY rc.run_id, rc.name;
             """, [("$r", returnCode), ("$p", period.ToString())],
             reader => list.Add(new IssuedReceipt(reader.GetString(0), reader.GetString(1), Parse(reader.GetString(2)))));
@@ -610,7 +706,7 @@ public sealed class ReturnStore : IDisposable
     public byte[]? Original(string sha256) => Scalar("SELECT bytes FROM originals WHERE sha256 = $s;", null, ("$s", sha256)) as byte[];
 
     /// <summary>How many runs the store has recorded (a killed run is not one of them).</summary>
-    public long RunCount => Convert.ToInt64(Scalar("SELECT count(*) FROM runs;", null), CultureInfo.InvariantCulture);
+    public long RunCount => Convert.ToInt64(Scalar("SELECT count(*) FROM runs WHERE complete = 1;", null), CultureInfo.InvariantCulture);
 
     /// <summary>SQLite's own consistency check: "ok" when the file is sound.</summary>
     public string IntegrityCheck() => Convert.ToString(Scalar("PRAGMA integrity_check;", null), CultureInfo.InvariantCulture) ?? "";
@@ -679,6 +775,7 @@ public sealed class ReturnStore : IDisposable
         }
         else
         {
+            command.Transaction = transaction; // each batch of the run is a transaction of its own
             foreach (var (name, value) in parameters)
             {
                 command.Parameters[name].Value = value ?? DBNull.Value;

@@ -1,30 +1,40 @@
-using Microsoft.Data.Sqlite;
+using System.Diagnostics;
 using Reports.Intake;
 using Reports.Periods;
 
 namespace Reports.Store;
 
 /// <summary>
-/// A run being recorded in the store (<see cref="ReturnStore.BeginRun"/>): each file is written as intake hands it
-/// on, in file order, inside the run's one transaction. Nothing is visible to others until <see cref="Complete"/>;
-/// disposed without it (an exception, a kill), the transaction rolls back and the store is as before.
+/// A run being recorded in the store (<see cref="ReturnStore.BeginRun"/>): intake hands on each file as it is read, in
+/// file order; files are written in batches, each batch one short transaction, so the store's write lock is held only
+/// while a batch is written and never while files are read (another period's run and every reader go on meanwhile).
+/// The run's row stays marked incomplete until <see cref="Complete"/>: until then nothing it wrote counts for anyone,
+/// and if it never completes (an exception, a kill) what it wrote is removed — at once when it fails, by the next run
+/// when it was killed. Memory stays bounded: at most one batch of files (and their bytes) is held.
 /// </summary>
 public sealed class RunRecording : IDisposable
 {
+    private const int BatchFiles = 256;
+    private const long BatchBytes = 16L << 20;
+    private static readonly TimeSpan BatchAge = TimeSpan.FromMilliseconds(500);
+
     private readonly ReturnStore _store;
+    private readonly RunLock _claim;
+    private readonly List<IntakeFileResult> _pending = [];
+    private long _pendingBytes;
+    private long _pendingSince;
+    private bool _completed;
     private bool _ended;
 
-    internal RunRecording(ReturnStore store, SqliteTransaction transaction, string returnCode, ReportingPeriod period, string now, long runId)
+    internal RunRecording(ReturnStore store, RunLock claim, string returnCode, ReportingPeriod period, string now, long runId)
     {
         _store = store;
-        Transaction = transaction;
+        _claim = claim;
         ReturnCode = returnCode;
         Period = period;
         Now = now;
         RunId = runId;
     }
-
-    internal SqliteTransaction Transaction { get; }
 
     internal string ReturnCode { get; }
 
@@ -35,18 +45,43 @@ public sealed class RunRecording : IDisposable
 
     public long RunId { get; }
 
-    /// <summary>Records one file of the run (its bytes with it, if a new version); files must come in the order they were read.</summary>
+    /// <summary>
+    /// Records one file of the run (its bytes with it, if a new version); files must come in the order they were read.
+    /// Written with the next batch: when enough files or bytes wait, or the oldest has waited half a second.
+    /// </summary>
     public void Add(IntakeFileResult file)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
-        _store.Record(this, file);
+        if (_pending.Count == 0)
+        {
+            _pendingSince = Stopwatch.GetTimestamp();
+        }
+        _pending.Add(file);
+        _pendingBytes += file.Original?.LongLength ?? 0;
+        if (_pending.Count >= BatchFiles || _pendingBytes >= BatchBytes || Stopwatch.GetElapsedTime(_pendingSince) >= BatchAge)
+        {
+            Flush();
+        }
     }
 
-    /// <summary>Commits the run and everything added to it; returns the run's id.</summary>
-    public long Complete()
+    /// <summary>Writes the files waiting, in one short transaction.</summary>
+    internal void Flush()
     {
         ObjectDisposedException.ThrowIf(_ended, this);
-        Transaction.Commit();
+        if (_pending.Count > 0)
+        {
+            _store.RecordBatch(this, _pending);
+            _pending.Clear();
+            _pendingBytes = 0;
+        }
+    }
+
+    /// <summary>Writes what waits and marks the run complete: from then on everything it recorded counts. Returns the run's id.</summary>
+    public long Complete()
+    {
+        Flush();
+        _store.CompleteRun(this);
+        _completed = true;
         Dispose();
         return RunId;
     }
@@ -56,7 +91,15 @@ public sealed class RunRecording : IDisposable
         if (!_ended)
         {
             _ended = true;
-            _store.EndRun(Transaction);
+            _pending.Clear();
+            try
+            {
+                _store.EndRun(this, _completed);
+            }
+            finally
+            {
+                _claim.Dispose();
+            }
         }
     }
 }

@@ -79,6 +79,78 @@ public sealed class StoreDurabilityTests
     }
 
     [Fact]
+    public void A_run_killed_after_writing_some_files_leaves_nothing_that_counts_and_the_next_run_removes_it()
+    {
+        using var temp = new TempDirectory();
+        var store = Path.Combine(temp.Path, "reports.db");
+        var inbox = temp.Sub("inbox");
+        foreach (var unit in Samples.Changzhi.Units.Take(8))
+        {
+            Samples.WriteFilled(inbox, unit, Samples.ValuesOf(unit.Code));
+        }
+
+        // 700 ms after each file: the run writes what it has read in short transactions, so some files reach the store.
+        using (var child = Support.Cli.StartPausing(temp.Path, TimeSpan.Zero, TimeSpan.FromMilliseconds(700),
+                   "run", "--return", Samples.ReturnCode, "--period", "2022-06", "--roster", RepositoryPaths.SampleRoster,
+                   "--inbox", inbox, "--out", temp.Sub("killed"), "--store", store))
+        {
+            child.OutputDataReceived += (_, _) => { };
+            child.ErrorDataReceived += (_, _) => { };
+            child.BeginOutputReadLine();
+            child.BeginErrorReadLine();
+            Assert.True(Waiting.Until(() => File.Exists(store) && Count(store, "versions") > 0, TimeSpan.FromSeconds(60)), "no file reached the store mid-run");
+            Assert.False(child.HasExited, "the child finished before it could be killed");
+            // Written, and yet counted by no reader while the run is under way.
+            using (var reading = ReturnStore.OpenToRead(store, FixedClock.Default))
+            {
+                Assert.Empty(reading.Versions(Samples.ReturnCode, Samples.Period));
+                Assert.Equal(0, reading.RunCount);
+            }
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+        }
+        Assert.True(Count(store, "versions") is > 0 and < 8, "the kill did not land mid-intake");
+
+        using (var opened = ReturnStore.Open(store, FixedClock.Default))
+        {
+            Assert.Equal("ok", opened.IntegrityCheck());
+            Assert.Equal(0, opened.RunCount);
+            Assert.Empty(opened.Versions(Samples.ReturnCode, Samples.Period));
+        }
+
+        var outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, inbox, temp.Sub("out")) with { StorePath = store });
+        Assert.Equal(8, outcome.Merge.Accepted.Count());
+        using (var opened = ReturnStore.Open(store, FixedClock.Default))
+        {
+            Assert.Equal("ok", opened.IntegrityCheck());
+            Assert.Equal(1, opened.RunCount);
+            Assert.Equal(8, opened.Versions(Samples.ReturnCode, Samples.Period).Count);
+        }
+        // The killed run's rows are gone, not only ignored.
+        Assert.Equal(1, Count(store, "runs"));
+        Assert.Equal(8, Count(store, "versions"));
+        Assert.Equal(8, Count(store, "originals"));
+        Assert.Equal(8, Count(store, "run_files"));
+    }
+
+    /// <summary>The rows of a table as any program reading the file sees them (committed ones only).</summary>
+    private static long Count(string store, string table)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table};";
+        try
+        {
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // the table is not created yet
+        }
+    }
+
+    [Fact]
     public void A_recording_left_without_completing_leaves_the_store_as_before()
     {
         using var temp = new TempDirectory();

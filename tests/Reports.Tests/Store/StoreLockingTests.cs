@@ -27,7 +27,7 @@ public sealed class StoreLockingTests
         var options = Samples.Options(roster, may, temp.Sub("out-05")) with { StorePath = store, Period = new ReportingPeriod(2022, 5) };
         Assert.Equal(ExitCode.Success, new RunPipeline(FixedClock.Default).Execute(options).ExitCode);
 
-        // June's run stops inside its one transaction, after its first file, until the readers have answered.
+        // June's run stops after its first file, mid-intake, until the readers have answered.
         using var recording = new ManualResetEventSlim();
         using var answered = new ManualResetEventSlim();
         var held = new Held(() =>
@@ -51,6 +51,49 @@ public sealed class StoreLockingTests
         Assert.Equal(0, explain.Exit);
         Assert.True(stillRunning, "the run ended before the readers answered");
         Assert.Equal(ExitCode.Success, (await run).ExitCode);
+    }
+
+    [Fact]
+    public async Task Runs_of_two_periods_record_side_by_side_on_one_store()
+    {
+        using var temp = new TempDirectory();
+        var store = Path.Combine(temp.Path, "store.db");
+        var units = Samples.Changzhi.Units.Take(4).ToArray();
+        var roster = Samples.WriteRoster(temp.Path, units);
+        var may = temp.Sub("inbox-05");
+        var june = temp.Sub("inbox-06");
+        foreach (var unit in units)
+        {
+            Samples.WriteFilled(may, unit, Samples.ValuesOf(unit.Code), new ReportingPeriod(2022, 5));
+            Samples.WriteFilled(june, unit, Samples.ValuesOf(unit.Code));
+        }
+
+        // May's intake stops after its first file until June's run has recorded one: with the write lock held for the
+        // whole intake, June would wait for May (and fail after the busy timeout) while May waits for June.
+        using var mayRecording = new ManualResetEventSlim();
+        using var juneRecorded = new ManualResetEventSlim();
+        var juneWhileMay = false;
+        var mayRun = Task.Run(() => new RunPipeline(FixedClock.Default)
+        {
+            Recorded = new Held(() =>
+            {
+                mayRecording.Set();
+                juneWhileMay = juneRecorded.Wait(TimeSpan.FromSeconds(60)); // a hang guard, not a speed check
+            }),
+        }.Execute(Samples.Options(roster, may, temp.Sub("out-05")) with { StorePath = store, Period = new ReportingPeriod(2022, 5) }));
+        Assert.True(mayRecording.Wait(TimeSpan.FromMinutes(2)), "May's run never reached the store");
+        var juneRun = Task.Run(() => new RunPipeline(FixedClock.Default) { Recorded = new Held(juneRecorded.Set) }
+            .Execute(Samples.Options(roster, june, temp.Sub("out-06")) with { StorePath = store }));
+
+        Assert.Equal(ExitCode.Success, (await juneRun).ExitCode);
+        Assert.Equal(ExitCode.Success, (await mayRun).ExitCode);
+        Assert.True(juneWhileMay, "June's run did not record while May's intake was under way");
+        using var opened = Reports.Store.ReturnStore.Open(store, FixedClock.Default);
+        Assert.Equal("ok", opened.IntegrityCheck());
+        Assert.Equal(2, opened.RunCount);
+        var codes = units.Select(u => u.Code).Order().ToList();
+        Assert.Equal(codes, opened.Versions(Samples.ReturnCode, new ReportingPeriod(2022, 5)).Select(v => v.UnitCode!).Order());
+        Assert.Equal(codes, opened.Versions(Samples.ReturnCode, Samples.Period).Select(v => v.UnitCode!).Order());
     }
 
     [Fact]
