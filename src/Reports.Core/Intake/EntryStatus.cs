@@ -14,16 +14,17 @@ internal readonly record struct EntryStatus(FileKind Kind, long Size, DateTimeOf
 {
     private static readonly EntryStatus Missing = new(FileKind.Missing, 0, default, default);
 
+    /// <summary>An inbox entry itself: by its path's bytes where its name is not UTF-8 (<see cref="InboxEntry.NativePath"/>).</summary>
+    public static EntryStatus Of(InboxEntry entry) => entry.NativePath is { } native && !OperatingSystem.IsWindows() ? OfNative(native) : Of(entry.Path);
+
     /// <summary>The entry itself, never what a link points to.</summary>
-    public static EntryStatus Of(string path)
+    public static EntryStatus Of(string path) => OperatingSystem.IsWindows() ? OfWindowsEntry(path) : OfNative(Native.Utf8(path));
+
+    private static EntryStatus OfNative(byte[] path)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return OfWindowsEntry(path);
-        }
         try
         {
-            return Native.LStat(Native.Utf8(path), out var status) == 0 ? From(status) : Missing;
+            return Native.LStat(path, out var status) == 0 ? From(status) : Missing;
         }
         catch (Exception problem) when (problem is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -29,12 +29,13 @@ public static class InboxReader
     public static IReadOnlyList<InboxEntry> List(string inbox, Roster? roster)
     {
         var entries = new List<(string Relative, InboxEntry Entry)>();
-        foreach (var path in Directory.EnumerateFileSystemEntries(inbox, "*", OneLevel))
+        foreach (var (path, native) in NativeNames.Entries(inbox, OneLevel))
         {
             var name = Path.GetFileName(path);
-            if (EntryStatus.Of(path).Kind != FileKind.Directory)
+            var entry = new InboxEntry(path, null) { NativePath = native };
+            if (EntryStatus.Of(entry).Kind != FileKind.Directory)
             {
-                entries.Add((name, new InboxEntry(path, null)));
+                entries.Add((name, entry));
             }
             else if (roster?.Find(name) is not null)
             {
@@ -46,10 +47,10 @@ public static class InboxReader
 
     private static IEnumerable<(string Relative, InboxEntry Entry)> UnitFolder(string folder, string unit)
     {
-        List<string> paths;
+        IReadOnlyList<(string Path, byte[]? Native)> paths;
         try
         {
-            paths = Directory.EnumerateFileSystemEntries(folder, "*", OneLevel).ToList();
+            paths = NativeNames.Entries(folder, OneLevel);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
@@ -57,8 +58,9 @@ public static class InboxReader
             return [(unit, new InboxEntry(folder, unit))];
         }
         return paths
-            .Where(p => EntryStatus.Of(p).Kind != FileKind.Directory)
-            .Select(p => ($"{unit}/{Path.GetFileName(p)}", new InboxEntry(p, unit)));
+            .Select(p => new InboxEntry(p.Path, unit) { NativePath = p.Native })
+            .Where(e => EntryStatus.Of(e).Kind != FileKind.Directory)
+            .Select(e => ($"{unit}/{Path.GetFileName(e.Path)}", e));
     }
 
     /// <summary>Excel's and WPS's owner file (~$name.xlsx) beside a workbook someone has open: listed, never read.</summary>
@@ -71,7 +73,7 @@ public static class InboxReader
         ReceivedFile Refused(Diagnostic problem, DateTimeOffset fileTime = default) => new(path, entry.Sender, null, fileTime, problem);
 
         // Decided on the entry itself before anything opens it: opening a FIFO or a device may block or never end.
-        var status = EntryStatus.Of(path);
+        var status = EntryStatus.Of(entry);
         switch (status.Kind)
         {
             case FileKind.Regular:
@@ -89,7 +91,9 @@ public static class InboxReader
         }
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            using var handle = entry.NativePath is { } native
+                ? NativeNames.OpenRead(native) ?? throw new IOException("open failed")
+                : File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
             // What was opened must be what was checked: the entry may have been swapped for another (a link, a device)
             // in between. Where fstat is not available (Windows) the byte cap below still bounds the read.
             if (EntryStatus.Of(handle) is { } opened)

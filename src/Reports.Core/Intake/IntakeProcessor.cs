@@ -145,7 +145,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
             return new IntakeFileResult(entry.Path, "", null, IntakeStatus.Ignored,
                 [DiagnosticCatalog.LockFile.At("这是 Excel 或 WPS 打开工作簿时留下的临时锁文件（~$ 开头），不是报表，未读取", entry.Path)], null);
         }
-        var status = EntryStatus.Of(entry.Path);
+        var status = EntryStatus.Of(entry);
         using var budget = ReadBudget.Acquire(status.Kind == FileKind.Regular ? Math.Min(status.Size, maxBytes) : 0);
         var file = InboxReader.Read(entry, maxBytes);
         return IsWorkbookCandidate(file)
