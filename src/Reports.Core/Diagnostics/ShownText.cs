@@ -55,7 +55,8 @@ public static class ShownText
         return sb.ToString();
     }
 
-    private static bool Escaped(char c) =>
+    /// <summary>What <see cref="Escape"/> writes as an escape (and a receipt's name replaces): controls, separators, bidi overrides.</summary>
+    internal static bool Escaped(char c) =>
         c < ' ' || c is >= '\u007f' and <= '\u009f' or '\u2028' or '\u2029' or >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069';
 
     /// <summary>

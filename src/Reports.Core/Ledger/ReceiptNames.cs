@@ -8,7 +8,10 @@ namespace Reports.Ledger;
 /// "990003.xls" and "990003.xlsx" get different receipts) and the first 8 hex digits of the version's SHA-256 — a
 /// receipt is a record of one version, and a corrected file sent under the same name gets a receipt of its own,
 /// never overwriting what the county was told before — at most <see cref="MaxBytes"/> UTF-8 bytes, and unique
-/// within one folder even on a case-insensitive file system. A self-check (validate) names no version: "自查-" and the name.
+/// within one folder even on a case-insensitive file system. A control character (ESC, a newline …), a bidi override
+/// or a lone surrogate in the county's name becomes "_" in the receipt's, which then carries a hash of the county's
+/// name too, so two names that differ only there still get two receipts, the same ones every run.
+/// A self-check (validate) names no version: "自查-" and the name.
 /// </summary>
 public static class ReceiptNames
 {
@@ -36,9 +39,9 @@ public static class ReceiptNames
         var prefix = selfCheck ? SelfCheckPrefix : Prefix;
         var version = !selfCheck && sha256.Length >= VersionDigits ? "-" + sha256[..VersionDigits] : "";
         var name = Path.GetFileName(file);
-        var stem = name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) ? name[..^Extension.Length] : name;
+        var (stem, replaced) = Visible(name.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) ? name[..^Extension.Length] : name);
         var budget = MaxBytes - OrdinalRoom - Bytes(prefix) - Bytes(version) - Bytes(Extension);
-        if (Bytes(stem) <= budget)
+        if (!replaced && Bytes(stem) <= budget)
         {
             return prefix + stem + version + Extension;
         }
@@ -56,6 +59,31 @@ public static class ReceiptNames
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..(HashLength - 1)];
         return $"{prefix}{cut}-{hash}{version}{Extension}";
+    }
+
+    /// <summary>The name with each control character, bidi override or lone surrogate as "_", and whether there was one.</summary>
+    private static (string Text, bool Replaced) Visible(string text)
+    {
+        var visible = new StringBuilder(text.Length);
+        var replaced = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                visible.Append(c).Append(text[++i]);
+            }
+            else if (char.IsSurrogate(c) || Diagnostics.ShownText.Escaped(c))
+            {
+                visible.Append('_');
+                replaced = true;
+            }
+            else
+            {
+                visible.Append(c);
+            }
+        }
+        return (replaced ? visible.ToString() : text, replaced);
     }
 
     /// <summary>

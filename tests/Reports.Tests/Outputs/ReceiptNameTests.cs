@@ -55,6 +55,21 @@ public sealed class ReceiptNameTests
     }
 
     [Fact]
+    public void Control_characters_in_a_county_name_never_reach_the_receipts_name_and_names_stay_unique_and_stable()
+    {
+        string[] counties = ["a\u001b[2Jb.xlsx", "a\nb.xlsx", "a\u202eb.xlsx", "a\u009bb.xlsx", "a\ud800b.xlsx", "a_b.xlsx"];
+        var names = counties.Select(c => ReceiptNames.For("/inbox/" + c, Hash)).ToList();
+
+        Assert.All(names, name => Assert.DoesNotContain(name, c => char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069')));
+        Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("回执-a_b-1a2b3c4d.xlsx", names[^1]); // a name with none keeps its form
+        Assert.StartsWith("回执-a_[2Jb-", names[0], StringComparison.Ordinal);
+        Assert.EndsWith("-1a2b3c4d.xlsx", names[0], StringComparison.Ordinal);
+        Assert.Equal(names, counties.Select(c => ReceiptNames.For("/inbox/" + c, Hash))); // the same every run
+        Assert.All(names, name => StrictUtf8.GetByteCount(name));
+    }
+
+    [Fact]
     public void One_folder_gets_a_receipt_per_file_even_when_names_collide()
     {
         using var temp = new TempDirectory();
