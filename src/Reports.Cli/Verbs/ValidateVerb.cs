@@ -31,9 +31,13 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
         {
             throw new FileNotFoundException(text.T($"文件不存在：{file}", $"no such file: {file}"), file);
         }
-        // Each file read once, as intake reads an inbox: only regular files, bytes capped.
-        var received = files.Select(f => InboxReader.Read(new InboxEntry(Path.GetFullPath(f), null), XlsxLimits.Default.MaxFileBytes)).ToList();
-        var identity = received.Select(r => r.Bytes is { } bytes ? ReturnFileReader.Peek(bytes) : null).FirstOrDefault(i => i is not null);
+        // Read as intake reads an inbox (only regular files, bytes capped), one file at a time and its bytes dropped once
+        // checked: a county may check hundreds of files. The return and period, when not given, are peeked at first
+        // (the files up to the first that names them are read for that alone).
+        IEnumerable<ReceivedFile> Received() => files.Select(f => InboxReader.Read(new InboxEntry(Path.GetFullPath(f), null), XlsxLimits.Default.MaxFileBytes));
+        var identity = request.ReturnCode is not null && request.Period is not null
+            ? null
+            : Received().Select(r => r.Bytes is { } bytes ? ReturnFileReader.Peek(bytes) : null).FirstOrDefault(i => i is not null);
         var returnCode = request.ReturnCode ?? identity?.Return ?? settings.Sample.Return;
         var period = ReportsCommand.ParsePeriod(request.Period ?? identity?.Period ?? settings.Sample.Period, text);
         var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
@@ -42,7 +46,7 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
         // On the office's machine the ledger gives the previous period's figures, checked as a run checks them; on a
         // county's, an empty ledger. Decided as the city decides: of several files of one unit, the one that would count.
         using var office = OfficeLedger.OpenIfStored(settings, clock, definition, period, roster);
-        var results = (office?.Ledger ?? ReturnLedger.Empty(definition, roster, period, clock)).Check(received, prefilled).Files;
+        var results = (office?.Ledger ?? ReturnLedger.Empty(definition, roster, period, clock)).Check(Received(), prefilled).Files;
 
         var console = new PlainRunConsole(output, error, clock, verbosity, text);
         foreach (var diagnostic in results.SelectMany(r => r.Diagnostics))

@@ -129,9 +129,10 @@ public sealed class ReturnLedger
 
     /// <summary>
     /// Files a county checks before sending them (<c>validate</c>): each read as intake reads it, decided as the city
-    /// decides (of several files of one unit, the one that would count); nothing recorded.
+    /// decides (of several files of one unit, the one that would count); nothing recorded. Files are taken one at a time
+    /// and each one's bytes dropped once read: a lazy <paramref name="files"/> holds one file's bytes at a time.
     /// </summary>
-    public VersionDecision Check(IReadOnlyList<ReceivedFile> files, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled = null)
+    public VersionDecision Check(IEnumerable<ReceivedFile> files, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled = null)
     {
         var reader = new ReturnFileReader(IntakeContext(prefilled));
         return VersionSelector.Decide(files.Select(f => reader.Read(f) with { Original = null }).ToList(), null, _clock.LocalTimeZone);
