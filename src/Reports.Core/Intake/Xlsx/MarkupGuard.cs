@@ -16,65 +16,102 @@ internal struct MarkupGuard(string part, int maxBytes)
     private byte _quote;
     private int _run;
 
+    /// <summary>
+    /// Follows the bytes a stretch at a time: within text, a tag or a quoted value only the byte that ends it matters,
+    /// found with a vectorised search; the count is the same as byte by byte, and so is the limit.
+    /// </summary>
     public void Scan(ReadOnlySpan<byte> bytes)
     {
         var state = _state;
         var run = _run;
-        foreach (var b in bytes)
+        var i = 0;
+        while (i < bytes.Length)
         {
+            var rest = bytes[i..];
+            int at;
             switch (state)
             {
                 case State.Text:
-                    if (b == (byte)'<')
+                    at = rest.IndexOf((byte)'<');
+                    run = Count(run, at < 0 ? rest.Length : at, State.Text);
+                    if (at < 0)
                     {
-                        state = State.Open;
-                        run = 1;
+                        i = bytes.Length;
                         continue;
                     }
-                    break;
+                    state = State.Open;
+                    run = 1;
+                    i += at + 1;
+                    continue;
                 case State.Open:
-                    state = b is (byte)'!' or (byte)'?' ? State.Declaration : b == (byte)'>' ? State.Text : State.Tag;
-                    if (state == State.Text)
+                    var b = rest[0];
+                    i++;
+                    if (b == (byte)'>')
                     {
+                        state = State.Text;
                         run = 0;
                         continue;
                     }
-                    break;
+                    state = b is (byte)'!' or (byte)'?' ? State.Declaration : State.Tag;
+                    run = Count(run, 1, state);
+                    continue;
                 case State.Tag:
-                    if (b == (byte)'>')
+                    at = rest.IndexOfAny((byte)'>', (byte)'"', (byte)'\'');
+                    run = Count(run, at < 0 ? rest.Length : at, State.Tag);
+                    if (at < 0)
+                    {
+                        i = bytes.Length;
+                        continue;
+                    }
+                    i += at + 1;
+                    if (rest[at] == (byte)'>')
                     {
                         state = State.Text;
                         run = 0;
                         continue;
                     }
-                    if (b is (byte)'"' or (byte)'\'')
-                    {
-                        _quote = b;
-                        state = State.Quoted;
-                    }
-                    break;
+                    _quote = rest[at];
+                    state = State.Quoted;
+                    run = Count(run, 1, state);
+                    continue;
                 case State.Quoted:
-                    if (b == _quote)
+                    at = rest.IndexOf(_quote);
+                    run = Count(run, at < 0 ? rest.Length : at, State.Quoted);
+                    if (at < 0)
                     {
-                        state = State.Tag;
+                        i = bytes.Length;
+                        continue;
                     }
-                    break;
-                case State.Declaration:
-                    if (b == (byte)'>')
+                    i += at + 1;
+                    state = State.Tag;
+                    run = Count(run, 1, state);
+                    continue;
+                default: // a declaration or comment, never kept by the reader: not counted
+                    at = rest.IndexOf((byte)'>');
+                    if (at < 0)
                     {
-                        state = State.Text;
-                        run = 0;
+                        i = bytes.Length;
+                        continue;
                     }
-                    continue; // not counted: a declaration or comment is never kept by the reader
-            }
-            if (++run > maxBytes)
-            {
-                throw new XlsxProblemException(XlsxProblemKind.XmlBeyondBounds, state == State.Text
-                    ? $"部件 {part} 中有一段文字超过 {maxBytes} 字节"
-                    : $"部件 {part} 中有一个标记（元素及其属性）超过 {maxBytes} 字节");
+                    i += at + 1;
+                    state = State.Text;
+                    run = 0;
+                    continue;
             }
         }
         _state = state;
         _run = run;
+    }
+
+    /// <summary>The run grown by <paramref name="bytes"/> bytes in <paramref name="state"/>; beyond the limit, refused.</summary>
+    private readonly int Count(int run, int bytes, State state)
+    {
+        if ((long)run + bytes > maxBytes)
+        {
+            throw new XlsxProblemException(XlsxProblemKind.XmlBeyondBounds, state == State.Text
+                ? $"部件 {part} 中有一段文字超过 {maxBytes} 字节"
+                : $"部件 {part} 中有一个标记（元素及其属性）超过 {maxBytes} 字节");
+        }
+        return run + bytes;
     }
 }
