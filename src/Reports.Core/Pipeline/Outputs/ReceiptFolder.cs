@@ -6,6 +6,7 @@ using Reports.Periods;
 using Reports.Results;
 using Reports.Rosters;
 using Reports.Runs;
+using Reports.Versions;
 
 namespace Reports.Pipeline.Outputs;
 
@@ -31,13 +32,13 @@ public static class ReceiptFolder
         {
             var receipt = receipts[index];
             var path = Path.Combine(folder, receipt.Name);
-            written[index] = receipt.IssuedBefore && File.Exists(path) ? path : OutputFile.Write(path, writer.Write(receipt.File, definition), writing);
+            written[index] = receipt.IssuedBefore && File.Exists(path) ? path : OutputFile.Write(path, writer.Write(receipt.File, receipt.Version, definition), writing);
         });
         return written;
     }
 
     /// <summary>Self-checks (<c>validate --receipts</c>): one per file looked at (ignored non-workbooks excepted), named for the file.</summary>
-    public static IReadOnlyList<string> WriteSelfChecks(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, OutputWriting? writing = null,
+    public static IReadOnlyList<string> WriteSelfChecks(IEnumerable<DecidedVersion> intake, ReturnDefinition definition, string folder, TimeProvider clock, OutputWriting? writing = null,
         Roster? roster = null, ReportingPeriod? period = null)
     {
         OutputFile.CreateFolder(folder);
@@ -48,7 +49,7 @@ public static class ReceiptFolder
         var written = new string[files.Count];
         Parallel.For(0, files.Count, index =>
         {
-            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition), writing);
+            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index].File, files[index], definition), writing);
         });
         return written;
     }
