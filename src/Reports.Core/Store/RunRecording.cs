@@ -20,7 +20,7 @@ public sealed class RunRecording : IDisposable
 
     private readonly ReturnStore _store;
     private readonly RunLock _claim;
-    private readonly List<IntakeFileResult> _pending = [];
+    private readonly List<(IntakeFileResult File, byte[]? Original)> _pending = [];
     private long _pendingBytes;
     private long _pendingSince;
     private bool _completed;
@@ -46,18 +46,18 @@ public sealed class RunRecording : IDisposable
     public long RunId { get; }
 
     /// <summary>
-    /// Records one file of the run (its bytes with it, if a new version); files must come in the order they were read.
+    /// Records one file of the run (<paramref name="original"/>: its bytes as received, kept if a new version); files must come in the order they were read.
     /// Written with the next batch: when enough files or bytes wait, or the oldest has waited half a second.
     /// </summary>
-    public void Add(IntakeFileResult file)
+    public void Add(IntakeFileResult file, byte[]? original)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
         if (_pending.Count == 0)
         {
             _pendingSince = Stopwatch.GetTimestamp();
         }
-        _pending.Add(file);
-        _pendingBytes += file.Original?.LongLength ?? 0;
+        _pending.Add((file, original));
+        _pendingBytes += original?.LongLength ?? 0;
         if (_pending.Count >= BatchFiles || _pendingBytes >= BatchBytes || Stopwatch.GetElapsedTime(_pendingSince) >= BatchAge)
         {
             Flush();
