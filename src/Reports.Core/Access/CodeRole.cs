@@ -1,0 +1,8 @@
+namespace Reports.Access;
+
+/// <summary>TEMPORARY STUB.</summary>
+public enum CodeRole
+{
+    County,
+    Office,
+}
