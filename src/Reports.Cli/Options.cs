@@ -43,5 +43,6 @@ internal sealed class Options(UiText text)
     public Option<string?> OptionalUnit { get; } = new("--unit") { Description = text.T("只重新开放这个单位（默认全部单位）", "reopen only this unit (default: every unit)") };
     public Option<string> ReopenWhy { get; } = new("--why") { Description = text.T("重新开放的理由（记录在存储库中）", "why it is reopened (recorded in the store)"), Required = true };
     public Option<string> Field { get; } = new("--field") { Description = text.T("字段代码，如 emp_total", "field code, e.g. emp_total"), Required = true };
+    public Option<string?> Urls { get; } = new("--urls") { Description = text.T("报送台监听的地址，如 https://10.1.2.3:5443，多个用分号分隔（默认取设置 Reports:Desk:Urls，即 http://127.0.0.1:5080，只在本机可访问）", "where the desk listens, e.g. https://10.1.2.3:5443, several separated by ; (default: setting Reports:Desk:Urls, http://127.0.0.1:5080, this machine only)") };
     public Argument<string[]> Files { get; } = new("FILE") { Description = text.T("要检查的报表文件", "return files to check"), Arity = ArgumentArity.OneOrMore };
 }
