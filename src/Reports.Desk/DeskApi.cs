@@ -153,9 +153,11 @@ public static class DeskApi
                 w.WriteString("code", unit.Unit.Code);
                 w.WriteString("name", unit.Unit.Name);
                 w.WriteString("status", unit.Status.ToString().ToLowerInvariant());
-                Nullable(w, "sha256", unit.Sha256);
-                Nullable(w, "receivedAt", unit.ReceivedAt is { } at ? Time(at, options.Clock) : null);
-                if (unit.OnTime is { } onTime)
+                // A unit with nothing that counts has no version to name (a file claiming it that failed its identity is its sender's).
+                var counted = unit.Status != Merge.UnitStatus.Missing;
+                Nullable(w, "sha256", counted ? unit.Sha256 : null);
+                Nullable(w, "receivedAt", counted && unit.ReceivedAt is { } at ? Time(at, options.Clock) : null);
+                if (counted && unit.OnTime is { } onTime)
                 {
                     w.WriteBoolean("onTime", onTime);
                 }

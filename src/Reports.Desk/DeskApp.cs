@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,7 +38,9 @@ public static class DeskApp
     public static IHostBuilder CreateHost(DeskOptions options, Action<IWebHostBuilder> server) =>
         new HostBuilder()
             .UseContentRoot(AppContext.BaseDirectory)
-            .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            // Warnings and errors only; never a request's headers (a code is a header).
+            .ConfigureLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error))
             // Ctrl-C or SIGTERM: requests in flight get a few seconds; the store's transaction is whole or absent anyway.
             .ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5)))
             .ConfigureWebHost(web =>
@@ -50,6 +53,9 @@ public static class DeskApp
     public static void AddServices(IServiceCollection services, DeskOptions options)
     {
         services.AddSingleton(options);
+        // The sign-in cookies' keys live beside the store: sessions survive a restart of the desk, and go with the office's data.
+        services.AddDataProtection().SetApplicationName("reports-desk")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.StorePath))!, "desk-keys")));
         services.AddSingleton<DeskLedger>();
         services.AddRouting();
         services.Configure<FormOptions>(o =>
