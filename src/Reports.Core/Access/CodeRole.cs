@@ -1,8 +1,0 @@
-namespace Reports.Access;
-
-/// <summary>TEMPORARY STUB.</summary>
-public enum CodeRole
-{
-    County,
-    Office,
-}
