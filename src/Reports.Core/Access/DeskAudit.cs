@@ -34,13 +34,12 @@ public sealed partial class DeskAudit(ReturnStore store, TimeProvider clock)
     }
 
     /// <summary>
-    /// The detail with every code-shaped run blanked: at least a code's length of the codes' characters, in either case,
-    /// spaces and hyphens between, with a letter beyond F in it — a SHA-256 in hex (which the desk does record) has none.
+    /// The detail with every code-shaped run blanked: at least a code's length of the codes' characters in a row, in
+    /// either case, with a letter beyond F in it — a SHA-256 in hex (which the desk does record) has none.
     /// </summary>
     public static string Blank(string detail) =>
         CodeShaped().Replace(detail, run => run.Value.Any(c => char.ToUpperInvariant(c) is > 'F' and <= 'Z') ? Blanked : run.Value);
 
-    /// <summary>A run of at least a code's length of the codes' characters, in either case, spaces and hyphens between.</summary>
-    [GeneratedRegex("(?:[2-9A-HJKMNP-Za-hjkmnp-z][ -]?){24,}")]
+    [GeneratedRegex("[2-9A-HJKMNP-Za-hjkmnp-z]{24,}")]
     private static partial Regex CodeShaped();
 }
