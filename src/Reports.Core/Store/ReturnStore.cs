@@ -13,9 +13,9 @@ namespace Reports.Store;
 /// and period: a byte-identical resend is the same version. Each run is recorded in one transaction, so a run
 /// killed at any point leaves the store as before or as after; WAL and a busy timeout let two runs share it.
 /// </summary>
-public sealed class ReturnStore : IDisposable
+public sealed partial class ReturnStore : IDisposable
 {
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
 
@@ -224,6 +224,7 @@ public sealed class ReturnStore : IDisposable
             Execute("ALTER TABLE version_values ADD COLUMN sheet TEXT; ALTER TABLE version_values ADD COLUMN cell TEXT; ALTER TABLE version_values ADD COLUMN typed TEXT;", transaction);
         }
         // Schema 2 had no approvals or reopenings, schema 3 no receipts: CREATE TABLE IF NOT EXISTS above adds them, empty.
+        CreateAccessTables(transaction); // schema 5: the desk's codes and audit (ReturnStore.Access.cs), added empty to older stores
         Execute($"PRAGMA user_version = {SchemaVersion};", transaction);
         transaction.Commit();
     }

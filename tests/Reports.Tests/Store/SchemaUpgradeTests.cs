@@ -96,6 +96,6 @@ public sealed class SchemaUpgradeTests
         check.Open();
         using var version = check.CreateCommand();
         version.CommandText = "PRAGMA user_version;";
-        Assert.Equal(4L, version.ExecuteScalar());
+        Assert.Equal(5L, version.ExecuteScalar());
     }
 }
