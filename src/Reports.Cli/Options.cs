@@ -47,5 +47,6 @@ internal sealed class Options(UiText text)
     public Option<bool> Office { get; } = new("--office") { Description = text.T("市级汇总办公室的口令（而非某个单位的）", "the office's code (not a unit's)") };
     public Option<string?> CodesCsv { get; } = new("--csv") { Description = text.T("另把口令写成 UTF-8 CSV（unit_code,unit_name,code），供打印分发；只有本人可读", "also write the codes to a UTF-8 CSV (unit_code,unit_name,code) to print and hand out; readable by its owner only") };
     public Option<string> Field { get; } = new("--field") { Description = text.T("字段代码，如 emp_total", "field code, e.g. emp_total"), Required = true };
+    public Option<string?> Urls { get; } = new("--urls") { Description = text.T("报送台监听的地址，如 https://10.1.2.3:5443，多个用分号分隔（默认取设置 Reports:Desk:Urls，即 http://127.0.0.1:5080，只在本机可访问）", "where the desk listens, e.g. https://10.1.2.3:5443, several separated by ; (default: setting Reports:Desk:Urls, http://127.0.0.1:5080, this machine only)") };
     public Argument<string[]> Files { get; } = new("FILE") { Description = text.T("要检查的报表文件", "return files to check"), Arity = ArgumentArity.OneOrMore };
 }
