@@ -19,9 +19,12 @@ public sealed class ChromiumFactAttribute : FactAttribute
     }
 
     /// <summary>Why the browser tests cannot run here; null when they can.</summary>
-    public static string? Missing()
+    public static string? Missing() => Missing(Chromium, Driver);
+
+    /// <summary>Why the browser tests cannot run with these binaries; null when each exists.</summary>
+    public static string? Missing(params string[] binaries)
     {
-        var absent = new[] { Chromium, Driver }.Where(p => !File.Exists(p)).ToList();
+        var absent = binaries.Where(p => !File.Exists(p)).ToList();
         return absent.Count == 0 ? null
             : $"no browser to drive: {string.Join(" and ", absent)} not found (install Debian's chromium: apt-get install chromium chromium-driver)";
     }

@@ -56,10 +56,13 @@ public sealed class HeadlessChromium : IDisposable
     public void Screenshot(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        // The window as tall as the page, so the screenshot shows all of it.
-        var height = Convert.ToInt32(_driver.ExecuteScript("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);"), System.Globalization.CultureInfo.InvariantCulture);
+        // The window as tall as the page's content (plus the window's own frame), so the screenshot shows all of it.
+        var height = Convert.ToInt32(_driver.ExecuteScript(
+            "return Math.ceil(Math.max(0, ...Array.from(document.body.children).map(e => e.getBoundingClientRect().bottom + window.scrollY))"
+            + " + window.outerHeight - window.innerHeight);"),
+            System.Globalization.CultureInfo.InvariantCulture);
         var size = _driver.Manage().Window.Size;
-        _driver.Manage().Window.Size = new System.Drawing.Size(size.Width, Math.Clamp(height + 120, 600, 6000));
+        _driver.Manage().Window.Size = new System.Drawing.Size(size.Width, Math.Clamp(height + 24, 400, 6000));
         _driver.GetScreenshot().SaveAsFile(path);
         _driver.Manage().Window.Size = size;
     }
