@@ -12,6 +12,7 @@ using Reports.Intake;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
+using Reports.Store;
 
 namespace Reports.Cli.Verbs;
 
@@ -55,9 +56,10 @@ public sealed class ServeVerb(ReportsSettings settings, TimeProvider clock, Text
         }
         var certificate = endpoints.Any(e => e.Https) ? Certificate() : null;
         DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
-        // TEMPORARY (until issue-desk-codes lands): codes from a stub file beside the store.
+        // The codes and the audit share one connection to the store for the desk's life; each upload opens its own.
+        using var access = ReturnStore.Open(settings.Store, clock);
         var options = new DeskOptions(definitions, request.Period, roster, settings.Store, settings.Window, deadline,
-            new AccessCodes(settings.Store + ".codes"), new DeskAudit(), clock)
+            new AccessCodes(access, clock), new DeskAudit(access, clock), clock)
         {
             Recorded = Recorded,
         };

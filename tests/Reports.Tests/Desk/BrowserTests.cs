@@ -17,13 +17,13 @@ public sealed class BrowserTests : IClassFixture<BrowserTests.Desk>
     /// <summary>One desk and one browser for the class: starting each takes seconds.</summary>
     public sealed class Desk : IDisposable
     {
-        private readonly Lazy<(DeskServer Server, HeadlessChromium Browser)> _started = new(() =>
+        private readonly Lazy<(DeskProcess Server, HeadlessChromium Browser)> _started = new(() =>
         {
-            var server = new DeskServer();
+            var server = new DeskProcess();
             return (server, new HeadlessChromium(server.Sub("downloads")));
         });
 
-        public DeskServer Server => _started.Value.Server;
+        public DeskProcess Server => _started.Value.Server;
 
         public HeadlessChromium Browser => _started.Value.Browser;
 

@@ -1,125 +1,117 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 using Reports.Access;
+using Reports.Desk;
+using Reports.Rosters;
 using Reports.Store;
 
 namespace Reports.Tests.Support;
 
 /// <summary>
-/// A real <c>reports serve</c> — the built program as a child process, Kestrel on a free loopback port — over a temp
-/// store with the sample roster (长治市, campaign-5plus1 2022-06), with a code issued to every unit and to the office
-/// before it starts. Disposing stops the process and removes the folder.
+/// The reception desk in process (WebApplicationFactory over the test server) on a fresh store, for the sample return
+/// and period: codes issued through the real codes service, the audit in the store, the server's clock fixed.
 /// </summary>
-public sealed class DeskServer : IDisposable
+public sealed partial class DeskServer : WebApplicationFactory<DeskServer>
 {
+    private readonly ReturnStore _access;
     private readonly TempDirectory _folder = new();
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
 
-    public DeskServer(params string[] extraArguments)
+    public DeskServer(TimeProvider? clock = null, DateTimeOffset? deadline = null, Func<DeskOptions, DeskOptions>? adjust = null, Roster? roster = null)
     {
+        Clock = clock ?? FixedClock.Default;
         StorePath = Path.Combine(_folder.Path, "store", "reports.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
-        using (var store = ReturnStore.Open(StorePath, TimeProvider.System))
-        {
-            var codes = new AccessCodes(store, TimeProvider.System);
-            UnitCodes = Samples.Changzhi.Units.ToDictionary(u => u.Code, codes.Issue, StringComparer.Ordinal);
-            OfficeCode = codes.IssueOffice();
-        }
-        Address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        _process = Support.Cli.Start(_folder.Path, null,
-        [
-            "serve", "--return", Samples.ReturnCode, "--period", Samples.Period.ToString(), "--roster", RepositoryPaths.SampleRoster,
-            "--store", StorePath, "--urls", Address.GetLeftPart(UriPartial.Authority), .. extraArguments,
-        ]);
-        _process.OutputDataReceived += (_, line) => Note(line.Data);
-        _process.ErrorDataReceived += (_, line) => Note(line.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var up = Waiting.Until(() => _process.HasExited || Healthy(client), TimeSpan.FromSeconds(90));
-        if (!up || _process.HasExited)
-        {
-            var said = Output;
-            Dispose();
-            throw new InvalidOperationException($"reports serve did not come up at {Address} ({(up ? "it exited" : "no answer in 90 s")}):\n{said}");
-        }
+        _access = ReturnStore.Open(StorePath, Clock);
+        Codes = new AccessCodes(_access, Clock);
+        Audit = new DeskAudit(_access, Clock);
+        Roster = roster ?? Samples.Changzhi;
+        var options = new DeskOptions([Samples.Campaign], Samples.Period, Roster, StorePath, Samples.Window, deadline, Codes, Audit, Clock);
+        Options = adjust is null ? options : adjust(options);
     }
 
-    /// <summary>Where the desk listens: http://127.0.0.1:PORT/.</summary>
-    public Uri Address { get; }
+    public TimeProvider Clock { get; }
 
-    /// <summary>The store the desk records into (and the command line reads).</summary>
     public string StorePath { get; }
 
-    /// <summary>The code of each roster unit, by unit code.</summary>
-    public IReadOnlyDictionary<string, string> UnitCodes { get; }
+    public string Folder => _folder.Path;
 
-    public string OfficeCode { get; }
+    public Roster Roster { get; }
 
-    /// <summary>What the desk has printed so far (stdout and stderr).</summary>
-    public string Output
+    public AccessCodes Codes { get; }
+
+    public DeskAudit Audit { get; }
+
+    public DeskOptions Options { get; }
+
+    /// <summary>A new code for a roster unit (its old one revoked).</summary>
+    public string CountyCode(string unit) => Codes.Issue(Roster.Find(unit)!);
+
+    public string OfficeCode() => Codes.IssueOffice();
+
+    protected override IHostBuilder CreateHostBuilder() => DeskApp.CreateHost(Options, _ => { });
+
+    // The content root is the test's folder (the desk serves nothing from disk), not the one the factory's manifest guesses.
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseContentRoot(AppContext.BaseDirectory);
+
+    /// <summary>A client that keeps cookies and sees redirects as they are.</summary>
+    public HttpClient Browser(bool https = false) => CreateClient(new WebApplicationFactoryClientOptions
     {
-        get
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+    });
+
+    /// <summary>A client that sends <paramref name="code"/> as a bearer code.</summary>
+    public HttpClient Api(string code)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", code);
+        return client;
+    }
+
+    /// <summary>Uploads a file as the multipart field <c>file</c>.</summary>
+    public static async Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, string name = "return.xlsx", string path = "/api/v1/returns", string? antiforgery = null)
+    {
+        using var form = new MultipartFormDataContent();
+        if (antiforgery is not null)
         {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
+            form.Add(new StringContent(antiforgery), DeskApp.AntiforgeryField);
+        }
+        form.Add(new ByteArrayContent(bytes), "file", name);
+        return await client.PostAsync(path, form);
+    }
+
+    /// <summary>The antiforgery token of the page at <paramref name="path"/> (the client keeps its cookie).</summary>
+    public static async Task<string> Token(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return WebUtility.HtmlDecode(TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"no antiforgery token on {path}"));
+    }
+
+    /// <summary>Signs a browser in with a code through the sign-in form; the answer (303 to the unit's page, or the refusal).</summary>
+    public static async Task<HttpResponseMessage> SignIn(HttpClient client, string code)
+    {
+        var token = await Token(client, "/");
+        return await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { [DeskApp.AntiforgeryField] = token, ["code"] = code }));
+    }
+
+    public static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _access.Dispose();
+            _folder.Dispose();
         }
     }
 
-    /// <summary>A folder of this server's own, for files a test makes.</summary>
-    public string Sub(string name) => _folder.Sub(name);
-
-    private void Note(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
-
-    private static bool Healthy(HttpClient client)
-    {
-        try
-        {
-            return client.GetAsync("healthz").GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception problem) when (problem is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>A loopback port nobody listens on now (the system's choice, released at once for the desk to take).</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It was never started or is gone already.
-        }
-        _process.Dispose();
-        _folder.Dispose();
-    }
+    [GeneratedRegex("name=\"__af\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
 }
