@@ -158,7 +158,10 @@ try
     }
     var sent = results.Select(r => r.Sha256).ToList();
     var once = sent.Count(s => inStore.GetValueOrDefault(s) == 1);
-    var lost = sent.Count(s => !inStore.ContainsKey(s));
+    // Lost: the desk gave a verdict and the store has no such version. An upload the client gave up on (no answer in
+    // the client's 300 s) is either stored (the desk finished it after) or not (its request was cancelled while queued).
+    var lost = results.Count(r => r.Status == 200 && !inStore.ContainsKey(r.Sha256));
+    var unanswered = results.Where(r => r.Status == 0).ToList();
     var twice = sent.Count(s => inStore.GetValueOrDefault(s) > 1);
     var extra = inStore.Keys.Except(sent, StringComparer.Ordinal).Count();
     var serverErrors = results.Count(r => r.Status >= 500);
@@ -178,6 +181,8 @@ try
         ["http_5xx"] = serverErrors,
         ["in_store_exactly_once"] = once,
         ["lost"] = lost,
+        ["no_answer"] = unanswered.Count,
+        ["no_answer_but_stored"] = unanswered.Count(r => inStore.ContainsKey(r.Sha256)),
         ["stored_twice"] = twice,
         ["stored_not_sent"] = extra,
         ["verdict_sha256_mismatch"] = verdictMismatch,
@@ -189,6 +194,7 @@ try
     };
     Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     exit = serverErrors == 0 && lost == 0 && twice == 0 && notOk.Count == 0 && verdictMismatch == 0 ? 0 : 3;
+    Console.Error.WriteLine(exit == 0 ? "every upload answered 200 and stored exactly once; no 5xx" : "NOT every upload was answered 200 and stored exactly once (see above)");
 }
 finally
 {
