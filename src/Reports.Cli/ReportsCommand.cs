@@ -169,7 +169,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         root.Subcommands.Add(explain);
 
         var serve = new Command("serve", t.T(
-            "开放报送台：各单位在内网浏览器中用报送码登录，下载模板、上传报表，立即得到核查结果和回执；市级查看报送情况。上传的报表记入存储库，reports run 汇总时一并采用。按 Ctrl-C 停止",
+            "开放报送台：各单位在内网浏览器中用报送码登录，下载模板、上传报表，立即得到核查结果和回执；市级查看报送情况。上传的报表记入存储库，reports run 汇总时一并采用。在终端中断即停止",
             "Open the reception desk: units sign in with their codes on the intranet, download templates, upload returns and get the verdict and receipt at once; the office watches who has reported. Uploads go into the store that reports run merges. Ctrl-C stops it"))
             { o.Returns, o.Period, o.Roster, o.Store, o.Urls, o.Deadline, o.Window };
         serve.SetAction(parse => Guard(() => new ServeVerb(Load(parse, o), clock, output, error, o.Text) { Interrupted = Interrupted, Recorded = Seams.Recorded }.Execute(
