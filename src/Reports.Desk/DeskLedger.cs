@@ -50,7 +50,8 @@ public sealed partial class DeskLedger(DeskOptions options)
                 threads: 1, recorded: options.Recorded);
             var received = intake.Received[0];
             var decision = ledger.Decide(intake.Unrecorded);
-            var decided = received.Sha256.Length == 0 ? received : decision.Files.FirstOrDefault(f => f.Sha256 == received.Sha256) ?? received;
+            var decided = (received.Sha256.Length == 0 ? null : decision.Files.FirstOrDefault(f => f.Sha256 == received.Sha256))
+                ?? new DecidedVersion(StoredVersion.Unrecorded(received), received.Status);
             // Content the store held before this upload: a byte-identical resend.
             var duplicate = decided.FirstSeenRun != 0 && decided.FirstSeenRun != intake.RunId;
             var at = decided.ReceivedAt ?? receivedAt;
@@ -94,13 +95,13 @@ public sealed partial class DeskLedger(DeskOptions options)
             }
             var name = view.Receipts.LastOrDefault(r => r.Sha256 == sha256)?.Name ?? $"回执-{sha256[..8]}.xlsx";
             var clock = new PinnedClock(file.ReceivedAt ?? options.Clock.GetUtcNow(), options.Clock.LocalTimeZone);
-            return (name, new ReceiptWriter(clock, ReceiptPurpose.Reception, options.Roster, options.Period).Write(file, definition));
+            return (name, new ReceiptWriter(clock, ReceiptPurpose.Reception, options.Roster, options.Period).Write(file.File, file, definition));
         }
         return null;
     }
 
     /// <summary>Who sent a version: the unit whose code uploaded it through the desk, else the unit its file names.</summary>
-    public static string? SenderOf(IntakeFileResult file) =>
+    public static string? SenderOf(DecidedVersion file) =>
         DeskName().Match(Path.GetFileName(file.File)) is { Success: true } match ? match.Groups[1].Value : file.UnitCode;
 
     /// <summary>The start of the name an upload is recorded under (no digits first: intake reads a leading code as the sender).</summary>
@@ -135,6 +136,6 @@ public sealed partial class DeskLedger(DeskOptions options)
 public sealed record DeskView(ReturnDefinition Definition, VersionDecision Decision, SubmissionOverview Overview, IReadOnlyList<IssuedReceipt> Receipts, bool Approved)
 {
     /// <summary>The versions <paramref name="unit"/> sent (through the desk, or files naming it), in the order received.</summary>
-    public IReadOnlyList<IntakeFileResult> VersionsOf(string unit) =>
+    public IReadOnlyList<DecidedVersion> VersionsOf(string unit) =>
         [.. Decision.Files.Where(f => f.Sha256.Length > 0 && DeskLedger.SenderOf(f) == unit)];
 }

@@ -13,6 +13,7 @@ using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Merge;
 using Reports.Templates;
+using Reports.Versions;
 using static Reports.Desk.Html;
 
 namespace Reports.Desk;
@@ -160,7 +161,7 @@ public static class DeskPages
     }
 
     /// <summary>The verdict on one version: its status, when received, every finding with its cell, message and what to do, and its receipt.</summary>
-    private static void Verdict(StringBuilder body, DeskView view, IntakeFileResult file, string said, DeskOptions options)
+    private static void Verdict(StringBuilder body, DeskView view, DecidedVersion file, string said, DeskOptions options)
     {
         body.Append("<section>\n<h2>报送结果</h2>\n<p>");
         if (said == "duplicate")
@@ -275,7 +276,7 @@ public static class DeskPages
         _ => "<span class=\"warn\">未报送</span>",
     } + (unit.Pending > 0 ? "（审定后又报送，待审）" : "");
 
-    private static string VersionWord(DeskView view, IntakeFileResult file) => file.Status switch
+    private static string VersionWord(DeskView view, DecidedVersion file) => file.Status switch
     {
         IntakeStatus.Accepted when view.Decision.IsChosen(file) => "<span class=\"ok\">通过（本期以此为准）</span>",
         IntakeStatus.Accepted => "<span class=\"ok\">通过</span>",

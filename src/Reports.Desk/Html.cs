@@ -41,6 +41,7 @@ internal static class Html
         th { background: #e8ecf3; font-weight: 600; }
         td.n, th.n { text-align: right; white-space: nowrap; }
         .mono { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 13px; }
+        td.mono, td.bad, td.warn { white-space: nowrap; }
         .ok { color: #17692b; font-weight: 600; }
         .bad { color: #b00020; font-weight: 600; }
         .warn { color: #8a5a00; font-weight: 600; }
