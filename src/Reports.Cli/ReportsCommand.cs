@@ -143,16 +143,16 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         root.Subcommands.Add(reopen);
 
         var codes = new Command("codes", t.T(
-            "报送服务（reports serve）的口令：为名册中每个单位和市级汇总办公室发放、撤销、列出。口令只在发放时显示一次，存储库只保存其散列",
+            "报送台（reports serve）的报送码：为名册中每个单位和市级汇总办公室发放、撤销、列出。报送码只在发放时显示一次，存储库只保存其散列",
             "The desk's codes (reports serve): issue, revoke and list one per roster unit and one for the office. A code is shown once, when issued; the store keeps only its hash"));
-        var codesIssue = new Command("issue", t.T("发放口令（原有的随之作废）：--roster 名册中的单位（或其中 --unit 一个），或 --office 办公室", "Issue codes (revoking the old ones): the units of --roster (or its --unit), or the --office"))
+        var codesIssue = new Command("issue", t.T("发放报送码（原有的随之作废）：--roster 名册中的单位（或其中 --unit 一个），或 --office 办公室", "Issue codes (revoking the old ones): the units of --roster (or its --unit), or the --office"))
             { o.CodesRoster, o.CodesUnit, o.Office, o.Store, o.CodesCsv };
         codesIssue.SetAction(parse => Guard(() => new CodesVerb(Load(parse, o), clock, output, o.Text) { Writing = Writing }.Issue(
             parse.GetValue(o.CodesRoster), parse.GetValue(o.CodesUnit), parse.GetValue(o.Office), parse.GetValue(o.CodesCsv))));
-        var codesRevoke = new Command("revoke", t.T("撤销某单位（--unit）或办公室（--office）的口令，正在运行的报送服务立即拒绝它", "Revoke a unit's (--unit) or the office's (--office) code; a running desk refuses it at once"))
+        var codesRevoke = new Command("revoke", t.T("撤销某单位（--unit）或办公室（--office）的报送码，正在运行的报送台立即拒绝它", "Revoke a unit's (--unit) or the office's (--office) code; a running desk refuses it at once"))
             { o.CodesUnit, o.Office, o.Store };
         codesRevoke.SetAction(parse => Guard(() => new CodesVerb(Load(parse, o), clock, output, o.Text).Revoke(parse.GetValue(o.CodesUnit), parse.GetValue(o.Office))));
-        var codesList = new Command("list", t.T("列出发放过的口令：单位、发放时间、是否有效（不显示口令本身）", "List the codes issued: unit, when issued, whether in force (never the codes)"))
+        var codesList = new Command("list", t.T("列出发放过的报送码：单位、发放时间、是否有效（不显示报送码本身）", "List the codes issued: unit, when issued, whether in force (never the codes)"))
             { o.Store };
         codesList.SetAction(parse => Guard(() => new CodesVerb(Load(parse, o), clock, output, o.Text).List()));
         codes.Subcommands.Add(codesIssue);

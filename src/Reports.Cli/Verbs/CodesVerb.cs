@@ -30,8 +30,8 @@ public sealed class CodesVerb(ReportsSettings settings, TimeProvider clock, Text
         {
             // Never a default roster: a bare `codes issue` would revoke every county's code at once.
             throw new SettingsException(office
-                ? text.T("--office 与 --roster 不能同时给出：办公室的口令单独发放", "--office and --roster cannot be given together: the office's code is issued on its own")
-                : text.T("请给出 --roster（为名册中的单位发放口令）或 --office（为市级汇总办公室发放口令）", "give --roster (codes for the roster's units) or --office (the office's code)"));
+                ? text.T("--office 与 --roster 不能同时给出：办公室的报送码单独发放", "--office and --roster cannot be given together: the office's code is issued on its own")
+                : text.T("请给出 --roster（为名册中的单位发放报送码）或 --office（为市级汇总办公室发放报送码）", "give --roster (codes for the roster's units) or --office (the office's code)"));
         }
         if (office && unit is not null)
         {
@@ -43,7 +43,7 @@ public sealed class CodesVerb(ReportsSettings settings, TimeProvider clock, Text
         {
             var roster = RosterLoader.Load(rosterPath);
             units = unit is null ? roster.Units
-                : [roster.Find(unit) ?? throw new SettingsException(text.T($"单位 {unit} 不在名册 {rosterPath} 中，未发放口令", $"unit {unit} is not on the roster {rosterPath}: no code issued"))];
+                : [roster.Find(unit) ?? throw new SettingsException(text.T($"单位 {unit} 不在名册 {rosterPath} 中，未发放报送码", $"unit {unit} is not on the roster {rosterPath}: no code issued"))];
         }
 
         var issued = new List<(string Unit, string Name, string Code)>();
@@ -60,9 +60,9 @@ public sealed class CodesVerb(ReportsSettings settings, TimeProvider clock, Text
             }
         }
 
-        output.WriteLine(text.T($"已发放 {issued.Count} 个口令（每个单位原有的口令随之作废）。口令只显示这一次，存储库只保存其散列：",
+        output.WriteLine(text.T($"已发放 {issued.Count} 个报送码（每个单位原有的报送码随之作废）。报送码只显示这一次，存储库只保存其散列：",
             $"issued {issued.Count} code(s) (each unit's previous code is revoked). They are shown this once; the store keeps only their hashes:"));
-        foreach (var line in Console.TextColumns.Table([[text.T("单位代码", "unit code"), text.T("单位名称", "unit"), text.T("口令", "code")],
+        foreach (var line in Console.TextColumns.Table([[text.T("单位代码", "unit code"), text.T("单位名称", "unit"), text.T("报送码", "code")],
             .. issued.Select(i => (IReadOnlyList<string>)[i.Unit, i.Name, i.Code])]))
         {
             output.WriteLine(line);
@@ -80,7 +80,7 @@ public sealed class CodesVerb(ReportsSettings settings, TimeProvider clock, Text
             OutputFile.Write(csv, [.. new UTF8Encoding(true).GetPreamble(), .. Encoding.UTF8.GetBytes(content.ToString())], Writing with { Open = OwnerOnly });
             output.WriteLine($"{text.T("已写出", "wrote")} {csv}");
         }
-        output.WriteLine(text.T("丢失的口令无法找回，只能重新发放（reports codes issue --unit …）。", "A lost code cannot be recovered, only reissued (reports codes issue --unit …)."));
+        output.WriteLine(text.T("丢失的报送码无法找回，只能重新发放（reports codes issue --unit …）。", "A lost code cannot be recovered, only reissued (reports codes issue --unit …)."));
         return (int)ExitCode.Success;
     }
 
@@ -89,19 +89,19 @@ public sealed class CodesVerb(ReportsSettings settings, TimeProvider clock, Text
     {
         if (office == (unit is not null))
         {
-            throw new SettingsException(text.T("请给出 --unit（撤销某单位的口令）或 --office（撤销办公室的口令），二者选一", "give either --unit (a unit's code) or --office (the office's code)"));
+            throw new SettingsException(text.T("请给出 --unit（撤销某单位的报送码）或 --office（撤销办公室的报送码），二者选一", "give either --unit (a unit's code) or --office (the office's code)"));
         }
         var holder = office ? AccessCodes.OfficeUnit : unit!;
         using var store = OpenExisting();
         if (!new AccessCodes(store, clock).Revoke(holder))
         {
             throw new SettingsException(office
-                ? text.T("办公室没有有效的口令，无需撤销", "the office holds no code in force: nothing revoked")
-                : text.T($"单位 {holder} 没有有效的口令，无需撤销", $"unit {holder} holds no code in force: nothing revoked"));
+                ? text.T("办公室没有有效的报送码，无需撤销", "the office holds no code in force: nothing revoked")
+                : text.T($"单位 {holder} 没有有效的报送码，无需撤销", $"unit {holder} holds no code in force: nothing revoked"));
         }
         output.WriteLine(office
-            ? text.T("已撤销办公室的口令；正在运行的报送服务从下一个请求起拒绝它。", "revoked the office's code; a running desk refuses it from the next request.")
-            : text.T($"已撤销单位 {holder} 的口令；正在运行的报送服务从下一个请求起拒绝它。", $"revoked the code of unit {holder}; a running desk refuses it from the next request."));
+            ? text.T("已撤销办公室的报送码；正在运行的报送台从下一个请求起拒绝它。", "revoked the office's code; a running desk refuses it from the next request.")
+            : text.T($"已撤销单位 {holder} 的报送码；正在运行的报送台从下一个请求起拒绝它。", $"revoked the code of unit {holder}; a running desk refuses it from the next request."));
         return (int)ExitCode.Success;
     }
 
@@ -112,10 +112,10 @@ public sealed class CodesVerb(ReportsSettings settings, TimeProvider clock, Text
         var codes = new AccessCodes(store, clock).List();
         if (codes.Count == 0)
         {
-            output.WriteLine(text.T("尚未发放任何口令（reports codes issue --roster …）。", "no code issued yet (reports codes issue --roster …)."));
+            output.WriteLine(text.T("尚未发放任何报送码（reports codes issue --roster …）。", "no code issued yet (reports codes issue --roster …)."));
             return (int)ExitCode.Success;
         }
-        output.WriteLine(text.T($"共发放 {codes.Count} 个口令，有效 {codes.Count(c => c.InForce)} 个：", $"{codes.Count} code(s) issued, {codes.Count(c => c.InForce)} in force:"));
+        output.WriteLine(text.T($"共发放 {codes.Count} 个报送码，有效 {codes.Count(c => c.InForce)} 个：", $"{codes.Count} code(s) issued, {codes.Count(c => c.InForce)} in force:"));
         foreach (var line in Console.TextColumns.Table([[text.T("单位代码", "unit code"), text.T("单位名称", "unit"), text.T("发放时间", "issued"), text.T("状态", "state")],
             .. codes.Select(c => (IReadOnlyList<string>)[c.Unit, c.Name, Local(c.IssuedAt),
                 c.RevokedAt is { } revoked ? text.T($"已撤销（{Local(revoked)}）", $"revoked ({Local(revoked)})") : text.T("有效", "in force")])]))
@@ -127,7 +127,7 @@ public sealed class CodesVerb(ReportsSettings settings, TimeProvider clock, Text
 
     private ReturnStore OpenExisting() => File.Exists(settings.Store)
         ? ReturnStore.Open(settings.Store, clock)
-        : throw new FileNotFoundException(text.T($"存储库不存在：{settings.Store}（先用 reports codes issue 发放口令）", $"no store at {settings.Store} (issue codes first: reports codes issue)"), settings.Store);
+        : throw new FileNotFoundException(text.T($"存储库不存在：{settings.Store}（先用 reports codes issue 发放报送码）", $"no store at {settings.Store} (issue codes first: reports codes issue)"), settings.Store);
 
     private string Local(DateTimeOffset time) =>
         time.ToOffset(clock.LocalTimeZone.GetUtcOffset(time.UtcDateTime)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -15,7 +15,7 @@ public sealed class CodesVerbTests
     {
         using var temp = new TempDirectory();
         var store = Path.Combine(temp.Path, "store.db");
-        var csv = Path.Combine(temp.Path, "codes", "口令.csv");
+        var csv = Path.Combine(temp.Path, "codes", "报送码.csv");
 
         var result = Support.Cli.Invoke("codes", "issue", "--roster", RepositoryPaths.SampleRoster, "--store", store, "--csv", csv);
 
@@ -82,11 +82,11 @@ public sealed class CodesVerbTests
         var list = Support.Cli.Invoke("codes", "list", "--store", store);
 
         Assert.True(revoke.Exit == 0, revoke.Stderr);
-        Assert.Contains($"已撤销单位 {unit.Code} 的口令", revoke.Stdout);
+        Assert.Contains($"已撤销单位 {unit.Code} 的报送码", revoke.Stdout);
         Assert.Equal((int)ExitCode.UsageError, again.Exit);
-        Assert.Contains($"单位 {unit.Code} 没有有效的口令", again.Stderr);
+        Assert.Contains($"单位 {unit.Code} 没有有效的报送码", again.Stderr);
         Assert.Equal(0, list.Exit);
-        Assert.Contains("共发放 13 个口令，有效 12 个", list.Stdout);
+        Assert.Contains("共发放 13 个报送码，有效 12 个", list.Stdout);
         var line = list.Stdout.Split('\n').Single(l => l.Contains(unit.Code, StringComparison.Ordinal));
         Assert.Contains("已撤销", line);
         var codes = issued.Stdout.Split('\n').Select(l => l.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length == 3 && p[2].Length == AccessCodes.Length).Select(p => p[2]).ToList();

@@ -18,14 +18,14 @@ public sealed class DeskAuditTests
 
         new DeskAudit(store, FixedClock.Default).Record("signin", "140403", "10.1.2.3", "登录");
         new DeskAudit(store, noon).Record("upload", "140403", "10.1.2.3", "文件 abc.xlsx：accepted");
-        new DeskAudit(store, noon).Record("refused", null, "10.9.9.9", "口令无效");
+        new DeskAudit(store, noon).Record("refused", null, "10.9.9.9", "报送码无效");
 
         var audit = new DeskAudit(store, noon);
         Assert.Equal(
         [
             new AuditEntry(FixedClock.Default.GetUtcNow(), "signin", "140403", "10.1.2.3", "登录"),
             new AuditEntry(noon.GetUtcNow(), "upload", "140403", "10.1.2.3", "文件 abc.xlsx：accepted"),
-            new AuditEntry(noon.GetUtcNow(), "refused", null, "10.9.9.9", "口令无效"),
+            new AuditEntry(noon.GetUtcNow(), "refused", null, "10.9.9.9", "报送码无效"),
         ], audit.Read());
         Assert.Equal(["upload", "refused"], audit.Read(last: 2).Select(e => e.Kind));
     }
@@ -40,7 +40,7 @@ public sealed class DeskAuditTests
         {
             code = new AccessCodes(store, FixedClock.Default).Issue(Samples.Changzhi.Units[0]);
             var audit = new DeskAudit(store, FixedClock.Default);
-            audit.Record("refused", null, "10.9.9.9", $"口令{code}无效");
+            audit.Record("refused", null, "10.9.9.9", $"报送码{code}无效");
             audit.Record("refused", null, "10.9.9.9", $"typed: {code.ToLowerInvariant()}");
             foreach (var hash in hashes)
             {
@@ -48,7 +48,7 @@ public sealed class DeskAuditTests
             }
 
             var entries = audit.Read();
-            Assert.Equal($"口令{DeskAudit.Blanked}无效", entries[0].Detail);
+            Assert.Equal($"报送码{DeskAudit.Blanked}无效", entries[0].Detail);
             Assert.Equal($"typed: {DeskAudit.Blanked}", entries[1].Detail);
             Assert.Equal(hashes.Select(h => $"sha256 {Convert.ToHexStringLower(h)} / {Convert.ToHexString(h)}"), entries.Skip(2).Select(e => e.Detail));
         }

@@ -108,7 +108,7 @@ public sealed partial class HelpTextTests
         Assert.DoesNotContain("回执", line);
     }
 
-    [GeneratedRegex(@"https?://[\w.:/\[\]-]+|unit_code,unit_name,code|UTF-8|--?[A-Za-z][\w-]*|<[^>]+>|\breports\b|Reports:[\w:]+|[\w.-]+\.(json|csv|xlsx|log|pdf|db)\b|\b[a-z]+-[a-z0-9-]+\b|SHA-256|CSV|JSON|SQLite|RPT\w+|[\w/.-]*out/[\w/.-]*|\.xlsx\b|\b(testhost|template|fill|run|validate|status|history|withdraw|approve|reopen|explain|codes|issue|revoke|list|serve|zh|en|yyyy-MM-dd|yyyy-MM|HH:mm|FILE|REPORTS_\w+|unit_code|unit_name|table)\b")]
+    [GeneratedRegex(@"https?://[\w.:/\[\]-]+|unit_code,unit_name,code|UTF-8|Ctrl-C|--?[A-Za-z][\w-]*|<[^>]+>|\breports\b|Reports:[\w:]+|[\w.-]+\.(json|csv|xlsx|log|pdf|db)\b|\b[a-z]+-[a-z0-9-]+\b|SHA-256|CSV|JSON|SQLite|RPT\w+|[\w/.-]*out/[\w/.-]*|\.xlsx\b|\b(testhost|template|fill|run|validate|status|history|withdraw|approve|reopen|explain|codes|issue|revoke|list|serve|zh|en|yyyy-MM-dd|yyyy-MM|HH:mm|FILE|REPORTS_\w+|unit_code|unit_name|table)\b")]
     private static partial Regex AllowedLatin();
 
     [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]
