@@ -42,6 +42,11 @@ internal sealed class Options(UiText text)
     public Option<bool> WithdrawReopen { get; } = new("--reopen") { Description = text.T("要撤销的是审定采用的版本时，以同一理由先重新开放该单位", "when the version is the approved one, reopen its unit with the same reason first") };
     public Option<string?> OptionalUnit { get; } = new("--unit") { Description = text.T("只重新开放这个单位（默认全部单位）", "reopen only this unit (default: every unit)") };
     public Option<string> ReopenWhy { get; } = new("--why") { Description = text.T("重新开放的理由（记录在存储库中）", "why it is reopened (recorded in the store)"), Required = true };
+    public Option<string?> CodesRoster { get; } = new("--roster") { Description = text.T("为这个名册（JSON）中的单位发放报送码", "issue codes for the units of this roster (JSON)") };
+    public Option<string?> CodesUnit { get; } = new("--unit") { Description = text.T("只针对这个单位（单位代码，如 140403）", "only this unit (its code, e.g. 140403)") };
+    public Option<bool> Office { get; } = new("--office") { Description = text.T("市级汇总办公室的报送码（而非某个单位的）", "the office's code (not a unit's)") };
+    public Option<string?> CodesCsv { get; } = new("--csv") { Description = text.T("另把报送码写成 UTF-8 CSV（unit_code,unit_name,code），供打印分发；只有本人可读", "also write the codes to a UTF-8 CSV (unit_code,unit_name,code) to print and hand out; readable by its owner only") };
     public Option<string> Field { get; } = new("--field") { Description = text.T("字段代码，如 emp_total", "field code, e.g. emp_total"), Required = true };
+    public Option<string?> Urls { get; } = new("--urls") { Description = text.T("报送台监听的地址，如 https://10.1.2.3:5443，多个用分号分隔（默认取设置 Reports:Desk:Urls，即 http://127.0.0.1:5080，只在本机可访问）", "where the desk listens, e.g. https://10.1.2.3:5443, several separated by ; (default: setting Reports:Desk:Urls, http://127.0.0.1:5080, this machine only)") };
     public Argument<string[]> Files { get; } = new("FILE") { Description = text.T("要检查的报表文件", "return files to check"), Arity = ArgumentArity.OneOrMore };
 }

@@ -142,6 +142,24 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.OptionalUnit), parse.GetValue(o.ReopenWhy)!)));
         root.Subcommands.Add(reopen);
 
+        var codes = new Command("codes", t.T(
+            "报送台（reports serve）的报送码：为名册中每个单位和市级汇总办公室发放、撤销、列出。报送码只在发放时显示一次，存储库只保存其散列",
+            "The desk's codes (reports serve): issue, revoke and list one per roster unit and one for the office. A code is shown once, when issued; the store keeps only its hash"));
+        var codesIssue = new Command("issue", t.T("发放报送码（原有的随之作废）：--roster 名册中的单位（或其中 --unit 一个），或 --office 办公室", "Issue codes (revoking the old ones): the units of --roster (or its --unit), or the --office"))
+            { o.CodesRoster, o.CodesUnit, o.Office, o.Store, o.CodesCsv };
+        codesIssue.SetAction(parse => Guard(() => new CodesVerb(Load(parse, o), clock, output, o.Text) { Writing = Writing }.Issue(
+            parse.GetValue(o.CodesRoster), parse.GetValue(o.CodesUnit), parse.GetValue(o.Office), parse.GetValue(o.CodesCsv))));
+        var codesRevoke = new Command("revoke", t.T("撤销某单位（--unit）或办公室（--office）的报送码，正在运行的报送台立即拒绝它", "Revoke a unit's (--unit) or the office's (--office) code; a running desk refuses it at once"))
+            { o.CodesUnit, o.Office, o.Store };
+        codesRevoke.SetAction(parse => Guard(() => new CodesVerb(Load(parse, o), clock, output, o.Text).Revoke(parse.GetValue(o.CodesUnit), parse.GetValue(o.Office))));
+        var codesList = new Command("list", t.T("列出发放过的报送码：单位、发放时间、是否有效（不显示报送码本身）", "List the codes issued: unit, when issued, whether in force (never the codes)"))
+            { o.Store };
+        codesList.SetAction(parse => Guard(() => new CodesVerb(Load(parse, o), clock, output, o.Text).List()));
+        codes.Subcommands.Add(codesIssue);
+        codes.Subcommands.Add(codesRevoke);
+        codes.Subcommands.Add(codesList);
+        root.Subcommands.Add(codes);
+
         var explain = new Command("explain", t.T(
             "某个数据的来历（取自存储库）：数值及读取时的提示、文件、工作表!单元格、原始填写、SHA-256、采用哪个版本及理由、冻结它的审定",
             "Where a figure came from (from the store): its value and how it was read, the file, sheet!cell, what was typed, the SHA-256, which version is used and why, and the approval that froze it"))
@@ -149,6 +167,14 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         explain.SetAction(parse => Guard(() => new ExplainVerb(Load(parse, o), clock, output, o.Text).Execute(
             parse.GetValue(o.Return)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Unit)!, parse.GetValue(o.Field)!)));
         root.Subcommands.Add(explain);
+
+        var serve = new Command("serve", t.T(
+            "开放报送台：各单位在内网浏览器中用报送码登录，下载模板、上传报表，立即得到核查结果和回执；市级查看报送情况。上传的报表记入存储库，reports run 汇总时一并采用。在终端中断即停止",
+            "Open the reception desk: units sign in with their codes on the intranet, download templates, upload returns and get the verdict and receipt at once; the office watches who has reported. Uploads go into the store that reports run merges. Ctrl-C stops it"))
+            { o.Returns, o.Period, o.Roster, o.Store, o.Urls, o.Deadline, o.Window };
+        serve.SetAction(parse => Guard(() => new ServeVerb(Load(parse, o), clock, output, error, o.Text) { Interrupted = Interrupted, Recorded = Seams.Recorded }.Execute(
+            new ServeRequest(parse.GetValue(o.Returns)!, ParsePeriod(parse.GetValue(o.Period)!, o.Text), parse.GetValue(o.Roster)!, parse.GetValue(o.Urls)))));
+        root.Subcommands.Add(serve);
 
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>())
         {

@@ -31,6 +31,9 @@ public sealed record ReportsSettings(
     QualityThresholds Quality,
     ReceiptScope Receipts)
 {
+    /// <summary>The reception desk's (<c>reports serve</c>): where it listens, whether plain HTTP off loopback is allowed, its certificate.</summary>
+    public DeskSettings Desk { get; init; } = DeskSettings.Default;
+
     public static ReportsSettings Load() => Load(CommandLineSettings.Empty);
 
     public static ReportsSettings Load(CommandLineSettings commandLine)
@@ -97,7 +100,19 @@ public sealed record ReportsSettings(
             Path(SettingKeys.Store, "out/store/reports.db"),
             new OutputSettings(System.IO.Path.GetFullPath(layers.Text(SettingKeys.Out, "out")), earlier),
             quality,
-            receipts);
+            receipts)
+        {
+            Desk = new DeskSettings(
+                layers.Text(SettingKeys.DeskUrls, DeskSettings.Default.Urls),
+                layers.Text(SettingKeys.DeskAllowHttp, "false").Trim().ToLowerInvariant() switch
+                {
+                    "true" => true,
+                    "false" => false,
+                    _ => throw layers.Invalid(SettingKeys.DeskAllowHttp, layers[SettingKeys.DeskAllowHttp], " true 或 false"),
+                },
+                layers.OptionalText(SettingKeys.DeskCertificate) is { } certificate ? Resolve(home, certificate) : null,
+                layers.OptionalText(SettingKeys.DeskCertificatePassword)),
+        };
     }
 
     /// <summary>"2022-07-05 18:00", or "2022-07-05" meaning the end of that day.</summary>
@@ -163,6 +178,15 @@ public sealed record ReportsSettings(
         }
         return Directory.GetCurrentDirectory();
     }
+}
+
+/// <summary>
+/// The reception desk's settings: the URLs it listens on (loopback by default), whether plain HTTP may listen on another
+/// address, and the HTTPS certificate (a PKCS#12 file and its password).
+/// </summary>
+public sealed record DeskSettings(string Urls, bool AllowHttp, string? Certificate, string? CertificatePassword)
+{
+    public static DeskSettings Default { get; } = new("http://127.0.0.1:5080", false, null, null);
 }
 
 /// <summary>What the no-argument run merges: the bundled sample.</summary>

@@ -44,6 +44,10 @@ public static class SettingKeys
     public const string SampleInbox = "Reports:Sample:Inbox";
     public const string SamplePrefill = "Reports:Sample:Prefill";
     public const string SampleOut = "Reports:Sample:Out";
+    public const string DeskUrls = "Reports:Desk:Urls";
+    public const string DeskAllowHttp = "Reports:Desk:AllowHttp";
+    public const string DeskCertificate = "Reports:Desk:Certificate";
+    public const string DeskCertificatePassword = "Reports:Desk:CertificatePassword";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -53,6 +57,7 @@ public static class SettingKeys
         FullTablesUpTo, LaggingListed, FilledBy, Phone,
         OutlierScore, OutlierFactor, JumpFactor,
         SampleReturn, SamplePeriod, SampleRoster, SampleInbox, SamplePrefill, SampleOut,
+        DeskUrls, DeskAllowHttp, DeskCertificate, DeskCertificatePassword,
     ];
 
     /// <summary>
@@ -61,6 +66,6 @@ public static class SettingKeys
     /// templates/), so a shared appsettings.json means the same wherever the office runs it.
     /// </summary>
     public static IReadOnlySet<string> Paths { get; } = new HashSet<string>(
-        [Templates, Font, Roster, Store, Out, BodyFont, HeadingFont, SampleRoster, SampleInbox, SamplePrefill, SampleOut],
+        [Templates, Font, Roster, Store, Out, BodyFont, HeadingFont, SampleRoster, SampleInbox, SamplePrefill, SampleOut, DeskCertificate],
         StringComparer.OrdinalIgnoreCase);
 }

@@ -37,6 +37,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode FileNameUnitMismatch = new("RPT015", Warning, "文件名中的单位代码与表内不符", "以表内单位代码为准。请核对是否报错了文件。");
     public static readonly DiagnosticCode SenderNameMismatch = new("RPT016", Error, "文件名中的单位与表内单位不符", "文件名以名册中一个单位的代码开头，表内却是另一个单位：不能确定是谁报送的，未采用。请用本单位的模板填报，文件名不要改动。");
     public static readonly DiagnosticCode SenderFolderMismatch = new("RPT017", Error, "报送文件夹与表内单位不符", "文件放在一个单位的收件文件夹中，表内却是另一个单位：不能代替其他单位报送，未采用。请用本单位的模板填报。");
+    public static readonly DiagnosticCode DeskUnitMismatch = new("RPT018", Error, "报送码的单位与表内单位不符", "报送台只接收本单位的报表：用一个单位的报送码上传的文件，表内却是另一个单位，未采用。请下载本单位的模板填报后重新上传；其他单位的报表请由该单位用自己的报送码上传。");
     public static readonly DiagnosticCode FieldNameMissing = new("RPT020", Error, "缺少字段名称", "填报单元格的名称被删除。请使用下发的模板重新填报，不要删除或重命名单元格名称。");
     public static readonly DiagnosticCode FieldNameNotACell = new("RPT021", Error, "字段名称未指向单个单元格", "填报单元格的名称被修改为区域、其他工作表或无效引用。请使用下发的模板重新填报。");
     public static readonly DiagnosticCode FieldNamesShareCell = new("RPT022", Error, "多个字段名称指向同一单元格", "填报单元格的名称被改动。请使用下发的模板重新填报。");
@@ -122,7 +123,7 @@ public static class DiagnosticCatalog
     public static IReadOnlyList<(string Heading, IReadOnlyList<DiagnosticCode> Codes)> Groups { get; } =
     [
         ("文件无法读取", [NotAWorkbook, LegacyXls, TooLarge, EmptyFile, Encrypted, CorruptZip, ZipBomb, MalformedWorkbook, DtdProhibited, MacroEnabled, FileLocked, TooManySheets, TooManyRows, NotARegularFile, XmlBeyondBounds, AmbiguousWorkbook, NameInHiddenSheet]),
-        ("报表识别", [MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch, SenderNameMismatch, SenderFolderMismatch, FieldNameMissing, FieldNameNotACell, FieldNamesShareCell, LockedValueChanged]),
+        ("报表识别", [MetaMissing, WrongReturn, WrongVersion, UnknownUnit, WrongPeriod, FileNameUnitMismatch, SenderNameMismatch, SenderFolderMismatch, DeskUnitMismatch, FieldNameMissing, FieldNameNotACell, FieldNamesShareCell, LockedValueChanged]),
         ("数值：可识别，已读取并提醒", [NumberAsText, ThousandsSeparator, FullWidthDigits, SpacesAround, PercentAsText, TrailingUnit, FormulaInTextField]),
         ("数值：不能汇总，退回", [RequiredBlank, NotANumber, NotWhole, Negative, TooManyDecimals, FormulaWithoutValue, ErrorValue, Approximate, Range, ScaledUnit, WrongUnit, PercentNotAllowed, DateInNumberCell, OutOfRange]),
         ("表内关系（强制性审核）", [AtMostViolated, SumViolated, NeedsViolated]),
@@ -146,7 +147,7 @@ public static class DiagnosticCatalog
 
     public static IReadOnlySet<string> IdentityFailures { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        MetaMissing.Code, WrongReturn.Code, WrongVersion.Code, UnknownUnit.Code, WrongPeriod.Code, SenderNameMismatch.Code, SenderFolderMismatch.Code,
+        MetaMissing.Code, WrongReturn.Code, WrongVersion.Code, UnknownUnit.Code, WrongPeriod.Code, SenderNameMismatch.Code, SenderFolderMismatch.Code, DeskUnitMismatch.Code,
     };
 
     /// <summary>The codes of declared checks: when a check is must-explain and explained, its warning carries the explanation.</summary>

@@ -9,4 +9,7 @@ public sealed record InboxEntry(string Path, string? Sender)
 {
     /// <summary>The path's bytes, NUL-terminated, where its name is not UTF-8 (null otherwise).</summary>
     public byte[]? NativePath { get; init; }
+
+    /// <summary>Uploaded through the reception desk with <see cref="Sender"/>'s code (not laid in its folder): a file of another unit is told so.</summary>
+    public bool ByDesk { get; init; }
 }

@@ -70,7 +70,7 @@ public static class InboxReader
     public static ReceivedFile Read(InboxEntry entry, long maxBytes)
     {
         var path = entry.Path;
-        ReceivedFile Refused(Diagnostic problem, DateTimeOffset fileTime = default) => new(path, entry.Sender, null, fileTime, problem);
+        ReceivedFile Refused(Diagnostic problem, DateTimeOffset fileTime = default) => new(path, entry.Sender, null, fileTime, problem) { ByDesk = entry.ByDesk };
 
         // Decided on the entry itself before anything opens it: opening a FIFO or a device may block or never end.
         var status = EntryStatus.Of(entry);
@@ -108,7 +108,7 @@ public static class InboxReader
                 }
             }
             return ReadCapped(handle, status.Size, maxBytes) is { } bytes
-                ? new ReceivedFile(path, entry.Sender, bytes, status.LastWriteUtc)
+                ? new ReceivedFile(path, entry.Sender, bytes, status.LastWriteUtc) { ByDesk = entry.ByDesk }
                 : Refused(TooLarge($"文件超过了 {Show(maxBytes)} 的上限，未读取", path), status.LastWriteUtc);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)

@@ -11,4 +11,7 @@ namespace Reports.Intake;
 public sealed record ReceivedFile(string Path, string? Sender, byte[]? Bytes, DateTimeOffset FileTime, Diagnostic? Problem = null)
 {
     public string Name => System.IO.Path.GetFileName(Path);
+
+    /// <summary>Uploaded through the reception desk with the sender's code (<see cref="InboxEntry.ByDesk"/>).</summary>
+    public bool ByDesk { get; init; }
 }

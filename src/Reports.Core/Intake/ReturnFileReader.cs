@@ -23,11 +23,14 @@ public sealed class ReturnFileReader(IntakeContext context)
             return new IntakeFileResult(file.Path, "", null, IntakeStatus.Rejected,
                 [file.Problem ?? DiagnosticCatalog.FileLocked.At("文件无法读取", file.Path)], null);
         }
-        return Read(file.Path, file.Bytes, file.FileTime, file.Sender);
+        return Read(file.Path, file.Bytes, file.FileTime, file.Sender, file.ByDesk);
     }
 
-    /// <summary>Reads a file's bytes as they were received; <paramref name="fileTime"/> stands in for a missing stamp.</summary>
-    public IntakeFileResult Read(string path, byte[] bytes, DateTimeOffset fileTime, string? sender = null)
+    /// <summary>
+    /// Reads a file's bytes as they were received; <paramref name="fileTime"/> stands in for a missing stamp;
+    /// <paramref name="byDesk"/>: <paramref name="sender"/> uploaded it through the reception desk with its code.
+    /// </summary>
+    public IntakeFileResult Read(string path, byte[] bytes, DateTimeOffset fileTime, string? sender = null, bool byDesk = false)
     {
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var diagnostics = new List<Diagnostic>();
@@ -43,7 +46,7 @@ public sealed class ReturnFileReader(IntakeContext context)
             diagnostics.Add(DiagnosticCatalog.MacroEnabled.At("这是启用宏的工作簿，只读取了单元格中的数值，宏没有运行", path));
         }
 
-        var identity = Identify(workbook, path, sender, diagnostics);
+        var identity = Identify(workbook, path, sender, byDesk, diagnostics);
         if (identity is null)
         {
             return new IntakeFileResult(path, sha256, null, IntakeStatus.Rejected, diagnostics, null);
@@ -90,7 +93,7 @@ public sealed class ReturnFileReader(IntakeContext context)
         return new IntakeFileResult(path, sha256, identity.Unit, status, diagnostics, submission);
     }
 
-    private ReturnIdentity? Identify(XlsxWorkbook workbook, string path, string? sender, List<Diagnostic> diagnostics)
+    private ReturnIdentity? Identify(XlsxWorkbook workbook, string path, string? sender, bool byDesk, List<Diagnostic> diagnostics)
     {
         var missing = MetaNames.All.Where(name => workbook.DefinedNames.GetValueOrDefault(name) is not { Sheet: not null, Cell: not null }).ToList();
         if (missing.Count > 0)
@@ -137,7 +140,12 @@ public sealed class ReturnFileReader(IntakeContext context)
         {
             diagnostics.Add(At(DiagnosticCatalog.FileNameUnitMismatch, MetaNames.Unit, $"文件名中的单位代码为 {prefix}，表内单位代码为 {identity.Unit}"));
         }
-        if (sender is not null && sender != identity.Unit)
+        if (sender is not null && sender != identity.Unit && byDesk)
+        {
+            diagnostics.Add(At(DiagnosticCatalog.DeskUnitMismatch, MetaNames.Unit,
+                $"用 {sender}（{context.Roster.Find(sender)?.Name ?? "名册外"}）的报送码上传，表内单位却是 {identity.Unit}（{context.Roster.Find(identity.Unit)?.Name ?? "名册外"}），未采用"));
+        }
+        else if (sender is not null && sender != identity.Unit)
         {
             diagnostics.Add(At(DiagnosticCatalog.SenderFolderMismatch, MetaNames.Unit,
                 $"文件在 {sender}（{context.Roster.Find(sender)?.Name ?? "名册外"}）的收件文件夹中，表内单位却是 {identity.Unit}（{context.Roster.Find(identity.Unit)?.Name ?? "名册外"}），未采用"));

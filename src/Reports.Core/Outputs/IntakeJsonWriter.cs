@@ -4,7 +4,7 @@ namespace Reports.Outputs;
 
 /// <summary>
 /// Writes intake.json: every file seen, its hash, the unit it claims, its status (accepted = the file used for the
-/// unit; superseded, duplicate, rejected, ignored), when it was submitted, and its diagnostics.
+/// unit; superseded, duplicate, rejected, ignored), when it was submitted and received, and its diagnostics.
 /// </summary>
 public static class IntakeJsonWriter
 {
@@ -31,6 +31,11 @@ public static class IntakeJsonWriter
                 // What decided between several files of one unit: the template's stamp, else the file's time.
                 writer.WriteString("submittedAt", submission.SubmittedAt.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
                 writer.WriteString("submittedBy", submission.Stamp is null ? "fileTime" : "stamp");
+            }
+            if (file.ReceivedAt is { } received)
+            {
+                // When the office received this content: the store's record (a run's clock, or the reception desk's when the upload completed).
+                writer.WriteString("receivedAt", received.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture));
             }
             writer.WriteNumber("errors", file.ErrorCount);
             writer.WriteNumber("warnings", file.WarningCount);

@@ -239,7 +239,7 @@ public static class SummaryJsonWriter
     }
 
     /// <summary>The whole roster's reporting counts and rates (fractions of the expected units).</summary>
-    private static void WriteReporting(System.Text.Json.Utf8JsonWriter writer, ReportingRates rates)
+    public static void WriteReporting(System.Text.Json.Utf8JsonWriter writer, ReportingRates rates)
     {
         writer.WriteStartObject("reporting");
         writer.WriteNumber("expected", rates.Expected);

@@ -15,7 +15,7 @@ namespace Reports.Store;
 /// leaves nothing that counts, and what it left is removed by the next run. Runs of different periods share the store
 /// side by side; two runs of one period take turns (<see cref="RunLock"/>). Readers never wait (WAL).
 /// </summary>
-public sealed class ReturnStore : IDisposable
+public sealed partial class ReturnStore : IDisposable
 {
     private const int SchemaVersion = 5;
     private readonly SqliteConnection _connection;
@@ -233,6 +233,7 @@ public sealed class ReturnStore : IDisposable
         }
         // Schema 2 had no approvals or reopenings, schema 3 no receipts: CREATE TABLE IF NOT EXISTS above adds them, empty.
         // Schema 4 had no runs.complete (above).
+        CreateAccessTables(transaction); // schema 5: the desk's codes and audit (ReturnStore.Access.cs), added empty to older stores
         Execute($"PRAGMA user_version = {SchemaVersion};", transaction);
         transaction.Commit();
     }
