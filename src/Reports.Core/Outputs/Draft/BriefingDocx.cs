@@ -24,6 +24,8 @@ public static class BriefingDocx
 {
     private const long EmuPerPoint = 12700;
 
+    private const string MainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+
     public static byte[] Write(PdfDocumentModel model, PdfFonts fonts, PdfPageSettings page)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -34,7 +36,7 @@ public static class BriefingDocx
         using var buffer = new MemoryStream();
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
-            var main = document.AddMainDocumentPart();
+            var main = document.AddNewPart<MainDocumentPart>(MainContentType, "rId1");
             var core = document.AddNewPart<CoreFilePropertiesPart>("rId2");
             using (var stream = core.GetStream(FileMode.Create))
             using (var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) }))
@@ -64,10 +66,40 @@ public static class BriefingDocx
             body.Append(Section(page, model.FooterFormat is not null));
             main.Document = new Document(body);
         }
-        return ReproducibleZip.Normalize(buffer.ToArray(), model.Metadata.Created);
+        return ReproducibleZip.Normalize(WithMainOverride(buffer.ToArray()), model.Metadata.Created);
     }
 
-    /// <summary>The page: A4, the 版心's margins (天头 37 mm, 订口 28 mm), the 22-line grid, the footers.</summary>
+    /// <summary>
+    /// System.IO.Packaging gives the first XML part's content type to every ".xml" as the default, here the main
+    /// document's; LibreOffice recognises a Word document only by an override for /word/document.xml (with the default
+    /// it refuses the file). The default becomes plain XML and the main part gets its override.
+    /// </summary>
+    private static byte[] WithMainOverride(byte[] package)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(package);
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("[Content_Types].xml") ?? throw new InvalidOperationException("简报草稿缺少 [Content_Types].xml");
+            string types;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                types = reader.ReadToEnd();
+            }
+            var main = $"<Default Extension=\"xml\" ContentType=\"{MainContentType}\" />";
+            if (types.Contains(main, StringComparison.Ordinal))
+            {
+                types = types.Replace(main, "<Default Extension=\"xml\" ContentType=\"application/xml\" />", StringComparison.Ordinal)
+                    .Replace("</Types>", $"<Override PartName=\"/word/document.xml\" ContentType=\"{MainContentType}\" /></Types>", StringComparison.Ordinal);
+            }
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open(), new System.Text.UTF8Encoding(false));
+            writer.Write(types);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The page: A4, the 版心's margins (天头 37 mm, 订口 28 mm), the footers.</summary>
     private static SectionProperties Section(PdfPageSettings page, bool footers)
     {
         var section = new SectionProperties();
@@ -90,7 +122,9 @@ public static class BriefingDocx
                 Header = 851,
                 Gutter = 0,
             },
-            new DocGrid { Type = DocGridValues.Lines, LinePitch = DraftStyles.LinePitch });
+            // No snapping grid: the body's exact 29 pt spacing makes the 22 lines, and tables, captions and the 报头
+            // keep their own spacing (a line grid would stretch every table row to a body line).
+            new DocGrid { LinePitch = DraftStyles.LinePitch });
         return section;
     }
 
