@@ -1,4 +1,5 @@
 using Reports.Analysis;
+using Reports.Configuration;
 using Reports.Outputs.Briefing;
 using Reports.Outputs.Receipts;
 using Reports.Pdf;
@@ -113,7 +114,7 @@ public sealed record ReportsSettings(
         }
         try
         {
-            return BriefingNotes.Load(Resolve(home, value));
+            return BriefingNotesFile.Load(Resolve(home, value));
         }
         catch (BriefingNotesException e)
         {

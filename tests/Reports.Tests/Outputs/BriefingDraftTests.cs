@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Reports.Configuration;
 using Reports.Outputs.Briefing;
 using Reports.Pdf;
 using Reports.Pipeline;
@@ -47,7 +48,7 @@ public sealed class BriefingDraftTests : IClassFixture<BriefingDraftTests.NotedR
 
         private RunOptions Run(string name) => SampleReturn.Campaign.Options(_temp.Sub(name)) with
         {
-            Briefing = SampleRuns.CampaignBriefing with { Notes = BriefingNotes.Load(Path.Combine(_temp.Path, "notes.txt")) },
+            Briefing = SampleRuns.CampaignBriefing with { Notes = BriefingNotesFile.Load(Path.Combine(_temp.Path, "notes.txt")) },
             StorePath = Path.Combine(_temp.Path, name + ".db"),
         };
 

@@ -1,3 +1,4 @@
+using Reports.Configuration;
 using Reports.Outputs.Briefing;
 using Reports.Tests.Support;
 
@@ -36,7 +37,7 @@ public sealed class BriefingNotesTests : IDisposable
     {
         var path = Path.Combine(_temp.Path, "notes.txt");
         File.WriteAllText(path, "没有标题的一段话。\n# 存在问题\n一是……");
-        var problem = Assert.Throws<BriefingNotesException>(() => BriefingNotes.Load(path));
+        var problem = Assert.Throws<BriefingNotesException>(() => BriefingNotesFile.Load(path));
         Assert.Contains(path, problem.Message);
         Assert.Contains("没有标题的一段话", problem.Message);
     }
@@ -46,7 +47,7 @@ public sealed class BriefingNotesTests : IDisposable
     {
         var path = Path.Combine(_temp.Path, "gbk.txt");
         File.WriteAllBytes(path, [.. "# "u8, 0xB4, 0xE6, 0xD4, 0xDA, 0xCE, 0xCA, 0xCC, 0xE2]); // "# 存在问题" in GBK
-        Assert.Contains("UTF-8", Assert.Throws<BriefingNotesException>(() => BriefingNotes.Load(path)).Message);
+        Assert.Contains("UTF-8", Assert.Throws<BriefingNotesException>(() => BriefingNotesFile.Load(path)).Message);
     }
 
     [Theory]

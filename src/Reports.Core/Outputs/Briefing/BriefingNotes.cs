@@ -1,4 +1,3 @@
-using System.Text;
 using Reports.Diagnostics;
 
 namespace Reports.Outputs.Briefing;
@@ -15,52 +14,9 @@ public sealed record BriefingNotes(IReadOnlyList<string> Instruction, IReadOnlyL
     /// <summary>The heading whose section is set as the instruction box under the 报头.</summary>
     public const string InstructionHeading = "领导批示";
 
-    /// <summary>A notes file is a page or two of text: more is not a notes file.</summary>
-    public const int MaxBytes = 1 << 20;
-
     public static BriefingNotes Empty { get; } = new([], []);
 
     public bool IsEmpty => Instruction.Count == 0 && Sections.Count == 0;
-
-    /// <summary>Reads a notes file; a missing, unreadable, oversized or non-UTF-8 file is a <see cref="BriefingNotesException"/>.</summary>
-    public static BriefingNotes Load(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new BriefingNotesException(path, "文件不存在");
-            }
-            if (info.Length > MaxBytes)
-            {
-                throw new BriefingNotesException(path, $"文件过大（{info.Length} 字节，至多 {MaxBytes} 字节）");
-            }
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BriefingNotesException(path, $"无法读取：{e.Message}");
-        }
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new BriefingNotesException(path, "不是 UTF-8 编码的文本（请在记事本或 WPS 中另存为 UTF-8）");
-        }
-        try
-        {
-            return Parse(text);
-        }
-        catch (FormatException e)
-        {
-            throw new BriefingNotesException(path, e.Message);
-        }
-    }
 
     /// <summary>The sections of <paramref name="text"/>: lines before the first "# " heading belong to no section and are
     /// dropped only if blank; otherwise they open an untitled section, which is refused (every paragraph needs its heading).</summary>
@@ -104,9 +60,3 @@ public sealed record BriefingNotes(IReadOnlyList<string> Instruction, IReadOnlyL
 
 /// <summary>A section the office wrote: its heading (without a number: the briefing numbers it on) and its paragraphs.</summary>
 public sealed record BriefingNoteSection(string Heading, IReadOnlyList<string> Paragraphs);
-
-/// <summary>A notes file that cannot be used: missing, unreadable, not UTF-8, too large or malformed.</summary>
-public sealed class BriefingNotesException(string path, string problem) : Exception($"简报补充内容文件 {path}：{problem}")
-{
-    public string Path { get; } = path;
-}
