@@ -342,9 +342,9 @@ public static class BriefingDocx
             {
                 Append(Paragraph(DraftStyles.Caption, t.Caption));
             }
-            var total = t.Columns.Sum(c => Math.Max(0.01f, c.RelativeWidth));
-            var widths = t.Columns.Select(c => (int)Math.Floor(TextWidth * Math.Max(0.01f, c.RelativeWidth) / total)).ToList();
-            var size = ((int)Math.Round((t.FontSizePt ?? 10.5f) * 2)).ToString(CultureInfo.InvariantCulture);
+            var sizePt = t.FontSizePt ?? 10.5f;
+            var widths = ColumnWidths(t, sizePt);
+            var size = ((int)Math.Round(sizePt * 2)).ToString(CultureInfo.InvariantCulture);
             var table = new Table(new TableProperties(
                 new TableStyle { Val = "TableGrid" },
                 new TableWidth { Width = TextWidth.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
@@ -365,6 +365,29 @@ public static class BriefingDocx
             Append(table);
             // A table is followed by a paragraph (Word joins two tables that touch).
             Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = DraftStyles.TableText })));
+        }
+
+        /// <summary>
+        /// Column widths in twips: the columns' relative widths over the 版心, each at least as wide as the longest line of
+        /// its header ("错误" never stands one character a line), the room for that taken from the wider columns.
+        /// </summary>
+        private List<int> ColumnWidths(PdfTable t, float sizePt)
+        {
+            static float Ems(string line) => line.Sum(c => c < 0x2E80 ? 0.55f : 1f);
+            var total = t.Columns.Sum(c => Math.Max(0.01f, c.RelativeWidth));
+            var widths = t.Columns.Select(c => TextWidth * Math.Max(0.01f, c.RelativeWidth) / total).ToList();
+            var least = t.Columns.Select(c => c.Title.Split('\n').Max(Ems) * sizePt * 20 + 160).ToList();
+            var narrow = Enumerable.Range(0, widths.Count).Where(i => widths[i] < least[i]).ToList();
+            var wanted = narrow.Sum(i => least[i] - widths[i]);
+            var spare = Enumerable.Range(0, widths.Count).Where(i => !narrow.Contains(i)).Sum(i => widths[i] - least[i]);
+            if (wanted > 0 && spare > wanted)
+            {
+                for (var i = 0; i < widths.Count; i++)
+                {
+                    widths[i] = narrow.Contains(i) ? least[i] : widths[i] - (widths[i] - least[i]) * wanted / spare;
+                }
+            }
+            return widths.Select(w => (int)Math.Floor(w)).ToList();
         }
 
         private static TableRow Row(IReadOnlyList<string> cells, IReadOnlyList<int> widths, IReadOnlyList<PdfAlign> aligns, string size, bool header, bool bold)
@@ -445,7 +468,8 @@ public static class BriefingDocx
 
         /// <summary>
         /// 报尾 (版记): the distribution lines and the 印发 line between rules (the first and last thick, the one between
-        /// thin), one character in from each side, kept together on the last page.
+        /// thin), one character in from each side, set at the foot of the last page as in the PDF: a table of one column
+        /// floating at the bottom of the 版心 (text flows above it, never under it).
         /// </summary>
         private void Distribution(PdfDistribution d)
         {
@@ -455,40 +479,65 @@ public static class BriefingDocx
             {
                 return;
             }
-            // Some room above it, as in the PDF; the 版记 follows the text (Word sets no block at the page foot).
-            Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = DraftStyles.Distribution })));
-            const string Thick = "8", Thin = "6";
-            var paragraphs = new List<Paragraph>();
+            // Rules in eighths of a point: 0.35 mm thick, 0.25 mm thin (GB/T 9704 7.4).
+            const uint Thick = 8, Thin = 6;
+            var width = TextWidth.ToString(CultureInfo.InvariantCulture);
+            var table = new Table(
+                new TableProperties(
+                    new TablePositionProperties
+                    {
+                        VerticalAnchor = VerticalAnchorValues.Margin,
+                        HorizontalAnchor = HorizontalAnchorValues.Margin,
+                        TablePositionXAlignment = HorizontalAlignmentValues.Center,
+                        TablePositionYAlignment = VerticalAlignmentValues.Bottom,
+                    },
+                    new TableOverlap { Val = TableOverlapValues.Never },
+                    new TableWidth { Width = width, Type = TableWidthUnitValues.Dxa },
+                    new TableLayout { Type = TableLayoutValues.Fixed },
+                    new TableCellMarginDefault(
+                        new TableCellLeftMargin { Width = 0, Type = TableWidthValues.Dxa },
+                        new TableCellRightMargin { Width = 0, Type = TableWidthValues.Dxa })),
+                new TableGrid(new GridColumn { Width = width }));
+            var rows = new List<(Paragraph Paragraph, uint? Top, uint? Bottom)>();
             for (var i = 0; i < d.Lines.Count; i++)
             {
                 var line = d.Lines[i];
                 var colon = line.IndexOf('：', StringComparison.Ordinal);
                 var hang = colon >= 0 && colon < 6 ? (colon + 1) * 280 : 0;
-                var pPr = new ParagraphProperties(new ParagraphStyleId { Val = DraftStyles.Distribution }, new KeepNext(), new KeepLines());
-                if (i == 0)
-                {
-                    pPr.Append(new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = UInt32Value.FromUInt32(uint.Parse(Thick, CultureInfo.InvariantCulture)), Space = 1, Color = "000000" }));
-                }
-                pPr.Append(new Indentation { Left = (280 + hang).ToString(CultureInfo.InvariantCulture), Right = "280", Hanging = hang.ToString(CultureInfo.InvariantCulture) });
-                paragraphs.Add(new Paragraph(pPr, TextRun(line)));
+                var pPr = new ParagraphProperties(new ParagraphStyleId { Val = DraftStyles.Distribution },
+                    new Indentation { Left = (280 + hang).ToString(CultureInfo.InvariantCulture), Right = "280", Hanging = hang.ToString(CultureInfo.InvariantCulture) });
+                rows.Add((new Paragraph(pPr, TextRun(line)), i == 0 ? Thick : null, null));
             }
             if (issued)
             {
-                var pPr = new ParagraphProperties(new ParagraphStyleId { Val = DraftStyles.Distribution }, new KeepLines());
-                pPr.Append(new ParagraphBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = UInt32Value.FromUInt32(uint.Parse(d.Lines.Count > 0 ? Thin : Thick, CultureInfo.InvariantCulture)), Space = 1, Color = "000000" },
-                    new BottomBorder { Val = BorderValues.Single, Size = UInt32Value.FromUInt32(uint.Parse(Thick, CultureInfo.InvariantCulture)), Space = 1, Color = "000000" }));
-                pPr.Append(new Tabs(new TabStop { Val = TabStopValues.Right, Position = (int)TextWidth - 280 }));
-                pPr.Append(new Indentation { Left = "280", Right = "280" });
-                paragraphs.Add(new Paragraph(pPr, TextRun(d.IssuedBy ?? ""), new Run(new TabChar()), TextRun(issuedOn)));
+                var pPr = new ParagraphProperties(new ParagraphStyleId { Val = DraftStyles.Distribution },
+                    new Tabs(new TabStop { Val = TabStopValues.Right, Position = (int)TextWidth - 280 }),
+                    new Indentation { Left = "280", Right = "280" });
+                rows.Add((new Paragraph(pPr, TextRun(d.IssuedBy ?? ""), new Run(new TabChar()), TextRun(issuedOn)), d.Lines.Count > 0 ? Thin : Thick, Thick));
             }
             else
             {
-                var last = paragraphs[^1].ParagraphProperties!;
-                last.GetFirstChild<ParagraphBorders>()?.Remove();
-                last.InsertAfter(new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 8, Space = 1, Color = "000000" }), last.GetFirstChild<KeepLines>());
+                rows[^1] = rows[^1] with { Bottom = Thick };
             }
-            paragraphs.ForEach(Append);
+            foreach (var (paragraph, top, bottom) in rows)
+            {
+                var borders = new TableCellBorders();
+                if (top is { } t)
+                {
+                    borders.Append(new TopBorder { Val = BorderValues.Single, Size = t, Color = "000000" });
+                }
+                if (bottom is { } b)
+                {
+                    borders.Append(new BottomBorder { Val = BorderValues.Single, Size = b, Color = "000000" });
+                }
+                table.Append(new TableRow(
+                    new TableRowProperties(new CantSplit()),
+                    new TableCell(new TableCellProperties(new TableCellWidth { Width = width, Type = TableWidthUnitValues.Dxa }, borders), paragraph)));
+            }
+            Append(table);
+            // The floating table's anchor, and the body's last paragraph: as small as a paragraph can be.
+            Append(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = DraftStyles.Distribution },
+                new SpacingBetweenLines { Line = "20", LineRule = LineSpacingRuleValues.Exact })));
         }
     }
 }
