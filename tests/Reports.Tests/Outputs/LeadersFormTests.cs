@@ -53,6 +53,10 @@ public sealed class LeadersFormTests
     {
         var result = LargeRosters.Campaign(3000);
         var draft = LargeRosters.Draft([result], Settings);
+        if (Environment.GetEnvironmentVariable("REPORTS_KEEP_DOCX") is { Length: > 0 } keep)
+        {
+            File.WriteAllBytes(keep, draft);
+        }
         var read = DocxReadBack.Read(draft);
         Assert.Empty(read.Errors);
         var text = read.Text;
