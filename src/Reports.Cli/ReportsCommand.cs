@@ -87,7 +87,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
         var run = new Command("run", t.T(
             "读取收件箱中的报表，检查、记录、汇总，在输出目录下按报告期建文件夹（如 out/2022-06/），写出 summary.json、intake.json、回执、汇总表、简报和运行日志 run.log。退出码：0 全部汇总；3 有退回或未报送；2 用法或设置错误（未做任何事）；1 意外错误",
             "Read the inbox, check, record and merge the returns; write summary.json, intake.json, receipts, the workbook, the briefing and run.log into a folder named for the period (e.g. out/2022-06/). Exit codes: 0 all units merged; 3 some rejected or missing; 2 usage or settings error (nothing done); 1 unexpected failure"))
-            { o.Returns, o.Period, o.Roster, o.Inbox, o.RunOut, o.Window, o.Deadline, o.Prefill, o.Store, o.AsSubmission, o.Timings };
+            { o.Returns, o.Period, o.Roster, o.Inbox, o.RunOut, o.Window, o.Deadline, o.Prefill, o.Store, o.AsSubmission, o.Timings, o.Notes };
         run.SetAction(parse => Guard(() => Run(parse, o, parse.GetValue(o.Returns)!, parse.GetValue(o.Period)!, parse.GetValue(o.Roster)!, parse.GetValue(o.Inbox)!,
             parse.GetValue(o.Prefill), parse.GetValue(o.AsSubmission), timingsPath: parse.GetValue(o.Timings))));
         root.Subcommands.Add(run);
@@ -222,7 +222,7 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             var key = pair[..equals].Trim();
             commandLine.Set(key, FromHere(key, pair[(equals + 1)..]), "--setting");
         }
-        foreach (var (option, key) in new[] { (o.Window, SettingKeys.Window), (o.Deadline, SettingKeys.Deadline), (o.Store, SettingKeys.Store), (o.RunOut, SettingKeys.Out) })
+        foreach (var (option, key) in new[] { (o.Window, SettingKeys.Window), (o.Deadline, SettingKeys.Deadline), (o.Store, SettingKeys.Store), (o.RunOut, SettingKeys.Out), (o.Notes, SettingKeys.Notes) })
         {
             if (parse.GetResult(option) is not null)
             {

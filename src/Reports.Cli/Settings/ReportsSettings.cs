@@ -1,4 +1,5 @@
 using Reports.Analysis;
+using Reports.Configuration;
 using Reports.Outputs.Briefing;
 using Reports.Outputs.Receipts;
 using Reports.Pdf;
@@ -66,6 +67,7 @@ public sealed record ReportsSettings(
             throw layers.Invalid(SettingKeys.SamplePeriod, samplePeriod, " 年月，如 2022-06（也可写 2022年6月）");
         }
         var office = layers.Text(SettingKeys.Office, "");
+        var notes = Notes(layers, home);
         decimal? Positive(string text) =>
             decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
         var quality = new QualityThresholds(
@@ -84,7 +86,7 @@ public sealed record ReportsSettings(
                 issueDate,
                 new BriefingDistribution(layers.OptionalText(SettingKeys.ReportTo), layers.OptionalText(SettingKeys.SendTo), layers.OptionalText(SettingKeys.CopyTo), copies),
                 layers.NonNegativeInteger(SettingKeys.FullTablesUpTo, BriefingSettings.DefaultFullTablesUpTo),
-                layers.NonNegativeInteger(SettingKeys.LaggingListed, BriefingSettings.DefaultLaggingListed)),
+                layers.NonNegativeInteger(SettingKeys.LaggingListed, BriefingSettings.DefaultLaggingListed)) { Notes = notes },
             FaceSettings(home, layers),
             new SubmissionSettings(layers.Text(SettingKeys.FilledBy, office), layers.Text(SettingKeys.Phone, "")),
             deadline,
@@ -113,6 +115,26 @@ public sealed record ReportsSettings(
                 layers.OptionalText(SettingKeys.DeskCertificate) is { } certificate ? Resolve(home, certificate) : null,
                 layers.OptionalText(SettingKeys.DeskCertificatePassword)),
         };
+    }
+
+    /// <summary>
+    /// The office's own sections of the briefing (Reports:Briefing:Notes, <c>--notes</c>), read and checked here, before any
+    /// work: a notes file that is missing, unreadable, not UTF-8 or malformed stops the program (exit 2) naming it.
+    /// </summary>
+    private static BriefingNotes Notes(SettingsLayers layers, string home)
+    {
+        if (layers.OptionalText(SettingKeys.Notes) is not { } value)
+        {
+            return BriefingNotes.Empty;
+        }
+        try
+        {
+            return BriefingNotesFile.Load(Resolve(home, value));
+        }
+        catch (BriefingNotesException e)
+        {
+            throw new SettingsException($"设置 {SettingKeys.Notes}：{e.Message}（来自{layers.SourceOf(SettingKeys.Notes)}）");
+        }
     }
 
     /// <summary>"2022-07-05 18:00", or "2022-07-05" meaning the end of that day.</summary>

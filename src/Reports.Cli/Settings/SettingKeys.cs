@@ -20,6 +20,7 @@ public static class SettingKeys
     public const string IssueLine = "Reports:Briefing:IssueLine";
     public const string Office = "Reports:Briefing:Office";
     public const string IssueDate = "Reports:Briefing:IssueDate";
+    public const string Notes = "Reports:Briefing:Notes";
     public const string ReportTo = "Reports:Briefing:ReportTo";
     public const string SendTo = "Reports:Briefing:SendTo";
     public const string CopyTo = "Reports:Briefing:CopyTo";
@@ -52,7 +53,7 @@ public static class SettingKeys
     public static IReadOnlyList<string> All { get; } =
     [
         Window, Deadline, Templates, Font, FontFaceIndex, Roster, Store, Out, EarlierRuns, Receipts,
-        MastheadTitle, IssueLine, Office, IssueDate, ReportTo, SendTo, CopyTo, Copies,
+        MastheadTitle, IssueLine, Office, IssueDate, Notes, ReportTo, SendTo, CopyTo, Copies,
         BodyFont, BodyFontFaceIndex, HeadingFont, HeadingFontFaceIndex, TitleFont, SubheadingFont, PageNumberFont,
         FullTablesUpTo, LaggingListed, FilledBy, Phone,
         OutlierScore, OutlierFactor, JumpFactor,
@@ -66,6 +67,6 @@ public static class SettingKeys
     /// templates/), so a shared appsettings.json means the same wherever the office runs it.
     /// </summary>
     public static IReadOnlySet<string> Paths { get; } = new HashSet<string>(
-        [Templates, Font, Roster, Store, Out, BodyFont, HeadingFont, SampleRoster, SampleInbox, SamplePrefill, SampleOut, DeskCertificate],
+        [Templates, Font, Roster, Store, Out, Notes, BodyFont, HeadingFont, SampleRoster, SampleInbox, SamplePrefill, SampleOut, DeskCertificate],
         StringComparer.OrdinalIgnoreCase);
 }

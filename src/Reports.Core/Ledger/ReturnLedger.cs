@@ -70,6 +70,21 @@ public sealed class ReturnLedger
     /// <summary>Every approval of the period, in order.</summary>
     public IReadOnlyList<Approval> Approvals => _store?.Approvals(Code, Period) ?? [];
 
+    /// <summary>
+    /// The briefing's issue number of the period (第N期): its place among the return's periods of the year in the order
+    /// of their first approval; null while the period is not approved (or without a store). A number once given stays:
+    /// a later period approved, or an earlier one reopened, does not renumber it.
+    /// </summary>
+    public int? IssueNumber()
+    {
+        if (_store is null || Freeze is null)
+        {
+            return null;
+        }
+        var place = _store.ApprovedPeriods(Code, Period.Year).ToList().IndexOf(Period.ToString());
+        return place < 0 ? null : place + 1;
+    }
+
     /// <summary>Every reopening of the period, in order.</summary>
     public IReadOnlyList<Reopening> Reopenings => _store?.Reopenings(Code, Period) ?? [];
 
@@ -191,7 +206,7 @@ public sealed class ReturnLedger
         // Each receipt tells what the decision made of the file received (a file received now may already be superseded).
         var receipts = intake.Receipts.Select(r => new ReceiptToIssue(r.File.File, decision.Of(r.File)!, r.Name, r.IssuedBefore)).ToList();
         var told = decision.Files.Where(f => decision.IsChosen(f) || f.FirstSeenRun == intake.RunId || !IsVersion(f.Version.Checked)).ToList();
-        return result with { Told = told, Receipts = receipts };
+        return result with { Told = told, Receipts = receipts, IssueNumber = IssueNumber() };
     }
 
     /// <summary>Earlier periods' merges from the store, each decided by the one rule under its own approval, against the current roster.</summary>

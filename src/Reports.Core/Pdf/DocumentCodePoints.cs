@@ -75,6 +75,13 @@ internal sealed record DocumentCodePoints(IReadOnlyDictionary<PdfFontRole, Sorte
 
                     AddTo(result.Chart, "0123456789.-%");
                     break;
+                case PdfInstructionBox box:
+                    Add(PdfFontRole.Heading, box.Label);
+                    foreach (var paragraph in box.Paragraphs)
+                    {
+                        Add(PdfFontRole.Subheading, paragraph);
+                    }
+                    break;
                 case PdfDistribution d:
                     foreach (var line in d.Lines)
                     {

@@ -110,6 +110,7 @@ internal static class LayoutElements
         PdfPageBreak => new PageBreakElement(),
         PdfBarChart c => new BarChartElement(c),
         PdfDistribution d => new DistributionElement(d),
+        PdfInstructionBox i => new InstructionBoxElement(i),
         _ => throw new NotSupportedException($"不支持的 PDF 内容块类型 {block.GetType().Name}"),
     };
 }

@@ -57,6 +57,10 @@ public abstract record PdfBlock;
 /// <summary>报头: big red centred title, the issue line ("第N期") centred, office left and date right, then a red rule.</summary>
 public sealed record PdfMasthead(string Title, string IssueLine, string Office, string Date) : PdfBlock;
 
+/// <summary>The box under the 报头 in which a leader's instruction (领导批示) is printed: the label, then the
+/// paragraphs, framed by a thin rule.</summary>
+public sealed record PdfInstructionBox(string Label, IReadOnlyList<string> Paragraphs) : PdfBlock;
+
 /// <summary>Level 1: centred article title (小标宋). Level 2: section heading "一、…" (黑体). Level 3 (or more):
 /// "（一）…" (楷体). Headings keep the body's size and indent, as in an official document.</summary>
 public sealed record PdfHeading(string Text, int Level) : PdfBlock;

@@ -94,7 +94,7 @@ public static class PdfRenderer
     /// Subsets each role's font to the text set in it, then the fallback font to what they lack plus the charts'
     /// text; returns the fonts and the characters that no font of their chain has.
     /// </summary>
-    private static (FontSet Fonts, IReadOnlyList<int> Missing) SubsetFonts(PdfFonts fonts, DocumentCodePoints text)
+    internal static (FontSet Fonts, IReadOnlyList<int> Missing) SubsetFonts(PdfFonts fonts, DocumentCodePoints text)
     {
         var roles = Enum.GetValues<PdfFontRole>();
         var cache = new Dictionary<PdfFontFile, byte[]>();

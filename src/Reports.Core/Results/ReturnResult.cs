@@ -35,6 +35,10 @@ public sealed record ReturnResult(
     /// <summary>The office's approval the figures stand under (审定), in the office's time zone; null when the period is not approved.</summary>
     public ApprovalStatus? Approval { get; init; }
 
+    /// <summary>The briefing's issue number (第N期) the store gives the period: the Nth period of the return approved in its
+    /// year, in the order of their first approvals; null when the period is not approved (or there is no store).</summary>
+    public int? IssueNumber { get; init; }
+
     /// <summary>
     /// Where each of a unit's figures was read, in the definition's field order: from the file the decision chose for it
     /// (its cells as intake recorded them and the store keeps them); empty for a unit with no file that counts.

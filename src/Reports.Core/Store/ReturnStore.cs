@@ -613,6 +613,18 @@ public sealed partial class ReturnStore : IDisposable
     /// <summary>Every approval of a return's period, in order, each with its versions.</summary>
     internal IReadOnlyList<Approval> Approvals(string returnCode, ReportingPeriod period) => ReadApprovals(returnCode, period, null);
 
+    /// <summary>
+    /// The periods of a return in <paramref name="year"/> that have been approved, in the order of their first approval
+    /// (a period approved again, or reopened since, keeps its place).
+    /// </summary>
+    internal IReadOnlyList<string> ApprovedPeriods(string returnCode, int year)
+    {
+        var list = new List<string>();
+        ReadAll("SELECT period FROM approvals WHERE return_code = $r AND substr(period, 1, 5) = $y GROUP BY period ORDER BY min(seq);",
+            [("$r", returnCode), ("$y", year.ToString("0000", CultureInfo.InvariantCulture) + "-")], reader => list.Add(reader.GetString(0)), null);
+        return list;
+    }
+
     /// <summary>Every reopening of a return's period, in order.</summary>
     internal IReadOnlyList<Reopening> Reopenings(string returnCode, ReportingPeriod period) => ReadReopenings(returnCode, period, null);
 

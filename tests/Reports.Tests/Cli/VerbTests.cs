@@ -71,7 +71,7 @@ public sealed class VerbTests
         Assert.Equal((int)ExitCode.Incomplete, run.Exit); // the fourth unit is missing
         var folder = Path.Combine(outRoot, "2022-06");
         Assert.True(File.Exists(Path.Combine(folder, "汇总表-campaign-5plus1-2022-06.xlsx")));
-        Assert.True(File.Exists(Path.Combine(folder, "简报-campaign-5plus1-2022-06.pdf")));
+        Assert.True(File.Exists(Path.Combine(folder, "简报-campaign-5plus1-2022-06-送审稿.pdf")));
         var log = File.ReadAllText(Path.Combine(folder, "run.log"));
         Assert.Contains($"{Path.GetFileName(files[0])}: 通过", log);
         Assert.Contains("已汇总 3/4", log);

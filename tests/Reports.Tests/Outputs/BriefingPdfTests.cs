@@ -136,7 +136,7 @@ public sealed class BriefingPdfTests
     public void Masthead_and_distribution_come_from_settings_and_the_date_from_the_period()
     {
         var first = Pages[0];
-        Assert.StartsWith("巩固脱贫成果工作简报第6期长治市乡村振兴局2022年6月30日", first);
+        Assert.StartsWith("巩固脱贫成果工作简报第6期（送审稿）长治市乡村振兴局2022年6月30日", first);
         var last = Pages[^1];
         Assert.Contains("报：市委、市政府。送：市直有关部门。抄送：各县（市、区）乡村振兴局。长治市乡村振兴局2022年6月30日印发（共印40份）", last);
         Assert.Equal("D:20220630000000+08'00'", _run.Briefing.Information.CreationDate);

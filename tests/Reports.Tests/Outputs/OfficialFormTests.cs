@@ -101,7 +101,7 @@ public sealed class OfficialFormTests
     [Fact]
     public void The_zhengzhou_briefing_is_issued_by_zhengzhou_and_never_by_another_city()
     {
-        Assert.StartsWith("巩固脱贫成果工作简报第12期郑州市乡村振兴局2022年12月31日", _employment.Text);
+        Assert.StartsWith("巩固脱贫成果工作简报第12期（送审稿）郑州市乡村振兴局2022年12月31日", _employment.Text);
         Assert.DoesNotContain("长治", _employment.Text);
         Assert.Equal("郑州市乡村振兴局", _employment.Information.Author);
     }

@@ -106,7 +106,7 @@ public sealed class HostileReceiptRunTests : IClassFixture<HostileReceiptRunTest
     {
         Assert.Equal(ExitCode.Incomplete, _run.Outcome.ExitCode);
         Assert.All(_run.Outcome.OutputFiles, path => Assert.True(File.Exists(path), path));
-        foreach (var output in new[] { "summary.json", "intake.json", "汇总表-campaign-5plus1-2022-06.xlsx", "简报-campaign-5plus1-2022-06.pdf" })
+        foreach (var output in new[] { "summary.json", "intake.json", "汇总表-campaign-5plus1-2022-06.xlsx", "简报-campaign-5plus1-2022-06-送审稿.pdf", "简报-campaign-5plus1-2022-06-送审稿.docx" })
         {
             Assert.True(File.Exists(Path.Combine(_run.Output, output)), output);
         }

@@ -56,7 +56,7 @@ public sealed class RejectionTests
         Assert.Equal(["140404"], summary.RootElement.GetProperty("rejected").EnumerateArray().Select(e => e.GetString()));
         var expectedTotal = new[] { "140403", "140405" }.Sum(code => Samples.Value(code, "emp_total"));
         Assert.Equal(expectedTotal, summary.RootElement.GetProperty("total").GetProperty("values").GetProperty("emp_total").GetDecimal());
-        Assert.True(File.Exists(Path.Combine(output, "简报-campaign-5plus1-2022-06.pdf")));
+        Assert.True(File.Exists(Path.Combine(output, "简报-campaign-5plus1-2022-06-送审稿.pdf")));
     }
 
     [Fact]

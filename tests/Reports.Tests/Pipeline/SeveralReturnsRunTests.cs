@@ -29,7 +29,7 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
             Output = _temp.Sub("out");
             Outcome = new RunPipeline(FixedClock.Default).Execute(Samples.Options(RepositoryPaths.SampleRoster, inbox, Output)
                 with { ReturnCodes = [Samples.ReturnCode, SampleReturn.Fund.Code] });
-            Briefing = PdfText.Read(Path.Combine(Output, "简报-campaign-5plus1+fund-project-matching-2022-06.pdf"));
+            Briefing = PdfText.Read(Path.Combine(Output, "简报-campaign-5plus1+fund-project-matching-2022-06-送审稿.pdf"));
         }
 
         public string Output { get; }
@@ -42,6 +42,32 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
     private readonly CombinedRun _run;
 
     public SeveralReturnsRunTests(CombinedRun run) => _run = run;
+
+    [Fact]
+    public void The_draft_beside_the_pdf_has_one_masthead_each_return_on_a_new_page_and_one_appendix()
+    {
+        var path = Path.Combine(_run.Output, "简报-campaign-5plus1+fund-project-matching-2022-06-送审稿.docx");
+        var draft = DocxReadBack.Read(path);
+        Assert.Empty(draft.Errors);
+        var paragraphs = draft.Paragraphs.Select(p => p.Text).ToList();
+        Assert.Equal(1, paragraphs.Count(p => p == "巩固脱贫成果工作简报"));
+        var first = paragraphs.FindIndex(p => p.StartsWith("长治市“5+1", StringComparison.Ordinal));
+        var second = paragraphs.FindIndex(p => p.StartsWith("长治市财政衔接资金项目匹配情况", StringComparison.Ordinal));
+        var appendix = paragraphs.FindIndex(p => p.StartsWith("各县（市、区）报表报送情况和数据质量提示", StringComparison.Ordinal));
+        Assert.True(first > 0 && second > first && appendix > second, $"{first}, {second}, {appendix}");
+        // The second return's title opens a page, as in the PDF.
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+        var titles = document.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Where(p => p.InnerText.StartsWith("长治市财政衔接资金项目匹配情况", StringComparison.Ordinal));
+        Assert.Contains(titles, p => p.ParagraphProperties?.PageBreakBefore is not null);
+        // Every figure of the PDF's tables is in the draft's: both come from one composition.
+        var pdf = PdfText.Squash(_run.Briefing.Text);
+        foreach (var figure in new[] { "1766", "11.33亿元" })
+        {
+            Assert.Contains(figure, pdf);
+            Assert.Contains(figure, PdfText.Squash(draft.Text));
+        }
+    }
 
     [Fact]
     public void Each_return_starts_a_page_and_one_appendix_at_the_end_numbers_every_table_once()
@@ -147,7 +173,7 @@ public sealed class SeveralReturnsRunTests : IClassFixture<SeveralReturnsRunTest
 
         Assert.Equal((int)ExitCode.Success, exit);
         output = Path.Combine(output, "2022-06"); // run writes into a folder named for the period
-        Assert.True(File.Exists(Path.Combine(output, "简报-campaign-5plus1+employment-scale-2022-06.pdf")));
+        Assert.True(File.Exists(Path.Combine(output, "简报-campaign-5plus1+employment-scale-2022-06-送审稿.pdf")));
         Assert.True(File.Exists(Path.Combine(output, "汇总表-campaign-5plus1+employment-scale-2022-06.xlsx")));
         using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "summary-employment-scale.json")));
         var expected = Enumerable.Range(0, 3).Sum(i => SampleReturn.Employment.Value(SampleReturn.Employment.Roster.Units[i].Code, "emp_total"));

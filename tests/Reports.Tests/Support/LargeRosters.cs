@@ -45,6 +45,11 @@ public static class LargeRosters
         return ReturnResult.Compute(VersionDecision.Empty, merge);
     }
 
+    /// <summary>The editable draft (.docx) of the same briefing, its charts drawn in the bundled faces.</summary>
+    public static byte[] Draft(IReadOnlyList<ReturnResult> parts, BriefingSettings settings) =>
+        Reports.Outputs.Draft.BriefingDocx.Write(BriefingComposer.Compose(parts, [.. parts.Select(_ => NarrativeTemplate.Value)], settings, "汇总表-test.xlsx"),
+            BriefingFaces.Bundled(new PdfFontFile(RepositoryPaths.Font, 0)).Fonts, new PdfPageSettings());
+
     /// <summary>The briefing of <paramref name="parts"/> drawn in the bundled faces.</summary>
     public static byte[] Briefing(IReadOnlyList<ReturnResult> parts, BriefingSettings settings)
     {

@@ -24,10 +24,15 @@ public static class BriefingComposer
         var date = $"{issued.Year}年{issued.Month}月{issued.Day}日";
         var blocks = new List<PdfBlock>
         {
-            new PdfMasthead(settings.MastheadTitle, settings.IssueLine, office, date),
+            new PdfMasthead(settings.MastheadTitle, IssueLineOf(parts, settings), office, date),
         };
+        if (settings.Notes.Instruction.Count > 0)
+        {
+            blocks.Add(new PdfInstructionBox(BriefingNotes.InstructionHeading + "：", settings.Notes.Instruction));
+        }
         var titles = new List<string>();
         var appendix = new List<(ReturnResult Part, string Title, string? Heading)>();
+        var sections = 0;
         for (var i = 0; i < parts.Count; i++)
         {
             if (i > 0)
@@ -36,13 +41,15 @@ public static class BriefingComposer
             }
             var scale = new BriefingScale(parts[i].Merge.Units.Count > settings.FullTablesUpTo, settings.LaggingListed, workbookName);
             var narrative = NarrativeRenderer.Render(narratives[i], parts[i].Merge, parts[i].Analysis);
-            var (title, appendixHeading) = AddNarrative(blocks, parts[i], narrative, scale);
+            var (title, appendixHeading, headings) = AddNarrative(blocks, parts[i], narrative, scale);
+            sections = headings;
             titles.Add(title ?? parts[i].Merge.Definition.BriefingTitle);
             if (appendixHeading is not null)
             {
                 appendix.Add((parts[i], titles[^1], appendixHeading));
             }
         }
+        AddNotes(blocks, settings.Notes, sections);
         AddAppendix(blocks, appendix, parts.Count > 1, settings, workbookName);
         var distribution = settings.Distribution ?? new BriefingDistribution(null, null, null, null);
         blocks.Add(new PdfDistribution(distribution.Lines, distribution.CopiesLine, office, date));
@@ -54,12 +61,13 @@ public static class BriefingComposer
     /// Adds a return's narrative with its tables and charts, up to its appendix ("## 附件…" and the [[status]] and
     /// [[quality]] slots), which the composer sets once at the end; returns the first title and the appendix heading.
     /// </summary>
-    private static (string? Title, string? AppendixHeading) AddNarrative(List<PdfBlock> blocks, ReturnResult part, IReadOnlyList<BriefingElement> narrative, BriefingScale scale)
+    private static (string? Title, string? AppendixHeading, int Sections) AddNarrative(List<PdfBlock> blocks, ReturnResult part, IReadOnlyList<BriefingElement> narrative, BriefingScale scale)
     {
         var (merge, analysis) = (part.Merge, part.Analysis);
         string? title = null;
         string? appendixHeading = null;
         var inAppendix = false;
+        var sections = 0;
         foreach (var element in narrative)
         {
             if (element is BriefingHeading { Text: var heading } && heading.StartsWith("附件", StringComparison.Ordinal))
@@ -89,6 +97,7 @@ public static class BriefingComposer
                 case BriefingHeading h:
                     // "（一）…" is a level-2 heading (楷体); "一、…" a level-1 heading (黑体).
                     blocks.Add(new PdfHeading(h.Text, h.Text.StartsWith('（') ? 3 : 2));
+                    sections += h.Text.StartsWith('（') ? 0 : 1;
                     break;
                 case BriefingParagraph p:
                     blocks.Add(new PdfParagraph(p.Text));
@@ -107,7 +116,42 @@ public static class BriefingComposer
             }
         }
         KeepClosingParagraphCompany(blocks);
-        return (title, appendixHeading);
+        return (title, appendixHeading, sections);
+    }
+
+    /// <summary>
+    /// The 报头's issue line: the setting when it names one, else the store's number of the period (第N期: the Nth period
+    /// of the return approved in its year); a period not approved (any return of it) is marked 送审稿 and has no number.
+    /// </summary>
+    public static string IssueLineOf(IReadOnlyList<ReturnResult> parts, BriefingSettings settings)
+    {
+        var line = settings.IssueLine.Trim();
+        if (line.Length == 0 && !IsDraft(parts) && parts[0].IssueNumber is { } number)
+        {
+            line = $"第{number}期";
+        }
+        return IsDraft(parts) ? $"{line}（{BriefingSettings.DraftMark}）" : line;
+    }
+
+    /// <summary>Whether the briefing is a draft for review (送审稿): some return of it is not approved.</summary>
+    public static bool IsDraft(IReadOnlyList<ReturnResult> parts) => parts.Any(p => p.Approval is null);
+
+    /// <summary>
+    /// The office's own sections after the generated ones, numbered on in the same heading style ("八、存在问题"), their
+    /// paragraphs as written: the office writes the words, the briefing the numbers.
+    /// </summary>
+    private static void AddNotes(List<PdfBlock> blocks, BriefingNotes notes, int generated)
+    {
+        for (var i = 0; i < notes.Sections.Count; i++)
+        {
+            var section = notes.Sections[i];
+            blocks.Add(new PdfHeading($"{ChineseNumber(generated + i + 1)}、{section.Heading}", 2));
+            blocks.AddRange(section.Paragraphs.Select(p => new PdfParagraph(p)));
+        }
+        if (notes.Sections.Count > 0)
+        {
+            KeepClosingParagraphCompany(blocks);
+        }
     }
 
     /// <summary>

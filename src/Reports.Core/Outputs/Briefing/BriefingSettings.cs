@@ -21,6 +21,12 @@ public sealed record BriefingSettings(
     int LaggingListed = BriefingSettings.DefaultLaggingListed)
 {
     public const int DefaultFullTablesUpTo = 40;
+
+    /// <summary>What the office wrote (<c>--notes</c>, Reports:Briefing:Notes): the sections after the generated ones and the 领导批示 box.</summary>
+    public BriefingNotes Notes { get; init; } = BriefingNotes.Empty;
+
+    /// <summary>The word that marks a briefing of a period not yet approved, in its 报头 and its file name.</summary>
+    public const string DraftMark = "送审稿";
     public const int DefaultLaggingListed = 5;
 
     public DateOnly IssueDateFor(ReportingPeriod period) => IssueDate ?? period.LastDay;

@@ -1,0 +1,56 @@
+using SkiaSharp;
+
+namespace Reports.Pdf;
+
+/// <summary>
+/// The briefing's bar charts as pictures (PNG) for the editable draft: each chart's own drawing — the fragment the PDF
+/// draws as vectors — drawn by Skia into a bitmap at <see cref="Dpi"/>, with the same subset fonts, so the picture is
+/// the PDF's chart, pixel for point. The caption is not drawn: the draft sets it as text.
+/// </summary>
+public static class ChartPictures
+{
+    /// <summary>Print resolution: a chart the 版心's width (156 mm) is about 1,230 pixels wide.</summary>
+    public const float Dpi = 200;
+
+    /// <summary>One picture per chart, in order: the PNG's bytes and the size it is set at, in points.</summary>
+    public static IReadOnlyList<ChartPicture> Render(IReadOnlyList<PdfBarChart> charts, PdfFonts fonts, float widthPt)
+    {
+        ArgumentNullException.ThrowIfNull(charts);
+        ArgumentNullException.ThrowIfNull(fonts);
+        if (charts.Count == 0)
+        {
+            return [];
+        }
+        // One subsetting for every chart: the fallback font draws the charts' text, as in the PDF.
+        var text = DocumentCodePoints.Collect(new PdfDocumentModel(new PdfMetadata("", "", default), [.. charts]));
+        var (fontSet, _) = PdfRenderer.SubsetFonts(fonts, text);
+        using (fontSet)
+        {
+            var context = new LayoutContext(fontSet, widthPt, float.PositiveInfinity);
+            var scale = Dpi / 72f;
+            var pictures = new List<ChartPicture>();
+            foreach (var chart in charts)
+            {
+                if (new BarChartElement(chart).Layout(context).OfType<BarChartFragment>().SingleOrDefault() is not { } fragment)
+                {
+                    pictures.Add(new ChartPicture([], 0, 0));
+                    continue;
+                }
+                var info = new SKImageInfo((int)Math.Ceiling(widthPt * scale), (int)Math.Ceiling(fragment.Height * scale), SKColorType.Rgba8888, SKAlphaType.Premul);
+                using var surface = SKSurface.Create(info) ?? throw new InvalidOperationException("Skia 无法创建图表位图");
+                var canvas = surface.Canvas;
+                canvas.Clear(SKColors.White);
+                canvas.Scale(scale);
+                fragment.Draw(canvas, 0, 0, widthPt);
+                canvas.Flush();
+                using var image = surface.Snapshot();
+                using var png = image.Encode(SKEncodedImageFormat.Png, 100) ?? throw new InvalidOperationException("Skia 无法把图表编码为 PNG");
+                pictures.Add(new ChartPicture(png.ToArray(), widthPt, fragment.Height));
+            }
+            return pictures;
+        }
+    }
+}
+
+/// <summary>A chart drawn as a PNG (empty when the chart has no bars) and the size it is set at, in points.</summary>
+public sealed record ChartPicture(byte[] Png, float WidthPt, float HeightPt);
