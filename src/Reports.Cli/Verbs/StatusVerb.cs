@@ -39,7 +39,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
     {
         OutputTarget.Check(request.CsvPath, "--csv", OutputTarget.Inputs(settings.Store, request.RosterPath), [request.Inbox],
             path => OutputTarget.StartsWith(path, "单位代码,") || OutputTarget.StartsWith(path, "unit,"));
-        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, request.ReturnCode));
+        var definition = ReturnDefinitionLoader.LoadFor(settings.TemplatesDirectory, request.ReturnCode, request.Period);
         var roster = RosterLoader.Load(request.RosterPath);
         if (request.Inbox is { } inbox && !Directory.Exists(inbox))
         {
