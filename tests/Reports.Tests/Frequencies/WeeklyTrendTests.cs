@@ -28,7 +28,7 @@ public sealed class WeeklyTrendTests
                 Assert.Contains(Caption, text, StringComparison.Ordinal);
                 Assert.Contains("第12周", text, StringComparison.Ordinal);
                 Assert.Contains("第14周", text, StringComparison.Ordinal);
-                Assert.Contains("截至2022年4月10日", text, StringComparison.Ordinal); // 2022-W14 ends on Sunday 10 April
+                Assert.Contains("（截至2022年4月10日，第14周）", text, StringComparison.Ordinal); // 2022-W14 ends on Sunday 10 April
             }
             else
             {
