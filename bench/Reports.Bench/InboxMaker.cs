@@ -5,6 +5,7 @@ using Reports.Definitions;
 using Reports.Periods;
 using Reports.Pipeline;
 using Reports.Rosters;
+using Reports.Runs;
 using Reports.Templates;
 
 namespace Reports.Bench;

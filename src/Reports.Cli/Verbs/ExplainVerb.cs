@@ -75,7 +75,7 @@ public sealed class ExplainVerb(ReportsSettings settings, TimeProvider clock, Te
     }
 
     /// <summary>Why the one rule chose this version.</summary>
-    private string Why(IntakeFileResult chosen, IReadOnlyList<IntakeFileResult> versions, Freeze? freeze) =>
+    private string Why(DecidedVersion chosen, IReadOnlyList<DecidedVersion> versions, Freeze? freeze) =>
         freeze is not null && freeze.Holds(chosen.UnitCode!) ? text.T("本期已审定，采用审定时的版本。", "The period is approved: the approved version is used.")
         : versions.Count(v => v.Status is IntakeStatus.Accepted or IntakeStatus.Rejected or IntakeStatus.Superseded or IntakeStatus.Pending) == 1 ? text.T("这是本单位本期唯一有效的版本。", "It is the unit's only valid version.")
         : text.T("这是市级最后收到的版本（先按收到的先后，同时收到的再按报送时间、文件时间）。",

@@ -9,6 +9,7 @@ using Reports.Pipeline;
 using Reports.Rosters;
 using Reports.Runs;
 using Reports.Templates;
+using Reports.Versions;
 
 namespace Reports.Cli.Verbs;
 
@@ -76,7 +77,7 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
     /// What the must-explain checks found, told as the city will tell it: explained (accepted with the 情况说明) or not
     /// (sent back until 情况说明 says why).
     /// </summary>
-    private IEnumerable<string> MustExplainLines(IntakeFileResult result)
+    private IEnumerable<string> MustExplainLines(DecidedVersion result)
     {
         var explained = result.Diagnostics.Count(d => d.Explanation is not null);
         if (explained > 0)

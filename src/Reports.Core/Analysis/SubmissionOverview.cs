@@ -11,7 +11,7 @@ namespace Reports.Analysis;
 public sealed record SubmissionOverview(
     DateTimeOffset? Deadline,
     IReadOnlyList<UnitSubmission> Units,
-    IReadOnlyList<IntakeFileResult> Unidentified)
+    IReadOnlyList<DecidedVersion> Unidentified)
 {
     /// <summary>The roster's counts and rates: expected, received, accepted, sent back, missing, on time, pending.</summary>
     public ReportingRates Rates { get; } = ReportingRates.Of(Units, Deadline is not null);

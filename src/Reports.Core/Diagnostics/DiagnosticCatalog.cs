@@ -101,6 +101,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode SubmissionStampInFuture = new("RPT054", Warning, "报送时间晚于接收时间", "报送时间不可能晚于市级收到文件的时间，不予采信，已按收到的先后和文件修改时间判断。请如实填写报送时间。");
     public static readonly DiagnosticCode Withdrawn = new("RPT055", Info, "已被市级撤销的版本", "市级已撤销这个版本（如冒名或误报），它不再参与汇总。如有疑问请与市级联系。");
     public static readonly DiagnosticCode PendingAfterApproval = new("RPT057", Info, "审定后收到的文件（待审）", "本期数据已由市级审定，此后收到的文件已记录，暂不计入汇总；市级重新开放本单位后才以其为准。如需更正请与市级联系。");
+    public static readonly DiagnosticCode ReceiptMissing = new("RPT059", Warning, "已发出的回执不在回执文件夹中", "回执是当时告知报送单位的记录，不按现在的结果重新生成（该版本此后可能已被替代、撤销或审定，重新生成的会与当时所告知的不同）。请从原输出文件夹或发送记录中找回；reports history 列出每份回执及其版本。");
     public static readonly DiagnosticCode LockFile = new("RPT058", Info, "收件箱中的临时锁文件", "文件名以 ~$ 开头，是 Excel 或 WPS 打开工作簿时留下的临时文件，不是报表，未读取。如果报表本身也以 ~$ 开头，请改名后重新报送。");
     public static readonly DiagnosticCode FormulaInTextField = new("RPT056", Warning, "文字项是公式", "文字项（如备注）中是没有计算结果的公式，已按公式原文记录。今后请直接填写文字。");
 
@@ -127,7 +128,7 @@ public static class DiagnosticCatalog
         ("表内关系（强制性审核）", [AtMostViolated, SumViolated, NeedsViolated]),
         ("核实性审核（须在情况说明中说明）", [OutsideRange, BelowRequired, BelowPrevious, NotExplained, NotAnExplanation]),
         (DetailGroup, [DetailTableMissing, DetailSumMismatch, DetailSpentMismatch, DetailRowCountMismatch, DetailCountWhereMismatch, DetailCompletedMismatch, DetailConditionalBlank, DetailDuplicate, DetailNotInList, DetailBadDate]),
-        ("报送与版本", [Superseded, NotAReturnFile, LockFile, Duplicate, SubmissionStampInvalid, SubmissionStampInFuture, Withdrawn, PendingAfterApproval]),
+        ("报送与版本", [Superseded, NotAReturnFile, LockFile, Duplicate, SubmissionStampInvalid, SubmissionStampInFuture, Withdrawn, PendingAfterApproval, ReceiptMissing]),
         ("合理性核查", [Outlier, UnitSlip, CumulativeDecrease, CumulativeJump, SameAsPrevious]),
         ("简报输出", [GlyphMissing]),
     ];

@@ -2,7 +2,13 @@ using Reports.Diagnostics;
 
 namespace Reports.Intake;
 
-/// <summary>One file seen in the inbox: its hash, the unit it claims, its status and every diagnostic about it.</summary>
+/// <summary>
+/// One file read and checked (the second stage of a file's life, after <see cref="ReceivedFile"/>): its hash, the unit
+/// it claims, intake's verdict on its content (accepted, rejected; duplicate of a file earlier in the inbox; ignored),
+/// every diagnostic about its content and the figures read. It holds no bytes (they go from the received file to the
+/// store, beside this), and knows nothing of the office's record: when the office received the content and what the
+/// decision made of it are the later stages' (<see cref="Versions.StoredVersion"/>, <see cref="Versions.DecidedVersion"/>).
+/// </summary>
 public sealed record IntakeFileResult(
     string File,
     string Sha256,
@@ -11,21 +17,6 @@ public sealed record IntakeFileResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     CountySubmission? Submission)
 {
-    /// <summary>
-    /// The bytes as received, carried from intake to the store only (then dropped): the store records exactly the
-    /// bytes that were parsed and hashed. Null for a file that could not be read, and for versions from the store.
-    /// </summary>
-    public byte[]? Original { get; init; }
-
-    /// <summary>
-    /// The store's run that first received this content (0: this run, without a store, or not yet recorded). A version
-    /// received in a later run is newer, whatever its stamp says.
-    /// </summary>
-    public long FirstSeenRun { get; init; }
-
-    /// <summary>When the office first received this content (the store's record; else the run's clock); null when unknown.</summary>
-    public DateTimeOffset? ReceivedAt { get; init; }
-
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     public int WarningCount => Diagnostics.Count(d => d.Severity == Reports.Diagnostics.DiagnosticSeverity.Warning);
 }

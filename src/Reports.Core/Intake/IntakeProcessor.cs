@@ -17,18 +17,25 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
         ProcessEntries(entries, progress, null);
 
     /// <summary>
-    /// Reads every entry, on every core, and hands each result on in file order as soon as it and every file before
-    /// it are read: <paramref name="taken"/> (the store records it) returns what is kept of it in the list returned
-    /// (e.g. without its bytes). At most a few dozen files are read ahead of the one being handed on, so the bytes
-    /// of an inbox are never all held at once. Without <paramref name="taken"/>, every result is kept whole.
+    /// A file as intake hands it on: read and checked, with the bytes it was read from (null when it could not be read),
+    /// which only the store is given, and nothing keeps past it.
     /// </summary>
-    public IReadOnlyList<IntakeFileResult> ProcessEntries(IReadOnlyList<InboxEntry> entries, IProgress<string>? progress, Func<IntakeFileResult, IntakeFileResult>? taken)
+    public readonly record struct Taken(IntakeFileResult File, byte[]? Bytes);
+
+    /// <summary>
+    /// Reads every entry, on every core, and hands each result on in file order as soon as it and every file before
+    /// it are read: <paramref name="taken"/> (the store records it, with its bytes) returns what is kept of it in the
+    /// list returned. At most a few dozen files are read ahead of the one being handed on, so the bytes of an inbox are
+    /// never all held at once; the list returned holds none. Without <paramref name="taken"/>, every result is kept whole.
+    /// </summary>
+    public IReadOnlyList<IntakeFileResult> ProcessEntries(IReadOnlyList<InboxEntry> entries, IProgress<string>? progress, Func<Taken, IntakeFileResult>? taken)
     {
         // Files are independent: read them on every core, each result in its file's slot; they are handed on, marked
         // as duplicates and reported in file order, so every decision taken from them is the same as a one-core run's.
         var reader = new ReturnFileReader(context);
         var maxBytes = context.EffectiveLimits.MaxFileBytes;
-        var results = new IntakeFileResult?[entries.Count];
+        var results = new Taken?[entries.Count];
+        var kept = new IntakeFileResult[entries.Count];
         var workers = Math.Max(1, Math.Min(maxParallelism ?? DefaultParallelism, entries.Count));
         var ahead = 16 * workers;
         var gate = new object();
@@ -66,7 +73,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
                     lock (gate)
                     {
                         results[index] = result;
-                        held += result.Original?.Length ?? 0;
+                        held += result.Bytes?.Length ?? 0;
                         Monitor.PulseAll(gate);
                     }
                 }
@@ -94,7 +101,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
         {
             for (var index = 0; index < entries.Count; index++)
             {
-                IntakeFileResult result;
+                Taken read;
                 lock (gate)
                 {
                     while (results[index] is null && failure is null)
@@ -105,13 +112,13 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
                     {
                         break;
                     }
-                    result = results[index]!;
-                    held -= result.Original?.Length ?? 0;
+                    read = results[index]!.Value;
+                    held -= read.Bytes?.Length ?? 0;
                 }
-                result = MarkDuplicate(result, first);
+                var result = MarkDuplicate(read.File, first);
                 if (taken is not null)
                 {
-                    result = taken(result);
+                    result = taken(read with { File = result });
                 }
                 if (progress is not null && result.Status != IntakeStatus.Ignored)
                 {
@@ -119,7 +126,9 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
                 }
                 lock (gate)
                 {
-                    results[index] = result;
+                    // Handed on: its bytes are let go.
+                    results[index] = null;
+                    kept[index] = result;
                     handed = index + 1;
                     Monitor.PulseAll(gate);
                 }
@@ -134,24 +143,24 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
-        return results!;
+        return kept;
     }
 
     /// <summary>Reads one entry: each file is read once, here, and everything below works from those bytes.</summary>
-    private static IntakeFileResult ReadEntry(ReturnFileReader reader, InboxEntry entry, long maxBytes)
+    private static Taken ReadEntry(ReturnFileReader reader, InboxEntry entry, long maxBytes)
     {
         if (InboxReader.IsLockFile(entry.Path))
         {
-            return new IntakeFileResult(entry.Path, "", null, IntakeStatus.Ignored,
-                [DiagnosticCatalog.LockFile.At("这是 Excel 或 WPS 打开工作簿时留下的临时锁文件（~$ 开头），不是报表，未读取", entry.Path)], null);
+            return new Taken(new IntakeFileResult(entry.Path, "", null, IntakeStatus.Ignored,
+                [DiagnosticCatalog.LockFile.At("这是 Excel 或 WPS 打开工作簿时留下的临时锁文件（~$ 开头），不是报表，未读取", entry.Path)], null), null);
         }
         var status = EntryStatus.Of(entry.Path);
         using var budget = ReadBudget.Acquire(status.Kind == FileKind.Regular ? Math.Min(status.Size, maxBytes) : 0);
         var file = InboxReader.Read(entry, maxBytes);
         return IsWorkbookCandidate(file)
-            ? reader.Read(file)
-            : new IntakeFileResult(file.Path, "", null, IntakeStatus.Ignored,
-                [DiagnosticCatalog.NotAReturnFile.At("收件箱中的这个文件不是 Excel 工作簿，未读取", file.Path)], null);
+            ? new Taken(reader.Read(file), file.Problem is null ? file.Bytes : null)
+            : new Taken(new IntakeFileResult(file.Path, "", null, IntakeStatus.Ignored,
+                [DiagnosticCatalog.NotAReturnFile.At("收件箱中的这个文件不是 Excel 工作簿，未读取", file.Path)], null), null);
     }
 
     /// <summary>How many files are read at once unless told: every core.</summary>

@@ -15,7 +15,7 @@ public sealed class ReturnFileReader(IntakeContext context)
 {
     public IntakeFileResult Read(string path) => Read(InboxReader.Read(new InboxEntry(path, null), context.EffectiveLimits.MaxFileBytes));
 
-    /// <summary>Reads a file as received: its problem if it could not be read, else its bytes parsed and checked.</summary>
+    /// <summary>Reads a file as received: its problem if it could not be read, else its bytes parsed and checked (the result keeps none of them).</summary>
     public IntakeFileResult Read(ReceivedFile file)
     {
         if (file.Problem is { } problem || file.Bytes is null)
@@ -23,7 +23,7 @@ public sealed class ReturnFileReader(IntakeContext context)
             return new IntakeFileResult(file.Path, "", null, IntakeStatus.Rejected,
                 [file.Problem ?? DiagnosticCatalog.FileLocked.At("文件无法读取", file.Path)], null);
         }
-        return Read(file.Path, file.Bytes, file.FileTime, file.Sender) with { Original = file.Bytes };
+        return Read(file.Path, file.Bytes, file.FileTime, file.Sender);
     }
 
     /// <summary>Reads a file's bytes as they were received; <paramref name="fileTime"/> stands in for a missing stamp.</summary>

@@ -108,7 +108,7 @@ public sealed class ReturnLedger
     /// does not keep as versions: duplicates, non-workbooks, unreadable files; or files not recorded at all), under the
     /// approval in force.
     /// </summary>
-    public VersionDecision Decide(IReadOnlyList<IntakeFileResult> unrecorded) =>
+    public VersionDecision Decide(IReadOnlyList<StoredVersion> unrecorded) =>
         VersionSelector.Decide([.. _store?.Versions(Code, Period) ?? [], .. unrecorded], Freeze, _clock.LocalTimeZone);
 
     /// <summary>
@@ -122,7 +122,7 @@ public sealed class ReturnLedger
         var later = known.Count == 0 ? 1 : known.Max(f => f.FirstSeenRun) + 1;
         var read = new IntakeProcessor(IntakeContext(prefilled)).ProcessEntries(entries)
             .Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored) && !hashes.Contains(f.Sha256))
-            .Select(f => f with { FirstSeenRun = later, Original = null, ReceivedAt = _clock.GetUtcNow() })
+            .Select(f => new StoredVersion(f, later, _clock.GetUtcNow()))
             .ToList();
         return VersionSelector.Decide([.. known, .. read], Freeze, _clock.LocalTimeZone);
     }
@@ -134,7 +134,7 @@ public sealed class ReturnLedger
     public VersionDecision Check(IReadOnlyList<ReceivedFile> files, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled = null)
     {
         var reader = new ReturnFileReader(IntakeContext(prefilled));
-        return VersionSelector.Decide(files.Select(f => reader.Read(f) with { Original = null }).ToList(), null, _clock.LocalTimeZone);
+        return VersionSelector.Decide(files.Select(f => StoredVersion.Unrecorded(reader.Read(f))).ToList(), null, _clock.LocalTimeZone);
     }
 
     /// <summary>
@@ -151,22 +151,22 @@ public sealed class ReturnLedger
         if (_store is null)
         {
             // Nothing downstream needs a file's bytes: each is dropped as soon as its file is read.
-            var read = new IntakeProcessor(context, threads).ProcessEntries(files, progress, f => f with { Original = null });
-            return new LedgerIntake(read, read, 0, Receipted(read, receipted, null));
+            var read = new IntakeProcessor(context, threads).ProcessEntries(files, progress);
+            return new LedgerIntake(read, [.. read.Select(StoredVersion.Unrecorded)], 0, Receipted(read, receipted, null));
         }
         using var run = _store.BeginRun(Code, Period, inbox, files.Count);
         progress?.Report("记录到存储库");
         var received = new IntakeProcessor(context, threads).ProcessEntries(files, progress, f =>
         {
-            run.Add(f);
-            recorded?.Report(f);
-            return Kept(f);
+            run.Add(f.File, f.Bytes);
+            recorded?.Report(f.File);
+            return Kept(f.File);
         });
         recording?.Invoke();
         var receipts = Receipted(received, receipted, run);
         run.Complete();
         // The store gives back every version of the period; what it does not keep as one is this run's alone.
-        return new LedgerIntake(received, [.. received.Where(f => !IsVersion(f))], run.RunId, receipts);
+        return new LedgerIntake(received, [.. received.Where(f => !IsVersion(f)).Select(StoredVersion.Unrecorded)], run.RunId, receipts);
     }
 
     /// <summary>Names each receipted file's receipt for its version; with a store, records it as issued (once) and says which were issued before.</summary>
@@ -186,15 +186,10 @@ public sealed class ReturnLedger
     {
         var decision = Decide(intake.Unrecorded);
         var merge = Merger.Merge(Definition, RosterNeeded, Period, window, decision);
-        var result = ReturnResult.Compute(decision, intake.Received, merge, _store is null ? null : History(merge), quality, deadline, _clock.LocalTimeZone);
+        var result = ReturnResult.Compute(decision, merge, _store is null ? null : History(merge), quality, deadline, _clock.LocalTimeZone);
         // Each receipt tells what the decision made of the file received (a file received now may already be superseded).
-        var decided = decision.Files.Where(f => f.Sha256.Length > 0).GroupBy(f => f.Sha256, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var receipts = intake.Receipts.Select(r => new ReceiptToIssue(
-            r.File.Status == IntakeStatus.Duplicate || r.File.Sha256.Length == 0 ? r.File
-                : decided.GetValueOrDefault(r.File.Sha256) is { } d ? d with { File = r.File.File } : r.File,
-            r.Name, r.IssuedBefore)).ToList();
-        var told = decision.Files.Where(f => decision.IsChosen(f) || f.FirstSeenRun == intake.RunId || !IsVersion(f)).ToList();
+        var receipts = intake.Receipts.Select(r => new ReceiptToIssue(r.File.File, decision.Of(r.File)!, r.Name, r.IssuedBefore)).ToList();
+        var told = decision.Files.Where(f => decision.IsChosen(f) || f.FirstSeenRun == intake.RunId || !IsVersion(f.Version.Checked)).ToList();
         return result with { Told = told, Receipts = receipts };
     }
 
@@ -283,10 +278,10 @@ public sealed class ReturnLedger
     private static bool IsVersion(IntakeFileResult file) => file.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored) && file.Sha256.Length > 0;
 
     /// <summary>
-    /// What is kept of a file the store has recorded: never its bytes; and for a version, not its figures either (the
-    /// store gives them back); a duplicate's receipt needs its own.
+    /// What is kept of a file the store has recorded (its bytes never were): for a version, not its figures (the store
+    /// gives them back); a duplicate's receipt needs its own.
     /// </summary>
-    private static IntakeFileResult Kept(IntakeFileResult file) => IsVersion(file) ? file with { Original = null, Submission = null } : file with { Original = null };
+    private static IntakeFileResult Kept(IntakeFileResult file) => IsVersion(file) ? file with { Submission = null } : file;
 }
 
 /// <summary>
@@ -295,7 +290,7 @@ public sealed class ReturnLedger
 /// </summary>
 public sealed record LedgerIntake(
     IReadOnlyList<IntakeFileResult> Received,
-    IReadOnlyList<IntakeFileResult> Unrecorded,
+    IReadOnlyList<StoredVersion> Unrecorded,
     long RunId,
     IReadOnlyList<(IntakeFileResult File, string Name, bool IssuedBefore)> Receipts);
 

@@ -1,4 +1,4 @@
-using Reports.Intake;
+using Reports.Versions;
 
 namespace Reports.Outputs;
 
@@ -8,7 +8,7 @@ namespace Reports.Outputs;
 /// </summary>
 public static class IntakeJsonWriter
 {
-    public static void Write(IReadOnlyList<IntakeFileResult> files, Stream stream)
+    public static void Write(IReadOnlyList<DecidedVersion> files, Stream stream)
     {
         using var writer = JsonOutput.CreateWriter(stream);
         writer.WriteStartArray();

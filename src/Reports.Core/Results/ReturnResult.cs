@@ -9,14 +9,13 @@ namespace Reports.Results;
 
 /// <summary>
 /// Everything one return of a run came to, computed once and immutable: every file and version with the decision of
-/// which counts (<see cref="Decision"/>), the files received in this run (<see cref="Received"/>: the receipts'),
-/// the merge, the whole analysis, who sent what and when, every finding as a diagnostic (the counted files'
+/// which counts (<see cref="Decision"/>: decided versions, never their bytes), the receipts of the files received in
+/// this run (<see cref="Receipts"/>), the merge, the whole analysis, who sent what and when, every finding as a diagnostic (the counted files'
 /// findings and the data-quality signals, each naming its unit). Every output is a rendering of this record (the
 /// briefing renders its narrative from it); none re-reads a county file, re-decides a version or recomputes a rank.
 /// </summary>
 public sealed record ReturnResult(
     VersionDecision Decision,
-    IReadOnlyList<IntakeFileResult> Received,
     MergeResult Merge,
     MergeAnalysis Analysis,
     SubmissionOverview Submissions,
@@ -28,7 +27,7 @@ public sealed record ReturnResult(
     /// The files whose findings a run tells (console, run.log, the closing counts): the versions that count and those new
     /// in this run; not a superseded version's findings, told when it came. Unset: every file.
     /// </summary>
-    public IReadOnlyList<IntakeFileResult> Told { get => field ?? Files; init; }
+    public IReadOnlyList<DecidedVersion> Told { get => field ?? Files; init; }
 
     /// <summary>The receipts of the files received in this run, each named for its version, with what the decision made of the file.</summary>
     public IReadOnlyList<ReceiptToIssue> Receipts { get; init; } = [];
@@ -60,19 +59,19 @@ public sealed record ReturnResult(
     }
 
     /// <summary>Every file and version, decided: what intake.json lists.</summary>
-    public IReadOnlyList<IntakeFileResult> Files => Decision.Files;
+    public IReadOnlyList<DecidedVersion> Files => Decision.Files;
 
     /// <summary>
     /// The result of a merge: analysis (with the earlier periods of <paramref name="history"/>), the submission overview
     /// against <paramref name="deadline"/>, the findings, and the
     /// approval in force with its time in <paramref name="zone"/> (default UTC).
     /// </summary>
-    public static ReturnResult Compute(VersionDecision decision, IReadOnlyList<IntakeFileResult> received, MergeResult merge,
+    public static ReturnResult Compute(VersionDecision decision, MergeResult merge,
         PeriodHistory? history = null, QualityThresholds? thresholds = null, DateTimeOffset? deadline = null,
         TimeZoneInfo? zone = null)
     {
         var analysis = MergeAnalysis.Of(merge, history, thresholds);
-        return new ReturnResult(decision, received, merge, analysis, SubmissionOverview.Build(merge, decision, deadline), FindingsOf(merge, decision, analysis))
+        return new ReturnResult(decision, merge, analysis, SubmissionOverview.Build(merge, decision, deadline), FindingsOf(merge, decision, analysis))
         {
             Approval = ApprovalStatus.Of(decision.Freeze, merge, zone ?? TimeZoneInfo.Utc),
         };

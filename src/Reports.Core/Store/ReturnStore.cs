@@ -239,12 +239,12 @@ public sealed class ReturnStore : IDisposable
     /// Records one run and every file it took in, in one transaction: new contents become versions (with a copy
     /// of their bytes), contents already held are only noted as seen again. Returns the run's id.
     /// </summary>
-    internal long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<IntakeFileResult> intake)
+    internal long RecordRun(string returnCode, ReportingPeriod period, string inbox, IReadOnlyList<(IntakeFileResult File, byte[]? Bytes)> intake)
     {
         using var recording = BeginRun(returnCode, period, inbox, intake.Count);
-        foreach (var file in intake)
+        foreach (var (file, bytes) in intake)
         {
-            recording.Add(file);
+            recording.Add(file, bytes);
         }
         return recording.Complete();
     }
@@ -278,7 +278,7 @@ public sealed class ReturnStore : IDisposable
     }
 
     /// <summary>One file of the run being recorded: a new content becomes a version, one already held is noted as seen again.</summary>
-    internal void Record(RunRecording run, IntakeFileResult file)
+    internal void Record(RunRecording run, IntakeFileResult file, byte[]? original)
     {
         long? versionId = null;
         if (file.Status != IntakeStatus.Ignored && file.Sha256.Length > 0)
@@ -286,7 +286,7 @@ public sealed class ReturnStore : IDisposable
             versionId = Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", run.Transaction,
                 ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$s", file.Sha256)) is long existing
                 ? existing
-                : InsertVersion(run.ReturnCode, run.Period, file, run.RunId, run.Now, file.Original, run.Transaction);
+                : InsertVersion(run.ReturnCode, run.Period, file, run.RunId, run.Now, original, run.Transaction);
         }
         Execute("INSERT OR REPLACE INTO run_files (run_id, file_name, sha256, version_id, status) VALUES ($run, $f, $s, $v, $st);", run.Transaction,
             ("$run", run.RunId), ("$f", Path.GetFileName(file.File)), ("$s", file.Sha256), ("$v", versionId), ("$st", Status(file.Status)));
@@ -345,11 +345,11 @@ public sealed class ReturnStore : IDisposable
     }
 
     /// <summary>
-    /// Every version received for a return and period, as intake results in the order received, each with the run
-    /// that first received it, its values with their cells, its detail rows and its diagnostics; a version the office
-    /// withdrew has status <see cref="IntakeStatus.Withdrawn"/>. What <see cref="Versions.VersionSelector"/> decides among.
+    /// Every version received for a return and period, in the order received, each with the run that first received it
+    /// and when, its values with their cells, its detail rows, its diagnostics and the office's withdrawal of it (if any).
+    /// What <see cref="Versions.VersionSelector"/> decides among.
     /// </summary>
-    internal IReadOnlyList<IntakeFileResult> Versions(string returnCode, ReportingPeriod period)
+    internal IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period)
     {
         var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()) };
         var values = new Dictionary<long, (Dictionary<string, decimal> Numbers, Dictionary<string, string> Texts, Dictionary<string, FieldReading> Cells)>();
@@ -412,7 +412,7 @@ public sealed class ReturnStore : IDisposable
         });
         var withdrawn = Withdrawals(returnCode, period).GroupBy(w => w.Sha256, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-        var versions = new List<IntakeFileResult>();
+        var versions = new List<StoredVersion>();
         ReadAll("""
             SELECT id, sha256, unit_code, file_name, file_time, stamp, status, first_run, received_at FROM versions
             WHERE return_code = $r AND period = $p ORDER BY id;
@@ -434,18 +434,11 @@ public sealed class ReturnStore : IDisposable
                     Details = details.GetValueOrDefault(id) ?? new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal),
                 };
             }
-            if (withdrawn.TryGetValue(sha256, out var withdrawal))
-            {
-                status = IntakeStatus.Withdrawn;
-                findings = [.. findings, DiagnosticCatalog.Withdrawn.At(
-                    $"市级于 {withdrawal.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} 撤销了这个版本（{withdrawal.By}）：{withdrawal.Reason}", file)];
-            }
             // The store keeps the 情况说明 as the version's text; the must-explain findings it answers get it back here.
             findings = [.. DeclaredChecks.AttachExplanation(findings, submission)];
-            versions.Add(new IntakeFileResult(file, sha256, unit, status, findings, submission)
+            versions.Add(new StoredVersion(new IntakeFileResult(file, sha256, unit, status, findings, submission), reader.GetInt64(7), Parse(reader.GetString(8)))
             {
-                FirstSeenRun = reader.GetInt64(7),
-                ReceivedAt = Parse(reader.GetString(8)),
+                Withdrawal = withdrawn.GetValueOrDefault(sha256),
             });
         });
         return versions;

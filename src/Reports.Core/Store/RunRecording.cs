@@ -35,11 +35,11 @@ public sealed class RunRecording : IDisposable
 
     public long RunId { get; }
 
-    /// <summary>Records one file of the run (its bytes with it, if a new version); files must come in the order they were read.</summary>
-    public void Add(IntakeFileResult file)
+    /// <summary>Records one file of the run (<paramref name="original"/>: its bytes as received, kept if a new version); files must come in the order they were read.</summary>
+    public void Add(IntakeFileResult file, byte[]? original)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
-        _store.Record(this, file);
+        _store.Record(this, file, original);
     }
 
     /// <summary>Commits the run and everything added to it; returns the run's id.</summary>

@@ -65,7 +65,6 @@ public sealed class InboxSafetyTests
         var result = Assert.Single(InboxIntake.Decided(Context, inbox));
         Assert.Equal(IntakeStatus.Rejected, result.Status);
         Assert.Equal("RPT064", Assert.Single(result.Diagnostics).Code);
-        Assert.Null(result.Original);
         Assert.Equal("", result.Sha256);
         Assert.Null(result.Submission);
     }

@@ -52,18 +52,19 @@ public sealed class ParallelIntakeTests
         var context = new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period);
         var entries = InboxReader.List(inbox, Samples.Changzhi);
 
-        var handed = new List<IntakeFileResult>();
+        var handed = new List<IntakeProcessor.Taken>();
         var kept = new IntakeProcessor(context, 2).ProcessEntries(entries, null, f =>
         {
             handed.Add(f);
-            return f with { Original = null };
+            return f.File;
         });
 
-        Assert.Equal(entries.Select(e => e.Path), handed.Select(f => f.File));
-        Assert.All(handed.Where(f => f.Status != IntakeStatus.Ignored), f => Assert.Equal(f.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Original!))));
-        Assert.Equal(IntakeStatus.Duplicate, handed.Single(f => f.File.EndsWith("zz-resend.xlsx", StringComparison.Ordinal)).Status);
-        Assert.Equal(IntakeStatus.Ignored, handed.Single(f => f.File.EndsWith("readme.txt", StringComparison.Ordinal)).Status);
-        Assert.All(kept, f => Assert.Null(f.Original));
+        Assert.Equal(entries.Select(e => e.Path), handed.Select(f => f.File.File));
+        Assert.All(handed.Where(f => f.File.Status != IntakeStatus.Ignored), f => Assert.Equal(f.File.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Bytes!))));
+        Assert.Equal(IntakeStatus.Duplicate, handed.Single(f => f.File.File.EndsWith("zz-resend.xlsx", StringComparison.Ordinal)).File.Status);
+        var ignored = handed.Single(f => f.File.File.EndsWith("readme.txt", StringComparison.Ordinal));
+        Assert.Equal(IntakeStatus.Ignored, ignored.File.Status);
+        Assert.Null(ignored.Bytes);
         // Handed on as a one-core run reads them: same statuses, same findings.
         var alone = new IntakeProcessor(context, 1).ProcessEntries(entries);
         Assert.Equal(alone.Select(f => (f.File, f.Status, f.Diagnostics.Count)), kept.Select(f => (f.File, f.Status, f.Diagnostics.Count)));
@@ -82,7 +83,7 @@ public sealed class ParallelIntakeTests
         var handed = 0;
 
         var thrown = Assert.Throws<IOException>(() => new IntakeProcessor(context, 2).ProcessEntries(InboxReader.List(inbox, Samples.Changzhi), null, f =>
-            ++handed == 3 ? throw new IOException("disk full") : f));
+            ++handed == 3 ? throw new IOException("disk full") : f.File));
 
         Assert.Equal("disk full", thrown.Message);
         Assert.Equal(3, handed);

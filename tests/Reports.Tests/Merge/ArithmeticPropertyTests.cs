@@ -73,12 +73,12 @@ public sealed class ArithmeticPropertyTests
     private static (Roster Roster, MergeResult Now, MergeResult Previous) MergeOf(UnitFigures[] figures)
     {
         var roster = new Roster("140400", "长治市", [.. figures.Select((_, i) => new RosterUnit((140000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), $"第{i}县"))]);
-        IReadOnlyList<IntakeFileResult> Intake(Func<UnitFigures, Dictionary<string, decimal>> values) =>
+        IReadOnlyList<StoredVersion> Intake(Func<UnitFigures, Dictionary<string, decimal>> values) =>
         [
             .. figures.Select((f, i) => (Unit: roster.Units[i], Figures: f))
                 .Where(u => u.Figures.Status is not null)
-                .Select(u => new IntakeFileResult($"{u.Unit.Code}.xlsx", "", u.Unit.Code, u.Figures.Status!.Value, [],
-                    new CountySubmission(u.Unit.Code, $"{u.Unit.Code}.xlsx", "", FixedClock.Default.GetUtcNow(), null, values(u.Figures), new Dictionary<string, string>()))),
+                .Select(u => StoredVersion.Unrecorded(new IntakeFileResult($"{u.Unit.Code}.xlsx", "", u.Unit.Code, u.Figures.Status!.Value, [],
+                    new CountySubmission(u.Unit.Code, $"{u.Unit.Code}.xlsx", "", FixedClock.Default.GetUtcNow(), null, values(u.Figures), new Dictionary<string, string>())))),
         ];
         var now = Merger.Merge(Definition, roster, Samples.Period, Samples.Window, VersionSelector.Decide(Intake(f => f.Values)));
         var previous = Merger.Merge(Definition, roster, Samples.Period.AddMonths(-1), Samples.Window, VersionSelector.Decide(Intake(f => f.Previous)));

@@ -64,7 +64,7 @@ public sealed class ReceiptNameTests
             .Append(Unreadable("/inbox/报表.XLSX")).Append(Unreadable("/inbox/报表.xls")).ToList();
 
         var names = ReceiptNames.Assign([.. files.Select(f => (f.File, f.Sha256))]);
-        var written = ReceiptFolder.Write([.. files.Select((f, i) => new ReceiptToIssue(f, names[i], IssuedBefore: false))], Samples.Campaign, temp.Path, FixedClock.Default);
+        var written = ReceiptFolder.Write([.. files.Select((f, i) => new ReceiptToIssue(f.File, InboxIntake.Alone(f), names[i], IssuedBefore: false))], Samples.Campaign, temp.Path, FixedClock.Default).Files;
 
         Assert.Equal(files.Count, written.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(files.Count, Directory.GetFiles(temp.Path).Length);

@@ -25,7 +25,7 @@ public sealed class ReceiptTests
             OpenXmlNameWriter.Fill(path, typed);
         }
         var result = new ReturnFileReader(new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period)).Read(path);
-        var receipt = new ReceiptWriter(FixedClock.Default, roster: Samples.Changzhi, period: Samples.Period).Write(result, Samples.Campaign);
+        var receipt = new ReceiptWriter(FixedClock.Default, roster: Samples.Changzhi, period: Samples.Period).Write(result.File, InboxIntake.Alone(result), Samples.Campaign);
         return (result, receipt);
     }
 
@@ -75,7 +75,7 @@ public sealed class ReceiptTests
         var named = Path.Combine(temp.Path, Path.GetFileNameWithoutExtension(file) + "-第二次更正版本（经县级联席会议审定后重新报送的最终版本，请以此为准）.xlsx");
         File.Move(file, named);
         var result = new ReturnFileReader(new IntakeContext(Samples.Campaign, Samples.Changzhi, Samples.Period)).Read(named);
-        var receipt = new ReceiptWriter(FixedClock.Default, roster: Samples.Changzhi, period: Samples.Period).Write(result, Samples.Campaign);
+        var receipt = new ReceiptWriter(FixedClock.Default, roster: Samples.Changzhi, period: Samples.Period).Write(result.File, InboxIntake.Alone(result), Samples.Campaign);
         Assert.Equal(IntakeStatus.Rejected, result.Status);
 
         using var package = new ExcelPackage(new MemoryStream(receipt));
@@ -196,15 +196,12 @@ public sealed class ReceiptTests
             .Where(m => m.DeclaringType != typeof(object)).SelectMany(m => m.GetParameters()).Select(p => p.ParameterType).ToList();
         Assert.DoesNotContain(parameters, t => t == typeof(byte[]) || typeof(Stream).IsAssignableFrom(t) || (t.IsGenericType && t.GetGenericArguments().Contains(typeof(byte[]))));
 
-        // And bytes the intake result happens to carry are not looked at: a result whose Original is a bomb still gets its receipt.
+        // Deterministic: the same result and clock give the same bytes.
         var values = Samples.ValuesOf("140403");
         values["emp_outside"] = "999999";
         var (result, clean) = ReceiptFor(values);
-        var hostile = result with { Original = [.. "PK\u0003\u0004"u8, .. new byte[1024]] };
         var writer = new ReceiptWriter(FixedClock.Default, roster: Samples.Changzhi, period: Samples.Period);
-        Assert.Equal(clean, writer.Write(hostile, Samples.Campaign));
-        // Deterministic: the same result and clock give the same bytes.
-        Assert.Equal(clean, writer.Write(result, Samples.Campaign));
+        Assert.Equal(clean, writer.Write(result.File, InboxIntake.Alone(result), Samples.Campaign));
     }
 
     [Fact]

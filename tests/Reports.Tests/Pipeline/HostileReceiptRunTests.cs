@@ -57,7 +57,7 @@ public sealed class HostileReceiptRunTests : IClassFixture<HostileReceiptRunTest
 
         /// <summary>The receipt's name: the file's and its version's hash, as the run gave it.</summary>
         public string NameOf(string file) =>
-            Outcome.Results[0].Receipts.Single(r => Path.GetFileName(r.File.File) == file).Name;
+            Outcome.Results[0].Receipts.Single(r => Path.GetFileName(r.File) == file).Name;
 
         public void Dispose() => _temp.Dispose();
 
@@ -99,7 +99,7 @@ public sealed class HostileReceiptRunTests : IClassFixture<HostileReceiptRunTest
 
     public HostileReceiptRunTests(HostileRun run) => _run = run;
 
-    private IntakeFileResult Result(string file) => Assert.Single(_run.Outcome.Intake, r => Path.GetFileName(r.File) == file);
+    private Reports.Versions.DecidedVersion Result(string file) => Assert.Single(_run.Outcome.Intake, r => Path.GetFileName(r.File) == file);
 
     [Fact]
     public void The_run_completes_and_writes_every_output_and_a_receipt_per_file()

@@ -75,7 +75,7 @@ public sealed class ImpossibleFigureRunTests
         Assert.Equal(IntakeStatus.Accepted, recorded.Status);
         using (var opened = ReturnStore.Open(store, FixedClock.Default))
         {
-            opened.RecordRun(Samples.ReturnCode, Samples.Period, inbox, [recorded]);
+            opened.RecordRun(Samples.ReturnCode, Samples.Period, inbox, [(recorded, File.ReadAllBytes(paths[1]))]);
         }
 
         // The same bytes are in the inbox: the run takes the version the store holds, impossible figure and all.

@@ -44,7 +44,7 @@ public sealed class SchemaUpgradeTests
         using var store = ReturnStore.Open(path, FixedClock.Default);
         var version = Assert.Single(store.Versions(Samples.ReturnCode, Samples.Period));
         Assert.Equal("140403", version.UnitCode);
-        Assert.Equal(IntakeStatus.Accepted, version.Status);
+        Assert.Equal(IntakeStatus.Accepted, version.Verdict);
         Assert.Equal(5379m, version.Submission!.Values["emp_total"]);
         Assert.Equal("无", version.Submission.Texts["remarks"]);
         Assert.Empty(version.Submission.Cells); // schema 1 never recorded them
@@ -52,7 +52,7 @@ public sealed class SchemaUpgradeTests
         Assert.Equal(1, version.FirstSeenRun);
         Assert.Equal("ok", store.IntegrityCheck());
         Assert.True(store.Withdraw(Samples.ReturnCode, Samples.Period, "abc", "测试", "tester"));
-        Assert.Equal(IntakeStatus.Withdrawn, Assert.Single(store.Versions(Samples.ReturnCode, Samples.Period)).Status);
+        Assert.NotNull(Assert.Single(store.Versions(Samples.ReturnCode, Samples.Period)).Withdrawal);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SchemaUpgradeTests
 
         using (var store = ReturnStore.Open(path, FixedClock.Default))
         {
-            Assert.Equal(IntakeStatus.Withdrawn, store.Versions(Samples.ReturnCode, Samples.Period).Single(v => v.Sha256 == "def").Status);
+            Assert.NotNull(store.Versions(Samples.ReturnCode, Samples.Period).Single(v => v.Sha256 == "def").Withdrawal);
             Assert.Null(store.FreezeOf(Samples.ReturnCode, Samples.Period));
             store.Approve(Samples.ReturnCode, Samples.Period, new Dictionary<string, string> { ["140403"] = "abc" }, new Dictionary<string, string>(), "审定", "tester");
             Assert.True(store.Reopen(Samples.ReturnCode, Samples.Period, "140403", "更正", "tester"));

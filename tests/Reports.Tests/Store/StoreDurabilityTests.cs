@@ -103,9 +103,9 @@ public sealed class StoreDurabilityTests
                     {
                         throw new IOException("disk full");
                     }
-                    recording.Add(f);
+                    recording.Add(f.File, f.Bytes);
                     recorded++;
-                    return f;
+                    return f.File;
                 });
             });
             Assert.Equal(2, recorded);

@@ -42,7 +42,7 @@ public static class LargeRosters
         var totals = Samples.Campaign.NumericFields.ToDictionary(f => f.Code, f => accepted.Sum(v => v[f.Code]));
         var merge = new MergeResult(Samples.Campaign, roster, Samples.Period, Samples.Window, 0.9m, 0.5m, results,
             new GroupTotal(totals, IndicatorCalculator.ForGroup(Samples.Campaign, accepted)));
-        return ReturnResult.Compute(VersionDecision.Empty, [], merge);
+        return ReturnResult.Compute(VersionDecision.Empty, merge);
     }
 
     /// <summary>The briefing of <paramref name="parts"/> drawn in the bundled faces.</summary>

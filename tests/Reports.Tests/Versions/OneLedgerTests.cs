@@ -183,6 +183,32 @@ public sealed class OneLedgerTests : IDisposable
     }
 
     [Fact]
+    public void D_an_issued_receipt_missing_from_its_folder_is_not_issued_again_from_a_later_decision_and_run_log_says_so()
+    {
+        var roster = Samples.WriteRoster(_temp.Path, First);
+        var inbox = _temp.Sub("inbox");
+        Samples.WriteFilled(inbox, First, Rejected(First));
+        Run(Day1, roster, inbox, "out");
+        var receipts = Path.Combine(_temp.Path, "out", "2022-06", "receipts");
+        var issued = Assert.Single(Directory.GetFiles(receipts));
+        File.Delete(issued); // lost from the folder: it told the county 退回
+
+        // The county sends a corrected file under another name; the rejected one stays in the inbox and is now superseded.
+        var corrected = Path.Combine(inbox, "更正.xlsx");
+        File.Move(Samples.WriteFilled(_temp.Sub("written"), First, Samples.ValuesOf(First.Code)), corrected);
+        var second = Run(Day2, roster, inbox, "out");
+
+        Assert.Equal(0, second.Exit);
+        // Not rendered again from today's decision (superseded): that is not what the county was told.
+        Assert.False(File.Exists(issued));
+        Assert.Contains(Sha256(corrected)[..8], Path.GetFileName(Assert.Single(Directory.GetFiles(receipts))));
+        var log = File.ReadAllLines(Path.Combine(_temp.Path, "out", "2022-06", "run.log"));
+        var notice = Assert.Single(log, l => l.Contains(DiagnosticCatalog.ReceiptMissing.Code, StringComparison.Ordinal));
+        Assert.Contains(Path.GetFileName(issued), notice);
+        Assert.Contains("1 份", notice);
+    }
+
+    [Fact]
     public void E_status_judges_an_inbox_file_as_run_does_and_writes_under_its_out()
     {
         var roster = Samples.WriteRoster(_temp.Path, First, Second);

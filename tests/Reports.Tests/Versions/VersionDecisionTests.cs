@@ -41,7 +41,7 @@ public sealed class VersionDecisionTests : IDisposable
         new RunPipeline(clock).Execute(Samples.Options(_roster, inbox, _temp.Sub($"out{++_runs}")) with { StorePath = withStore ? _store : null });
 
     /// <summary>A file as the run lists it: the store knows versions by file name.</summary>
-    private static IntakeFileResult Listed(RunOutcome run, string path) =>
+    private static DecidedVersion Listed(RunOutcome run, string path) =>
         run.Intake.Single(f => Path.GetFileName(f.File) == Path.GetFileName(path));
 
     /// <summary>A filled return of <paramref name="unit"/> with its meta cells and stamp overwritten as a careless or hostile county would.</summary>
@@ -129,7 +129,7 @@ public sealed class VersionDecisionTests : IDisposable
         var listed = Listed(second, wrong);
         Assert.Equal(IntakeStatus.Rejected, listed.Status);
         Assert.Contains(listed.Diagnostics, d => d.Code == code);
-        Assert.False(VersionSelector.CanCount(listed));
+        Assert.False(VersionSelector.CanCount(listed.Version));
         var intakeJson = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_temp.Path, $"out{_runs}", "intake.json")));
         Assert.Contains(intakeJson.RootElement.EnumerateArray(), f => f.GetProperty("file").GetString() == Path.GetFileName(wrong) && f.GetProperty("status").GetString() == "rejected");
         Assert.True(File.Exists(Path.Combine(_temp.Path, $"out{_runs}", "receipts", $"回执-{Path.GetFileNameWithoutExtension(wrong)}-{listed.Sha256[..8]}.xlsx")));

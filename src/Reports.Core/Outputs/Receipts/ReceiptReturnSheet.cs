@@ -5,6 +5,7 @@ using Reports.Intake;
 using Reports.Outputs.Spreadsheet;
 using Reports.Periods;
 using Reports.Templates;
+using Reports.Versions;
 
 namespace Reports.Outputs.Receipts;
 
@@ -28,7 +29,7 @@ internal static class ReceiptReturnSheet
     private static readonly CellStyle Section = new(Bold: true, Fill: "FFDDEBF7", Border: CellBorder.Thin);
     private static readonly CellStyle Header = new(Bold: true, Fill: "FFD9D9D9", Border: CellBorder.Thin, Center: true);
 
-    public static void Write(Sheet sheet, IntakeFileResult file, CountySubmission submission, ReturnDefinition definition, ReportingPeriod? period)
+    public static void Write(Sheet sheet, string received, DecidedVersion file, CountySubmission submission, ReturnDefinition definition, ReportingPeriod? period)
     {
         var findings = file.Diagnostics.Where(d => d.Field is not null).GroupBy(d => d.Field!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -38,14 +39,14 @@ internal static class ReceiptReturnSheet
         Merged(sheet, 2, "（回执：按市级模板列出从贵单位文件中读取到的内容；红色为错误、黄色为提醒，批注写明原表中的位置和修改方法）", new CellStyle(Size: 10, Wrap: true, Center: true), 30);
 
         // Identification rows where the template has them; a meta name's value as read is only known when it matched.
-        Pair(sheet, 3, TemplateLayout.ColumnIndex, "文件", Path.GetFileName(file.File));
+        Pair(sheet, 3, TemplateLayout.ColumnIndex, "文件", Path.GetFileName(received));
         Pair(sheet, 3, TemplateLayout.ColumnUnit, "单位代码", submission.UnitCode);
         Pair(sheet, 3, TemplateLayout.ColumnCode, "报告期", findings.ContainsKey(MetaNames.Period) ? "（见批注）" : period?.Chinese ?? "与本次汇总一致");
         Pair(sheet, 4, TemplateLayout.ColumnIndex, "报表代码", definition.Code);
         Pair(sheet, 4, TemplateLayout.ColumnUnit, "模板版本", findings.ContainsKey(MetaNames.Version) ? "（见批注）" : definition.Version);
         sheet.Restyle(3, TemplateLayout.ColumnIndex, 4, last, style => style with { Border = CellBorder.Thin });
         // A long file name wraps in its cell, the row as high as its lines: never cut off by the label beside it.
-        sheet.Heights[3] = TextMeasure.RowHeight([(Path.GetFileName(file.File), Widths[TemplateLayout.ColumnIndex])]);
+        sheet.Heights[3] = TextMeasure.RowHeight([(Path.GetFileName(received), Widths[TemplateLayout.ColumnIndex])]);
 
         string[] headers = ["序号", "指标名称", "计量单位", "读取到的数值", "字段代码", "原表位置"];
         for (var column = 1; column <= headers.Length; column++)

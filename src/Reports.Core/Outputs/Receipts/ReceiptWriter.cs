@@ -6,6 +6,7 @@ using Reports.Outputs.Spreadsheet;
 using Reports.Periods;
 using Reports.Rosters;
 using Reports.Templates;
+using Reports.Versions;
 
 namespace Reports.Outputs.Receipts;
 
@@ -37,15 +38,16 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
     private static readonly CellStyle Boxed = new(Border: CellBorder.Thin, Top: true);
     private static readonly CellStyle LabelStyle = new(Bold: true, Border: CellBorder.Thin, Top: true);
 
-    public byte[] Write(IntakeFileResult file, ReturnDefinition definition)
+    /// <summary>The receipt of <paramref name="received"/> (the file's name as received), whose version the decision left as <paramref name="file"/>.</summary>
+    public byte[] Write(string received, DecidedVersion file, ReturnDefinition definition)
     {
         var now = clock.GetLocalNow();
         var title = purpose == ReceiptPurpose.SelfCheck ? "自查结果" : "回执";
-        var package = new SpreadsheetPackage($"{title}：{Path.GetFileName(file.File)}", now, cutMark: CutMark);
-        WriteSummary(package.Add(purpose == ReceiptPurpose.SelfCheck ? SelfCheckSheet : SummarySheet), file, definition, now);
+        var package = new SpreadsheetPackage($"{title}：{Path.GetFileName(received)}", now, cutMark: CutMark);
+        WriteSummary(package.Add(purpose == ReceiptPurpose.SelfCheck ? SelfCheckSheet : SummarySheet), received, file, definition, now);
         if (file.Submission is { } submission && file.Diagnostics.Any(d => d.Cell is not null))
         {
-            ReceiptReturnSheet.Write(package.Add(ReturnSheet), file, submission, definition, period);
+            ReceiptReturnSheet.Write(package.Add(ReturnSheet), received, file, submission, definition, period);
         }
         if (file.Diagnostics.Count > 0)
         {
@@ -54,7 +56,7 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
         return package.ToArray();
     }
 
-    private void WriteSummary(Sheet sheet, IntakeFileResult file, ReturnDefinition definition, DateTimeOffset now)
+    private void WriteSummary(Sheet sheet, string received, DecidedVersion file, ReturnDefinition definition, DateTimeOffset now)
     {
         var selfCheck = purpose == ReceiptPurpose.SelfCheck;
         sheet.Text(1, 1, selfCheck ? "报表自查结果（尚未报送）" : "报表接收回执", new CellStyle(Bold: true, Size: 16));
@@ -91,9 +93,9 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
             };
         (string Label, string Value)[] facts =
         [
-            ("文件", Path.GetFileName(file.File)),
+            ("文件", Path.GetFileName(received)),
             // When the office first received these bytes (the store's record), else now: a re-run never re-dates a receipt.
-            (selfCheck ? "自查时间" : "接收时间", (!selfCheck && file.ReceivedAt is { } received ? TimeZoneInfo.ConvertTime(received, clock.LocalTimeZone) : now)
+            (selfCheck ? "自查时间" : "接收时间", (!selfCheck && file.ReceivedAt is { } receivedAt ? TimeZoneInfo.ConvertTime(receivedAt, clock.LocalTimeZone) : now)
                 .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
             ("SHA-256", file.Sha256.Length > 0 ? file.Sha256 : "（文件无法读取）"),
             ("报表", $"{definition.Title}（{definition.Code}）"),

@@ -1,4 +1,5 @@
 using Reports.Definitions;
+using Reports.Diagnostics;
 using Reports.Intake;
 using Reports.Ledger;
 using Reports.Outputs.Receipts;
@@ -6,6 +7,7 @@ using Reports.Periods;
 using Reports.Results;
 using Reports.Rosters;
 using Reports.Runs;
+using Reports.Versions;
 
 namespace Reports.Pipeline.Outputs;
 
@@ -16,28 +18,48 @@ namespace Reports.Pipeline.Outputs;
 public static class ReceiptFolder
 {
     /// <summary>
-    /// A run's receipts, each under the name the ledger gave it; one an earlier run issued and that lies in the folder
-    /// already is left as it was issued (its path is still listed).
+    /// A run's receipts, each under the name the ledger gave it. One an earlier run issued is a record of what the county
+    /// was told then: where it lies in the folder it is left as it was issued (its path is still listed); where it is
+    /// missing it is not written again from this run's decision, which may tell something else (the version may have been
+    /// superseded, withdrawn or approved since), but returned as missing, for run.log to say so.
     /// </summary>
     /// <param name="roster">The roster the receipts name each unit from; <paramref name="period"/> the period checked.</param>
-    public static IReadOnlyList<string> Write(IReadOnlyList<ReceiptToIssue> receipts, ReturnDefinition definition, string folder, TimeProvider clock, OutputWriting? writing = null,
+    public static ReceiptsInFolder Write(IReadOnlyList<ReceiptToIssue> receipts, ReturnDefinition definition, string folder, TimeProvider clock, OutputWriting? writing = null,
         Roster? roster = null, ReportingPeriod? period = null)
     {
         OutputFile.CreateFolder(folder);
         var writer = new ReceiptWriter(clock, ReceiptPurpose.Reception, roster, period);
-        var written = new string[receipts.Count];
+        var written = new string?[receipts.Count];
         // Receipts are independent workbooks drawn from the result alone: written on every core.
         Parallel.For(0, receipts.Count, index =>
         {
             var receipt = receipts[index];
             var path = Path.Combine(folder, receipt.Name);
-            written[index] = receipt.IssuedBefore && File.Exists(path) ? path : OutputFile.Write(path, writer.Write(receipt.File, definition), writing);
+            written[index] = !receipt.IssuedBefore ? OutputFile.Write(path, writer.Write(receipt.File, receipt.Version, definition), writing)
+                : File.Exists(path) ? path
+                : null;
         });
-        return written;
+        return new ReceiptsInFolder([.. written.OfType<string>()], [.. receipts.Where((_, i) => written[i] is null)]);
+    }
+
+    /// <summary>
+    /// The office's notice of issued receipts no longer in <paramref name="folder"/> (RPT059): how many, and the first
+    /// names; null when none is missing.
+    /// </summary>
+    public static Diagnostic? MissingNotice(IReadOnlyList<ReceiptToIssue> missing, string folder)
+    {
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+        const int Named = 5;
+        var names = string.Join("、", missing.Take(Named).Select(r => r.Name)) + (missing.Count > Named ? " 等" : "");
+        return DiagnosticCatalog.ReceiptMissing.At(
+            $"{missing.Count} 份此前已发出的回执不在 {folder} 中，未按本次结果重新生成：{names}", folder);
     }
 
     /// <summary>Self-checks (<c>validate --receipts</c>): one per file looked at (ignored non-workbooks excepted), named for the file.</summary>
-    public static IReadOnlyList<string> WriteSelfChecks(IEnumerable<IntakeFileResult> intake, ReturnDefinition definition, string folder, TimeProvider clock, OutputWriting? writing = null,
+    public static IReadOnlyList<string> WriteSelfChecks(IEnumerable<DecidedVersion> intake, ReturnDefinition definition, string folder, TimeProvider clock, OutputWriting? writing = null,
         Roster? roster = null, ReportingPeriod? period = null)
     {
         OutputFile.CreateFolder(folder);
@@ -48,7 +70,7 @@ public static class ReceiptFolder
         var written = new string[files.Count];
         Parallel.For(0, files.Count, index =>
         {
-            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index], definition), writing);
+            written[index] = OutputFile.Write(Path.Combine(folder, names[index]), writer.Write(files[index].File, files[index], definition), writing);
         });
         return written;
     }

@@ -1,4 +1,4 @@
-using Reports.Outputs.Receipts;
+using Reports.Results;
 using Reports.Runs;
 
 namespace Reports.Pipeline.Outputs;
@@ -6,7 +6,8 @@ namespace Reports.Pipeline.Outputs;
 /// <summary>
 /// receipts/回执-….xlsx: one per version received in this run (as Reports:Receipts says), drawn from the result's
 /// receipts (the file as decided, the name the ledger gave it). A receipt an earlier run issued is a record: where it
-/// lies already, it is not written again.
+/// lies already, it is not written again; where it is missing, it is not rendered again from this run's decision, and
+/// run.log says so (RPT059).
 /// </summary>
 public sealed class ReceiptsOutput : IRunOutput
 {
@@ -20,11 +21,14 @@ public sealed class ReceiptsOutput : IRunOutput
     public PreparedOutput Prepare(RunResult run) => (folder, writing) =>
     {
         var written = new List<string>();
+        var missing = new List<ReceiptToIssue>();
+        var receipts = Path.Combine(folder, "receipts");
         foreach (var result in run.Returns)
         {
-            written.AddRange(ReceiptFolder.Write(result.Receipts, result.Definition, Path.Combine(folder, "receipts"), run.Clock, writing,
-                result.Merge.Roster, result.Merge.Period));
+            var inFolder = ReceiptFolder.Write(result.Receipts, result.Definition, receipts, run.Clock, writing, result.Merge.Roster, result.Merge.Period);
+            written.AddRange(inFolder.Files);
+            missing.AddRange(inFolder.Missing);
         }
-        return new RenderedOutput(written);
+        return new RenderedOutput(written, ReceiptFolder.MissingNotice(missing, receipts) is { } notice ? [notice] : null);
     };
 }
