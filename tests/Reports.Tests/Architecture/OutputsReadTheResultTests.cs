@@ -13,7 +13,7 @@ public sealed class OutputsReadTheResultTests
     [
         "Reports.Analysis.ProgressAnalysis", "Reports.Analysis.MergeAnalysis.Of", "Reports.Analysis.QualitySignals", "Reports.Merge.Merger",
         "Reports.Store.ReturnStore", "Reports.Store.HistoryLoader", "Reports.Versions.VersionSelector", "Reports.Intake.ReturnFileReader",
-        "Reports.Intake.InboxReader", "Reports.Intake.IntakeProcessor", "Reports.Intake.Xlsx.XlsxWorkbook", "System.IO.File.ReadAllBytes",
+        "Reports.Intake.InboxReader", "Reports.Intake.IntakeProcessor", "Reports.Intake.ReceivedFile", "Reports.Intake.Xlsx.XlsxWorkbook", "System.IO.File.ReadAllBytes",
         "System.IO.File.OpenRead",
     ];
 
