@@ -17,7 +17,7 @@ public static class Failures
     /// <summary>A missing or malformed setting, roster, definition, briefing template or value sheet; null when the failure is not one.</summary>
     public static string? Configuration(Exception problem) => problem switch
     {
-        SettingsException or DefinitionException or RosterException or BriefingTemplateException or FormatException or Pdf.Faces.FontFileException or Ledger.LedgerRefusal => problem.Message,
+        SettingsException or DefinitionException or FrequencyRefusedException or RosterException or BriefingTemplateException or FormatException or Pdf.Faces.FontFileException or Ledger.LedgerRefusal => problem.Message,
         // The system's own words are English; ours (a missing inbox, a font) already name the path in Chinese.
         FileNotFoundException missing => IsChinese(missing.Message) ? missing.Message : $"文件不存在：{missing.FileName ?? missing.Message}",
         DirectoryNotFoundException missing => IsChinese(missing.Message) ? missing.Message : $"路径不存在（{missing.Message}）",

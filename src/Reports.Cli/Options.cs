@@ -14,7 +14,7 @@ internal sealed class Options(UiText text)
 
     public Option<string> Return { get; } = new("--return") { Description = text.T("报表代码，如 campaign-5plus1", "return code, e.g. campaign-5plus1"), Required = true };
     public Option<string> Returns { get; } = new("--return") { Description = text.T("报表代码，如 campaign-5plus1；可用逗号分隔多张报表，如 campaign-5plus1,employment-scale", "return code, e.g. campaign-5plus1; several, comma-separated, e.g. campaign-5plus1,employment-scale"), Required = true };
-    public Option<string> Period { get; } = new("--period") { Description = text.T("报告期，如 2022-06", "reporting period, e.g. 2022-06"), Required = true };
+    public Option<string> Period { get; } = new("--period") { Description = text.T("报告期，如 2022-06（月）、2022-W25 或 2022年第25周（周）、2022-06-D2 或 2022年6月中旬（旬）、2022-Q2、2022-H1、2022", "reporting period, e.g. 2022-06 (month), 2022-W25 (week), 2022-06-D2 (dekad), 2022-Q2, 2022-H1, 2022"), Required = true };
     public Option<string> Roster { get; } = new("--roster") { Description = text.T("单位名册 JSON 文件", "roster of units (JSON)"), Required = true };
     public Option<string> TemplateOut { get; } = new("--out") { Description = text.T("输出目录", "output folder"), Required = true };
     public Option<string?> RunOut { get; } = new("--out") { Description = text.T("输出根目录，其下按报告期建文件夹（默认取设置 Reports:Out）", "output root; a folder per period is made inside (default: setting Reports:Out)") };

@@ -302,11 +302,12 @@ public sealed class ReportsCommand(TimeProvider clock, TextWriter output, TextWr
             parse.GetValue(o.OptionalRoster) ?? settings.Roster);
     }
 
-    /// <summary>A period as typed (2022-06, 2022-6, 2022年6月, 202206); a settings error otherwise.</summary>
+    /// <summary>A period as typed (2022-06, 2022年6月, 2022-W25, 2022年第25周, 2022年6月中旬, 2022-Q2, 2022年上半年, 2022年度 …); a settings error otherwise.</summary>
     internal static ReportingPeriod ParsePeriod(string text, UiText ui) =>
         ReportingPeriod.TryParse(text, out var period)
             ? period
-            : throw new SettingsException(ui.T($"--period 的值“{text}”无效，应为年月，如 2022-06（也可写 2022-6、2022年6月、202206）", $"--period “{text}” should be a year and month, e.g. 2022-06 (2022-6, 2022年6月 and 202206 are read too)"));
+            : throw new SettingsException(ui.T($"--period 的值“{text}”无效，应为报告期：月 2022-06（也可写 2022-6、2022年6月、202206）、周 2022-W25（2022年第25周）、旬 2022-06-D2（2022年6月中旬）、季度 2022-Q2（2022年第二季度）、半年 2022-H1（2022年上半年）或年 2022（2022年度）",
+                $"--period “{text}” should be a period: a month 2022-06 (2022-6, 2022年6月 and 202206 are read too), a week 2022-W25, a dekad 2022-06-D2, a quarter 2022-Q2, a half 2022-H1 or a year 2022"));
 
     /// <summary>
     /// Maps failures to exit codes: the office's configuration → 2; a broken environment (a full disk, no permission,

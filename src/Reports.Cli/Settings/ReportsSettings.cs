@@ -35,6 +35,16 @@ public sealed record ReportsSettings(
     /// <summary>The reception desk's (<c>reports serve</c>): where it listens, whether plain HTTP off loopback is allowed, its certificate.</summary>
     public DeskSettings Desk { get; init; } = DeskSettings.Default;
 
+    /// <summary>
+    /// Per frequency, when its returns are due as an offset from the period's end (the midnight after its last day:
+    /// "12:00" for a week is the Monday noon after it); <see cref="Deadline"/>, when set, wins for the one period run.
+    /// </summary>
+    public IReadOnlyDictionary<Frequency, TimeSpan> DeadlineAfter { get; init; } = new Dictionary<Frequency, TimeSpan>();
+
+    /// <summary>When the returns of <paramref name="period"/> are due, in the office's local time; null when no setting says.</summary>
+    public DateTime? DeadlineFor(ReportingPeriod period) =>
+        Deadline ?? (DeadlineAfter.TryGetValue(period.Frequency, out var after) ? period.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue) + after : null);
+
     public static ReportsSettings Load() => Load(CommandLineSettings.Empty);
 
     public static ReportsSettings Load(CommandLineSettings commandLine)
@@ -114,6 +124,7 @@ public sealed record ReportsSettings(
                 },
                 layers.OptionalText(SettingKeys.DeskCertificate) is { } certificate ? Resolve(home, certificate) : null,
                 layers.OptionalText(SettingKeys.DeskCertificatePassword)),
+            DeadlineAfter = DeadlinesAfter(layers),
         };
     }
 
@@ -136,6 +147,29 @@ public sealed record ReportsSettings(
             throw new SettingsException($"设置 {SettingKeys.Notes}：{e.Message}（来自{layers.SourceOf(SettingKeys.Notes)}）");
         }
     }
+
+    /// <summary>Reports:DeadlineAfter:Week … Year: "12:00" or "5.18:00" (days.hours:minutes), up to 366 days.</summary>
+    private static Dictionary<Frequency, TimeSpan> DeadlinesAfter(SettingsLayers layers)
+    {
+        var offsets = new Dictionary<Frequency, TimeSpan>();
+        foreach (var (frequency, key) in new[]
+                 {
+                     (Frequency.Week, SettingKeys.DeadlineAfterWeek), (Frequency.Dekad, SettingKeys.DeadlineAfterDekad),
+                     (Frequency.Month, SettingKeys.DeadlineAfterMonth), (Frequency.Quarter, SettingKeys.DeadlineAfterQuarter),
+                     (Frequency.Half, SettingKeys.DeadlineAfterHalf), (Frequency.Year, SettingKeys.DeadlineAfterYear),
+                 })
+        {
+            if (layers.Parsed(key, ParseOffset, " 报告期结束后的时长：时:分（如 12:00，即次日12时）或 天.时:分（如 5.18:00），或留空") is { } offset)
+            {
+                offsets[frequency] = offset;
+            }
+        }
+        return offsets;
+    }
+
+    private static TimeSpan? ParseOffset(string text) =>
+        TimeSpan.TryParseExact(text.Trim(), [@"h\:mm", @"hh\:mm", @"d\.h\:mm", @"d\.hh\:mm"], System.Globalization.CultureInfo.InvariantCulture, out var offset)
+        && offset >= TimeSpan.Zero && offset <= TimeSpan.FromDays(366) ? offset : null;
 
     /// <summary>"2022-07-05 18:00", or "2022-07-05" meaning the end of that day.</summary>
     public static DateTime? ParseDeadline(string text)

@@ -8,6 +8,12 @@ public static class SettingKeys
 {
     public const string Window = "Reports:Window";
     public const string Deadline = "Reports:Deadline";
+    public const string DeadlineAfterWeek = "Reports:DeadlineAfter:Week";
+    public const string DeadlineAfterDekad = "Reports:DeadlineAfter:Dekad";
+    public const string DeadlineAfterMonth = "Reports:DeadlineAfter:Month";
+    public const string DeadlineAfterQuarter = "Reports:DeadlineAfter:Quarter";
+    public const string DeadlineAfterHalf = "Reports:DeadlineAfter:Half";
+    public const string DeadlineAfterYear = "Reports:DeadlineAfter:Year";
     public const string Templates = "Reports:Templates";
     public const string Font = "Reports:Font";
     public const string FontFaceIndex = "Reports:FontFaceIndex";
@@ -52,7 +58,7 @@ public static class SettingKeys
 
     public static IReadOnlyList<string> All { get; } =
     [
-        Window, Deadline, Templates, Font, FontFaceIndex, Roster, Store, Out, EarlierRuns, Receipts,
+        Window, Deadline, DeadlineAfterWeek, DeadlineAfterDekad, DeadlineAfterMonth, DeadlineAfterQuarter, DeadlineAfterHalf, DeadlineAfterYear, Templates, Font, FontFaceIndex, Roster, Store, Out, EarlierRuns, Receipts,
         MastheadTitle, IssueLine, Office, IssueDate, Notes, ReportTo, SendTo, CopyTo, Copies,
         BodyFont, BodyFontFaceIndex, HeadingFont, HeadingFontFaceIndex, TitleFont, SubheadingFont, PageNumberFont,
         FullTablesUpTo, LaggingListed, FilledBy, Phone,

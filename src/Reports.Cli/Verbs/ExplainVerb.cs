@@ -17,7 +17,7 @@ public sealed class ExplainVerb(ReportsSettings settings, TimeProvider clock, Te
 {
     public int Execute(string returnCode, ReportingPeriod period, string unitCode, string fieldCode)
     {
-        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
+        var definition = ReturnDefinitionLoader.LoadFor(settings.TemplatesDirectory, returnCode, period);
         var field = definition.FindField(fieldCode) ?? throw new SettingsException(text.T(
             $"{returnCode} 没有字段 {fieldCode}；可用的字段：{string.Join("、", definition.Fields.Select(f => f.Code))}",
             $"{returnCode} has no field {fieldCode}; its fields: {string.Join(", ", definition.Fields.Select(f => f.Code))}"));

@@ -27,7 +27,7 @@ public sealed class OfficeLedger : IDisposable
     /// <summary>The ledger of <paramref name="returnCode"/> × <paramref name="period"/>; the store must exist (a run has filled it).</summary>
     public static OfficeLedger Open(ReportsSettings settings, TimeProvider clock, UiText text, string returnCode, ReportingPeriod period, Roster? roster, bool write)
     {
-        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
+        var definition = ReturnDefinitionLoader.LoadFor(settings.TemplatesDirectory, returnCode, period);
         if (!File.Exists(settings.Store))
         {
             throw new FileNotFoundException(text.T($"存储库不存在：{settings.Store}（先运行 reports run）", $"no store at {settings.Store} (run reports run first)"), settings.Store);

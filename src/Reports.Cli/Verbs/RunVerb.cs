@@ -59,7 +59,7 @@ public sealed class RunVerb(ReportsSettings settings, TimeProvider clock, TextWr
         var started = clock.GetTimestamp();
         var folder = PeriodFolder.For(request.OutRoot, period.ToString());
         // The deadline is set in the office's local time; the injected clock says which zone that is.
-        DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
+        DateTimeOffset? deadline = settings.DeadlineFor(period) is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
         // --return a,b: several returns of the period in one briefing and one workbook.
         var returnCodes = request.ReturnCode.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (returnCodes.Length == 0 || returnCodes.Distinct().Count() != returnCodes.Length)

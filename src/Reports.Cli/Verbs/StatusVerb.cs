@@ -39,7 +39,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
     {
         OutputTarget.Check(request.CsvPath, "--csv", OutputTarget.Inputs(settings.Store, request.RosterPath), [request.Inbox],
             path => OutputTarget.StartsWith(path, "单位代码,") || OutputTarget.StartsWith(path, "unit,"));
-        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, request.ReturnCode));
+        var definition = ReturnDefinitionLoader.LoadFor(settings.TemplatesDirectory, request.ReturnCode, request.Period);
         var roster = RosterLoader.Load(request.RosterPath);
         if (request.Inbox is { } inbox && !Directory.Exists(inbox))
         {
@@ -53,7 +53,7 @@ public sealed class StatusVerb(ReportsSettings settings, TimeProvider clock, Tex
         var freeze = ledger.Freeze;
         var decision = request.Inbox is { } folder ? ledger.Preview(InboxReader.List(folder, roster), prefilled) : ledger.Decide([]);
         var merge = Merger.Merge(definition, roster, request.Period, settings.Window, decision);
-        DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
+        DateTimeOffset? deadline = settings.DeadlineFor(request.Period) is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
         var overview = SubmissionOverview.Build(merge, decision, deadline);
 
         var rows = overview.Units.Select(u => new[]

@@ -26,7 +26,7 @@ public sealed class TemplateVerb(ReportsSettings settings, TimeProvider clock, T
     {
         var period = request.Period;
         var outDirectory = request.OutDirectory;
-        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, request.ReturnCode));
+        var definition = ReturnDefinitionLoader.LoadFor(settings.TemplatesDirectory, request.ReturnCode, period);
         var roster = RosterLoader.Load(request.RosterPath);
         var values = request.ValuesPath is null ? null : ReturnFiller.ReadValueSheetFile(request.ValuesPath, definition);
         var prefill = request.PrefillPath is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;

@@ -41,7 +41,7 @@ public sealed class ValidateVerb(ReportsSettings settings, TimeProvider clock, T
             : Received().Select(r => r.Bytes is { } bytes ? ReturnFileReader.Peek(bytes) : null).FirstOrDefault(i => i is not null);
         var returnCode = request.ReturnCode ?? identity?.Return ?? settings.Sample.Return;
         var period = ReportsCommand.ParsePeriod(request.Period ?? identity?.Period ?? settings.Sample.Period, text);
-        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, returnCode));
+        var definition = ReturnDefinitionLoader.LoadFor(settings.TemplatesDirectory, returnCode, period);
         var roster = RosterLoader.Load(request.RosterPath ?? settings.Roster);
         var prefilled = request.PrefillPath is { } prefillPath ? PrefillSheet.Load(prefillPath, definition) : null;
         // On the office's machine the ledger gives the previous period's figures, checked as a run checks them; on a

@@ -1,3 +1,5 @@
+using Reports.Periods;
+
 namespace Reports.Definitions;
 
 /// <summary>A standard return (报表) as the office defines it under templates/returns.</summary>
@@ -24,6 +26,17 @@ public sealed record ReturnDefinition(
 
     /// <summary>The field code of the 情况说明 cell, the same in every return.</summary>
     public const string VerifyNoteField = "verify_note";
+
+    /// <summary>The frequencies the return is collected at (<c>"frequencies"</c>), shortest first; monthly when the definition says none.</summary>
+    public IReadOnlyList<Frequency> Frequencies { get; init; } = [Frequency.Month];
+
+    /// <summary>Whether the return is collected at the period's frequency.</summary>
+    public bool CollectsAt(ReportingPeriod period) => Frequencies.Contains(period.Frequency);
+
+    /// <summary>Why a period of another frequency is refused, naming the ones the return is collected at.</summary>
+    public string FrequencyRefusal(ReportingPeriod period) =>
+        $"报表 {Code} 按{string.Join("、", Frequencies.Select(f => f.Chinese()))}报送，不收{period.Frequency.Chinese()}的报告期 {period}"
+        + $"；可用的报告期如 {string.Join("、", Frequencies.Select(f => ReportingPeriod.Containing(f, period.LastDay).ToString()))}";
 
     public FieldDefinition? FindField(string code) => Fields.FirstOrDefault(f => f.Code == code);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reports.Configuration;
+using Reports.Periods;
 
 namespace Reports.Definitions;
 
@@ -11,6 +12,13 @@ public static class ReturnDefinitionLoader
 {
     public static string PathFor(string templatesDirectory, string returnCode) =>
         Path.Combine(templatesDirectory, "returns", returnCode + ".json");
+
+    /// <summary>The definition of <paramref name="returnCode"/>, refused when it is not collected at <paramref name="period"/>'s frequency.</summary>
+    public static ReturnDefinition LoadFor(string templatesDirectory, string returnCode, ReportingPeriod period)
+    {
+        var definition = Load(PathFor(templatesDirectory, returnCode));
+        return definition.CollectsAt(period) ? definition : throw new FrequencyRefusedException(definition.FrequencyRefusal(period));
+    }
 
     public static ReturnDefinition Load(string path)
     {
@@ -57,11 +65,41 @@ public static class ReturnDefinitionLoader
         {
             Details = ParseDetails(root, errors),
             Checks = ReturnCheckParser.Parse(root, errors),
+            Frequencies = ParseFrequencies(root, errors),
         };
         CheckReferences(definition, errors);
         ReturnCheckParser.CheckReferences(definition, errors);
         DetailDefinitionChecks.Check(definition, errors);
         return definition;
+    }
+
+    /// <summary><c>"frequencies": ["week", "dekad", "month"]</c>: how often the return is collected; monthly when absent.</summary>
+    private static IReadOnlyList<Frequency> ParseFrequencies(JsonElement root, List<string> errors)
+    {
+        if (!root.TryGetProperty("frequencies", out var list))
+        {
+            return [Frequency.Month];
+        }
+        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+        {
+            errors.Add($"$.frequencies: 应为报送频率的列表，如 [\"week\", \"month\"]（可用 {FrequencyNames.AllCodes}）");
+            return [Frequency.Month];
+        }
+        var frequencies = new List<Frequency>();
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            if (FrequencyNames.TryParse(item.ValueKind == JsonValueKind.String ? item.GetString() : null, out var frequency))
+            {
+                frequencies.Add(frequency);
+            }
+            else
+            {
+                errors.Add($"$.frequencies[{index}]: 未知的报送频率“{(item.ValueKind == JsonValueKind.String ? item.GetString() : item.GetRawText())}”(应为 {FrequencyNames.AllCodes})");
+            }
+            index++;
+        }
+        return [.. frequencies.Distinct().Order()];
     }
 
     /// <summary><c>"details": [ { "code", "title", "columns": [...], "checks": [...] } ]</c>.</summary>

@@ -106,7 +106,7 @@ public sealed class ReturnLedger
         {
             return null;
         }
-        var previous = Open(_store, Definition, Roster, Period.AddMonths(-1), _clock);
+        var previous = Open(_store, Definition, Roster, Period.Previous(), _clock);
         var decision = previous.Decide([]);
         if (decision.Files.Count == 0)
         {
@@ -224,7 +224,7 @@ public sealed class ReturnLedger
             .OfType<MergeResult>()
             .Append(current)
             .ToList();
-        return new PeriodHistory(MergeOf(current.Period.AddMonths(-1)), MergeOf(current.Period.AddMonths(-12)), campaign);
+        return new PeriodHistory(MergeOf(current.Period.Previous()), MergeOf(current.Period.YearBefore()), campaign);
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public static class Merger
         return new MergeResult(
             definition, roster, period, window,
             window.ProgressAt(period.LastDay),
-            CampaignWindow.Year(period.Year).ProgressAt(period.LastDay),
+            CampaignWindow.Year(period.LastDay.Year).ProgressAt(period.LastDay),
             units, total);
     }
 }

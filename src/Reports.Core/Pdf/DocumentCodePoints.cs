@@ -82,6 +82,15 @@ internal sealed record DocumentCodePoints(IReadOnlyDictionary<PdfFontRole, Sorte
                         Add(PdfFontRole.Subheading, paragraph);
                     }
                     break;
+                case PdfLineChart l:
+                    Add(PdfFontRole.Heading, l.Caption);
+                    AddTo(result.Chart, l.ValueAxisLabel);
+                    foreach (var label in l.Periods.Concat(l.Lines.Select(line => line.Label)))
+                    {
+                        AddTo(result.Chart, label);
+                    }
+                    AddTo(result.Chart, "0123456789.-%");
+                    break;
                 case PdfDistribution d:
                     foreach (var line in d.Lines)
                     {

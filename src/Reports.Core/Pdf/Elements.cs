@@ -109,6 +109,7 @@ internal static class LayoutElements
         PdfSpacer s => new SpacerElement(s),
         PdfPageBreak => new PageBreakElement(),
         PdfBarChart c => new BarChartElement(c),
+        PdfLineChart l => new LineChartElement(l),
         PdfDistribution d => new DistributionElement(d),
         PdfInstructionBox i => new InstructionBoxElement(i),
         _ => throw new NotSupportedException($"不支持的 PDF 内容块类型 {block.GetType().Name}"),

@@ -108,6 +108,20 @@ public sealed record PdfBarChart(
     float HeightPt = 200,
     string? LegendLabel = null) : PdfBlock;
 
+/// <summary>
+/// A line chart over periods (a campaign's weeks): one labelled point per period on the horizontal axis, each
+/// <see cref="PdfLine"/> a series in percent (a dashed one for time progress), named in a legend.
+/// </summary>
+public sealed record PdfLineChart(
+    string Caption,
+    IReadOnlyList<string> Periods,
+    IReadOnlyList<PdfLine> Lines,
+    string ValueAxisLabel,
+    float HeightPt = 190) : PdfBlock;
+
+/// <summary>A series of a line chart, one value per period (null: none that period); <see cref="Dashed"/> for a reference such as time progress.</summary>
+public sealed record PdfLine(string Label, IReadOnlyList<double?> Values, bool Dashed = false);
+
 /// <summary>A bar; <see cref="ValueText"/> is the label over it (null: the value with one decimal).</summary>
 public sealed record PdfBar(string Label, double Value, bool Highlight = false, string? ValueText = null);
 

@@ -52,7 +52,7 @@ public sealed class RunPipeline(TimeProvider clock, IProgress<string>? progress 
         var stages = new StageClock();
         stages.Begin(StageTiming.Load);
         // 1. The office's own files: any problem here is a configuration error and stops the run.
-        var definitions = options.Returns.Select(code => ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(options.TemplatesDirectory, code))).ToList();
+        var definitions = options.Returns.Select(code => ReturnDefinitionLoader.LoadFor(options.TemplatesDirectory, code, options.Period)).ToList();
         var roster = RosterLoader.Load(options.RosterPath);
         var narrativeTemplates = options.Returns.Select(code => NarrativeRenderer.Load(NarrativeRenderer.PathFor(options.TemplatesDirectory, code))).ToList();
         if (!Directory.Exists(options.InboxDirectory))

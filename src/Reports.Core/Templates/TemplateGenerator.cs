@@ -35,7 +35,7 @@ public sealed class TemplateGenerator(TimeProvider clock)
         var sheet = package.Add(SheetName);
 
         Title(sheet, 1, definition.Title, bold: true, size: 16);
-        Title(sheet, 2, definition.Cumulative ? $"（截至{request.Period.ChineseEnd}累计数）" : $"（{request.Period.Year}年{request.Period.Month}月）", bold: false, size: 11);
+        Title(sheet, 2, definition.Cumulative ? $"（截至{request.Period.ChineseEnd}累计数）" : $"（{request.Period.Chinese}）", bold: false, size: 11);
 
         // Identification rows: visible, locked, and named, so any tool can tell what this file is.
         foreach (var (name, (row, column)) in TemplateLayout.Cells(definition).Where(c => MetaNames.All.Contains(c.Key)))

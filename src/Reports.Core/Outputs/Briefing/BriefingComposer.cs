@@ -68,6 +68,8 @@ public static class BriefingComposer
         string? appendixHeading = null;
         var inAppendix = false;
         var sections = 0;
+        // The campaign's trend over its periods follows the lead paragraph, once several periods are in the store.
+        var trend = TrendChartBuilder.Build(analysis);
         foreach (var element in narrative)
         {
             if (element is BriefingHeading { Text: var heading } && heading.StartsWith("附件", StringComparison.Ordinal))
@@ -101,6 +103,11 @@ public static class BriefingComposer
                     break;
                 case BriefingParagraph p:
                     blocks.Add(new PdfParagraph(p.Text));
+                    if (trend is not null)
+                    {
+                        blocks.Add(trend);
+                        trend = null;
+                    }
                     break;
                 case BriefingTableSlot slot:
                     blocks.AddRange(TaskTableBuilder.Build(merge, analysis, Section(merge, slot.SectionCode), scale));

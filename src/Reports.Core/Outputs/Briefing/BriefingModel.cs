@@ -1,5 +1,6 @@
 using Reports.Analysis;
 using Reports.Merge;
+using Reports.Periods;
 using Scriban.Runtime;
 
 namespace Reports.Outputs.Briefing;
@@ -35,6 +36,10 @@ public static class BriefingModel
         yield return ("city", merge.Roster.Name);
         yield return ("period", merge.Period.ToString());
         yield return ("period_end", merge.Period.ChineseEnd);
+        // The period as people say it ("2022年第25周（6月20日—26日）", "2022年6月中旬", "2022年6月"), and shortly after the
+        // day a week or a dekad ends ("第25周", "6月中旬"; empty for a month, whose end says it: 2022年6月底).
+        yield return ("period_name", merge.Period.Chinese);
+        yield return ("period_short", merge.Period.Frequency is Frequency.Week or Frequency.Dekad ? merge.Period.ChineseShort : "");
         yield return ("window_start", $"{merge.Window.Start.Year}年{merge.Window.Start.Month}月{merge.Window.Start.Day}日");
         yield return ("window_end", $"{merge.Window.End.Year}年{merge.Window.End.Month}月{merge.Window.End.Day}日");
         yield return ("time_progress", merge.TimeProgress);
