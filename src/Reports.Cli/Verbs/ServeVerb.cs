@@ -40,7 +40,7 @@ public sealed class ServeVerb(ReportsSettings settings, TimeProvider clock, Text
         {
             throw new SettingsException(text.T($"--return 的值“{request.ReturnCodes}”无效：应为一个或多个不重复的报表代码，用逗号分隔", $"--return “{request.ReturnCodes}” should be one or more distinct return codes, comma-separated"));
         }
-        var definitions = codes.Select(c => ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(settings.TemplatesDirectory, c))).ToList();
+        var definitions = codes.Select(c => ReturnDefinitionLoader.LoadFor(settings.TemplatesDirectory, c, request.Period)).ToList();
         var roster = RosterLoader.Load(request.RosterPath);
         var endpoints = (request.Urls ?? settings.Desk.Urls).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(u => DeskEndpoint.Parse(u, text)).ToList();
@@ -55,7 +55,7 @@ public sealed class ServeVerb(ReportsSettings settings, TimeProvider clock, Text
                 $"{open.Url} is plain HTTP on an address other than loopback: codes would cross the intranet in clear. Use https:// with Reports:Desk:Certificate, or set Reports:Desk:AllowHttp=true if you must"));
         }
         var certificate = endpoints.Any(e => e.Https) ? Certificate() : null;
-        DateTimeOffset? deadline = settings.Deadline is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
+        DateTimeOffset? deadline = settings.DeadlineFor(request.Period) is { } due ? new DateTimeOffset(due, clock.LocalTimeZone.GetUtcOffset(due)) : null;
         // The codes and the audit share one connection to the store for the desk's life; each upload opens its own.
         using var access = ReturnStore.Open(settings.Store, clock);
         var options = new DeskOptions(definitions, request.Period, roster, settings.Store, settings.Window, deadline,

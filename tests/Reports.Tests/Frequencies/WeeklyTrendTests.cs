@@ -3,7 +3,7 @@ using Reports.Tests.Support;
 
 namespace Reports.Tests.Frequencies;
 
-/// <summary>The weekly sample (seeds/campaign-5plus1/weekly) run week by week: the briefing draws the campaign's trend once three weeks are in the store.</summary>
+/// <summary>The weekly sample (seeds/campaign-5plus1/weekly) run week by week (unapproved: each briefing is a 送审稿): the briefing draws the campaign's trend once three weeks are in the store.</summary>
 public sealed class WeeklyTrendTests
 {
     private const string Caption = "图：长治市各周完成情况与时序进度（%）";
@@ -22,7 +22,7 @@ public sealed class WeeklyTrendTests
             var run = Support.Cli.Invoke("run", "--return", Samples.ReturnCode, "--period", week, "--roster", RepositoryPaths.SampleRoster, "--inbox", inbox,
                 "--out", output, "--store", store, "--window", "2022-03-22:2022-06-30", "--quiet");
             Assert.Equal((int)ExitCode.Success, run.Exit);
-            var text = PdfText.Squash(PdfText.Of(Path.Combine(output, week, $"简报-{Samples.ReturnCode}-{week}.pdf")));
+            var text = PdfText.Squash(PdfText.Of(Path.Combine(output, week, $"简报-{Samples.ReturnCode}-{week}-送审稿.pdf")));
             if (week == "2022-W14")
             {
                 Assert.Contains(Caption, text, StringComparison.Ordinal);
