@@ -1,5 +1,4 @@
 using Reports.Analysis;
-using Reports.Configuration;
 using Reports.Outputs.Briefing;
 using Reports.Outputs.Receipts;
 using Reports.Pdf;

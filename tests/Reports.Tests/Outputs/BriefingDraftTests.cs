@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Reports.Configuration;
+using Reports.Cli.Settings;
 using Reports.Outputs.Briefing;
 using Reports.Pdf;
 using Reports.Pipeline;

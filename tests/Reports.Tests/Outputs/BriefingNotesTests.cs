@@ -1,4 +1,4 @@
-using Reports.Configuration;
+using Reports.Cli.Settings;
 using Reports.Outputs.Briefing;
 using Reports.Tests.Support;
 

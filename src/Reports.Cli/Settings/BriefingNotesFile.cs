@@ -1,7 +1,7 @@
 using System.Text;
 using Reports.Outputs.Briefing;
 
-namespace Reports.Configuration;
+namespace Reports.Cli.Settings;
 
 /// <summary>
 /// The office's notes file for the briefing (Reports:Briefing:Notes, <c>--notes</c>), read once when the settings are
