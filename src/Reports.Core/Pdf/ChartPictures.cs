@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Reports.Pdf;
 
 /// <summary>
-/// The briefing's bar charts as pictures (PNG) for the editable draft: each chart's own drawing — the fragment the PDF
+/// The briefing's charts (bar charts and the campaign's trend lines) as pictures (PNG) for the editable draft: each chart's own drawing — the fragment the PDF
 /// draws as vectors — drawn by Skia into a bitmap at <see cref="Dpi"/>, with the same subset fonts, so the picture is
 /// the PDF's chart, pixel for point. The caption is not drawn: the draft sets it as text.
 /// </summary>
@@ -13,7 +13,7 @@ public static class ChartPictures
     public const float Dpi = 200;
 
     /// <summary>One picture per chart, in order: the PNG's bytes and the size it is set at, in points.</summary>
-    public static IReadOnlyList<ChartPicture> Render(IReadOnlyList<PdfBarChart> charts, PdfFonts fonts, float widthPt)
+    public static IReadOnlyList<ChartPicture> Render(IReadOnlyList<PdfBlock> charts, PdfFonts fonts, float widthPt)
     {
         ArgumentNullException.ThrowIfNull(charts);
         ArgumentNullException.ThrowIfNull(fonts);
@@ -31,7 +31,13 @@ public static class ChartPictures
             var pictures = new List<ChartPicture>();
             foreach (var chart in charts)
             {
-                if (new BarChartElement(chart).Layout(context).OfType<BarChartFragment>().SingleOrDefault() is not { } fragment)
+                Fragment? fragment = chart switch
+                {
+                    PdfBarChart bars => new BarChartElement(bars).Layout(context).OfType<BarChartFragment>().SingleOrDefault(),
+                    PdfLineChart lines => new LineChartElement(lines).Layout(context).OfType<LineChartFragment>().SingleOrDefault(),
+                    _ => throw new ArgumentException($"不是图表：{chart.GetType().Name}", nameof(charts)),
+                };
+                if (fragment is null)
                 {
                     pictures.Add(new ChartPicture([], 0, 0));
                     continue;
@@ -52,5 +58,5 @@ public static class ChartPictures
     }
 }
 
-/// <summary>A chart drawn as a PNG (empty when the chart has no bars) and the size it is set at, in points.</summary>
+/// <summary>A chart drawn as a PNG (empty when the chart has nothing to draw) and the size it is set at, in points.</summary>
 public sealed record ChartPicture(byte[] Png, float WidthPt, float HeightPt);

@@ -29,6 +29,10 @@ public sealed class WeeklyTrendTests
                 Assert.Contains("第12周", text, StringComparison.Ordinal);
                 Assert.Contains("第14周", text, StringComparison.Ordinal);
                 Assert.Contains("（截至2022年4月10日，第14周）", text, StringComparison.Ordinal); // 2022-W14 ends on Sunday 10 April
+                // The editable draft carries the trend too: its caption as text, the chart as the PDF's drawing in a picture.
+                var draft = DocxReadBack.Read(Path.Combine(output, week, $"简报-{Samples.ReturnCode}-{week}-送审稿.docx"));
+                Assert.Contains(draft.Paragraphs, p => p.Text == Caption);
+                Assert.Empty(draft.Errors);
             }
             else
             {

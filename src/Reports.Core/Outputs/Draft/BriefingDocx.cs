@@ -31,7 +31,7 @@ public static class BriefingDocx
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(page);
         var widthPt = page.WidthPt - page.MarginLeftPt - page.MarginRightPt;
-        var charts = model.Blocks.OfType<PdfBarChart>().ToList();
+        var charts = model.Blocks.Where(b => b is PdfBarChart or PdfLineChart).ToList();
         var pictures = ChartPictures.Render(charts, fonts, widthPt);
         using var buffer = new MemoryStream();
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
@@ -197,7 +197,10 @@ public static class BriefingDocx
                     Table(t);
                     break;
                 case PdfBarChart c:
-                    Chart(c, pictures[_chart++]);
+                    Chart(c.Caption, pictures[_chart++]);
+                    break;
+                case PdfLineChart l:
+                    Chart(l.Caption, pictures[_chart++]);
                     break;
                 case PdfDistribution d:
                     Distribution(d);
@@ -421,13 +424,13 @@ public static class BriefingDocx
         }
 
         /// <summary>A chart: its caption as text, then the PDF's chart drawing as a picture the 版心's width.</summary>
-        private void Chart(PdfBarChart chart, ChartPicture picture)
+        private void Chart(string caption, ChartPicture picture)
         {
             if (picture.Png.Length == 0)
             {
                 return;
             }
-            Append(Paragraph(DraftStyles.Caption, chart.Caption));
+            Append(Paragraph(DraftStyles.Caption, caption));
             var index = (uint)_chart;
             var id = $"rIdChart{index}";
             var part = main.AddNewPart<ImagePart>("image/png", id);
@@ -441,7 +444,7 @@ public static class BriefingDocx
             var drawing = new Drawing(new Dw.Inline(
                 new Dw.Extent { Cx = cx, Cy = cy },
                 new Dw.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
-                new Dw.DocProperties { Id = index, Name = name, Description = XmlChars.Clean(chart.Caption) },
+                new Dw.DocProperties { Id = index, Name = name, Description = XmlChars.Clean(caption) },
                 new Dw.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
                 new A.Graphic(new A.GraphicData(new Pic.Picture(
                     new Pic.NonVisualPictureProperties(
