@@ -157,22 +157,7 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName, float
         var right = chart.Bars.Count - 0.4 + (string.IsNullOrEmpty(chart.ReferenceLabel) ? 0 : ReferenceLabelRoom(chart.Bars.Count, referenceLabelWidth, _width));
         plot.Axes.SetLimits(-0.6, right, 0, top * (string.IsNullOrEmpty(chart.LegendLabel) ? 1.15 : 1.3));
 
-        foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right })
-        {
-            axis.TickLabelStyle.FontName = fontName;
-            axis.TickLabelStyle.FontSize = Typography.ChartTickSize;
-            axis.Label.FontName = fontName;
-            axis.Label.FontSize = Typography.ChartLabelSize;
-            axis.Label.Bold = false;
-        }
-
-        plot.Axes.Left.Label.Text = chart.ValueAxisLabel;
-        plot.Axes.Bottom.Label.Text = "";
-        plot.Axes.Title.Label.Text = "";
-        plot.Grid.XAxisStyle.IsVisible = false;
-        plot.Grid.MajorLineColor = ScottPlot.Color.FromHex("#E0E0E0");
-        plot.FigureBackground.Color = ScottPlot.Colors.White;
-        plot.DataBackground.Color = ScottPlot.Colors.White;
+        ChartFrame.Apply(plot, fontName, chart.ValueAxisLabel);
     }
 
     /// <summary>

@@ -104,21 +104,7 @@ internal sealed class LineChartFragment(PdfLineChart chart, string fontName) : F
         plot.Legend.ShadowColor = ScottPlot.Colors.Transparent;
         plot.Legend.BackgroundColor = ScottPlot.Colors.White.WithAlpha(0.85);
 
-        foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left, plot.Axes.Right })
-        {
-            axis.TickLabelStyle.FontName = fontName;
-            axis.TickLabelStyle.FontSize = Typography.ChartTickSize;
-            axis.Label.FontName = fontName;
-            axis.Label.FontSize = Typography.ChartLabelSize;
-            axis.Label.Bold = false;
-        }
-        plot.Axes.Left.Label.Text = chart.ValueAxisLabel;
-        plot.Axes.Bottom.Label.Text = "";
-        plot.Axes.Title.Label.Text = "";
-        plot.Grid.XAxisStyle.IsVisible = false;
-        plot.Grid.MajorLineColor = ScottPlot.Color.FromHex("#E0E0E0");
-        plot.FigureBackground.Color = ScottPlot.Colors.White;
-        plot.DataBackground.Color = ScottPlot.Colors.White;
+        ChartFrame.Apply(plot, fontName, chart.ValueAxisLabel);
     }
 
     private static ScottPlot.Color Color(SKColor c) => new(c.Red, c.Green, c.Blue, c.Alpha);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using Reports.Tests.Support;
 
@@ -44,25 +43,8 @@ public sealed class ValidateMemoryTests
     private static (long Peak, string Stdout) PeakOf(string folder, string[] files)
     {
         using var process = Support.Cli.Start(folder, null, ["validate", "--roster", RepositoryPaths.SampleRoster, .. files]);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        var clock = Stopwatch.StartNew();
-        while (!process.WaitForExit(20))
-        {
-            try
-            {
-                process.Refresh();
-                peak = Math.Max(peak, process.PeakWorkingSet64); // VmHWM: the high-water mark, kept by the kernel
-            }
-            catch (InvalidOperationException)
-            {
-                break; // exited between the two calls
-            }
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "validate did not finish");
-        }
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {stdout.Result} {stderr.Result}");
-        Assert.True(peak > 0);
-        return (peak, stdout.Result);
+        var watched = PeakMemory.Watch(process, "validate");
+        Assert.True(watched.Exit == 0, $"exit {watched.Exit}: {watched.Stdout} {watched.Stderr}");
+        return (watched.Peak, watched.Stdout);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Reports.Intake;
 using Reports.Tests.Intake.Xlsx;
 using Reports.Tests.Support;
@@ -53,25 +52,8 @@ public sealed class ReadMemoryTests
         using var process = Support.Cli.Start(temp.Path, environment, "run", "--return", "campaign-5plus1", "--period", "2022-06",
             "--roster", RepositoryPaths.SampleRoster, "--inbox", inbox, "--out", Path.Combine(temp.Path, "out"),
             "--setting", $"Reports:Store={Path.Combine(temp.Path, "store.db")}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        long peak = 0;
-        var clock = Stopwatch.StartNew();
-        while (!process.WaitForExit(20))
-        {
-            try
-            {
-                process.Refresh();
-                peak = Math.Max(peak, process.PeakWorkingSet64); // VmHWM: the high-water mark, kept by the kernel
-            }
-            catch (InvalidOperationException)
-            {
-                break; // exited between the two calls
-            }
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), "the run did not finish");
-        }
-        Assert.True(process.ExitCode is 3, $"exit {process.ExitCode}: {stdout.Result} {stderr.Result}");
-        Assert.True(peak > 0);
+        var (peak, exit, stdout, stderr) = PeakMemory.Watch(process, "the run");
+        Assert.True(exit is 3, $"exit {exit}: {stdout} {stderr}");
         Assert.True(peak < 1536L << 20, $"peak working set {peak >> 20} MB");
     }
 }
