@@ -13,43 +13,49 @@ using Reports.Versions;
 namespace Reports.Desk;
 
 /// <summary>
-/// The desk's door into the one ledger: an upload is taken in exactly as a file of the inbox (ReturnLedger.Receive:
-/// the same reading, checks, store and receipt names), recorded at the server's time when the upload was complete; what
-/// the pages and the API show is read back through the ledger and its decision. No version is decided here.
+/// The desk's door into the one ledger: an upload is taken in exactly as a file of the inbox (the same reading, checks,
+/// store and receipt names), recorded at the server's time when the upload was complete; what the pages and the API show
+/// is read back through the ledger and its decision. No version is decided here.
+/// Uploads are read and checked in parallel, outside any lock (the expensive part); only their recording — a few short
+/// transactions of the store, on one connection kept open for the desk's life — goes one at a time. The intake context
+/// (the roster, the prefill, the previous period's figures) is built once per return, when the first upload comes.
 /// </summary>
-public sealed partial class DeskLedger(DeskOptions options)
+public sealed partial class DeskLedger(DeskOptions options) : IDisposable
 {
-    // Until the store's writers hold its lock only while writing, one upload at a time goes into the ledger.
-    private readonly SemaphoreSlim _one = new(1, 1);
+    // The store's one connection for the desk's life, and the recording: one upload recorded at a time.
+    private readonly SemaphoreSlim _recording = new(1, 1);
+    private readonly DeskClock _clock = new(options.Clock);
+    private readonly Dictionary<string, IntakeContext> _contexts = new(StringComparer.Ordinal);
+    private ReturnStore? _store;
 
     public DeskOptions Options => options;
 
     /// <summary>
-    /// Takes one upload in for <paramref name="sender"/>: its bytes lie, named by their SHA-256, in the upload folder
-    /// while the ledger reads and records them in one transaction of the store; the verdict is what the decision
-    /// made of them. A file whose meta_unit is another unit is rejected by intake (RPT018).
+    /// Takes one upload in for <paramref name="sender"/>: read and checked from its bytes under a name of the unit and
+    /// their SHA-256, then recorded by the ledger in the store; the verdict is what the decision over the unit's versions
+    /// made of it. A file whose meta_unit is another unit is rejected by intake (RPT018).
     /// </summary>
     public async Task<DeskVerdict> ReceiveAsync(CodeHolder sender, byte[] bytes, string? clientName, CancellationToken cancellation)
     {
         var receivedAt = options.Clock.GetUtcNow();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var definition = DefinitionOf(bytes);
-        // Never a name the client chose: the unit, the hash, and one of the workbook extensions intake knows.
-        var path = Path.Combine(options.UploadFolder, $"{DeskPrefix}{sender.Unit}-{sha256}{Extension(clientName)}");
-        await _one.WaitAsync(cancellation);
+        // Never a name the client chose: the unit, the hash, and one of the workbook extensions intake knows. The file's
+        // time is the reception time: 按时/逾期 are judged from it, as for a file laid in the inbox.
+        // (Named in the upload folder as it always was; the bytes are read from memory and never written there.)
+        var name = Path.Combine(options.UploadFolder, $"{DeskPrefix}{sender.Unit}-{sha256}{Extension(clientName)}");
+        var context = await ContextOf(definition, cancellation);
+        var file = new ReceivedFile(name, sender.Unit, bytes, receivedAt) { ByDesk = true };
+        var read = ReturnLedger.Read(file, context with { Now = TimeZoneInfo.ConvertTime(receivedAt, options.Clock.LocalTimeZone) });
+        await _recording.WaitAsync(cancellation);
         try
         {
-            Directory.CreateDirectory(options.UploadFolder);
-            await File.WriteAllBytesAsync(path, bytes, CancellationToken.None);
-            // The file's time is the reception time: 按时/逾期 are judged from it, as for a file laid in the inbox.
-            File.SetLastWriteTimeUtc(path, receivedAt.UtcDateTime);
-            var clock = new PinnedClock(receivedAt, options.Clock.LocalTimeZone);
-            using var store = ReturnStore.Open(options.StorePath, clock);
-            var ledger = ReturnLedger.Open(store, definition, options.Roster, options.Period, clock);
-            var intake = ledger.Receive([new InboxEntry(path, sender.Unit) { ByDesk = true }], ledger.IntakeContext(), "报送台", _ => true,
-                threads: 1, recorded: options.Recorded);
+            // The store records the version as received when the upload was complete, however long it waited here.
+            _clock.Pin(receivedAt);
+            var ledger = ReturnLedger.Open(StoreLocked(), definition, options.Roster, options.Period, _clock);
+            var intake = ledger.Record(read, "报送台", receipted: true, recorded: options.Recorded);
             var received = intake.Received[0];
-            var decision = ledger.Decide(intake.Unrecorded);
+            var decision = ledger.DecideUnit(received.UnitCode, intake.Unrecorded);
             var decided = (received.Sha256.Length == 0 ? null : decision.Files.FirstOrDefault(f => f.Sha256 == received.Sha256))
                 ?? new DecidedVersion(StoredVersion.Unrecorded(received), received.Status);
             // Content the store held before this upload: a byte-identical resend.
@@ -61,10 +67,36 @@ public sealed partial class DeskLedger(DeskOptions options)
         }
         finally
         {
-            _one.Release();
-            // The store holds the bytes now (or, killed midway, never did): the upload's file is not kept twice.
-            File.Delete(path);
+            _recording.Release();
         }
+    }
+
+    /// <summary>The intake context of a return, built once (it reads the previous period's figures from the store).</summary>
+    private async Task<IntakeContext> ContextOf(ReturnDefinition definition, CancellationToken cancellation)
+    {
+        await _recording.WaitAsync(cancellation);
+        try
+        {
+            if (!_contexts.TryGetValue(definition.Code, out var context))
+            {
+                context = ReturnLedger.Open(StoreLocked(), definition, options.Roster, options.Period, options.Clock).IntakeContext();
+                _contexts[definition.Code] = context;
+            }
+            return context;
+        }
+        finally
+        {
+            _recording.Release();
+        }
+    }
+
+    /// <summary>The desk's store, opened on first use (only under the recording's lock: one connection, one thread at a time).</summary>
+    private ReturnStore StoreLocked() => _store ??= ReturnStore.Open(options.StorePath, _clock);
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        _recording.Dispose();
     }
 
     /// <summary>The period's record of one return as the ledger decides it: every version, the overview per roster unit, the receipts issued.</summary>

@@ -127,6 +127,37 @@ public sealed class ReturnLedger
         VersionSelector.Decide([.. _store?.Versions(Code, Period) ?? [], .. unrecorded], Freeze, _clock.LocalTimeZone);
 
     /// <summary>
+    /// The decision over one unit's versions only (null: the versions whose unit could not be read) and
+    /// <paramref name="unrecorded"/>: the one rule decides each unit by its own versions, so what it makes of this
+    /// unit's files is what <see cref="Decide"/> makes of them, without reading the rest of the period.
+    /// </summary>
+    public VersionDecision DecideUnit(string? unit, IReadOnlyList<StoredVersion> unrecorded) =>
+        VersionSelector.Decide([.. _store?.VersionsOf(Code, Period, unit) ?? [], .. unrecorded], Freeze, _clock.LocalTimeZone);
+
+    /// <summary>
+    /// Reads and checks one file already in memory (an upload) against <paramref name="context"/> exactly as intake reads
+    /// a file of the inbox; nothing recorded, nothing of the store touched: safe on any thread, alongside a recording.
+    /// </summary>
+    public static IntakeProcessor.Taken Read(ReceivedFile file, IntakeContext context) =>
+        new(new ReturnFileReader(context).Read(file), file.Bytes);
+
+    /// <summary>
+    /// Records one file read by <see cref="Read"/> as a run of its own, exactly as <see cref="Receive"/> records a run of
+    /// one file (the same short transactions; nothing counts until the run completes); with a receipt when
+    /// <paramref name="receipted"/>.
+    /// </summary>
+    public LedgerIntake Record(IntakeProcessor.Taken read, string inbox, bool receipted, IProgress<IntakeFileResult>? recorded = null)
+    {
+        using var run = StoreNeeded().BeginRun(Code, Period, inbox, 1);
+        run.Add(read.File, read.Bytes);
+        recorded?.Report(read.File);
+        IntakeFileResult[] received = [Kept(read.File)];
+        var receipts = Receipted(received, _ => receipted, run);
+        run.Complete();
+        return new LedgerIntake(received, [.. received.Where(f => !IsVersion(f)).Select(StoredVersion.Unrecorded)], run.RunId, receipts);
+    }
+
+    /// <summary>
     /// What the period would look like with an inbox not yet merged (<c>status --inbox</c>): its files read and checked
     /// exactly as a run would (the same context), nothing recorded; files new to the store count as received after it.
     /// </summary>

@@ -442,16 +442,22 @@ public sealed partial class ReturnStore : IDisposable
     /// and when, its values with their cells, its detail rows, its diagnostics and the office's withdrawal of it (if any).
     /// What <see cref="Versions.VersionSelector"/> decides among.
     /// </summary>
-    internal IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period)
+    internal IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period) => Versions(returnCode, period, false, null);
+
+    /// <summary>The versions of one unit only (null: those whose unit could not be read), as <see cref="Versions(string, ReportingPeriod)"/> gives them.</summary>
+    internal IReadOnlyList<StoredVersion> VersionsOf(string returnCode, ReportingPeriod period, string? unit) => Versions(returnCode, period, true, unit);
+
+    private IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period, bool oneUnit, string? unit)
     {
-        var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()) };
+        var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()), ("$u", unit) };
+        var ofUnit = oneUnit ? " AND v.unit_code IS $u" : "";
         var values = new Dictionary<long, (Dictionary<string, decimal> Numbers, Dictionary<string, string> Texts, Dictionary<string, FieldReading> Cells)>();
         // Field codes, sheet names and cell references repeat in every version: one string each, not one per row.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         string Named(string text) => names.TryGetValue(text, out var known) ? known : names[text] = text;
         ReadAll($"""
             SELECT vv.version_id, vv.field, vv.number, vv.text, vv.sheet, vv.cell, vv.typed FROM version_values vv
-            JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vv.version_id, vv.field;
+            JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY vv.version_id, vv.field;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
@@ -477,7 +483,7 @@ public sealed partial class ReturnStore : IDisposable
         var details = new Dictionary<long, Dictionary<string, IReadOnlyList<DetailRow>>>();
         ReadAll($"""
             SELECT vd.version_id, vd.table_code, vd.rows FROM version_details vd
-            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vd.version_id, vd.table_code;
+            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY vd.version_id, vd.table_code;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
@@ -491,7 +497,7 @@ public sealed partial class ReturnStore : IDisposable
         var diagnostics = new Dictionary<long, List<Diagnostic>>();
         ReadAll($"""
             SELECT vd.version_id, vd.code, vd.severity, vd.message, vd.sheet, vd.cell, vd.field, v.file_name FROM version_diagnostics vd
-            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vd.version_id, vd.seq;
+            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY vd.version_id, vd.seq;
             """, key, reader =>
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
@@ -507,8 +513,8 @@ public sealed partial class ReturnStore : IDisposable
 
         var versions = new List<StoredVersion>();
         ReadAll($"""
-            SELECT id, sha256, unit_code, file_name, file_time, stamp, status, first_run, received_at FROM versions
-            WHERE return_code = $r AND period = $p AND {Counted} ORDER BY id;
+            SELECT id, sha256, unit_code, file_name, file_time, stamp, status, first_run, received_at FROM versions v
+            WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY id;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
