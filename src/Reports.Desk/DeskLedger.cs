@@ -26,6 +26,8 @@ public sealed partial class DeskLedger(DeskOptions options) : IDisposable
     private readonly SemaphoreSlim _recording = new(1, 1);
     private readonly DeskClock _clock = new(options.Clock);
     private readonly Dictionary<string, IntakeContext> _contexts = new(StringComparer.Ordinal);
+    private readonly List<Upload> _waiting = [];
+    private bool _recorderBusy;
     private ReturnStore? _store;
 
     public DeskOptions Options => options;
@@ -47,28 +49,108 @@ public sealed partial class DeskLedger(DeskOptions options) : IDisposable
         var context = await ContextOf(definition, cancellation);
         var file = new ReceivedFile(name, sender.Unit, bytes, receivedAt) { ByDesk = true };
         var read = ReturnLedger.Read(file, context with { Now = TimeZoneInfo.ConvertTime(receivedAt, options.Clock.LocalTimeZone) });
-        await _recording.WaitAsync(cancellation);
+        var upload = new Upload(definition, read, receivedAt, sender.Unit, sha256);
+        lock (_waiting)
+        {
+            _waiting.Add(upload);
+            if (!_recorderBusy)
+            {
+                _recorderBusy = true;
+                _ = Task.Run(RecordWaiting, CancellationToken.None);
+            }
+        }
+        // A request given up while it waits is taken out and never recorded; once taken, it is recorded whole.
+        using var giveUp = cancellation.Register(() =>
+        {
+            lock (_waiting)
+            {
+                if (_waiting.Remove(upload))
+                {
+                    upload.Verdict.TrySetCanceled(cancellation);
+                }
+            }
+        });
+        return await upload.Verdict.Task;
+    }
+
+    /// <summary>An upload read and checked, waiting to be recorded, and its verdict to come.</summary>
+    private sealed record Upload(ReturnDefinition Definition, IntakeProcessor.Taken Read, DateTimeOffset ReceivedAt, string Unit, string Sha256)
+    {
+        public TaskCompletionSource<DeskVerdict> Verdict { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>
+    /// Records the uploads waiting, a group at a time, until none waits. A group is one run of the store: one return, at
+    /// most one upload per unit and per content (so each verdict is what it would be recorded alone: the versions of its
+    /// unit before it and itself); the others wait for the next group. Each upload keeps its own reception time.
+    /// </summary>
+    private void RecordWaiting()
+    {
+        while (true)
+        {
+            List<Upload> group;
+            lock (_waiting)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _recorderBusy = false;
+                    return;
+                }
+                var units = new HashSet<string>(StringComparer.Ordinal);
+                var contents = new HashSet<string>(StringComparer.Ordinal);
+                var code = _waiting[0].Definition.Code;
+                group = [.. _waiting.Where(u => u.Definition.Code == code && units.Add(u.Unit) & contents.Add(u.Sha256)).Take(GroupLimit)];
+                _waiting.RemoveAll(group.Contains);
+            }
+            try
+            {
+                foreach (var (upload, verdict) in group.Zip(Record(group)))
+                {
+                    upload.Verdict.TrySetResult(verdict);
+                }
+            }
+            catch (Exception problem)
+            {
+                foreach (var upload in group)
+                {
+                    upload.Verdict.TrySetException(problem);
+                }
+            }
+        }
+    }
+
+    /// <summary>At most this many uploads in one run: a group's verdicts wait for all of it.</summary>
+    private const int GroupLimit = 64;
+
+    private List<DeskVerdict> Record(List<Upload> group)
+    {
+        _recording.Wait();
         try
         {
-            // The store records the version as received when the upload was complete, however long it waited here.
-            _clock.Pin(receivedAt);
+            var definition = group[0].Definition;
+            // The run's own time (its row) is the first upload's; each version is recorded at its upload's.
+            _clock.Pin(group[0].ReceivedAt);
             var ledger = ReturnLedger.Open(StoreLocked(), definition, options.Roster, options.Period, _clock);
-            var intake = ledger.Record(read, "报送台", receipted: true, recorded: options.Recorded);
-            var received = intake.Received[0];
-            var decision = ledger.DecideUnit(received.UnitCode, intake.Unrecorded);
-            var decided = (received.Sha256.Length == 0 ? null : decision.Files.FirstOrDefault(f => f.Sha256 == received.Sha256))
-                ?? new DecidedVersion(StoredVersion.Unrecorded(received), received.Status);
-            // Content the store held before this upload: a byte-identical resend.
-            var duplicate = decided.FirstSeenRun != 0 && decided.FirstSeenRun != intake.RunId;
-            var at = decided.ReceivedAt ?? receivedAt;
-            return new DeskVerdict(sender.Unit, definition.Code, options.Period.ToString(), sha256, at,
-                duplicate ? "duplicate" : decided.Status.ToString().ToLowerInvariant(),
-                options.Deadline is { } due ? at <= due : null, decided.Diagnostics);
+            var intake = ledger.Record([.. group.Select(u => (u.Read, u.ReceivedAt))], "报送台", options.Recorded);
+            return [.. group.Select((upload, i) => VerdictOf(ledger, intake, intake.Received[i], upload))];
         }
         finally
         {
             _recording.Release();
         }
+    }
+
+    private DeskVerdict VerdictOf(ReturnLedger ledger, LedgerIntake intake, IntakeFileResult received, Upload upload)
+    {
+        var decision = ledger.DecideUnit(received.UnitCode, [.. intake.Unrecorded.Where(f => ReferenceEquals(f.Checked, received))]);
+        var decided = (received.Sha256.Length == 0 ? null : decision.Files.FirstOrDefault(f => f.Sha256 == received.Sha256))
+            ?? new DecidedVersion(StoredVersion.Unrecorded(received), received.Status);
+        // Content the store held before this upload: a byte-identical resend.
+        var duplicate = decided.FirstSeenRun != 0 && decided.FirstSeenRun != intake.RunId;
+        var at = decided.ReceivedAt ?? upload.ReceivedAt;
+        return new DeskVerdict(upload.Unit, upload.Definition.Code, options.Period.ToString(), upload.Sha256, at,
+            duplicate ? "duplicate" : decided.Status.ToString().ToLowerInvariant(),
+            options.Deadline is { } due ? at <= due : null, decided.Diagnostics);
     }
 
     /// <summary>The intake context of a return, built once (it reads the previous period's figures from the store).</summary>

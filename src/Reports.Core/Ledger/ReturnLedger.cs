@@ -142,17 +142,21 @@ public sealed class ReturnLedger
         new(new ReturnFileReader(context).Read(file), file.Bytes);
 
     /// <summary>
-    /// Records one file read by <see cref="Read"/> as a run of its own, exactly as <see cref="Receive"/> records a run of
-    /// one file (the same short transactions; nothing counts until the run completes); with a receipt when
-    /// <paramref name="receipted"/>.
+    /// Records files read by <see cref="Read"/> (each received at its own time) as one run, exactly as
+    /// <see cref="Receive"/> records a run's files (the same short transactions; nothing counts until the run completes),
+    /// each with a receipt. The files must be of distinct contents.
     /// </summary>
-    public LedgerIntake Record(IntakeProcessor.Taken read, string inbox, bool receipted, IProgress<IntakeFileResult>? recorded = null)
+    public LedgerIntake Record(IReadOnlyList<(IntakeProcessor.Taken Read, DateTimeOffset ReceivedAt)> files, string inbox, IProgress<IntakeFileResult>? recorded = null)
     {
-        using var run = StoreNeeded().BeginRun(Code, Period, inbox, 1);
-        run.Add(read.File, read.Bytes);
-        recorded?.Report(read.File);
-        IntakeFileResult[] received = [Kept(read.File)];
-        var receipts = Receipted(received, _ => receipted, run);
+        using var run = StoreNeeded().BeginRun(Code, Period, inbox, files.Count);
+        var received = new List<IntakeFileResult>(files.Count);
+        foreach (var (read, receivedAt) in files)
+        {
+            run.Add(read.File, read.Bytes, receivedAt);
+            recorded?.Report(read.File);
+            received.Add(Kept(read.File));
+        }
+        var receipts = Receipted(received, _ => true, run);
         run.Complete();
         return new LedgerIntake(received, [.. received.Where(f => !IsVersion(f)).Select(StoredVersion.Unrecorded)], run.RunId, receipts);
     }

@@ -340,10 +340,10 @@ public sealed partial class ReturnStore : IDisposable
     }
 
     /// <summary>Writes a batch of the run's files in one short transaction: a new content becomes a version, one already held is noted as seen again.</summary>
-    internal void RecordBatch(RunRecording run, IReadOnlyList<(IntakeFileResult File, byte[]? Original)> files)
+    internal void RecordBatch(RunRecording run, IReadOnlyList<(IntakeFileResult File, byte[]? Original, DateTimeOffset? ReceivedAt)> files)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var (file, original) in files)
+        foreach (var (file, original, receivedAt) in files)
         {
             long? versionId = null;
             if (file.Status != IntakeStatus.Ignored && file.Sha256.Length > 0)
@@ -351,7 +351,7 @@ public sealed partial class ReturnStore : IDisposable
                 versionId = Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", transaction,
                     ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$s", file.Sha256)) is long existing
                     ? existing
-                    : InsertVersion(run.ReturnCode, run.Period, file, run.RunId, run.Now, original, transaction);
+                    : InsertVersion(run.ReturnCode, run.Period, file, run.RunId, receivedAt is { } at ? Format(at) : run.Now, original, transaction);
             }
             Execute("INSERT OR REPLACE INTO run_files (run_id, file_name, sha256, version_id, status) VALUES ($run, $f, $s, $v, $st);", transaction,
                 ("$run", run.RunId), ("$f", Path.GetFileName(file.File)), ("$s", file.Sha256), ("$v", versionId), ("$st", Status(file.Status)));
