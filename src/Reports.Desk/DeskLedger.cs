@@ -17,15 +17,16 @@ namespace Reports.Desk;
 /// store and receipt names), recorded at the server's time when the upload was complete; what the pages and the API show
 /// is read back through the ledger and its decision. No version is decided here.
 /// Uploads are read and checked in parallel, outside any lock (the expensive part); only their recording — a few short
-/// transactions of the store, on one connection kept open for the desk's life — goes one at a time. The intake context
-/// (the roster, the prefill, the previous period's figures) is built once per return, when the first upload comes.
+/// transactions of the store, on one connection kept open for the desk's life — goes one at a time, uploads waiting
+/// recorded together. The intake context (the roster, the prefill, the previous period's figures) is kept per return
+/// while no other process writes to the store.
 /// </summary>
 public sealed partial class DeskLedger(DeskOptions options) : IDisposable
 {
     // The store's one connection for the desk's life, and the recording: one upload recorded at a time.
     private readonly SemaphoreSlim _recording = new(1, 1);
     private readonly DeskClock _clock = new(options.Clock);
-    private readonly Dictionary<string, IntakeContext> _contexts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long DataVersion, IntakeContext Context)> _contexts = new(StringComparer.Ordinal);
     private readonly List<Upload> _waiting = [];
     private bool _recorderBusy;
     private ReturnStore? _store;
@@ -153,18 +154,21 @@ public sealed partial class DeskLedger(DeskOptions options) : IDisposable
             options.Deadline is { } due ? at <= due : null, decided.Diagnostics);
     }
 
-    /// <summary>The intake context of a return, built once (it reads the previous period's figures from the store).</summary>
+    /// <summary>The intake context of a return (it reads the previous period's figures from the store), kept while no other process writes to the store.</summary>
     private async Task<IntakeContext> ContextOf(ReturnDefinition definition, CancellationToken cancellation)
     {
         await _recording.WaitAsync(cancellation);
         try
         {
-            if (!_contexts.TryGetValue(definition.Code, out var context))
+            // Built again only when another process has written to the store since (an approval of the previous period …).
+            var store = StoreLocked();
+            var version = store.DataVersion;
+            if (!_contexts.TryGetValue(definition.Code, out var cached) || cached.DataVersion != version)
             {
-                context = ReturnLedger.Open(StoreLocked(), definition, options.Roster, options.Period, options.Clock).IntakeContext();
-                _contexts[definition.Code] = context;
+                cached = (version, ReturnLedger.Open(store, definition, options.Roster, options.Period, options.Clock).IntakeContext());
+                _contexts[definition.Code] = cached;
             }
-            return context;
+            return cached.Context;
         }
         finally
         {

@@ -717,6 +717,12 @@ public sealed partial class ReturnStore : IDisposable
     /// <summary>The original bytes of a version, as received.</summary>
     public byte[]? Original(string sha256) => Scalar("SELECT bytes FROM originals WHERE sha256 = $s;", null, ("$s", sha256)) as byte[];
 
+    /// <summary>
+    /// SQLite's data_version of this connection: it changes when another connection (another process: a run, an
+    /// approval) commits, not for this connection's own writes. What a long-lived reader caches is fresh while it holds.
+    /// </summary>
+    public long DataVersion => Convert.ToInt64(Scalar("PRAGMA data_version;", null), CultureInfo.InvariantCulture);
+
     /// <summary>How many runs the store has recorded (a killed run is not one of them).</summary>
     public long RunCount => Convert.ToInt64(Scalar("SELECT count(*) FROM runs WHERE complete = 1;", null), CultureInfo.InvariantCulture);
 
