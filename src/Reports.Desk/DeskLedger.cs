@@ -19,14 +19,14 @@ namespace Reports.Desk;
 /// Uploads are read and checked in parallel, outside any lock (the expensive part); only their recording — a few short
 /// transactions of the store, on one connection kept open for the desk's life — goes one at a time, uploads waiting
 /// recorded together. The intake context (the roster, the prefill, the previous period's figures) is kept per return
-/// while no other process writes to the store.
+/// while no other process writes to the store (checked whenever no recording is under way).
 /// </summary>
 public sealed partial class DeskLedger(DeskOptions options) : IDisposable
 {
     // The store's one connection for the desk's life, and the recording: one upload recorded at a time.
     private readonly SemaphoreSlim _recording = new(1, 1);
     private readonly DeskClock _clock = new(options.Clock);
-    private readonly Dictionary<string, (long DataVersion, IntakeContext Context)> _contexts = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long DataVersion, IntakeContext Context)> _contexts = new(StringComparer.Ordinal);
     private readonly List<Upload> _waiting = [];
     private bool _recorderBusy;
     private ReturnStore? _store;
@@ -157,13 +157,23 @@ public sealed partial class DeskLedger(DeskOptions options) : IDisposable
     /// <summary>The intake context of a return (it reads the previous period's figures from the store), kept while no other process writes to the store.</summary>
     private async Task<IntakeContext> ContextOf(ReturnDefinition definition, CancellationToken cancellation)
     {
-        await _recording.WaitAsync(cancellation);
+        var known = _contexts.TryGetValue(definition.Code, out var cached);
+        // While uploads are being recorded the one it has is used (it was fresh when the recording began): reading never
+        // waits for a recording.
+        if (!known)
+        {
+            await _recording.WaitAsync(cancellation);
+        }
+        else if (!await _recording.WaitAsync(0, cancellation))
+        {
+            return cached.Context;
+        }
         try
         {
             // Built again only when another process has written to the store since (an approval of the previous period …).
             var store = StoreLocked();
             var version = store.DataVersion;
-            if (!_contexts.TryGetValue(definition.Code, out var cached) || cached.DataVersion != version)
+            if (!_contexts.TryGetValue(definition.Code, out cached) || cached.DataVersion != version)
             {
                 cached = (version, ReturnLedger.Open(store, definition, options.Roster, options.Period, options.Clock).IntakeContext());
                 _contexts[definition.Code] = cached;
