@@ -13,58 +13,186 @@ using Reports.Versions;
 namespace Reports.Desk;
 
 /// <summary>
-/// The desk's door into the one ledger: an upload is taken in exactly as a file of the inbox (ReturnLedger.Receive:
-/// the same reading, checks, store and receipt names), recorded at the server's time when the upload was complete; what
-/// the pages and the API show is read back through the ledger and its decision. No version is decided here.
+/// The desk's door into the one ledger: an upload is taken in exactly as a file of the inbox (the same reading, checks,
+/// store and receipt names), recorded at the server's time when the upload was complete; what the pages and the API show
+/// is read back through the ledger and its decision. No version is decided here.
+/// Uploads are read and checked in parallel, outside any lock (the expensive part); only their recording — a few short
+/// transactions of the store, on one connection kept open for the desk's life — goes one at a time, uploads waiting
+/// recorded together. The intake context (the roster, the prefill, the previous period's figures) is kept per return
+/// while no other process writes to the store (checked whenever no recording is under way).
 /// </summary>
-public sealed partial class DeskLedger(DeskOptions options)
+public sealed partial class DeskLedger(DeskOptions options) : IDisposable
 {
-    // Until the store's writers hold its lock only while writing, one upload at a time goes into the ledger.
-    private readonly SemaphoreSlim _one = new(1, 1);
+    // The store's one connection for the desk's life, and the recording: one upload recorded at a time.
+    private readonly SemaphoreSlim _recording = new(1, 1);
+    private readonly DeskClock _clock = new(options.Clock);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long DataVersion, IntakeContext Context)> _contexts = new(StringComparer.Ordinal);
+    private readonly List<Upload> _waiting = [];
+    private bool _recorderBusy;
+    private ReturnStore? _store;
 
     public DeskOptions Options => options;
 
     /// <summary>
-    /// Takes one upload in for <paramref name="sender"/>: its bytes lie, named by their SHA-256, in the upload folder
-    /// while the ledger reads and records them in one transaction of the store; the verdict is what the decision
-    /// made of them. A file whose meta_unit is another unit is rejected by intake (RPT018).
+    /// Takes one upload in for <paramref name="sender"/>: read and checked from its bytes under a name of the unit and
+    /// their SHA-256, then recorded by the ledger in the store; the verdict is what the decision over the unit's versions
+    /// made of it. A file whose meta_unit is another unit is rejected by intake (RPT018).
     /// </summary>
     public async Task<DeskVerdict> ReceiveAsync(CodeHolder sender, byte[] bytes, string? clientName, CancellationToken cancellation)
     {
         var receivedAt = options.Clock.GetUtcNow();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var definition = DefinitionOf(bytes);
-        // Never a name the client chose: the unit, the hash, and one of the workbook extensions intake knows.
-        var path = Path.Combine(options.UploadFolder, $"{DeskPrefix}{sender.Unit}-{sha256}{Extension(clientName)}");
-        await _one.WaitAsync(cancellation);
+        // Never a name the client chose: the unit, the hash, and one of the workbook extensions intake knows. The file's
+        // time is the reception time: 按时/逾期 are judged from it, as for a file laid in the inbox.
+        // (Named in the upload folder as it always was; the bytes are read from memory and never written there.)
+        var name = Path.Combine(options.UploadFolder, $"{DeskPrefix}{sender.Unit}-{sha256}{Extension(clientName)}");
+        var context = await ContextOf(definition, cancellation);
+        var file = new ReceivedFile(name, sender.Unit, bytes, receivedAt) { ByDesk = true };
+        var read = ReturnLedger.Read(file, context with { Now = TimeZoneInfo.ConvertTime(receivedAt, options.Clock.LocalTimeZone) });
+        var upload = new Upload(definition, read, receivedAt, sender.Unit, sha256);
+        lock (_waiting)
+        {
+            _waiting.Add(upload);
+            if (!_recorderBusy)
+            {
+                _recorderBusy = true;
+                _ = Task.Run(RecordWaiting, CancellationToken.None);
+            }
+        }
+        // A request given up while it waits is taken out and never recorded; once taken, it is recorded whole.
+        using var giveUp = cancellation.Register(() =>
+        {
+            lock (_waiting)
+            {
+                if (_waiting.Remove(upload))
+                {
+                    upload.Verdict.TrySetCanceled(cancellation);
+                }
+            }
+        });
+        return await upload.Verdict.Task;
+    }
+
+    /// <summary>An upload read and checked, waiting to be recorded, and its verdict to come.</summary>
+    private sealed record Upload(ReturnDefinition Definition, IntakeProcessor.Taken Read, DateTimeOffset ReceivedAt, string Unit, string Sha256)
+    {
+        public TaskCompletionSource<DeskVerdict> Verdict { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>
+    /// Records the uploads waiting, a group at a time, until none waits. A group is one run of the store: one return, at
+    /// most one upload per unit and per content (so each verdict is what it would be recorded alone: the versions of its
+    /// unit before it and itself); the others wait for the next group. Each upload keeps its own reception time.
+    /// </summary>
+    private void RecordWaiting()
+    {
+        while (true)
+        {
+            List<Upload> group;
+            lock (_waiting)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _recorderBusy = false;
+                    return;
+                }
+                var units = new HashSet<string>(StringComparer.Ordinal);
+                var contents = new HashSet<string>(StringComparer.Ordinal);
+                var code = _waiting[0].Definition.Code;
+                group = [.. _waiting.Where(u => u.Definition.Code == code && units.Add(u.Unit) & contents.Add(u.Sha256)).Take(GroupLimit)];
+                _waiting.RemoveAll(group.Contains);
+            }
+            try
+            {
+                foreach (var (upload, verdict) in group.Zip(Record(group)))
+                {
+                    upload.Verdict.TrySetResult(verdict);
+                }
+            }
+            catch (Exception problem)
+            {
+                foreach (var upload in group)
+                {
+                    upload.Verdict.TrySetException(problem);
+                }
+            }
+        }
+    }
+
+    /// <summary>At most this many uploads in one run: a group's verdicts wait for all of it.</summary>
+    private const int GroupLimit = 64;
+
+    private List<DeskVerdict> Record(List<Upload> group)
+    {
+        _recording.Wait();
         try
         {
-            Directory.CreateDirectory(options.UploadFolder);
-            await File.WriteAllBytesAsync(path, bytes, CancellationToken.None);
-            // The file's time is the reception time: 按时/逾期 are judged from it, as for a file laid in the inbox.
-            File.SetLastWriteTimeUtc(path, receivedAt.UtcDateTime);
-            var clock = new PinnedClock(receivedAt, options.Clock.LocalTimeZone);
-            using var store = ReturnStore.Open(options.StorePath, clock);
-            var ledger = ReturnLedger.Open(store, definition, options.Roster, options.Period, clock);
-            var intake = ledger.Receive([new InboxEntry(path, sender.Unit) { ByDesk = true }], ledger.IntakeContext(), "报送台", _ => true,
-                threads: 1, recorded: options.Recorded);
-            var received = intake.Received[0];
-            var decision = ledger.Decide(intake.Unrecorded);
-            var decided = (received.Sha256.Length == 0 ? null : decision.Files.FirstOrDefault(f => f.Sha256 == received.Sha256))
-                ?? new DecidedVersion(StoredVersion.Unrecorded(received), received.Status);
-            // Content the store held before this upload: a byte-identical resend.
-            var duplicate = decided.FirstSeenRun != 0 && decided.FirstSeenRun != intake.RunId;
-            var at = decided.ReceivedAt ?? receivedAt;
-            return new DeskVerdict(sender.Unit, definition.Code, options.Period.ToString(), sha256, at,
-                duplicate ? "duplicate" : decided.Status.ToString().ToLowerInvariant(),
-                options.Deadline is { } due ? at <= due : null, decided.Diagnostics);
+            var definition = group[0].Definition;
+            // The run's own time (its row) is the first upload's; each version is recorded at its upload's.
+            _clock.Pin(group[0].ReceivedAt);
+            var ledger = ReturnLedger.Open(StoreLocked(), definition, options.Roster, options.Period, _clock);
+            var intake = ledger.Record([.. group.Select(u => (u.Read, u.ReceivedAt))], "报送台", options.Recorded);
+            return [.. group.Select((upload, i) => VerdictOf(ledger, intake, intake.Received[i], upload))];
         }
         finally
         {
-            _one.Release();
-            // The store holds the bytes now (or, killed midway, never did): the upload's file is not kept twice.
-            File.Delete(path);
+            _recording.Release();
         }
+    }
+
+    private DeskVerdict VerdictOf(ReturnLedger ledger, LedgerIntake intake, IntakeFileResult received, Upload upload)
+    {
+        var decision = ledger.DecideUnit(received.UnitCode, [.. intake.Unrecorded.Where(f => ReferenceEquals(f.Checked, received))]);
+        var decided = (received.Sha256.Length == 0 ? null : decision.Files.FirstOrDefault(f => f.Sha256 == received.Sha256))
+            ?? new DecidedVersion(StoredVersion.Unrecorded(received), received.Status);
+        // Content the store held before this upload: a byte-identical resend.
+        var duplicate = decided.FirstSeenRun != 0 && decided.FirstSeenRun != intake.RunId;
+        var at = decided.ReceivedAt ?? upload.ReceivedAt;
+        return new DeskVerdict(upload.Unit, upload.Definition.Code, options.Period.ToString(), upload.Sha256, at,
+            duplicate ? "duplicate" : decided.Status.ToString().ToLowerInvariant(),
+            options.Deadline is { } due ? at <= due : null, decided.Diagnostics);
+    }
+
+    /// <summary>The intake context of a return (it reads the previous period's figures from the store), kept while no other process writes to the store.</summary>
+    private async Task<IntakeContext> ContextOf(ReturnDefinition definition, CancellationToken cancellation)
+    {
+        var known = _contexts.TryGetValue(definition.Code, out var cached);
+        // While uploads are being recorded the one it has is used (it was fresh when the recording began): reading never
+        // waits for a recording.
+        if (!known)
+        {
+            await _recording.WaitAsync(cancellation);
+        }
+        else if (!await _recording.WaitAsync(0, cancellation))
+        {
+            return cached.Context;
+        }
+        try
+        {
+            // Built again only when another process has written to the store since (an approval of the previous period …).
+            var store = StoreLocked();
+            var version = store.DataVersion;
+            if (!_contexts.TryGetValue(definition.Code, out cached) || cached.DataVersion != version)
+            {
+                cached = (version, ReturnLedger.Open(store, definition, options.Roster, options.Period, options.Clock).IntakeContext());
+                _contexts[definition.Code] = cached;
+            }
+            return cached.Context;
+        }
+        finally
+        {
+            _recording.Release();
+        }
+    }
+
+    /// <summary>The desk's store, opened on first use (only under the recording's lock: one connection, one thread at a time).</summary>
+    private ReturnStore StoreLocked() => _store ??= ReturnStore.Open(options.StorePath, _clock);
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        _recording.Dispose();
     }
 
     /// <summary>The period's record of one return as the ledger decides it: every version, the overview per roster unit, the receipts issued.</summary>

@@ -34,6 +34,6 @@ public sealed record DeskOptions(
     /// <summary>Told as the store records each upload in its open transaction (a crash test pauses there).</summary>
     public IProgress<IntakeFileResult>? Recorded { get; init; }
 
-    /// <summary>Where an upload lies, named by its SHA-256, while the ledger takes it in: a folder beside the store.</summary>
+    /// <summary>The folder beside the store an upload is named in (its findings name it there); read from memory, it is never written.</summary>
     public string UploadFolder => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(StorePath))!, "desk-uploads");
 }

@@ -10,3 +10,18 @@ internal sealed class PinnedClock(DateTimeOffset at, TimeZoneInfo zone) : TimePr
 
     public override TimeZoneInfo LocalTimeZone => zone;
 }
+
+/// <summary>
+/// The clock of the desk's long-lived store: pinned, while one upload is recorded, at the instant that upload was complete
+/// (set only under the recording's lock); the server's clock otherwise.
+/// </summary>
+internal sealed class DeskClock(TimeProvider server) : TimeProvider
+{
+    private DateTimeOffset? _pinned;
+
+    public void Pin(DateTimeOffset at) => _pinned = at;
+
+    public override DateTimeOffset GetUtcNow() => _pinned?.ToUniversalTime() ?? server.GetUtcNow();
+
+    public override TimeZoneInfo LocalTimeZone => server.LocalTimeZone;
+}

@@ -127,6 +127,41 @@ public sealed class ReturnLedger
         VersionSelector.Decide([.. _store?.Versions(Code, Period) ?? [], .. unrecorded], Freeze, _clock.LocalTimeZone);
 
     /// <summary>
+    /// The decision over one unit's versions only (null: the versions whose unit could not be read) and
+    /// <paramref name="unrecorded"/>: the one rule decides each unit by its own versions, so what it makes of this
+    /// unit's files is what <see cref="Decide"/> makes of them, without reading the rest of the period.
+    /// </summary>
+    public VersionDecision DecideUnit(string? unit, IReadOnlyList<StoredVersion> unrecorded) =>
+        VersionSelector.Decide([.. _store?.VersionsOf(Code, Period, unit) ?? [], .. unrecorded], Freeze, _clock.LocalTimeZone);
+
+    /// <summary>
+    /// Reads and checks one file already in memory (an upload) against <paramref name="context"/> exactly as intake reads
+    /// a file of the inbox; nothing recorded, nothing of the store touched: safe on any thread, alongside a recording.
+    /// </summary>
+    public static IntakeProcessor.Taken Read(ReceivedFile file, IntakeContext context) =>
+        new(new ReturnFileReader(context).Read(file), file.Bytes);
+
+    /// <summary>
+    /// Records files read by <see cref="Read"/> (each received at its own time) as one run, exactly as
+    /// <see cref="Receive"/> records a run's files (the same short transactions; nothing counts until the run completes),
+    /// each with a receipt. The files must be of distinct contents.
+    /// </summary>
+    public LedgerIntake Record(IReadOnlyList<(IntakeProcessor.Taken Read, DateTimeOffset ReceivedAt)> files, string inbox, IProgress<IntakeFileResult>? recorded = null)
+    {
+        using var run = StoreNeeded().BeginRun(Code, Period, inbox, files.Count);
+        var received = new List<IntakeFileResult>(files.Count);
+        foreach (var (read, receivedAt) in files)
+        {
+            run.Add(read.File, read.Bytes, receivedAt);
+            recorded?.Report(read.File);
+            received.Add(Kept(read.File));
+        }
+        var receipts = Receipted(received, _ => true, run);
+        run.Complete();
+        return new LedgerIntake(received, [.. received.Where(f => !IsVersion(f)).Select(StoredVersion.Unrecorded)], run.RunId, receipts);
+    }
+
+    /// <summary>
     /// What the period would look like with an inbox not yet merged (<c>status --inbox</c>): its files read and checked
     /// exactly as a run would (the same context), nothing recorded; files new to the store count as received after it.
     /// </summary>

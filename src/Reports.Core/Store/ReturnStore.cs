@@ -340,10 +340,10 @@ public sealed partial class ReturnStore : IDisposable
     }
 
     /// <summary>Writes a batch of the run's files in one short transaction: a new content becomes a version, one already held is noted as seen again.</summary>
-    internal void RecordBatch(RunRecording run, IReadOnlyList<(IntakeFileResult File, byte[]? Original)> files)
+    internal void RecordBatch(RunRecording run, IReadOnlyList<(IntakeFileResult File, byte[]? Original, DateTimeOffset? ReceivedAt)> files)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        foreach (var (file, original) in files)
+        foreach (var (file, original, receivedAt) in files)
         {
             long? versionId = null;
             if (file.Status != IntakeStatus.Ignored && file.Sha256.Length > 0)
@@ -351,7 +351,7 @@ public sealed partial class ReturnStore : IDisposable
                 versionId = Scalar("SELECT id FROM versions WHERE return_code = $r AND period = $p AND sha256 = $s;", transaction,
                     ("$r", run.ReturnCode), ("$p", run.Period.ToString()), ("$s", file.Sha256)) is long existing
                     ? existing
-                    : InsertVersion(run.ReturnCode, run.Period, file, run.RunId, run.Now, original, transaction);
+                    : InsertVersion(run.ReturnCode, run.Period, file, run.RunId, receivedAt is { } at ? Format(at) : run.Now, original, transaction);
             }
             Execute("INSERT OR REPLACE INTO run_files (run_id, file_name, sha256, version_id, status) VALUES ($run, $f, $s, $v, $st);", transaction,
                 ("$run", run.RunId), ("$f", Path.GetFileName(file.File)), ("$s", file.Sha256), ("$v", versionId), ("$st", Status(file.Status)));
@@ -442,16 +442,22 @@ public sealed partial class ReturnStore : IDisposable
     /// and when, its values with their cells, its detail rows, its diagnostics and the office's withdrawal of it (if any).
     /// What <see cref="Versions.VersionSelector"/> decides among.
     /// </summary>
-    internal IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period)
+    internal IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period) => Versions(returnCode, period, false, null);
+
+    /// <summary>The versions of one unit only (null: those whose unit could not be read), as <see cref="Versions(string, ReportingPeriod)"/> gives them.</summary>
+    internal IReadOnlyList<StoredVersion> VersionsOf(string returnCode, ReportingPeriod period, string? unit) => Versions(returnCode, period, true, unit);
+
+    private IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period, bool oneUnit, string? unit)
     {
-        var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()) };
+        var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()), ("$u", unit) };
+        var ofUnit = oneUnit ? " AND v.unit_code IS $u" : "";
         var values = new Dictionary<long, (Dictionary<string, decimal> Numbers, Dictionary<string, string> Texts, Dictionary<string, FieldReading> Cells)>();
         // Field codes, sheet names and cell references repeat in every version: one string each, not one per row.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         string Named(string text) => names.TryGetValue(text, out var known) ? known : names[text] = text;
         ReadAll($"""
             SELECT vv.version_id, vv.field, vv.number, vv.text, vv.sheet, vv.cell, vv.typed FROM version_values vv
-            JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vv.version_id, vv.field;
+            JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY vv.version_id, vv.field;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
@@ -477,7 +483,7 @@ public sealed partial class ReturnStore : IDisposable
         var details = new Dictionary<long, Dictionary<string, IReadOnlyList<DetailRow>>>();
         ReadAll($"""
             SELECT vd.version_id, vd.table_code, vd.rows FROM version_details vd
-            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vd.version_id, vd.table_code;
+            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY vd.version_id, vd.table_code;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
@@ -491,7 +497,7 @@ public sealed partial class ReturnStore : IDisposable
         var diagnostics = new Dictionary<long, List<Diagnostic>>();
         ReadAll($"""
             SELECT vd.version_id, vd.code, vd.severity, vd.message, vd.sheet, vd.cell, vd.field, v.file_name FROM version_diagnostics vd
-            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vd.version_id, vd.seq;
+            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY vd.version_id, vd.seq;
             """, key, reader =>
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
@@ -507,8 +513,8 @@ public sealed partial class ReturnStore : IDisposable
 
         var versions = new List<StoredVersion>();
         ReadAll($"""
-            SELECT id, sha256, unit_code, file_name, file_time, stamp, status, first_run, received_at FROM versions
-            WHERE return_code = $r AND period = $p AND {Counted} ORDER BY id;
+            SELECT id, sha256, unit_code, file_name, file_time, stamp, status, first_run, received_at FROM versions v
+            WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY id;
             """, key, reader =>
         {
             var id = reader.GetInt64(0);
@@ -710,6 +716,12 @@ public sealed partial class ReturnStore : IDisposable
 
     /// <summary>The original bytes of a version, as received.</summary>
     public byte[]? Original(string sha256) => Scalar("SELECT bytes FROM originals WHERE sha256 = $s;", null, ("$s", sha256)) as byte[];
+
+    /// <summary>
+    /// SQLite's data_version of this connection: it changes when another connection (another process: a run, an
+    /// approval) commits, not for this connection's own writes. What a long-lived reader caches is fresh while it holds.
+    /// </summary>
+    public long DataVersion => Convert.ToInt64(Scalar("PRAGMA data_version;", null), CultureInfo.InvariantCulture);
 
     /// <summary>How many runs the store has recorded (a killed run is not one of them).</summary>
     public long RunCount => Convert.ToInt64(Scalar("SELECT count(*) FROM runs WHERE complete = 1;", null), CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ public sealed class RunRecording : IDisposable
 
     private readonly ReturnStore _store;
     private readonly RunLock _claim;
-    private readonly List<(IntakeFileResult File, byte[]? Original)> _pending = [];
+    private readonly List<(IntakeFileResult File, byte[]? Original, DateTimeOffset? ReceivedAt)> _pending = [];
     private long _pendingBytes;
     private long _pendingSince;
     private bool _completed;
@@ -49,14 +49,15 @@ public sealed class RunRecording : IDisposable
     /// Records one file of the run (<paramref name="original"/>: its bytes as received, kept if a new version); files must come in the order they were read.
     /// Written with the next batch: when enough files or bytes wait, or the oldest has waited half a second.
     /// </summary>
-    public void Add(IntakeFileResult file, byte[]? original)
+    /// <paramref name="receivedAt"/>: when this file was received, if not at the run's time (an upload recorded with others).
+    public void Add(IntakeFileResult file, byte[]? original, DateTimeOffset? receivedAt = null)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
         if (_pending.Count == 0)
         {
             _pendingSince = Stopwatch.GetTimestamp();
         }
-        _pending.Add((file, original));
+        _pending.Add((file, original, receivedAt));
         _pendingBytes += original?.LongLength ?? 0;
         if (_pending.Count >= BatchFiles || _pendingBytes >= BatchBytes || Stopwatch.GetElapsedTime(_pendingSince) >= BatchAge)
         {
