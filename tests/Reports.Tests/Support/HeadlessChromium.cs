@@ -18,7 +18,9 @@ public sealed class HeadlessChromium : IDisposable
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromiumFactAttribute.Driver)!, Path.GetFileName(ChromiumFactAttribute.Driver));
         service.HideCommandPromptWindow = true;
         service.SuppressInitialDiagnosticInformation = true;
-        var options = new ChromeOptions { BinaryLocation = ChromiumFactAttribute.Chromium };
+        // The browser's fonts are the project's own (fonts/), not the machine's: on a machine with none (a server, or
+        // fresh-clone-check hiding them) chromium's renderer crashes, and this way pages look the same anywhere.
+        var options = new ChromeOptions { BinaryLocation = WithProjectFonts(downloads) };
         // Headless, as root in a container (no sandbox, a small /dev/shm), an A4-ish window, Chinese first.
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1100,1400", "--lang=zh-CN",
             "--no-first-run", "--no-default-browser-check", "--disable-extensions");
@@ -30,6 +32,31 @@ public sealed class HeadlessChromium : IDisposable
     }
 
     public IWebDriver Driver => _driver;
+
+    /// <summary>
+    /// A launcher beside <paramref name="folder"/> that starts Debian's chromium with a fontconfig knowing the repository's
+    /// fonts/ only (chromedriver passes no environment of its own choosing to the browser).
+    /// </summary>
+    private static string WithProjectFonts(string folder)
+    {
+        var home = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, "chromium-fonts");
+        Directory.CreateDirectory(home);
+        var file = Path.Combine(home, "fonts.conf");
+        File.WriteAllText(file, $"""
+            <?xml version="1.0"?>
+            <fontconfig>
+              <dir>{System.Security.SecurityElement.Escape(Path.Combine(RepositoryPaths.Root, "fonts"))}</dir>
+              <cachedir>{System.Security.SecurityElement.Escape(Path.Combine(home, "cache"))}</cachedir>
+            </fontconfig>
+            """);
+        var launcher = Path.Combine(home, "chromium");
+        File.WriteAllText(launcher, $"#!/bin/sh\nFONTCONFIG_FILE='{file.Replace("'", "'\\''", StringComparison.Ordinal)}' exec '{ChromiumFactAttribute.Chromium!.Replace("'", "'\\''", StringComparison.Ordinal)}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows()) // Debian's chromium: ChromiumFact lets these tests run nowhere else
+        {
+            File.SetUnixFileMode(launcher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return launcher;
+    }
 
     /// <summary>Where downloaded files land.</summary>
     public string Downloads { get; }
