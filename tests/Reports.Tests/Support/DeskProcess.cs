@@ -19,7 +19,14 @@ public sealed class DeskProcess : IDisposable
     private readonly StringBuilder _output = new();
 
     public DeskProcess(params string[] extraArguments)
+        : this("http", null, extraArguments)
     {
+    }
+
+    /// <summary>A desk at <paramref name="scheme"/>://127.0.0.1:PORT/; <paramref name="handler"/> is how a client reaches it (for https: trusts its certificate).</summary>
+    public DeskProcess(string scheme, Func<HttpMessageHandler>? handler, params string[] extraArguments)
+    {
+        Handler = handler ?? (() => new HttpClientHandler());
         StorePath = Path.Combine(_folder.Path, "store", "reports.db");
         Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
         using (var store = ReturnStore.Open(StorePath, TimeProvider.System))
@@ -28,7 +35,7 @@ public sealed class DeskProcess : IDisposable
             UnitCodes = Samples.Changzhi.Units.ToDictionary(u => u.Code, codes.Issue, StringComparer.Ordinal);
             OfficeCode = codes.IssueOffice();
         }
-        Address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        Address = new Uri($"{scheme}://127.0.0.1:{FreePort()}/");
         _process = Support.Cli.Start(_folder.Path, null,
         [
             "serve", "--return", Samples.ReturnCode, "--period", Samples.Period.ToString(), "--roster", RepositoryPaths.SampleRoster,
@@ -38,7 +45,7 @@ public sealed class DeskProcess : IDisposable
         _process.ErrorDataReceived += (_, line) => Note(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient(Handler()) { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var up = Waiting.Until(() => _process.HasExited || Healthy(client), TimeSpan.FromSeconds(90));
         if (!up || _process.HasExited)
         {
@@ -48,8 +55,11 @@ public sealed class DeskProcess : IDisposable
         }
     }
 
-    /// <summary>Where the desk listens: http://127.0.0.1:PORT/.</summary>
+    /// <summary>Where the desk listens: http(s)://127.0.0.1:PORT/.</summary>
     public Uri Address { get; }
+
+    /// <summary>Makes the handler a client reaches the desk through.</summary>
+    public Func<HttpMessageHandler> Handler { get; }
 
     /// <summary>The store the desk records into (and the command line reads).</summary>
     public string StorePath { get; }

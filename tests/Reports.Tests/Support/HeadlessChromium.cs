@@ -71,7 +71,10 @@ public sealed class HeadlessChromium : IDisposable
     {
         try
         {
-            return new WebDriverWait(_driver, guard ?? TimeSpan.FromSeconds(60)).Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
+            var wait = new WebDriverWait(_driver, guard ?? TimeSpan.FromSeconds(60));
+            // A form just submitted: the old page's body goes stale under the reader while the new one loads.
+            wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+            return wait.Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
         }
         catch (WebDriverTimeoutException)
         {
