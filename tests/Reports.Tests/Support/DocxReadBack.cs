@@ -53,6 +53,7 @@ public sealed class DocxReadBack
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            Environment = { ["FONTCONFIG_FILE"] = ProjectFonts.ConfigFile(Path.Combine(folder, "lo-fonts")) },
         };
         foreach (var argument in new[] { "--headless", $"-env:UserInstallation=file://{Path.Combine(folder, "lo-profile")}", "--convert-to", "pdf", "--outdir", folder, docx })
         {

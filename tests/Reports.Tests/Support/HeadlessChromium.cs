@@ -40,15 +40,7 @@ public sealed class HeadlessChromium : IDisposable
     private static string WithProjectFonts(string folder)
     {
         var home = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, "chromium-fonts");
-        Directory.CreateDirectory(home);
-        var file = Path.Combine(home, "fonts.conf");
-        File.WriteAllText(file, $"""
-            <?xml version="1.0"?>
-            <fontconfig>
-              <dir>{System.Security.SecurityElement.Escape(Path.Combine(RepositoryPaths.Root, "fonts"))}</dir>
-              <cachedir>{System.Security.SecurityElement.Escape(Path.Combine(home, "cache"))}</cachedir>
-            </fontconfig>
-            """);
+        var file = ProjectFonts.ConfigFile(home);
         var launcher = Path.Combine(home, "chromium");
         File.WriteAllText(launcher, $"#!/bin/sh\nFONTCONFIG_FILE='{file.Replace("'", "'\\''", StringComparison.Ordinal)}' exec '{ChromiumFactAttribute.Chromium!.Replace("'", "'\\''", StringComparison.Ordinal)}' \"$@\"\n");
         if (!OperatingSystem.IsWindows()) // Debian's chromium: ChromiumFact lets these tests run nowhere else
