@@ -62,19 +62,8 @@ internal sealed class BarChartFragment(PdfBarChart chart, string fontName, float
 
     public override void Draw(SKCanvas canvas, float x, float y, float width)
     {
-        var plot = new ScottPlot.Plot();
-        try
-        {
             _width = width;
-            Compose(plot);
-            canvas.Save();
-            plot.Render(canvas, new ScottPlot.PixelRect(x, x + width, y + Height, y));
-            canvas.Restore();
-        }
-        finally
-        {
-            plot.Dispose();
-        }
+        ChartFrame.Draw(canvas, x, y, width, Height, Compose);
     }
 
     private void Compose(ScottPlot.Plot plot)

@@ -44,18 +44,7 @@ internal sealed class LineChartFragment(PdfLineChart chart, string fontName) : F
 
     public override void Draw(SKCanvas canvas, float x, float y, float width)
     {
-        var plot = new ScottPlot.Plot();
-        try
-        {
-            Compose(plot);
-            canvas.Save();
-            plot.Render(canvas, new ScottPlot.PixelRect(x, x + width, y + Height, y));
-            canvas.Restore();
-        }
-        finally
-        {
-            plot.Dispose();
-        }
+        ChartFrame.Draw(canvas, x, y, width, Height, Compose);
     }
 
     private void Compose(ScottPlot.Plot plot)

@@ -1,5 +1,6 @@
 using Reports.Periods;
 using Reports.Pipeline;
+using Reports.Rosters;
 using Reports.Tests.Support;
 
 namespace Reports.Tests.Store;
@@ -14,16 +15,7 @@ public sealed class StoreLockingTests
     public async Task History_status_and_explain_answer_while_a_run_holds_the_store()
     {
         using var temp = new TempDirectory();
-        var store = Path.Combine(temp.Path, "store.db");
-        var units = Samples.Changzhi.Units.Take(6).ToArray();
-        var roster = Samples.WriteRoster(temp.Path, units);
-        var may = temp.Sub("inbox-05");
-        var june = temp.Sub("inbox-06");
-        foreach (var unit in units)
-        {
-            Samples.WriteFilled(may, unit, Samples.ValuesOf(unit.Code), new ReportingPeriod(2022, 5));
-            Samples.WriteFilled(june, unit, Samples.ValuesOf(unit.Code));
-        }
+        var (units, store, roster, may, june) = MayAndJune(temp, 6);
         var options = Samples.Options(roster, may, temp.Sub("out-05")) with { StorePath = store, Period = new ReportingPeriod(2022, 5) };
         Assert.Equal(ExitCode.Success, new RunPipeline(FixedClock.Default).Execute(options).ExitCode);
 
@@ -57,16 +49,7 @@ public sealed class StoreLockingTests
     public async Task Runs_of_two_periods_record_side_by_side_on_one_store()
     {
         using var temp = new TempDirectory();
-        var store = Path.Combine(temp.Path, "store.db");
-        var units = Samples.Changzhi.Units.Take(4).ToArray();
-        var roster = Samples.WriteRoster(temp.Path, units);
-        var may = temp.Sub("inbox-05");
-        var june = temp.Sub("inbox-06");
-        foreach (var unit in units)
-        {
-            Samples.WriteFilled(may, unit, Samples.ValuesOf(unit.Code), new ReportingPeriod(2022, 5));
-            Samples.WriteFilled(june, unit, Samples.ValuesOf(unit.Code));
-        }
+        var (units, store, roster, may, june) = MayAndJune(temp, 4);
 
         // May's intake stops after its first file until June's run has recorded one: with the write lock held for the
         // whole intake, June would wait for May (and fail after the busy timeout) while May waits for June.
@@ -127,5 +110,20 @@ public sealed class StoreLockingTests
                 first();
             }
         }
+    }
+
+    /// <summary>The first <paramref name="count"/> units, a store path, a roster of them and an inbox of their returns for May and one for June.</summary>
+    private static (RosterUnit[] Units, string Store, string Roster, string May, string June) MayAndJune(TempDirectory temp, int count)
+    {
+        var units = Samples.Changzhi.Units.Take(count).ToArray();
+        var roster = Samples.WriteRoster(temp.Path, units);
+        var may = temp.Sub("inbox-05");
+        var june = temp.Sub("inbox-06");
+        foreach (var unit in units)
+        {
+            Samples.WriteFilled(may, unit, Samples.ValuesOf(unit.Code), new ReportingPeriod(2022, 5));
+            Samples.WriteFilled(june, unit, Samples.ValuesOf(unit.Code));
+        }
+        return (units, Path.Combine(temp.Path, "store.db"), roster, may, june);
     }
 }
