@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Reports.Definitions;
 using Reports.Periods;
@@ -35,7 +34,7 @@ public sealed class InboxMaker(int count, int seed, string templatesDirectory)
         var units = Enumerable.Range(1, count).Select(i => new RosterUnit((900000000 + i).ToString(CultureInfo.InvariantCulture), $"样本乡镇{i:D5}")).ToList();
         var inbox = Path.Combine(outDirectory, "inbox");
         Directory.CreateDirectory(inbox);
-        WriteRoster(Path.Combine(outDirectory, "roster.json"), units);
+        RosterFile.Write(Path.Combine(outDirectory, "roster.json"), units);
 
         // One return made by the generator; each unit's is that one with its identity and values written in (ReturnStamp).
         var stamp = new ReturnStamp(definition, Period);
@@ -54,24 +53,5 @@ public sealed class InboxMaker(int count, int seed, string templatesDirectory)
         });
         return new Made(count, faults.Count(f => f != Fault.Missing), faults.Count(f => f == Fault.RuleError), faults.Count(f => f == Fault.NumberAsText),
             faults.Count(f => f == Fault.Missing), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-    }
-
-    private static void WriteRoster(string path, IReadOnlyList<RosterUnit> units)
-    {
-        using var stream = File.Create(path);
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        writer.WriteStartObject();
-        writer.WriteString("name", "样本省");
-        writer.WriteString("code", "900000000");
-        writer.WriteStartArray("units");
-        foreach (var unit in units)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("code", unit.Code);
-            writer.WriteString("name", unit.Name);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 }

@@ -52,7 +52,7 @@ var period = new ReportingPeriod(2022, 6);
 var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(templates, ReturnCode));
 var units = Enumerable.Range(1, unitCount).Select(i => new RosterUnit((900000000 + i).ToString(CultureInfo.InvariantCulture), $"样本乡镇{i:D5}")).ToList();
 var rosterPath = Path.Combine(work, "roster.json");
-WriteRoster(rosterPath, units);
+RosterFile.Write(rosterPath, units);
 var storePath = Path.Combine(work, "store", "reports.db");
 Directory.CreateDirectory(Path.GetDirectoryName(storePath)!);
 Dictionary<string, string> codes;
@@ -287,25 +287,6 @@ static double CpuSeconds(int pid)
 {
     var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
     return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-}
-
-static void WriteRoster(string path, IReadOnlyList<RosterUnit> units)
-{
-    using var stream = File.Create(path);
-    using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-    writer.WriteStartObject();
-    writer.WriteString("name", "样本省");
-    writer.WriteString("code", "900000000");
-    writer.WriteStartArray("units");
-    foreach (var unit in units)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("code", unit.Code);
-        writer.WriteString("name", unit.Name);
-        writer.WriteEndObject();
-    }
-    writer.WriteEndArray();
-    writer.WriteEndObject();
 }
 
 /// <summary>One upload: its phase, the SHA-256 of what was sent, the HTTP status (0: no answer), the verdict's status and SHA-256, and how long the verdict took.</summary>
