@@ -24,7 +24,7 @@ BUILD = os.path.join(BENCH, ".build")
 BENCH_EXE = os.path.join(BUILD, "bench", "reports-bench")
 REPORTS_EXE = os.path.join(BUILD, "cli", "reports")
 DEFINITION = os.path.join(ROOT, "templates", "returns", "campaign-5plus1.json")
-STAGES = ["load", "intake", "merge", "json", "workbook", "pdf"]
+STAGES = ["load", "intake", "store", "merge", "json", "receipts", "workbook", "pdf"]
 
 
 def log(message):
@@ -260,6 +260,7 @@ def main():
     parser.add_argument("--repeats", type=int, help="runs of floor and reports per N (default 5 up to 1,000, 3 up to 10,000, else 1)")
     parser.add_argument("--peer-repeats", type=int, help="runs of the peer per N (default 3 up to 1,000, else 1); 0 skips the peer")
     parser.add_argument("--no-peer", action="store_true", help="skip the peer (the same as --peer-repeats 0): at 100,000 it takes half an hour")
+    parser.add_argument("--peer-max", type=int, help="run the peer only for N up to this (one invocation from 1,000 to 100,000 without its half hour)")
     parser.add_argument("--one-core-max", type=int, default=10000, help="also run reports on one core (taskset) for N up to this")
     parser.add_argument("--data", default=os.environ.get("BENCH_DATA", os.path.join(BENCH, ".data")), help="where inboxes are cached by N")
     parser.add_argument("--results", default=os.path.join(BENCH, ".results"), help="where raw measurements and the table go")
@@ -275,7 +276,8 @@ def main():
         scratch = os.path.join(args.results, "scratch", str(n))
         os.makedirs(scratch, exist_ok=True)
         repeats = args.repeats or default_repeats(n)
-        peer_repeats = 0 if args.no_peer else default_peer_repeats(n) if args.peer_repeats is None else args.peer_repeats
+        peer_repeats = 0 if args.no_peer or (args.peer_max is not None and n > args.peer_max) \
+            else default_peer_repeats(n) if args.peer_repeats is None else args.peer_repeats
         log(f"N={n}: warm-up (the floor once, to bring the inbox into the page cache) …")
         measure_floor(folder, scratch)
         floors, runs, peers = [], [], []
