@@ -134,7 +134,7 @@ public sealed class IncrementalRerunTests : IDisposable
         Run(Day2, inbox, _temp.Sub("out"), store, received);
 
         var ofKnown = received.Files.Single(f => f.Sha256 == sha256);
-        Assert.Equal(known, ofKnown.File);
+        Assert.Equal(Path.GetFileName(known), Path.GetFileName(ofKnown.File));
         Assert.Contains(ofKnown.Diagnostics, d => d.Message == OnlyInTheStore);
         Assert.Null(ofKnown.Submission); // nothing was read from its cells
         var ofNew = received.Files.Single(f => f.UnitCode == Units[2].Code);
