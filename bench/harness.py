@@ -199,7 +199,7 @@ def measure_rerun(n, folder, made, scratch, count, python, peer):
 def rerun_table(reruns):
     lines = ["", "Re-runs (the same store and output root, after K returns were replaced by corrected files; one run each):", "",
              "| N | K | first run wall | re-run wall | re-run peak RSS | fresh full run wall | peer full recompute wall | peer ÷ re-run | "
-             + " | ".join(STAGES + ["store", "receipts"]) + " | bounded by | figures = fresh run's | load |",
+             + " | ".join(STAGES + ["store", "receipts"]) + " | bounded by | figures = fresh run's | load average |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * (len(STAGES) + 2) + "---|:---:|---:|"]
     for r in reruns:
         stages, peer = r["rerun"]["stages_ms"], r["peer"]
