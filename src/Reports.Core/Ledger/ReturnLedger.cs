@@ -200,7 +200,8 @@ public sealed class ReturnLedger
         var known = Reevaluated(_store?.Versions(Code, Period) ?? []);
         var hashes = known.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
         var later = known.Count == 0 ? 1 : known.Max(f => f.FirstSeenRun) + 1;
-        var read = new IntakeProcessor(IntakeContext(prefilled)).ProcessEntries(entries)
+        // A content the store holds is not previewed from the file (the store's version is): hashed, not parsed.
+        var read = new IntakeProcessor(IntakeContext(prefilled), known: _store?.KnownContents(Code, Period)).ProcessEntries(entries)
             .Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored) && !hashes.Contains(f.Sha256))
             .Select(f => new StoredVersion(f, later, _clock.GetUtcNow()))
             .ToList();
