@@ -121,10 +121,10 @@ def measure_run(folder, scratch, cpus=None):
     return record
 
 
-def measure_peer(folder, scratch, python):
+def measure_peer(folder, scratch, python, inbox=None):
     out = os.path.join(scratch, "peer.log")
     command = [python, os.path.join(BENCH, "peer", "peer.py"), "--definition", DEFINITION,
-               "--roster", os.path.join(folder, "roster.json"), "--inbox", os.path.join(folder, "inbox"),
+               "--roster", os.path.join(folder, "roster.json"), "--inbox", inbox or os.path.join(folder, "inbox"),
                "--out", os.path.join(scratch, "peer-summary.xlsx")]
     record = timed(command, out)
     if record["exit"] != 0:
@@ -133,6 +133,81 @@ def measure_peer(folder, scratch, python):
     record["inner_ms"] = result["ms"]
     record["result"] = result
     return record
+
+
+def run_on_store(folder, inbox, out_dir, store, scratch, name):
+    """One `reports run` of the inbox on a given store and output root (kept as they are: a re-run is measured on them)."""
+    timings = os.path.join(scratch, f"{name}.timings.json")
+    command = [REPORTS_EXE, "run", "--return", "campaign-5plus1", "--period", "2022-06",
+               "--roster", os.path.join(folder, "roster.json"), "--inbox", inbox,
+               "--out", out_dir, "--store", store, "--timings", timings]
+    load_before = load_average()
+    record = timed(command, os.path.join(scratch, f"{name}.log"))
+    if record["exit"] not in (0, 3):
+        raise RuntimeError(f"reports run ({name}) failed ({record['exit']}): see {os.path.join(scratch, name + '.log')}")
+    stages = json.load(open(timings, encoding="utf-8"))
+    record.update(tool=name, load_before=load_before, stages_ms={s["stage"]: s["ms"] for s in stages["stages"]}, inner_ms=stages["total_ms"])
+    return record
+
+
+def merged_figures(out_dir):
+    """What a re-run must agree on with a fresh run: the city total (values, indicators) and every unit's status and figures."""
+    summary = json.load(open(os.path.join(out_dir, "2022-06", "summary.json"), encoding="utf-8"))
+    units = {u["code"]: (u["status"], u.get("values"), u.get("indicators")) for u in summary["units"]}
+    return {"total": summary["total"], "units": units}
+
+
+def measure_rerun(n, folder, made, scratch, count, python, peer):
+    """
+    The office's re-run: a first run on a store, then `count` returns replaced by corrected files (a changed figure, a
+    new content), and the same run again on the same store and output root. Timed against a fresh full run of the final
+    inbox on a new store and the peer's full recompute of it; the re-run's merged figures must equal the fresh run's.
+    """
+    work = os.path.join(scratch, "rerun")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    inbox = os.path.join(work, "inbox")
+    shutil.copytree(os.path.join(folder, "inbox"), inbox)  # the cached inbox is never written into
+    store, out_dir = os.path.join(work, "store.db"), os.path.join(work, "out")
+    first = run_on_store(folder, inbox, out_dir, store, work, "rerun-first")
+    log(f"N={n} re-run: first run wall {first['wall_s']:.2f} s")
+    corrected = subprocess.run([BENCH_EXE, "correct", "--n", str(n), "--count", str(count), "--out", work, "--templates", os.path.join(ROOT, "templates")],
+                               check=True, capture_output=True, text=True, cwd=ROOT)
+    corrected = json.loads(corrected.stdout.strip().splitlines()[-1])
+    subprocess.run(["sync"], check=False)
+    timed_floor = measure_floor(work, work)  # the final inbox into the page cache, as the first run's was
+    rerun = run_on_store(folder, inbox, out_dir, store, work, "rerun")
+    log(f"N={n} re-run after {corrected['corrected']} corrections: wall {rerun['wall_s']:.2f} s, stages {rerun['stages_ms']}, peak RSS {rerun['rss_kb'] / 1024:.0f} MB")
+    fresh_store, fresh_out = os.path.join(work, "fresh.db"), os.path.join(work, "fresh-out")
+    fresh = run_on_store(folder, inbox, fresh_out, fresh_store, work, "rerun-fresh")
+    log(f"N={n} fresh full run of the final inbox: wall {fresh['wall_s']:.2f} s")
+    peer_record = None
+    if peer:
+        peer_record = measure_peer(folder, work, python, inbox)
+        peer_record.update(tool="rerun-peer")
+        log(f"N={n} peer's full recompute of the final inbox: wall {peer_record['wall_s']:.2f} s")
+    stages = rerun["stages_ms"]
+    bound = max(stages, key=stages.get)
+    return {
+        "n": n, "corrected": corrected["corrected"], "first": first, "rerun": rerun, "fresh": fresh, "peer": peer_record,
+        "floor_final_inbox": timed_floor,
+        "bounding_stage": bound,
+        "figures_equal_fresh": merged_figures(out_dir) == merged_figures(fresh_out),
+    }
+
+
+def rerun_table(reruns):
+    lines = ["", "Re-runs (the same store and output root, after K returns were replaced by corrected files; one run each):", "",
+             "| N | K | first run wall | re-run wall | re-run peak RSS | fresh full run wall | peer full recompute wall | peer ÷ re-run | "
+             + " | ".join(STAGES + ["store", "receipts"]) + " | bounded by | figures = fresh run's | load average |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * (len(STAGES) + 2) + "---|:---:|---:|"]
+    for r in reruns:
+        stages, peer = r["rerun"]["stages_ms"], r["peer"]
+        lines.append(f"| {r['n']:,} | {r['corrected']} | {r['first']['wall_s']:.2f} s | {r['rerun']['wall_s']:.2f} s | {r['rerun']['rss_kb'] / 1024:.0f} MB | "
+                     f"{r['fresh']['wall_s']:.2f} s | " + (f"{peer['wall_s']:.1f} s | {peer['wall_s'] / r['rerun']['wall_s']:.1f}× | " if peer else "— | — | ")
+                     + " | ".join(f"{stages.get(name, 0):.0f}" for name in STAGES + ["store", "receipts"])
+                     + f" | {r['bounding_stage']} | {'yes' if r['figures_equal_fresh'] else 'NO'} | {r['rerun']['load_before']:.1f} |")
+    return "\n".join(lines)
 
 
 def pdf_pages(path):
@@ -265,16 +340,26 @@ def main():
     parser.add_argument("--data", default=os.environ.get("BENCH_DATA", os.path.join(BENCH, ".data")), help="where inboxes are cached by N")
     parser.add_argument("--results", default=os.path.join(BENCH, ".results"), help="where raw measurements and the table go")
     parser.add_argument("--python", default=os.environ.get("BENCH_PYTHON", "/usr/bin/python3"), help="the Python with openpyxl for the peer")
+    parser.add_argument("--rerun", type=int, default=30, help="also measure a re-run after this many returns are corrected (0 skips it)")
+    parser.add_argument("--rerun-only", action="store_true", help="measure only the re-run (its first run, the re-run, a fresh run and the peer)")
     args = parser.parse_args()
 
     os.makedirs(args.results, exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%S")
     raw_path = os.path.join(args.results, f"{stamp}.jsonl")
-    summaries = []
+    summaries, reruns = [], []
     for n in sorted(args.sizes):
         folder, made = ensure_data(n, args.data)
         scratch = os.path.join(args.results, "scratch", str(n))
         os.makedirs(scratch, exist_ok=True)
+        peer_wanted = not args.no_peer and args.peer_repeats != 0
+        if args.rerun > 0:
+            rerun = measure_rerun(n, folder, made, scratch, args.rerun, args.python, peer_wanted)
+            with open(raw_path, "a", encoding="utf-8") as raw:
+                raw.write(json.dumps(dict(rerun, tool="rerun-summary"), ensure_ascii=False) + "\n")
+            reruns.append(rerun)
+        if args.rerun_only:
+            continue
         repeats = args.repeats or default_repeats(n)
         peer_repeats = 0 if args.no_peer or (args.peer_max is not None and n > args.peer_max) \
             else default_peer_repeats(n) if args.peer_repeats is None else args.peer_repeats
@@ -302,7 +387,7 @@ def main():
                 log(f"N={n} run on 1 core: wall {one_core['wall_s']:.2f} s")
         summaries.append(summarise(n, made, floors, runs, peers, one_core, outputs, agreement))
 
-    report = table(summaries)
+    report = (table(summaries) if summaries else "") + (rerun_table(reruns) if reruns else "")
     with open(os.path.join(args.results, f"{stamp}.md"), "w", encoding="utf-8") as f:
         f.write(report + "\n")
     with open(os.path.join(args.results, f"{stamp}.summary.json"), "w", encoding="utf-8") as f:

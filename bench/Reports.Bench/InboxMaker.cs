@@ -54,4 +54,38 @@ public sealed class InboxMaker(int count, int seed, string templatesDirectory)
         return new Made(count, faults.Count(f => f != Fault.Missing), faults.Count(f => f == Fault.RuleError), faults.Count(f => f == Fault.NumberAsText),
             faults.Count(f => f == Fault.Missing), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
+
+    /// <summary>
+    /// A county's correction, as an office sees them trickle in: <paramref name="corrections"/> returns of clean units,
+    /// spread evenly over the roster, each replaced in <paramref name="outDirectory"/>'s inbox (under its own name) by
+    /// the unit's return with 务工总人数 one more — a new content, a new version. Returns the units corrected.
+    /// </summary>
+    public IReadOnlyList<string> Correct(string outDirectory, int corrections)
+    {
+        var definition = ReturnDefinitionLoader.Load(ReturnDefinitionLoader.PathFor(templatesDirectory, ReturnCode));
+        var stamp = new ReturnStamp(definition, Period);
+        var inbox = Path.Combine(outDirectory, "inbox");
+        var corrected = new List<string>();
+        var step = Math.Max(1, count / Math.Max(1, corrections));
+        for (var index = 1; index <= count && corrected.Count < corrections; index += step)
+        {
+            // The first clean unit at or after each step: a correction of a return that was accepted.
+            var i = index;
+            while (i <= count && UnitValues.Draw(seed, i).Fault != Fault.None)
+            {
+                i++;
+            }
+            if (i > count)
+            {
+                break;
+            }
+            var (_, values) = UnitValues.Draw(seed, i);
+            values["emp_total"] = (long.Parse(values["emp_total"], CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture);
+            var unit = new RosterUnit((900000000 + i).ToString(CultureInfo.InvariantCulture), $"样本乡镇{i:D5}");
+            OutputFile.Write(Path.Combine(inbox, new TemplateRequest(definition, Period, unit).FileName), stamp.Make(unit, values));
+            corrected.Add(unit.Code);
+        }
+        return corrected;
+    }
+
 }

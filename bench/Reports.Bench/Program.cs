@@ -2,6 +2,7 @@ using System.Globalization;
 using Reports.Bench;
 
 // reports-bench make  --n N --out DIR [--templates DIR] [--seed S]   a roster of N units and their filled returns
+// reports-bench correct --n N --count K --out DIR [--templates DIR] [--seed S]   K of make's returns in DIR replaced by corrected ones
 // reports-bench floor --inbox DIR                                     inflate every part of every workbook, no parsing
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -22,10 +23,17 @@ switch (args.FirstOrDefault())
             Option("--templates", "templates")).Make(Option("--out"));
         Console.WriteLine(made.ToJson());
         return 0;
+    case "correct":
+        var corrected = new InboxMaker(
+            int.Parse(Option("--n"), CultureInfo.InvariantCulture),
+            int.Parse(Option("--seed", InboxMaker.DefaultSeed.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+            Option("--templates", "templates")).Correct(Option("--out"), int.Parse(Option("--count", "30"), CultureInfo.InvariantCulture));
+        Console.WriteLine($"{{\"corrected\": {corrected.Count}, \"units\": [{string.Join(", ", corrected.Select(c => $"\"{c}\""))}]}}");
+        return 0;
     case "floor":
         Console.WriteLine(InflateFloor.Measure(Option("--inbox")).ToJson());
         return 0;
     default:
-        Console.Error.WriteLine("usage: reports-bench make --n N --out DIR [--templates DIR] [--seed S] | floor --inbox DIR");
+        Console.Error.WriteLine("usage: reports-bench make --n N --out DIR [--templates DIR] [--seed S] | correct --n N --count K --out DIR | floor --inbox DIR");
         return 2;
 }

@@ -6,9 +6,10 @@ namespace Reports.Intake;
 /// <summary>
 /// Takes in every file of an inbox, in a fixed order, each read once and checked; a byte-identical resend is a
 /// duplicate, not a second version. Files are recognised by their first bytes. Which version counts for a unit is
-/// not decided here but by the ledger (<see cref="Ledger.ReturnLedger"/>).
+/// not decided here but by the ledger (<see cref="Ledger.ReturnLedger"/>). A file whose content is <paramref name="known"/>
+/// (a version the store already holds for the period) is read and hashed but not parsed again: its result is the store's.
 /// </summary>
-public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism = null)
+public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism = null, IReadOnlyDictionary<string, IntakeFileResult>? known = null)
 {
     /// <summary>Extensions under which a file is read even when its bytes say it is not a workbook (to tell the clerk so).</summary>
     private static readonly string[] WorkbookExtensions = [".xlsx", ".xlsm", ".xls", ".xltx", ".xltm", ".et", ".ett"];
@@ -20,7 +21,11 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
     /// A file as intake hands it on: read and checked, with the bytes it was read from (null when it could not be read),
     /// which only the store is given, and nothing keeps past it.
     /// </summary>
-    public readonly record struct Taken(IntakeFileResult File, byte[]? Bytes);
+    public readonly record struct Taken(IntakeFileResult File, byte[]? Bytes)
+    {
+        /// <summary>A file of a content the store holds: its result is the store's (never parsed here), and the file as received, should it need parsing after all.</summary>
+        public ReceivedFile? FromStore { get; init; }
+    }
 
     /// <summary>
     /// Reads every entry, on every core, and hands each result on in file order as soon as it and every file before
@@ -69,7 +74,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
                             return;
                         }
                     }
-                    var result = ReadEntry(reader, entries[index], maxBytes);
+                    var result = ReadEntry(reader, entries[index], maxBytes, known);
                     lock (gate)
                     {
                         results[index] = result;
@@ -115,6 +120,11 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
                     read = results[index]!.Value;
                     held -= read.Bytes?.Length ?? 0;
                 }
+                if (read.FromStore is { } unparsed && first.ContainsKey(read.File.Sha256))
+                {
+                    // A second copy of a known content in the inbox: a duplicate's receipt tells its own figures, as before.
+                    read = new Taken(reader.Read(unparsed, read.File.Sha256), read.Bytes);
+                }
                 var result = MarkDuplicate(read.File, first);
                 if (taken is not null)
                 {
@@ -147,7 +157,7 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
     }
 
     /// <summary>Reads one entry: each file is read once, here, and everything below works from those bytes.</summary>
-    private static Taken ReadEntry(ReturnFileReader reader, InboxEntry entry, long maxBytes)
+    private static Taken ReadEntry(ReturnFileReader reader, InboxEntry entry, long maxBytes, IReadOnlyDictionary<string, IntakeFileResult>? known)
     {
         if (InboxReader.IsLockFile(entry.Path))
         {
@@ -157,6 +167,14 @@ public sealed class IntakeProcessor(IntakeContext context, int? maxParallelism =
         var status = EntryStatus.Of(entry);
         using var budget = ReadBudget.Acquire(status.Kind == FileKind.Regular ? Math.Min(status.Size, maxBytes) : 0);
         var file = InboxReader.Read(entry, maxBytes);
+        if (known is { Count: > 0 } && file is { Problem: null, Bytes: { } bytes } && IsWorkbookCandidate(file))
+        {
+            // Hashed once: a content the store holds costs its hash, not a parse; a new one is parsed with that hash.
+            var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            return known.TryGetValue(sha256, out var stored)
+                ? new Taken(stored with { File = file.Path }, bytes) { FromStore = file }
+                : new Taken(reader.Read(file, sha256), bytes);
+        }
         return IsWorkbookCandidate(file)
             ? new Taken(reader.Read(file), file.Problem is null ? file.Bytes : null)
             : new Taken(new IntakeFileResult(file.Path, "", null, IntakeStatus.Ignored,

@@ -15,24 +15,27 @@ public sealed class ReturnFileReader(IntakeContext context)
 {
     public IntakeFileResult Read(string path) => Read(InboxReader.Read(new InboxEntry(path, null), context.EffectiveLimits.MaxFileBytes));
 
-    /// <summary>Reads a file as received: its problem if it could not be read, else its bytes parsed and checked (the result keeps none of them).</summary>
-    public IntakeFileResult Read(ReceivedFile file)
+    /// <summary>
+    /// Reads a file as received: its problem if it could not be read, else its bytes parsed and checked (the result keeps
+    /// none of them); <paramref name="sha256"/>: the bytes' hash when the caller has taken it already.
+    /// </summary>
+    public IntakeFileResult Read(ReceivedFile file, string? sha256 = null)
     {
         if (file.Problem is { } problem || file.Bytes is null)
         {
             return new IntakeFileResult(file.Path, "", null, IntakeStatus.Rejected,
                 [file.Problem ?? DiagnosticCatalog.FileLocked.At("文件无法读取", file.Path)], null);
         }
-        return Read(file.Path, file.Bytes, file.FileTime, file.Sender, file.ByDesk);
+        return Read(file.Path, file.Bytes, file.FileTime, file.Sender, file.ByDesk, sha256);
     }
 
     /// <summary>
     /// Reads a file's bytes as they were received; <paramref name="fileTime"/> stands in for a missing stamp;
     /// <paramref name="byDesk"/>: <paramref name="sender"/> uploaded it through the reception desk with its code.
     /// </summary>
-    public IntakeFileResult Read(string path, byte[] bytes, DateTimeOffset fileTime, string? sender = null, bool byDesk = false)
+    public IntakeFileResult Read(string path, byte[] bytes, DateTimeOffset fileTime, string? sender = null, bool byDesk = false, string? sha256 = null)
     {
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        sha256 ??= Convert.ToHexStringLower(SHA256.HashData(bytes));
         var diagnostics = new List<Diagnostic>();
         using var stream = new MemoryStream(bytes, writable: false);
         using var workbook = XlsxWorkbook.Open(stream, context.Limits, out var problem);

@@ -26,8 +26,13 @@ public sealed class ReturnLedger
     private Freeze? _freeze;
     private bool _freezeRead;
 
-    private ReturnLedger(ReturnStore? store, ReturnDefinition definition, Roster? roster, ReportingPeriod period, TimeProvider clock)
+    /// <summary>Each period's previous figures once worked out, shared by the ledgers this one opens (the history, the previous periods).</summary>
+    private readonly Dictionary<ReportingPeriod, PreviousFigures?> _previousFigures;
+
+    private ReturnLedger(ReturnStore? store, ReturnDefinition definition, Roster? roster, ReportingPeriod period, TimeProvider clock,
+        Dictionary<ReportingPeriod, PreviousFigures?>? previousFigures = null)
     {
+        _previousFigures = previousFigures ?? [];
         _store = store;
         Definition = definition;
         Roster = roster;
@@ -102,11 +107,21 @@ public sealed class ReturnLedger
     /// </summary>
     public PreviousFigures? PreviousFigures()
     {
-        if (_store is null || !Definition.Checks.Any(c => c.Kind == ReturnCheckKind.NotBelowPrevious))
+        if (_store is null || !CrossPeriodFindings.Apply(Definition))
         {
             return null;
         }
-        var previous = Open(_store, Definition, Roster, Period.Previous(), _clock);
+        if (!_previousFigures.TryGetValue(Period, out var figures))
+        {
+            figures = PreviousFiguresFromStore();
+            _previousFigures[Period] = figures;
+        }
+        return figures;
+    }
+
+    private PreviousFigures? PreviousFiguresFromStore()
+    {
+        var previous = Other(Period.Previous(), Roster);
         var decision = previous.Decide([]);
         if (decision.Files.Count == 0)
         {
@@ -124,7 +139,7 @@ public sealed class ReturnLedger
     /// approval in force.
     /// </summary>
     public VersionDecision Decide(IReadOnlyList<StoredVersion> unrecorded) =>
-        VersionSelector.Decide([.. _store?.Versions(Code, Period) ?? [], .. unrecorded], Freeze, _clock.LocalTimeZone);
+        VersionSelector.Decide([.. Reevaluated(_store?.Versions(Code, Period) ?? []), .. unrecorded], Freeze, _clock.LocalTimeZone);
 
     /// <summary>
     /// The decision over one unit's versions only (null: the versions whose unit could not be read) and
@@ -132,7 +147,22 @@ public sealed class ReturnLedger
     /// unit's files is what <see cref="Decide"/> makes of them, without reading the rest of the period.
     /// </summary>
     public VersionDecision DecideUnit(string? unit, IReadOnlyList<StoredVersion> unrecorded) =>
-        VersionSelector.Decide([.. _store?.VersionsOf(Code, Period, unit) ?? [], .. unrecorded], Freeze, _clock.LocalTimeZone);
+        VersionSelector.Decide([.. Reevaluated(_store?.VersionsOf(Code, Period, unit) ?? []), .. unrecorded], Freeze, _clock.LocalTimeZone);
+
+    /// <summary>
+    /// The store's versions with their findings against the previous period made again from the store's figures of it
+    /// as they are now (<see cref="CrossPeriodFindings"/>); a unit the approval in force holds keeps what was approved.
+    /// </summary>
+    private IReadOnlyList<StoredVersion> Reevaluated(IReadOnlyList<StoredVersion> versions)
+    {
+        if (_store is null || versions.Count == 0 || !CrossPeriodFindings.Apply(Definition))
+        {
+            return versions;
+        }
+        var context = new IntakeContext(Definition, Roster ?? new Roster("", "", []), Period, Previous: PreviousFigures());
+        var freeze = Freeze;
+        return [.. versions.Select(v => v.UnitCode is { } unit && freeze?.Holds(unit) == true ? v : CrossPeriodFindings.Reevaluate(v, context))];
+    }
 
     /// <summary>
     /// Reads and checks one file already in memory (an upload) against <paramref name="context"/> exactly as intake reads
@@ -167,10 +197,11 @@ public sealed class ReturnLedger
     /// </summary>
     public VersionDecision Preview(IReadOnlyList<InboxEntry> entries, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled = null)
     {
-        var known = _store?.Versions(Code, Period) ?? [];
+        var known = Reevaluated(_store?.Versions(Code, Period) ?? []);
         var hashes = known.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
         var later = known.Count == 0 ? 1 : known.Max(f => f.FirstSeenRun) + 1;
-        var read = new IntakeProcessor(IntakeContext(prefilled)).ProcessEntries(entries)
+        // A content the store holds is not previewed from the file (the store's version is): hashed, not parsed.
+        var read = new IntakeProcessor(IntakeContext(prefilled), known: _store?.KnownContents(Code, Period)).ProcessEntries(entries)
             .Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored) && !hashes.Contains(f.Sha256))
             .Select(f => new StoredVersion(f, later, _clock.GetUtcNow()))
             .ToList();
@@ -207,9 +238,11 @@ public sealed class ReturnLedger
         }
         using var run = _store.BeginRun(Code, Period, inbox, files.Count);
         progress?.Report("记录到存储库");
-        var received = new IntakeProcessor(context, threads).ProcessEntries(files, progress, f =>
+        // A content the store holds already is not parsed again (its versions are what the decision reads), only seen again.
+        var known = _store.KnownContents(Code, Period);
+        var received = new IntakeProcessor(context, threads, known).ProcessEntries(files, progress, f =>
         {
-            run.Add(f.File, f.Bytes);
+            run.Add(f.File, f.FromStore is null ? f.Bytes : null);
             recorded?.Report(f.File);
             return Kept(f.File);
         });
@@ -249,7 +282,7 @@ public sealed class ReturnLedger
     {
         MergeResult? MergeOf(ReportingPeriod period)
         {
-            var decision = Open(_store!, Definition, current.Roster, period, _clock).Decide([]);
+            var decision = Other(period, current.Roster).Decide([]);
             return decision.Files.Count == 0 ? null : Merger.Merge(current.Definition, current.Roster, period, current.Window, decision);
         }
 
@@ -322,6 +355,9 @@ public sealed class ReturnLedger
         _freezeRead = false;
         return store.Withdraw(Code, Period, sha256, reason, by, frozen);
     }
+
+    /// <summary>Another period of the same return and store, sharing what this ledger worked out of the periods before.</summary>
+    private ReturnLedger Other(ReportingPeriod period, Roster? roster) => new(_store, Definition, roster, period, _clock, _previousFigures);
 
     private ReturnStore StoreNeeded() => _store ?? throw new InvalidOperationException("此操作需要存储库");
 
