@@ -411,14 +411,14 @@ public sealed partial class ReturnStore : IDisposable
             ("$status", Status(status)), ("$run", runId)), CultureInfo.InvariantCulture);
         if (file.Submission is { } submission)
         {
-            // A version's values in one statement: bound row by row, a return's thirty-odd rows cost more in binding
-            // than in SQLite; given as one JSON array of rows, they are bound once and unpacked inside SQLite.
-            Execute("""
-                INSERT INTO version_values (version_id, field, number, text, sheet, cell, typed)
-                SELECT $v, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
-                    json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]')
-                FROM json_each($rows);
-                """, transaction, ("$v", id), ("$rows", ValueRows(submission)));
+            foreach (var field in submission.Values.Keys.Concat(submission.Texts.Keys).Concat(submission.Cells.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                var cell = submission.Cells.GetValueOrDefault(field);
+                Execute("INSERT INTO version_values (version_id, field, number, text, sheet, cell, typed) VALUES ($v, $f, $n, $x, $sh, $c, $ty);", transaction,
+                    ("$v", id), ("$f", field),
+                    ("$n", submission.Values.TryGetValue(field, out var number) ? number.ToString(CultureInfo.InvariantCulture) : null),
+                    ("$x", submission.Texts.GetValueOrDefault(field)), ("$sh", cell?.Sheet), ("$c", cell?.Cell), ("$ty", cell?.Typed));
+            }
             foreach (var (table, rows) in submission.Details)
             {
                 Execute("INSERT INTO version_details (version_id, table_code, rows) VALUES ($v, $t, $r);", transaction,
@@ -432,42 +432,6 @@ public sealed partial class ReturnStore : IDisposable
                 ("$v", id), ("$q", seq++), ("$c", d.Code), ("$sev", d.Severity.ToString()), ("$m", d.Message), ("$sh", d.Sheet), ("$ce", d.Cell), ("$fi", d.Field));
         }
         return id;
-    }
-
-    /// <summary>A submission's values as the JSON array of rows [field, number, text, sheet, cell, typed] that <see cref="InsertVersion"/> unpacks, in field order.</summary>
-    private static string ValueRows(CountySubmission submission)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            foreach (var field in submission.Values.Keys.Concat(submission.Texts.Keys).Concat(submission.Cells.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            {
-                var cell = submission.Cells.GetValueOrDefault(field);
-                json.WriteStartArray();
-                json.WriteStringValue(field);
-                Write(json, submission.Values.TryGetValue(field, out var number) ? number.ToString(CultureInfo.InvariantCulture) : null);
-                Write(json, submission.Texts.GetValueOrDefault(field));
-                Write(json, cell?.Sheet);
-                Write(json, cell?.Cell);
-                Write(json, cell?.Typed);
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-
-        static void Write(System.Text.Json.Utf8JsonWriter json, string? text)
-        {
-            if (text is null)
-            {
-                json.WriteNullValue();
-            }
-            else
-            {
-                json.WriteStringValue(text);
-            }
-        }
     }
 
     /// <summary>A version counts once the run that first received it is complete (a run still recording, or killed, is not).</summary>

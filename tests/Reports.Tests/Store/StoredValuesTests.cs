@@ -6,7 +6,7 @@ using Reports.Tests.Support;
 
 namespace Reports.Tests.Store;
 
-/// <summary>A version's values go into the store in one statement (a JSON array of rows): every text comes back as read.</summary>
+/// <summary>A version's values go into the store and come back exactly as the reader read them.</summary>
 public sealed class StoredValuesTests
 {
     [Fact]
