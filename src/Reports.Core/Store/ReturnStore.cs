@@ -534,10 +534,8 @@ public sealed partial class ReturnStore : IDisposable
         // Only the wanted versions' rows: named in SQL when few (one unit's), else read in one pass and the rest skipped.
         var few = ids.Count <= 256;
         var only = few ? $" AND v.id IN ({string.Join(",", ids.Order())})" : "";
-        var figures = new Dictionary<long, (Dictionary<string, decimal> Numbers, Dictionary<string, string> Texts, Dictionary<string, FieldReading> Cells)>();
-        // Field codes, sheet names and cell references repeat in every version: one string each, not one per row.
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Named(string text) => names.TryGetValue(text, out var known) ? known : names[text] = text;
+        var figures = new Dictionary<long, (IReadOnlyDictionary<string, decimal> Numbers, IReadOnlyDictionary<string, string> Texts, IReadOnlyDictionary<string, FieldReading> Cells)>();
+        var tables = new FigureTables();
         ReadAll($"""
             SELECT vv.version_id, vv.field, vv.number, vv.text, vv.sheet, vv.cell, vv.typed FROM version_values vv
             JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{only} ORDER BY vv.version_id, vv.field;
@@ -548,25 +546,26 @@ public sealed partial class ReturnStore : IDisposable
             {
                 return;
             }
-            if (!figures.TryGetValue(id, out var entry))
+            if (id != tables.Version)
             {
-                entry = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
-                figures[id] = entry;
+                tables.Finish(figures);
+                tables.Version = id;
             }
-            var field = Named(reader.GetString(1));
+            var field = tables.Named(reader.GetString(1));
             if (!reader.IsDBNull(2))
             {
-                entry.Numbers[field] = decimal.Parse(reader.GetString(2), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+                tables.Numbers.Add((field, decimal.Parse(reader.GetString(2), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture)));
             }
             if (!reader.IsDBNull(3))
             {
-                entry.Texts[field] = reader.GetString(3);
+                tables.Texts[field] = reader.GetString(3);
             }
             if (!reader.IsDBNull(4) && !reader.IsDBNull(5))
             {
-                entry.Cells[field] = new FieldReading(Named(reader.GetString(4)), Named(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetString(6));
+                tables.Cells.Add((field, tables.Named(reader.GetString(4)), tables.Named(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetString(6)));
             }
         });
+        tables.Finish(figures);
         var details = new Dictionary<long, Dictionary<string, IReadOnlyList<DetailRow>>>();
         ReadAll($"""
             SELECT vd.version_id, vd.table_code, vd.rows FROM version_details vd
@@ -578,12 +577,12 @@ public sealed partial class ReturnStore : IDisposable
             {
                 return;
             }
-            if (!details.TryGetValue(id, out var tables))
+            if (!details.TryGetValue(id, out var ofVersion))
             {
-                tables = new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal);
-                details[id] = tables;
+                ofVersion = new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal);
+                details[id] = ofVersion;
             }
-            tables[reader.GetString(1)] = DetailRowsJson.Read(reader.GetString(2));
+            ofVersion[reader.GetString(1)] = DetailRowsJson.Read(reader.GetString(2));
         });
         return [.. versions.Select(version =>
         {
@@ -591,7 +590,8 @@ public sealed partial class ReturnStore : IDisposable
             {
                 return version;
             }
-            var (numbers, texts, cells) = figures.GetValueOrDefault(id, (new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
+            var (numbers, texts, cells) = figures.TryGetValue(id, out var read) ? read
+                : (new Dictionary<string, decimal>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, FieldReading>(StringComparer.Ordinal));
             var submission = head with
             {
                 Values = numbers,
