@@ -196,15 +196,18 @@ public sealed partial class DeskLedger(DeskOptions options) : IDisposable
     }
 
     /// <summary>The period's record of one return as the ledger decides it: every version, the overview per roster unit, the receipts issued.</summary>
-    public DeskView View(ReturnDefinition definition)
+    public DeskView View(ReturnDefinition definition) => View(definition, null);
+
+    /// <summary>The period's record of one return; the versions that count come with their figures, and those <paramref name="figuresOf"/> asks for.</summary>
+    public DeskView View(ReturnDefinition definition, Func<StoredVersion, bool>? figuresOf)
     {
         if (!File.Exists(options.StorePath))
         {
-            return ViewOf(definition, ReturnLedger.Empty(definition, options.Roster, options.Period, options.Clock), []);
+            return ViewOf(definition, ReturnLedger.Empty(definition, options.Roster, options.Period, options.Clock), [], null);
         }
         using var store = ReturnStore.OpenToRead(options.StorePath, options.Clock);
         var ledger = ReturnLedger.Open(store, definition, options.Roster, options.Period, options.Clock);
-        return ViewOf(definition, ledger, ledger.Receipts);
+        return ViewOf(definition, ledger, ledger.Receipts, figuresOf);
     }
 
     /// <summary>
@@ -215,7 +218,7 @@ public sealed partial class DeskLedger(DeskOptions options) : IDisposable
     {
         foreach (var definition in options.Returns)
         {
-            var view = View(definition);
+            var view = View(definition, v => v.Sha256 == sha256); // the receipt shows the version's figures, counted or not
             var file = view.Decision.Files.FirstOrDefault(f => f.Sha256 == sha256);
             if (file is null || (who.Role != CodeRole.Office && SenderOf(file) != who.Unit))
             {
@@ -238,9 +241,9 @@ public sealed partial class DeskLedger(DeskOptions options) : IDisposable
     [GeneratedRegex(@"^报送台-(\d{1,12})-[0-9a-f]{64}\.", RegexOptions.CultureInvariant)]
     private static partial Regex DeskName();
 
-    private DeskView ViewOf(ReturnDefinition definition, ReturnLedger ledger, IReadOnlyList<IssuedReceipt> receipts)
+    private DeskView ViewOf(ReturnDefinition definition, ReturnLedger ledger, IReadOnlyList<IssuedReceipt> receipts, Func<StoredVersion, bool>? figuresOf)
     {
-        var decision = ledger.Decide([]);
+        var decision = ledger.Decide([], figuresOf);
         var merge = Merger.Merge(definition, options.Roster, options.Period, options.Window, decision);
         return new DeskView(definition, decision, SubmissionOverview.Build(merge, decision, options.Deadline), receipts, ledger.Freeze is not null);
     }

@@ -23,18 +23,25 @@ public static class QualitySignals
         var accepted = merge.Accepted.ToList();
         foreach (var field in merge.Definition.NumericFields)
         {
-            var values = accepted.Where(u => u.Values.ContainsKey(field.Code)).Select(u => (Unit: u, Value: u.Values[field.Code])).ToList();
+            var values = new List<(UnitResult Unit, decimal Value)>(accepted.Count);
+            foreach (var unit in accepted)
+            {
+                if (unit.Values.TryGetValue(field.Code, out var figure))
+                {
+                    values.Add((unit, figure));
+                }
+            }
             if (values.Count < thresholds.MinimumPeers)
             {
                 continue; // too few peers to say what is normal
             }
-            var median = Median(values.Select(v => v.Value));
             // Counties differ in size several times over, so spread is measured on the log scale: a county twice
             // the size of another is as ordinary as one half the size.
             var logs = values.Where(v => v.Value > 0).Select(v => Math.Log((double)v.Value)).ToList();
             var medianLog = MedianOf(logs);
             var madLog = MedianOf(logs.Select(l => Math.Abs(l - medianLog)).ToList());
             var sorted = values.Select(v => v.Value).Order().ToArray();
+            var median = MedianOfSorted(sorted);
             foreach (var (unit, value) in values)
             {
                 // Compared with the median of the *other* units, so the slip itself does not move the yardstick.
@@ -66,15 +73,17 @@ public static class QualitySignals
             .ToList();
     }
 
-    internal static decimal Median(IEnumerable<decimal> values)
+    internal static decimal Median(IEnumerable<decimal> values) => MedianOfSorted([.. values.Order()]);
+
+    /// <summary>The median of values already sorted (each field's are sorted once, for this and for <see cref="MedianWithout"/>).</summary>
+    private static decimal MedianOfSorted(decimal[] sorted)
     {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0)
+        if (sorted.Length == 0)
         {
             return 0;
         }
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /// <summary>

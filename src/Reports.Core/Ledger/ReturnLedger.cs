@@ -136,10 +136,31 @@ public sealed class ReturnLedger
     /// <summary>
     /// The decision over every version the store holds for the period and <paramref name="unrecorded"/> (files the store
     /// does not keep as versions: duplicates, non-workbooks, unreadable files; or files not recorded at all), under the
-    /// approval in force.
+    /// approval in force. Of the stored versions only those that count come with their figures (values, cells, detail
+    /// rows), and those <paramref name="figuresOf"/> asks for (a receipt shows its version's); the others carry what the
+    /// one rule and the record of files need (stamp, times, findings), never the figures: see <see cref="StoredVersion.FiguresRead"/>.
     /// </summary>
-    public VersionDecision Decide(IReadOnlyList<StoredVersion> unrecorded) =>
-        VersionSelector.Decide([.. Reevaluated(_store?.Versions(Code, Period) ?? []), .. unrecorded], Freeze, _clock.LocalTimeZone);
+    public VersionDecision Decide(IReadOnlyList<StoredVersion> unrecorded, Func<StoredVersion, bool>? figuresOf = null) =>
+        _store is null
+            ? VersionSelector.Decide(unrecorded, Freeze, _clock.LocalTimeZone)
+            : DecideWithFigures(_store.VersionsWithoutFigures(Code, Period), unrecorded, figuresOf);
+
+    /// <summary>
+    /// Decides over the stored versions as the store gives them (without figures), then reads the figures of the versions
+    /// chosen (and of those <paramref name="figuresOf"/> asks for) and decides again over them: the one rule reads no
+    /// figure, so the second decision is the first with figures.
+    /// </summary>
+    private VersionDecision DecideWithFigures(IReadOnlyList<StoredVersion> stored, IReadOnlyList<StoredVersion> unrecorded, Func<StoredVersion, bool>? figuresOf)
+    {
+        var zone = _clock.LocalTimeZone;
+        // A version whose findings against the previous period may say something else now is judged again from its
+        // figures before the rule decides (its verdict may change).
+        var again = Reevaluated(_store!.WithFigures(Code, Period, stored, NeedsReevaluation()));
+        var decided = VersionSelector.Decide([.. again, .. unrecorded], Freeze, zone);
+        var counting = decided.Chosen.Values.Select(c => c.Version).ToHashSet(ReferenceEqualityComparer.Instance);
+        var complete = _store.WithFigures(Code, Period, again, v => counting.Contains(v) || figuresOf?.Invoke(v) == true);
+        return ReferenceEquals(complete, again) ? decided : VersionSelector.Decide([.. complete, .. unrecorded], Freeze, zone);
+    }
 
     /// <summary>
     /// The decision over one unit's versions only (null: the versions whose unit could not be read) and
@@ -161,7 +182,22 @@ public sealed class ReturnLedger
         }
         var context = new IntakeContext(Definition, Roster ?? new Roster("", "", []), Period, Previous: PreviousFigures());
         var freeze = Freeze;
-        return [.. versions.Select(v => v.UnitCode is { } unit && freeze?.Holds(unit) == true ? v : CrossPeriodFindings.Reevaluate(v, context))];
+        return [.. versions.Select(v => !v.FiguresRead || v.UnitCode is { } unit && freeze?.Holds(unit) == true ? v : CrossPeriodFindings.Reevaluate(v, context))];
+    }
+
+    /// <summary>
+    /// Which stored versions <see cref="Reevaluated"/> needs the figures of: those a check against the previous period
+    /// may judge otherwise now (<see cref="CrossPeriodFindings.Concerns"/>); none when the definition declares no such check.
+    /// </summary>
+    private Func<StoredVersion, bool> NeedsReevaluation()
+    {
+        if (!CrossPeriodFindings.Apply(Definition))
+        {
+            return _ => false;
+        }
+        var previous = PreviousFigures();
+        var freeze = Freeze;
+        return v => v.UnitCode is { } unit && freeze?.Holds(unit) != true && CrossPeriodFindings.Concerns(v, previous);
     }
 
     /// <summary>
@@ -197,7 +233,7 @@ public sealed class ReturnLedger
     /// </summary>
     public VersionDecision Preview(IReadOnlyList<InboxEntry> entries, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled = null)
     {
-        var known = Reevaluated(_store?.Versions(Code, Period) ?? []);
+        var known = _store?.VersionsWithoutFigures(Code, Period) ?? [];
         var hashes = known.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
         var later = known.Count == 0 ? 1 : known.Max(f => f.FirstSeenRun) + 1;
         // A content the store holds is not previewed from the file (the store's version is): hashed, not parsed.
@@ -205,7 +241,7 @@ public sealed class ReturnLedger
             .Where(f => f.Status is not (IntakeStatus.Duplicate or IntakeStatus.Ignored) && !hashes.Contains(f.Sha256))
             .Select(f => new StoredVersion(f, later, _clock.GetUtcNow()))
             .ToList();
-        return VersionSelector.Decide([.. known, .. read], Freeze, _clock.LocalTimeZone);
+        return _store is null ? VersionSelector.Decide(read, Freeze, _clock.LocalTimeZone) : DecideWithFigures(known, read, null);
     }
 
     /// <summary>
@@ -268,7 +304,9 @@ public sealed class ReturnLedger
     /// </summary>
     public ReturnResult Result(LedgerIntake intake, CampaignWindow window, QualityThresholds? quality = null, DateTimeOffset? deadline = null)
     {
-        var decision = Decide(intake.Unrecorded);
+        // A receipt written now shows its version's figures, whether or not the version counts; one issued before is not written again.
+        var receipted = intake.Receipts.Where(r => !r.IssuedBefore).Select(r => r.File.Sha256).ToHashSet(StringComparer.Ordinal);
+        var decision = Decide(intake.Unrecorded, v => receipted.Contains(v.Sha256));
         var merge = Merger.Merge(Definition, RosterNeeded, Period, window, decision);
         var result = ReturnResult.Compute(decision, merge, _store is null ? null : History(merge), quality, deadline, _clock.LocalTimeZone);
         // Each receipt tells what the decision made of the file received (a file received now may already be superseded).

@@ -10,8 +10,58 @@ namespace Reports.Merge;
 /// </summary>
 public static class IndicatorCalculator
 {
-    public static IReadOnlyDictionary<string, decimal?> ForUnit(ReturnDefinition definition, IReadOnlyDictionary<string, decimal> values) =>
-        ForGroup(definition, [values]);
+    /// <summary>
+    /// A group of one, computed as <see cref="ForGroup"/> computes it (the same sums in the same order, so the same
+    /// digits) without its lists and queries: asked once for every unit of a province.
+    /// </summary>
+    public static IReadOnlyDictionary<string, decimal?> ForUnit(ReturnDefinition definition, IReadOnlyDictionary<string, decimal> values)
+    {
+        var result = new Dictionary<string, decimal?>(definition.Indicators.Count(), StringComparer.Ordinal);
+        foreach (var indicator in definition.Indicators)
+        {
+            if (!Holds(values, indicator.Numerator) || !Holds(values, indicator.Denominator))
+            {
+                result[indicator.Code] = null;
+                continue;
+            }
+            var numerator = SumOfOne(values, indicator.Numerator);
+            if (!indicator.IsRate || numerator is null)
+            {
+                result[indicator.Code] = numerator;
+                continue;
+            }
+            var denominator = SumOfOne(values, indicator.Denominator);
+            result[indicator.Code] = denominator is { } d ? SafeDecimal.Divide(numerator.Value, d) : null;
+        }
+        return result;
+    }
+
+    private static bool Holds(IReadOnlyDictionary<string, decimal> values, IReadOnlyList<string> codes)
+    {
+        foreach (var code in codes)
+        {
+            if (!values.ContainsKey(code))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary><see cref="SumOf"/> over one member: 0 plus the member's own sum, null on overflow.</summary>
+    private static decimal? SumOfOne(IReadOnlyDictionary<string, decimal> values, IReadOnlyList<string> codes)
+    {
+        var own = 0m;
+        foreach (var code in codes)
+        {
+            if (SafeDecimal.Add(own, values[code]) is not { } next)
+            {
+                return null;
+            }
+            own = next;
+        }
+        return SafeDecimal.Add(0m, own);
+    }
 
     public static IReadOnlyDictionary<string, decimal?> ForGroup(ReturnDefinition definition, IReadOnlyList<IReadOnlyDictionary<string, decimal>> members)
     {

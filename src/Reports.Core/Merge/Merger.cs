@@ -56,8 +56,16 @@ public static class Merger
         foreach (var field in definition.NumericFields)
         {
             // Bounded figures (|x| ≤ 10^15) cannot overflow a decimal sum short of 7.9 × 10^13 units: null is a bug.
-            totals[field.Code] = SafeDecimal.Sum(members.Where(v => v.ContainsKey(field.Code)).Select(v => v[field.Code]))
-                ?? throw new InvalidOperationException($"{field.Code} 的合计溢出，而每个数都在界内：程序错误");
+            // A plain loop, one lookup a member: run for every field over every unit of a province.
+            decimal? sum = 0m;
+            foreach (var values in members)
+            {
+                if (sum is { } sofar && values.TryGetValue(field.Code, out var value))
+                {
+                    sum = SafeDecimal.Add(sofar, value);
+                }
+            }
+            totals[field.Code] = sum ?? throw new InvalidOperationException($"{field.Code} 的合计溢出，而每个数都在界内：程序错误");
         }
         var total = new GroupTotal(totals, IndicatorCalculator.ForGroup(definition, members));
         return new MergeResult(

@@ -8,7 +8,9 @@ namespace Reports.Outputs;
 /// <summary>
 /// Writes summary.json, the machine-readable result of a merge. Rates are fractions; undefined rates are null.
 /// Each unit carries its ranks (1 = best), the indicators on which it lags time progress, data-quality signals and the
-/// sources of its figures (file, SHA-256, sheet, cell, text as typed); the approval and the reporting rates lead.
+/// sources of its figures: the file that counts for it and its SHA-256 once, then per field the sheet, cell and text as
+/// typed (a province's figures all come from one file a unit: naming it per figure made the file ten times larger).
+/// The approval and the reporting rates lead. Written as it goes: a unit at a time reaches the stream.
 /// </summary>
 public static class SummaryJsonWriter
 {
@@ -41,6 +43,10 @@ public static class SummaryJsonWriter
             if (unit.File is not null)
             {
                 writer.WriteString("file", Path.GetFileName(unit.File));
+            }
+            if (result.Decision.For(unit.Unit.Code) is { Sha256.Length: > 0 } counted)
+            {
+                writer.WriteString("sha256", counted.Sha256);
             }
             WriteValues(writer, merge, unit.Values, unit.Texts);
             WriteIndicators(writer, unit.Indicators);
@@ -262,15 +268,13 @@ public static class SummaryJsonWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>Per field, the cell its figure was read from: file, SHA-256, sheet, cell and the text as typed.</summary>
+    /// <summary>Per field, the cell of the unit's file (its <c>file</c> and <c>sha256</c>) its figure was read from: sheet, cell and the text as typed.</summary>
     private static void WriteSources(System.Text.Json.Utf8JsonWriter writer, IReadOnlyList<FieldSource> sources)
     {
         writer.WriteStartObject("sources");
         foreach (var source in sources)
         {
             writer.WriteStartObject(source.Field);
-            writer.WriteString("file", source.File);
-            writer.WriteString("sha256", source.Sha256);
             writer.WriteString("sheet", source.Sheet);
             writer.WriteString("cell", source.Cell);
             JsonOutput.WriteStringOrNull(writer, "text", source.Typed);

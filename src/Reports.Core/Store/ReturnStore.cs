@@ -440,60 +440,26 @@ public sealed partial class ReturnStore : IDisposable
     /// <summary>
     /// Every version received for a return and period, in the order received, each with the run that first received it
     /// and when, its values with their cells, its detail rows, its diagnostics and the office's withdrawal of it (if any).
-    /// What <see cref="Versions.VersionSelector"/> decides among.
     /// </summary>
-    internal IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period) => Versions(returnCode, period, false, null);
+    internal IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period) =>
+        WithFigures(returnCode, period, VersionsWithoutFigures(returnCode, period), _ => true);
 
-    /// <summary>The versions of one unit only (null: those whose unit could not be read), as <see cref="Versions(string, ReportingPeriod)"/> gives them.</summary>
-    internal IReadOnlyList<StoredVersion> VersionsOf(string returnCode, ReportingPeriod period, string? unit) => Versions(returnCode, period, true, unit);
+    /// <summary>
+    /// Every version as <see cref="Versions(string, ReportingPeriod)"/> gives it, but without its figures (values,
+    /// cells, detail rows): the run that first received it and when, its stamp and file time, its diagnostics and
+    /// withdrawal — what <see cref="Versions.VersionSelector"/> decides by. A version's <see cref="CountySubmission"/>
+    /// holds only its 情况说明 until <see cref="WithFigures"/> reads the figures of the versions that need them.
+    /// </summary>
+    internal IReadOnlyList<StoredVersion> VersionsWithoutFigures(string returnCode, ReportingPeriod period) => Heads(returnCode, period, false, null);
 
-    private IReadOnlyList<StoredVersion> Versions(string returnCode, ReportingPeriod period, bool oneUnit, string? unit)
+    /// <summary>The versions of one unit only (null: those whose unit could not be read), with their figures.</summary>
+    internal IReadOnlyList<StoredVersion> VersionsOf(string returnCode, ReportingPeriod period, string? unit) =>
+        WithFigures(returnCode, period, Heads(returnCode, period, true, unit), _ => true);
+
+    private IReadOnlyList<StoredVersion> Heads(string returnCode, ReportingPeriod period, bool oneUnit, string? unit)
     {
         var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()), ("$u", unit) };
         var ofUnit = oneUnit ? " AND v.unit_code IS $u" : "";
-        var values = new Dictionary<long, (Dictionary<string, decimal> Numbers, Dictionary<string, string> Texts, Dictionary<string, FieldReading> Cells)>();
-        // Field codes, sheet names and cell references repeat in every version: one string each, not one per row.
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Named(string text) => names.TryGetValue(text, out var known) ? known : names[text] = text;
-        ReadAll($"""
-            SELECT vv.version_id, vv.field, vv.number, vv.text, vv.sheet, vv.cell, vv.typed FROM version_values vv
-            JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY vv.version_id, vv.field;
-            """, key, reader =>
-        {
-            var id = reader.GetInt64(0);
-            if (!values.TryGetValue(id, out var entry))
-            {
-                entry = (new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
-                values[id] = entry;
-            }
-            var field = Named(reader.GetString(1));
-            if (!reader.IsDBNull(2))
-            {
-                entry.Numbers[field] = decimal.Parse(reader.GetString(2), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
-            }
-            if (!reader.IsDBNull(3))
-            {
-                entry.Texts[field] = reader.GetString(3);
-            }
-            if (!reader.IsDBNull(4) && !reader.IsDBNull(5))
-            {
-                entry.Cells[field] = new FieldReading(Named(reader.GetString(4)), Named(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetString(6));
-            }
-        });
-        var details = new Dictionary<long, Dictionary<string, IReadOnlyList<DetailRow>>>();
-        ReadAll($"""
-            SELECT vd.version_id, vd.table_code, vd.rows FROM version_details vd
-            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY vd.version_id, vd.table_code;
-            """, key, reader =>
-        {
-            var id = reader.GetInt64(0);
-            if (!details.TryGetValue(id, out var tables))
-            {
-                tables = new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal);
-                details[id] = tables;
-            }
-            tables[reader.GetString(1)] = DetailRowsJson.Read(reader.GetString(2));
-        });
         var diagnostics = new Dictionary<long, List<Diagnostic>>();
         ReadAll($"""
             SELECT vd.version_id, vd.code, vd.severity, vd.message, vd.sheet, vd.cell, vd.field, v.file_name FROM version_diagnostics vd
@@ -510,12 +476,15 @@ public sealed partial class ReturnStore : IDisposable
             list.Add(new Diagnostic(reader.GetString(1), Enum.Parse<DiagnosticSeverity>(reader.GetString(2)), reader.GetString(3), reader.GetString(7), Text(4), Text(5), Text(6)));
         });
         var withdrawn = Withdrawals(returnCode, period).GroupBy(w => w.Sha256, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var noFigures = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var noTexts = new Dictionary<string, string>(StringComparer.Ordinal);
 
         var versions = new List<StoredVersion>();
         ReadAll($"""
-            SELECT id, sha256, unit_code, file_name, file_time, stamp, status, first_run, received_at FROM versions v
-            WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY id;
-            """, key, reader =>
+            SELECT v.id, v.sha256, v.unit_code, v.file_name, v.file_time, v.stamp, v.status, v.first_run, v.received_at, note.text FROM versions v
+            LEFT JOIN version_values note ON note.version_id = v.id AND note.field = $note
+            WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY v.id;
+            """, [.. key, ("$note", Definitions.ReturnDefinition.VerifyNoteField)], reader =>
         {
             var id = reader.GetInt64(0);
             var sha256 = reader.GetString(1);
@@ -526,21 +495,112 @@ public sealed partial class ReturnStore : IDisposable
             CountySubmission? submission = null;
             if (unit is not null)
             {
-                var (numbers, texts, cells) = values.GetValueOrDefault(id, (new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)));
-                submission = new CountySubmission(unit, file, sha256, Parse(reader.GetString(4)), reader.IsDBNull(5) ? null : Parse(reader.GetString(5)), numbers, texts)
-                {
-                    Cells = cells,
-                    Details = details.GetValueOrDefault(id) ?? new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal),
-                };
+                var texts = reader.IsDBNull(9) ? noTexts : new Dictionary<string, string>(StringComparer.Ordinal) { [Definitions.ReturnDefinition.VerifyNoteField] = reader.GetString(9) };
+                submission = new CountySubmission(unit, file, sha256, Parse(reader.GetString(4)), reader.IsDBNull(5) ? null : Parse(reader.GetString(5)), noFigures, texts);
             }
             // The store keeps the 情况说明 as the version's text; the must-explain findings it answers get it back here.
             findings = [.. DeclaredChecks.AttachExplanation(findings, submission)];
             versions.Add(new StoredVersion(new IntakeFileResult(file, sha256, unit, status, findings, submission), reader.GetInt64(7), Parse(reader.GetString(8)))
             {
                 Withdrawal = withdrawn.GetValueOrDefault(sha256),
+                FiguresRead = submission is null,
             });
         });
         return versions;
+    }
+
+    /// <summary>
+    /// <paramref name="versions"/> (as <see cref="Versions(string, ReportingPeriod)"/> gave them) with the figures read —
+    /// values, texts, the cells they were read from and the detail rows — of those <paramref name="wanted"/> says; the
+    /// others as they were. Only the wanted versions' rows become objects: a period's superseded versions cost nothing.
+    /// </summary>
+    internal IReadOnlyList<StoredVersion> WithFigures(string returnCode, ReportingPeriod period, IReadOnlyList<StoredVersion> versions, Func<StoredVersion, bool> wanted)
+    {
+        var shas = versions.Where(v => !v.FiguresRead && v.FirstSeenRun != 0 && wanted(v)).Select(v => v.Sha256).ToHashSet(StringComparer.Ordinal);
+        if (shas.Count == 0)
+        {
+            return versions;
+        }
+        var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()) };
+        var bySha = new Dictionary<string, long>(StringComparer.Ordinal);
+        ReadAll($"SELECT v.id, v.sha256 FROM versions v WHERE v.return_code = $r AND v.period = $p AND {Counted};", key, reader =>
+        {
+            if (shas.Contains(reader.GetString(1)))
+            {
+                bySha[reader.GetString(1)] = reader.GetInt64(0);
+            }
+        });
+        var ids = bySha.Values.ToHashSet();
+        // Only the wanted versions' rows: named in SQL when few (one unit's), else read in one pass and the rest skipped.
+        var few = ids.Count <= 256;
+        var only = few ? $" AND v.id IN ({string.Join(",", ids.Order())})" : "";
+        var figures = new Dictionary<long, (IReadOnlyDictionary<string, decimal> Numbers, IReadOnlyDictionary<string, string> Texts, IReadOnlyDictionary<string, FieldReading> Cells)>();
+        var tables = new FigureTables();
+        ReadAll($"""
+            SELECT vv.version_id, vv.field, vv.number, vv.text, vv.sheet, vv.cell, vv.typed FROM version_values vv
+            JOIN versions v ON v.id = vv.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{only} ORDER BY vv.version_id, vv.field;
+            """, key, reader =>
+        {
+            var id = reader.GetInt64(0);
+            if (!few && !ids.Contains(id))
+            {
+                return;
+            }
+            if (id != tables.Version)
+            {
+                tables.Finish(figures);
+                tables.Version = id;
+            }
+            var field = tables.Named(reader.GetString(1));
+            if (!reader.IsDBNull(2))
+            {
+                tables.Numbers.Add((field, decimal.Parse(reader.GetString(2), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture)));
+            }
+            if (!reader.IsDBNull(3))
+            {
+                tables.Texts[field] = reader.GetString(3);
+            }
+            if (!reader.IsDBNull(4) && !reader.IsDBNull(5))
+            {
+                tables.Cells.Add((field, tables.Named(reader.GetString(4)), tables.Named(reader.GetString(5)), reader.IsDBNull(6) ? null : reader.GetString(6)));
+            }
+        });
+        tables.Finish(figures);
+        var details = new Dictionary<long, Dictionary<string, IReadOnlyList<DetailRow>>>();
+        ReadAll($"""
+            SELECT vd.version_id, vd.table_code, vd.rows FROM version_details vd
+            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{only} ORDER BY vd.version_id, vd.table_code;
+            """, key, reader =>
+        {
+            var id = reader.GetInt64(0);
+            if (!few && !ids.Contains(id))
+            {
+                return;
+            }
+            if (!details.TryGetValue(id, out var ofVersion))
+            {
+                ofVersion = new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal);
+                details[id] = ofVersion;
+            }
+            ofVersion[reader.GetString(1)] = DetailRowsJson.Read(reader.GetString(2));
+        });
+        return [.. versions.Select(version =>
+        {
+            if (version.FiguresRead || version.Submission is not { } head || !bySha.TryGetValue(version.Sha256, out var id))
+            {
+                return version;
+            }
+            var (numbers, texts, cells) = figures.TryGetValue(id, out var read) ? read
+                : (new Dictionary<string, decimal>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, FieldReading>(StringComparer.Ordinal));
+            var submission = head with
+            {
+                Values = numbers,
+                Texts = texts,
+                Cells = cells,
+                Details = details.GetValueOrDefault(id) ?? new Dictionary<string, IReadOnlyList<DetailRow>>(StringComparer.Ordinal),
+            };
+            return version with { Checked = version.Checked with { Submission = submission }, FiguresRead = true };
+        })];
     }
 
     /// <summary>

@@ -25,8 +25,7 @@ public static class CrossPeriodFindings
     /// </summary>
     public static StoredVersion Reevaluate(StoredVersion version, IntakeContext context)
     {
-        if (version.Submission is not { } submission || version.UnitCode is not { } unit
-            || context.Previous?.ByUnit.ContainsKey(unit) != true && !version.Diagnostics.Any(d => d.Code == DiagnosticCatalog.BelowPrevious.Code))
+        if (version.Submission is not { } submission || version.UnitCode is not { } unit || !Concerns(version, context.Previous))
         {
             return version;
         }
@@ -64,6 +63,14 @@ public static class CrossPeriodFindings
         var verdict = findings.Any(d => d.IsError) ? IntakeStatus.Rejected : IntakeStatus.Accepted;
         return version with { Checked = version.Checked with { Diagnostics = findings, Status = verdict } };
     }
+
+    /// <summary>
+    /// Whether the previous period can change what the checks make of <paramref name="version"/>: its unit has figures
+    /// there, or the version was found below them before (the previous figures have gone since).
+    /// </summary>
+    public static bool Concerns(StoredVersion version, PreviousFigures? previous) =>
+        version.UnitCode is { } unit
+        && (previous?.ByUnit.ContainsKey(unit) == true || version.Diagnostics.Any(d => d.Code == DiagnosticCatalog.BelowPrevious.Code));
 
     /// <summary>A finding of a declared check, or the 情况说明 error one raises.</summary>
     private static bool IsDeclared(Diagnostic finding) => DiagnosticCatalog.DeclaredCheckCodes.Contains(finding.Code) || DiagnosticCatalog.IsUnexplained(finding);

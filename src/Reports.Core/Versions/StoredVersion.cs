@@ -15,6 +15,13 @@ public sealed record StoredVersion(IntakeFileResult Checked, long FirstSeenRun, 
     /// <summary>The office's withdrawal of this version (<c>reports withdraw</c>); null when it stands.</summary>
     public Withdrawal? Withdrawal { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="Submission"/> holds the version's figures (values, texts, cells, detail rows). The store gives a
+    /// version without them — its stamp, file time and 情况说明 only, what the one rule decides by — until the ledger
+    /// asks for them: the versions that count, and those a renderer of the run shows (a receipt issued now).
+    /// </summary>
+    public bool FiguresRead { get; init; } = true;
+
     public string File => Checked.File;
 
     public string Sha256 => Checked.Sha256;

@@ -12,7 +12,7 @@ public sealed class OneLedgerBoundaryTests
 {
     private static readonly string[] Forbidden =
     [
-        "VersionSelector.", "new IntakeContext(", ".Versions(", ".FreezeOf(", ".Approvals(", ".Reopenings(", ".Withdrawals(", ".IssueReceipts(",
+        "VersionSelector.", "new IntakeContext(", ".Versions(", ".VersionsWithoutFigures(", ".WithFigures(", ".FreezeOf(", ".Approvals(", ".Reopenings(", ".Withdrawals(", ".IssueReceipts(",
         ".BeginRun(", ".RecordRun(", ".Receipts(", "approved_versions", "FROM versions", "version_values", "FROM withdrawals",
     ];
 

@@ -7,8 +7,8 @@ using Reports.Tests.Support;
 namespace Reports.Tests.Pipeline;
 
 /// <summary>
-/// Every figure traced to its cell: summary.json's sources name the file, its hash, the sheet, the cell and the text as
-/// typed; the workbook's 来源 sheet and the briefing's appendix carry the same; <c>reports explain</c> tells the chain
+/// Every figure traced to its cell: summary.json names each unit's file and its hash once, and its sources per figure the
+/// sheet, the cell and the text as typed; the workbook's 来源 sheet and the briefing's appendix carry the same; <c>reports explain</c> tells the chain
 /// from the store alone.
 /// </summary>
 [Collection(SampleRunsCollection.Name)]
@@ -31,9 +31,9 @@ public sealed class ProvenanceTests
         Assert.Equal(12 * Samples.Campaign.Fields.Count(f => f.IsNumeric), sources.Count(s => Samples.Campaign.FindField(s.Field)!.IsNumeric));
         foreach (var (unit, field, source, element) in sources)
         {
-            var sha256 = source.GetProperty("sha256").GetString()!;
+            var sha256 = element.GetProperty("sha256").GetString()!;
             Assert.Contains(sha256, listed);
-            var file = Path.Combine(RepositoryPaths.SampleInbox, source.GetProperty("file").GetString()!);
+            var file = Path.Combine(RepositoryPaths.SampleInbox, element.GetProperty("file").GetString()!);
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))), sha256);
             // What was typed is what the merge holds (the sample's clerks typed plain numbers).
             if (element.GetProperty("values").TryGetProperty(field, out var value))
@@ -45,16 +45,30 @@ public sealed class ProvenanceTests
     }
 
     [Fact]
+    public void Summary_json_names_a_units_file_and_hash_once_and_each_figure_only_by_its_cell()
+    {
+        foreach (var unit in _run.Summary.RootElement.GetProperty("units").EnumerateArray())
+        {
+            var chosen = _run.Outcome.Results[0].Decision.For(unit.GetProperty("code").GetString()!)!;
+            Assert.Equal(Path.GetFileName(chosen.File), unit.GetProperty("file").GetString());
+            Assert.Equal(chosen.Sha256, unit.GetProperty("sha256").GetString());
+            var sources = unit.GetProperty("sources").EnumerateObject().ToList();
+            Assert.NotEmpty(sources);
+            Assert.All(sources, s => Assert.Equal(["sheet", "cell", "text"], s.Value.EnumerateObject().Select(p => p.Name)));
+        }
+    }
+
+    [Fact]
     public void The_workbook_lists_every_source_on_its_own_sheet_and_links_each_unit_to_it()
     {
         var workbook = _run.Workbook;
         var sheet = workbook["来源"];
         var headers = sheet.Headers(3);
-        foreach (var (unit, field, source, _) in Sources())
+        foreach (var (unit, field, source, element) in Sources())
         {
             var row = Enumerable.Range(4, 2000).First(r => sheet.Text(r, headers["单位代码"]) == unit && sheet.Text(r, headers["字段代码"]) == field);
             Assert.Equal($"{source.GetProperty("sheet").GetString()}!{source.GetProperty("cell").GetString()}", sheet.Text(row, headers["单元格"]));
-            Assert.Equal(source.GetProperty("sha256").GetString(), sheet.Text(row, headers["SHA-256"]));
+            Assert.Equal(element.GetProperty("sha256").GetString(), sheet.Text(row, headers["SHA-256"]));
             Assert.Equal(source.GetProperty("text").GetString(), sheet.Text(row, headers["原始填写"]));
         }
         var submissions = workbook["报送情况"];
@@ -83,7 +97,7 @@ public sealed class ProvenanceTests
     public void Explain_prints_the_figure_its_cell_the_text_typed_and_the_files_hash_from_the_store()
     {
         var unit = Samples.Changzhi.Units[3].Code;
-        var source = Sources().Single(s => s.Unit == unit && s.Field == "emp_total").Source;
+        var (_, _, source, element) = Sources().Single(s => s.Unit == unit && s.Field == "emp_total");
         var stdout = new StringWriter();
         var exit = new ReportsCommand(FixedClock.Default, stdout, new StringWriter()).Invoke(
             ["explain", "--return", Samples.ReturnCode, "--period", "2022-06", "--unit", unit, "--field", "emp_total", "--store", _run.Store]);
@@ -91,7 +105,7 @@ public sealed class ProvenanceTests
         Assert.Equal(0, exit);
         var text = stdout.ToString();
         Assert.Contains($"{source.GetProperty("sheet").GetString()}!{source.GetProperty("cell").GetString()}", text);
-        Assert.Contains(source.GetProperty("sha256").GetString()!, text);
+        Assert.Contains(element.GetProperty("sha256").GetString()!, text);
         Assert.Contains($"“{Samples.SampleValues[unit]["emp_total"]}”", text);
         Assert.Contains("本期未审定", text);
     }

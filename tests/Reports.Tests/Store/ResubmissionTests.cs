@@ -81,6 +81,43 @@ public sealed class ResubmissionTests
     }
 
     [Fact]
+    public void A_version_that_no_longer_counts_is_decided_without_its_figures_unless_a_receipt_written_now_shows_them()
+    {
+        using var temp = new TempDirectory();
+        var roster = Samples.WriteRoster(temp.Path, First, Second);
+        var store = Path.Combine(temp.Path, "store", "reports.db");
+        var inbox = temp.Sub("inbox");
+        var original = Samples.ValuesOf(First.Code);
+        Write(inbox, $"{First.Code}-第一次.xlsx", First, original, "2022-07-03 10:00", new DateTime(2022, 7, 3, 10, 0, 0));
+        Write(inbox, $"{Second.Code}.xlsx", Second, Samples.ValuesOf(Second.Code), null, new DateTime(2022, 7, 3, 11, 0, 0));
+        Run(roster, inbox, temp.Sub("out1"), store);
+        var corrected = Samples.ValuesOf(First.Code);
+        corrected["emp_total"] = (int.Parse(original["emp_total"], System.Globalization.CultureInfo.InvariantCulture) + 100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Write(inbox, $"{First.Code}-更正.xlsx", First, corrected, "2022-07-04 09:00", new DateTime(2022, 7, 4, 9, 0, 0));
+
+        // A later run: the first version's receipt was issued by the first run, so nothing of this run shows its figures.
+        var second = Run(roster, inbox, temp.Sub("out2"), store, new FixedClock(new DateTimeOffset(2022, 7, 4, 12, 0, 0, TimeSpan.Zero)));
+        var decision = second.Results[0].Decision;
+        var superseded = decision.Files.Single(f => f.File.EndsWith("第一次.xlsx", StringComparison.Ordinal));
+        Assert.Equal(IntakeStatus.Superseded, superseded.Status);
+        Assert.False(superseded.Version.FiguresRead);
+        Assert.Empty(superseded.Submission!.Values);
+        Assert.Empty(superseded.Submission.Cells);
+        // What the one rule and intake.json need is there: when it was stamped, its findings.
+        Assert.Equal(new DateTimeOffset(2022, 7, 3, 10, 0, 0, TimeSpan.Zero), superseded.Submission.Stamp);
+        Assert.All(decision.Chosen.Values, c => Assert.True(c.Version.FiguresRead));
+        Assert.Equal(corrected["emp_total"], decision.For(First.Code)!.Submission!.Values["emp_total"].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotEmpty(decision.For(First.Code)!.Submission!.Cells);
+
+        // Both versions new to a store in one run: each gets a receipt now, so the superseded one comes with its figures.
+        var fresh = Run(roster, inbox, temp.Sub("out3"), Path.Combine(temp.Path, "fresh", "reports.db"));
+        var receipt = fresh.Results[0].Receipts.Single(r => r.File.EndsWith("第一次.xlsx", StringComparison.Ordinal));
+        Assert.Equal(IntakeStatus.Superseded, receipt.Version.Status);
+        Assert.True(receipt.Version.Version.FiguresRead);
+        Assert.Equal(original["emp_total"], receipt.Version.Submission!.Values["emp_total"].ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Without_a_stamp_the_file_time_decides()
     {
         using var temp = new TempDirectory();
