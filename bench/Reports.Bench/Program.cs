@@ -4,6 +4,8 @@ using Reports.Bench;
 // reports-bench make  --n N --out DIR [--templates DIR] [--seed S]   a roster of N units and their filled returns
 // reports-bench correct --n N --count K --out DIR [--templates DIR] [--seed S]   K of make's returns in DIR replaced by corrected ones
 // reports-bench floor --inbox DIR                                     inflate every part of every workbook, no parsing
+// reports-bench outputs --inbox DIR --roster R [--repeats K] [--only STAGE] [--templates DIR] [--font F]
+//                                                                     each output of a run prepared and written K times, in process
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -33,7 +35,11 @@ switch (args.FirstOrDefault())
     case "floor":
         Console.WriteLine(InflateFloor.Measure(Option("--inbox")).ToJson());
         return 0;
+    case "outputs":
+        Console.WriteLine(OutputsBench.Measure(Option("--inbox"), Option("--roster"), Option("--templates", "templates"), Option("--font", "fonts/wqy-microhei.ttc"),
+            int.Parse(Option("--repeats", "3"), CultureInfo.InvariantCulture), args.Contains("--only") ? Option("--only") : null));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: reports-bench make --n N --out DIR [--templates DIR] [--seed S] | correct --n N --count K --out DIR | floor --inbox DIR");
+        Console.Error.WriteLine("usage: reports-bench make --n N --out DIR [--templates DIR] [--seed S] | correct --n N --count K --out DIR | floor --inbox DIR | outputs --inbox DIR --roster R [--repeats K] [--only STAGE]");
         return 2;
 }

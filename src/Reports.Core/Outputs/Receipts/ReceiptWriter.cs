@@ -38,12 +38,15 @@ public sealed class ReceiptWriter(TimeProvider clock, ReceiptPurpose purpose = R
     private static readonly CellStyle Boxed = new(Border: CellBorder.Thin, Top: true);
     private static readonly CellStyle LabelStyle = new(Bold: true, Border: CellBorder.Thin, Top: true);
 
+    /// <summary>What every receipt this writer writes holds alike (styles, workbook, relationships), deflated once.</summary>
+    private readonly DeflatedParts _common = new();
+
     /// <summary>The receipt of <paramref name="received"/> (the file's name as received), whose version the decision left as <paramref name="file"/>.</summary>
     public byte[] Write(string received, DecidedVersion file, ReturnDefinition definition)
     {
         var now = clock.GetLocalNow();
         var title = purpose == ReceiptPurpose.SelfCheck ? "自查结果" : "回执";
-        var package = new SpreadsheetPackage($"{title}：{Path.GetFileName(received)}", now, cutMark: CutMark);
+        var package = new SpreadsheetPackage($"{title}：{Path.GetFileName(received)}", now, cutMark: CutMark, common: _common);
         WriteSummary(package.Add(purpose == ReceiptPurpose.SelfCheck ? SelfCheckSheet : SummarySheet), received, file, definition, now);
         if (file.Submission is { } submission && file.Diagnostics.Any(d => d.Cell is not null))
         {

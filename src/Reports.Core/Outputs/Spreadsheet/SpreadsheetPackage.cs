@@ -4,9 +4,10 @@ namespace Reports.Outputs.Spreadsheet;
 /// A small .xlsx gathered in memory as <see cref="Sheet"/>s (a receipt's few hundred cells, set in any order) and
 /// written through the project's one writer, <see cref="StreamedWorkbook"/>: the same sheet part, print setup and
 /// limits as the consolidated workbook. Made for receipts — thousands of small workbooks a run, each in well under a
-/// millisecond. <paramref name="cutMark"/> ends a text cut to Excel's 32,767 characters.
+/// millisecond. <paramref name="cutMark"/> ends a text cut to Excel's 32,767 characters; <paramref name="common"/> holds
+/// the parts the packages of a run share, deflated once (<see cref="DeflatedParts"/>).
 /// </summary>
-public sealed class SpreadsheetPackage(string title, DateTimeOffset created, string font = "Calibri", string cutMark = XmlChars.CutMark)
+public sealed class SpreadsheetPackage(string title, DateTimeOffset created, string font = "Calibri", string cutMark = XmlChars.CutMark, DeflatedParts? common = null)
 {
     public List<Sheet> Sheets { get; } = [];
 
@@ -26,7 +27,7 @@ public sealed class SpreadsheetPackage(string title, DateTimeOffset created, str
 
     public void Write(Stream stream)
     {
-        using var book = new StreamedWorkbook(stream, title, created, font, cutMark, bufferSize: 4096);
+        using var book = new StreamedWorkbook(stream, title, created, font, cutMark, bufferSize: 4096, common);
         foreach (var sheet in Sheets)
         {
             var streamed = book.Add(sheet.Name, sheet.Widths, sheet.FrozenRows, frozenColumns: 0, fitToPage: sheet.Print.Scale is null);

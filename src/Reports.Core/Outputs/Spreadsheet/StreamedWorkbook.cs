@@ -13,9 +13,12 @@ namespace Reports.Outputs.Spreadsheet;
 /// requires is enforced here, whoever calls: only XML 1.0 characters in any part (<see cref="XmlChars"/>), at most
 /// 32,767 characters a cell or note (a longer text cut and ended with <paramref name="cutMark"/>), notes past 1,023
 /// on a sheet numbered in further VML id blocks. Every zip entry carries one fixed time, so the same sheets give the
-/// same bytes. <paramref name="bufferSize"/>: the characters a part buffers (small for the thousands of receipts a run writes).
+/// same bytes. <paramref name="bufferSize"/>: the characters a part buffers (small for the thousands of receipts a run writes);
+/// <paramref name="common"/>: the run's parts deflated once for every package that holds them (the receipts' styles,
+/// workbook, relationships and content types).
 /// </summary>
-public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset created, string font, string cutMark = XmlChars.CutMark, int bufferSize = 1 << 16) : IDisposable
+public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset created, string font, string cutMark = XmlChars.CutMark, int bufferSize = 1 << 16,
+    DeflatedParts? common = null) : IDisposable
 {
     /// <summary>The rows a worksheet holds in Excel (and LibreOffice); a sheet with more is refused or cut short.</summary>
     public const int MaxRows = 1_048_576;
@@ -24,7 +27,10 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
     private const string DrawingType = "application/vnd.openxmlformats-officedocument.drawing+xml";
     private const string ChartType = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
-    private readonly ZipArchive _zip = new(output, ZipArchiveMode.Create, leaveOpen: true);
+    /// <summary>How every part is deflated: measured on receipts and the workbook, level 1 is three to four times as
+    /// fast as the default level for files some 15% larger (bench/RESULTS.md).</summary>
+    private const CompressionLevel Level = CompressionLevel.Fastest;
+
     private readonly StyleTable _styles = new(font);
     private readonly SharedStrings _strings = new(cutMark);
     private readonly List<(string Name, PrintLayout Print, (int, int, int, int)? Filter)> _sheets = [];
@@ -38,7 +44,8 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
     private bool _vml;
 
     // Zip times are local, two-second, and cannot precede 1980.
-    private readonly DateTimeOffset _time = new(Math.Max(created.Year, 1980), created.Month, created.Day, created.Hour, created.Minute, created.Second / 2 * 2, TimeSpan.Zero);
+    private readonly PackageZip _zip = new(output, new DateTimeOffset(Math.Max(created.Year, 1980), created.Month, created.Day, created.Hour, created.Minute, created.Second / 2 * 2, TimeSpan.Zero));
+    private MemoryStream? _part;
 
     /// <summary>The number of a look in styles.xml; look a column's styles up once, not per cell.</summary>
     public int Style(CellStyle style) => _styles.IdOf(style);
@@ -82,18 +89,19 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
     public void Finish()
     {
         Close();
-        Part("[Content_Types].xml", ContentTypes);
-        Part("_rels/.rels", xml => PackageParts.Relationships(xml, [("rId1", "officeDocument", "xl/workbook.xml"), ("rId2", "core", "docProps/core.xml")]));
-        Part("docProps/core.xml", xml => PackageParts.Core(xml, title, created));
-        Part("xl/workbook.xml", Workbook);
-        Part("xl/_rels/workbook.xml.rels", xml => PackageParts.Relationships(xml,
+        Common("[Content_Types].xml", ContentTypes);
+        Common("_rels/.rels", xml => PackageParts.Relationships(xml, [("rId1", "officeDocument", "xl/workbook.xml"), ("rId2", "core", "docProps/core.xml")]));
+        Common("docProps/core.xml", xml => PackageParts.Core(xml, title, created));
+        Common("xl/workbook.xml", Workbook);
+        Common("xl/_rels/workbook.xml.rels", xml => PackageParts.Relationships(xml,
         [
             .. _sheets.Select((_, i) => ($"rId{i + 1}", "worksheet", $"worksheets/sheet{i + 1}.xml")),
             ($"rId{_sheets.Count + 1}", "styles", "styles.xml"),
             ($"rId{_sheets.Count + 2}", "sharedStrings", "sharedStrings.xml"),
         ]));
-        Part("xl/styles.xml", _styles.Write);
+        Common("xl/styles.xml", _styles.Write);
         Part("xl/sharedStrings.xml", _strings.Write);
+        _zip.Finish();
     }
 
     public void Dispose()
@@ -101,6 +109,7 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         _openXml?.Dispose();
         _openEntry?.Dispose();
         _zip.Dispose();
+        _part?.Dispose();
     }
 
     private static void Panes(XmlText xml, int rows, int columns)
@@ -217,7 +226,7 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         }
         if (relationships.Count > 0)
         {
-            Part($"xl/worksheets/_rels/sheet{number}.xml.rels", xml => PackageParts.Relationships(xml, relationships));
+            Common($"xl/worksheets/_rels/sheet{number}.xml.rels", xml => PackageParts.Relationships(xml, relationships));
         }
     }
 
@@ -394,11 +403,23 @@ public sealed class StreamedWorkbook(Stream output, string title, DateTimeOffset
         }
     }
 
-    private Stream Entry(string path)
+    private Stream Entry(string path) => _zip.Open(path, Level);
+
+    /// <summary>
+    /// A small part made whole and then added: one many packages of the run hold alike is deflated once
+    /// (<paramref name="common"/>); a title or a time makes core.xml each package's own, deflated on its own.
+    /// </summary>
+    private void Common(string path, Action<XmlWriter> write)
     {
-        var entry = _zip.CreateEntry(path, CompressionLevel.Fastest);
-        entry.LastWriteTime = _time;
-        return entry.Open();
+        var part = _part ??= new MemoryStream(4096);
+        part.SetLength(0);
+        using (var xml = XmlWriter.Create(part, Ooxml.Settings))
+        {
+            xml.WriteStartDocument(standalone: true);
+            write(xml);
+            xml.WriteEndDocument();
+        }
+        _zip.Add(path, part.GetBuffer().AsSpan(0, (int)part.Length), common, Level);
     }
 
     private void Part(string path, Action<XmlWriter> write)

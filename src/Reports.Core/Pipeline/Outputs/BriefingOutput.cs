@@ -29,8 +29,22 @@ public sealed class BriefingOutput : IRunOutput
         var briefing = new MemoryStream();
         var faces = options.Faces ?? BriefingFaces.Bundled(options.Font);
         var page = new PdfPageSettings();
-        var report = PdfRenderer.Render(document, faces.Fonts, page, briefing);
-        var draft = BriefingDocx.Write(document, faces.Fonts, page);
+        // The draft (its chart pictures drawn and encoded) is made on another core while the PDF is drawn: both read the
+        // one composition and nothing else, so their bytes are the same either way.
+        var drafting = Task.Run(() => BriefingDocx.Write(document, faces.Fonts, page));
+        PdfRenderReport report;
+        try
+        {
+            report = PdfRenderer.Render(document, faces.Fonts, page, briefing);
+        }
+        catch
+        {
+            // The PDF's failure is the one told; the draft is not left running past it.
+            ((IAsyncResult)drafting).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        // A failure of the draft is told as it happened, not wrapped.
+        var draft = drafting.GetAwaiter().GetResult();
         var notices = report.MissingCodePoints.Count == 0
             ? []
             : new List<Diagnostic> { DiagnosticCatalog.GlyphMissing.At($"简报中有字体缺少的字符，将显示为空框：{report.MissingText}") };
