@@ -119,6 +119,23 @@ public sealed class ReturnLedger
         return figures;
     }
 
+    /// <summary>
+    /// The previous period's figures of one unit only, decided by the one rule over that unit's versions alone (what
+    /// <see cref="PreviousFigures"/> holds of it): a unit's decision (the desk's) does not read the whole previous period.
+    /// </summary>
+    private PreviousFigures? PreviousFiguresOf(string unit)
+    {
+        if (_previousFigures.TryGetValue(Period, out var all))
+        {
+            return all;
+        }
+        var previous = Other(Period.Previous(), Roster);
+        var chosen = previous.DecideUnit(unit, []).For(unit);
+        return new PreviousFigures(previous.Period, chosen is { Status: IntakeStatus.Accepted, Submission: { } submission }
+            ? new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal) { [unit] = submission.Values }
+            : new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal));
+    }
+
     private PreviousFigures? PreviousFiguresFromStore()
     {
         var previous = Other(Period.Previous(), Roster);
@@ -139,7 +156,7 @@ public sealed class ReturnLedger
     /// approval in force.
     /// </summary>
     public VersionDecision Decide(IReadOnlyList<StoredVersion> unrecorded) =>
-        VersionSelector.Decide([.. Reevaluated(_store?.Versions(Code, Period) ?? []), .. unrecorded], Freeze, _clock.LocalTimeZone);
+        VersionSelector.Decide([.. Reevaluated(_store?.Versions(Code, Period) ?? [], PreviousFigures), .. unrecorded], Freeze, _clock.LocalTimeZone);
 
     /// <summary>
     /// The decision over one unit's versions only (null: the versions whose unit could not be read) and
@@ -147,19 +164,19 @@ public sealed class ReturnLedger
     /// unit's files is what <see cref="Decide"/> makes of them, without reading the rest of the period.
     /// </summary>
     public VersionDecision DecideUnit(string? unit, IReadOnlyList<StoredVersion> unrecorded) =>
-        VersionSelector.Decide([.. Reevaluated(_store?.VersionsOf(Code, Period, unit) ?? []), .. unrecorded], Freeze, _clock.LocalTimeZone);
+        VersionSelector.Decide([.. Reevaluated(_store?.VersionsOf(Code, Period, unit) ?? [], () => unit is null ? null : PreviousFiguresOf(unit)), .. unrecorded], Freeze, _clock.LocalTimeZone);
 
     /// <summary>
     /// The store's versions with their findings against the previous period made again from the store's figures of it
     /// as they are now (<see cref="CrossPeriodFindings"/>); a unit the approval in force holds keeps what was approved.
     /// </summary>
-    private IReadOnlyList<StoredVersion> Reevaluated(IReadOnlyList<StoredVersion> versions)
+    private IReadOnlyList<StoredVersion> Reevaluated(IReadOnlyList<StoredVersion> versions, Func<PreviousFigures?> previous)
     {
-        if (_store is null || versions.Count == 0 || !CrossPeriodFindings.Apply(Definition))
+        if (_store is null || !versions.Any(v => v.UnitCode is not null) || !CrossPeriodFindings.Apply(Definition))
         {
             return versions;
         }
-        var context = new IntakeContext(Definition, Roster ?? new Roster("", "", []), Period, Previous: PreviousFigures());
+        var context = new IntakeContext(Definition, Roster ?? new Roster("", "", []), Period, Previous: previous());
         var freeze = Freeze;
         return [.. versions.Select(v => v.UnitCode is { } unit && freeze?.Holds(unit) == true ? v : CrossPeriodFindings.Reevaluate(v, context))];
     }
@@ -197,7 +214,7 @@ public sealed class ReturnLedger
     /// </summary>
     public VersionDecision Preview(IReadOnlyList<InboxEntry> entries, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>? prefilled = null)
     {
-        var known = Reevaluated(_store?.Versions(Code, Period) ?? []);
+        var known = Reevaluated(_store?.Versions(Code, Period) ?? [], PreviousFigures);
         var hashes = known.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
         var later = known.Count == 0 ? 1 : known.Max(f => f.FirstSeenRun) + 1;
         // A content the store holds is not previewed from the file (the store's version is): hashed, not parsed.
