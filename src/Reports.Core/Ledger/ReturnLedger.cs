@@ -119,6 +119,23 @@ public sealed class ReturnLedger
         return figures;
     }
 
+    /// <summary>
+    /// The previous period's figures of one unit only, decided by the one rule over that unit's versions alone (what
+    /// <see cref="PreviousFigures"/> holds of it): a unit's decision (the desk's) does not read the whole previous period.
+    /// </summary>
+    private PreviousFigures? PreviousFiguresOf(string unit)
+    {
+        if (_previousFigures.TryGetValue(Period, out var all))
+        {
+            return all;
+        }
+        var previous = Other(Period.Previous(), Roster);
+        var chosen = previous.DecideUnit(unit, []).For(unit);
+        return new PreviousFigures(previous.Period, chosen is { Status: IntakeStatus.Accepted, Submission: { } submission }
+            ? new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal) { [unit] = submission.Values }
+            : new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.Ordinal));
+    }
+
     private PreviousFigures? PreviousFiguresFromStore()
     {
         var previous = Other(Period.Previous(), Roster);
@@ -155,7 +172,7 @@ public sealed class ReturnLedger
         var zone = _clock.LocalTimeZone;
         // A version whose findings against the previous period may say something else now is judged again from its
         // figures before the rule decides (its verdict may change).
-        var again = Reevaluated(_store!.WithFigures(Code, Period, stored, NeedsReevaluation()));
+        var again = Reevaluated(_store!.WithFigures(Code, Period, stored, NeedsReevaluation()), PreviousFigures);
         var decided = VersionSelector.Decide([.. again, .. unrecorded], Freeze, zone);
         var counting = decided.Chosen.Values.Select(c => c.Version).ToHashSet(ReferenceEqualityComparer.Instance);
         var complete = _store.WithFigures(Code, Period, again, v => counting.Contains(v) || figuresOf?.Invoke(v) == true);
@@ -168,19 +185,19 @@ public sealed class ReturnLedger
     /// unit's files is what <see cref="Decide"/> makes of them, without reading the rest of the period.
     /// </summary>
     public VersionDecision DecideUnit(string? unit, IReadOnlyList<StoredVersion> unrecorded) =>
-        VersionSelector.Decide([.. Reevaluated(_store?.VersionsOf(Code, Period, unit) ?? []), .. unrecorded], Freeze, _clock.LocalTimeZone);
+        VersionSelector.Decide([.. Reevaluated(_store?.VersionsOf(Code, Period, unit) ?? [], () => unit is null ? null : PreviousFiguresOf(unit)), .. unrecorded], Freeze, _clock.LocalTimeZone);
 
     /// <summary>
     /// The store's versions with their findings against the previous period made again from the store's figures of it
     /// as they are now (<see cref="CrossPeriodFindings"/>); a unit the approval in force holds keeps what was approved.
     /// </summary>
-    private IReadOnlyList<StoredVersion> Reevaluated(IReadOnlyList<StoredVersion> versions)
+    private IReadOnlyList<StoredVersion> Reevaluated(IReadOnlyList<StoredVersion> versions, Func<PreviousFigures?> previous)
     {
-        if (_store is null || versions.Count == 0 || !CrossPeriodFindings.Apply(Definition))
+        if (_store is null || !versions.Any(v => v.UnitCode is not null) || !CrossPeriodFindings.Apply(Definition))
         {
             return versions;
         }
-        var context = new IntakeContext(Definition, Roster ?? new Roster("", "", []), Period, Previous: PreviousFigures());
+        var context = new IntakeContext(Definition, Roster ?? new Roster("", "", []), Period, Previous: previous());
         var freeze = Freeze;
         return [.. versions.Select(v => !v.FiguresRead || v.UnitCode is { } unit && freeze?.Holds(unit) == true ? v : CrossPeriodFindings.Reevaluate(v, context))];
     }
