@@ -16,7 +16,7 @@ namespace Reports.Bench;
 /// </summary>
 public static class OutputsBench
 {
-    public static string Measure(string inbox, string roster, string templates, string font, int repeats, string? only)
+    public static string Measure(string inbox, string roster, string templates, string font, int repeats, string? only, string? keep = null)
     {
         var scratch = Directory.CreateTempSubdirectory("reports-outputs-bench-").FullName;
         try
@@ -24,7 +24,8 @@ public static class OutputsBench
             var options = new RunOptions("campaign-5plus1", new ReportingPeriod(2022, 6), roster, inbox, Path.Combine(scratch, "run"),
                 new CampaignWindow(new DateOnly(2022, 3, 22), new DateOnly(2022, 6, 30)), templates, new PdfFontFile(font, 0),
                 new BriefingSettings("巩固脱贫成果工作简报", "", ""));
-            var clock = TimeProvider.System;
+            // One fixed time: outputs kept (--keep) from two builds compare byte for byte.
+            var clock = new FixedTime(new DateTimeOffset(2022, 7, 1, 9, 30, 0, TimeSpan.FromHours(8)));
             var outcome = new RunPipeline(clock).Execute(options);
             var narratives = options.Returns.Select(code => NarrativeRenderer.Load(NarrativeRenderer.PathFor(templates, code))).ToList();
             var run = new RunResult(options, outcome.Results, clock, narratives);
@@ -46,7 +47,14 @@ public static class OutputsBench
                     prepared(folder, OutputWriting.Default);
                     write.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                     cpu.Add((Environment.CpuUsage.TotalTime - used).TotalMilliseconds);
-                    Directory.Delete(folder, recursive: true);
+                    if (keep is not null && i == 0)
+                    {
+                        Directory.Move(folder, Path.Combine(keep, output.GetType().Name));
+                    }
+                    else
+                    {
+                        Directory.Delete(folder, recursive: true);
+                    }
                 }
                 results[output.GetType().Name] = new { prepare_ms = Median(prepare), write_ms = Median(write), total_ms = Median(prepare.Zip(write, (p, w) => p + w).ToList()), cpu_ms = Median(cpu) };
             }
@@ -82,6 +90,13 @@ public static class OutputsBench
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("UTC+8", TimeSpan.FromHours(8), "UTC+8", "UTC+8");
     }
 
     private static double Median(List<double> values)

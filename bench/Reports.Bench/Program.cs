@@ -4,7 +4,7 @@ using Reports.Bench;
 // reports-bench make  --n N --out DIR [--templates DIR] [--seed S]   a roster of N units and their filled returns
 // reports-bench correct --n N --count K --out DIR [--templates DIR] [--seed S]   K of make's returns in DIR replaced by corrected ones
 // reports-bench floor --inbox DIR                                     inflate every part of every workbook, no parsing
-// reports-bench outputs --inbox DIR --roster R [--repeats K] [--only STAGE] [--templates DIR] [--font F]
+// reports-bench outputs --inbox DIR --roster R [--repeats K] [--only STAGE] [--keep DIR] [--templates DIR] [--font F]
 //                                                                     each output of a run prepared and written K times, in process
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -37,7 +37,8 @@ switch (args.FirstOrDefault())
         return 0;
     case "outputs":
         Console.WriteLine(OutputsBench.Measure(Option("--inbox"), Option("--roster"), Option("--templates", "templates"), Option("--font", "fonts/wqy-microhei.ttc"),
-            int.Parse(Option("--repeats", "3"), CultureInfo.InvariantCulture), args.Contains("--only") ? Option("--only") : null));
+            int.Parse(Option("--repeats", "3"), CultureInfo.InvariantCulture), args.Contains("--only") ? Option("--only") : null,
+            args.Contains("--keep") ? Option("--keep") : null));
         return 0;
     default:
         Console.Error.WriteLine("usage: reports-bench make --n N --out DIR [--templates DIR] [--seed S] | correct --n N --count K --out DIR | floor --inbox DIR | outputs --inbox DIR --roster R [--repeats K] [--only STAGE]");

@@ -14,7 +14,7 @@ public static class ChartPictures
 
     /// <summary>
     /// Lossless as ever; the "up" filter alone rather than Skia's default of trying every filter on every row: measured
-    /// on the 3,000-unit briefing's six charts, half the encoding time for pictures 3% larger (bench/RESULTS.md).
+    /// on the 3,000-unit briefing's six charts (issue 26), half the encoding time (109 against 219 ms) for pictures 3% larger.
     /// </summary>
     private static readonly SKPngEncoderOptions Encoding = new(SKPngEncoderFilterFlags.Up, 6);
 

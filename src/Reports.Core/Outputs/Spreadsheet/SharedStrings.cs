@@ -16,6 +16,14 @@ internal sealed class SharedStrings(string cutMark)
     public int IndexOf(string text)
     {
         _uses++;
+        return Add(text);
+    }
+
+    /// <summary>One more cell refers to a string already added (<see cref="IndexOf"/> counted the first).</summary>
+    public void Use() => _uses++;
+
+    private int Add(string text)
+    {
         if (!_index.TryGetValue(text, out var index))
         {
             _index[text] = index = _strings.Count;

@@ -76,6 +76,36 @@ public sealed class StreamedSheet
         _xml.Raw(" t=\"s\"><v>").Number(_strings.IndexOf(text)).Raw("</v></c>");
     }
 
+    /// <summary>
+    /// A text cell as <see cref="Text"/> writes it, its shared string kept for more cells of the same text: a text written
+    /// in many rows (a unit's name, a file's hash) is then looked up once (<see cref="Text(int, SharedText)"/>).
+    /// </summary>
+    public SharedText Shared(int column, string? text, int style)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            Blank(column, style);
+            return new SharedText(-1, style);
+        }
+        Start(column, style);
+        var index = _strings.IndexOf(text);
+        _xml.Raw(" t=\"s\"><v>").Number(index).Raw("</v></c>");
+        return new SharedText(index, style);
+    }
+
+    /// <summary>The text cell <see cref="Shared"/> wrote, again in this row's <paramref name="column"/>.</summary>
+    public void Text(int column, SharedText text)
+    {
+        if (text.Index < 0)
+        {
+            Blank(column, text.Style);
+            return;
+        }
+        Start(column, text.Style);
+        _strings.Use();
+        _xml.Raw(" t=\"s\"><v>").Number(text.Index).Raw("</v></c>");
+    }
+
     public void Number(int column, int number, int style)
     {
         Start(column, style);

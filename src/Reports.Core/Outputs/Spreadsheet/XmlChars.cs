@@ -24,6 +24,11 @@ public static class XmlChars
     /// <summary>The text with every character XML 1.0 forbids dropped (the same instance when there is none).</summary>
     public static string Clean(string text)
     {
+        // Nearly every text is within U+0020–U+D7FF (ASCII, CJK): one vectorised range test passes it as it is.
+        if (!text.AsSpan().ContainsAnyExceptInRange('\x20', '\uD7FF'))
+        {
+            return text;
+        }
         var first = text.AsSpan().IndexOfAny(Suspect);
         if (first < 0)
         {

@@ -97,23 +97,28 @@ internal static class SourcesSheet
         var cell = book.Style(WorkbookStyle.Cell);
         var grey = book.Style(WorkbookStyle.Missing(WorkbookStyle.Cell));
         var hash = book.Style(WorkbookStyle.Cell with { Font = "Consolas", Size = 8 });
+        // A row per figure, some 32 a unit: what repeats (the unit, the field, the file) is looked up once, not per row.
+        var (codes, names, files, hashes) = (new RepeatedCell(), new RepeatedCell(), new RepeatedCell(), new RepeatedCell());
+        var fields = new Dictionary<string, (RepeatedCell Code, RepeatedCell Label)>(StringComparer.Ordinal);
         foreach (var unit in result.Merge.Units)
         {
             var sources = result.SourcesOf(unit.Unit.Code);
             pages.Keep(sources.Count);
             var submission = result.Decision.For(unit.Unit.Code)?.Submission;
             var named = unit.Status == UnitStatus.Accepted ? cell : grey;
-            var code = CellText.Clean(unit.Unit.Code);
-            var unitName = CellText.Clean(unit.Unit.Name);
             foreach (var source in sources)
             {
                 // Stored as values, never formulas; a text that looks like one also gets Excel's quote prefix.
                 pages.Row();
                 var sheet = pages.Sheet;
-                CellText.Write(sheet, 1, code, named);
-                CellText.Write(sheet, 2, unitName, named);
-                CellText.Write(sheet, 3, source.Field, cell);
-                CellText.Write(sheet, 4, labels.GetValueOrDefault(source.Field), cell);
+                codes.Write(sheet, 1, unit.Unit.Code, named);
+                names.Write(sheet, 2, unit.Unit.Name, named);
+                if (!fields.TryGetValue(source.Field, out var field))
+                {
+                    fields[source.Field] = field = (new RepeatedCell(), new RepeatedCell());
+                }
+                field.Code.Write(sheet, 3, source.Field, cell);
+                field.Label.Write(sheet, 4, labels.GetValueOrDefault(source.Field), cell);
                 if (submission is not null && submission.Values.TryGetValue(source.Field, out var number))
                 {
                     sheet.Number(5, number, cell);
@@ -124,8 +129,8 @@ internal static class SourcesSheet
                 }
                 CellText.Write(sheet, 6, $"{source.Sheet}!{source.Cell}", cell);
                 CellText.Write(sheet, 7, source.Typed, cell);
-                CellText.Write(sheet, 8, source.File, cell);
-                CellText.Write(sheet, 9, source.Sha256, hash);
+                files.Write(sheet, 8, source.File, cell);
+                hashes.Write(sheet, 9, source.Sha256, hash);
             }
         }
         pages.End();
