@@ -172,10 +172,13 @@ public sealed class ReturnLedger
         var zone = _clock.LocalTimeZone;
         // A version whose findings against the previous period may say something else now is judged again from its
         // figures before the rule decides (its verdict may change).
-        var again = Reevaluated(_store!.WithFigures(Code, Period, stored, NeedsReevaluation()), PreviousFigures);
+        // (A period with no unit's version asks nothing of the one before: the chain back through periods ends there.)
+        var again = stored.Any(v => v.UnitCode is not null)
+            ? Reevaluated(_store!.WithFigures(Code, Period, stored, NeedsReevaluation()), PreviousFigures)
+            : stored;
         var decided = VersionSelector.Decide([.. again, .. unrecorded], Freeze, zone);
         var counting = decided.Chosen.Values.Select(c => c.Version).ToHashSet(ReferenceEqualityComparer.Instance);
-        var complete = _store.WithFigures(Code, Period, again, v => counting.Contains(v) || figuresOf?.Invoke(v) == true);
+        var complete = _store!.WithFigures(Code, Period, again, v => counting.Contains(v) || figuresOf?.Invoke(v) == true);
         return ReferenceEquals(complete, again) ? decided : VersionSelector.Decide([.. complete, .. unrecorded], Freeze, zone);
     }
 
