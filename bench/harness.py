@@ -352,7 +352,7 @@ def main():
         folder, made = ensure_data(n, args.data)
         scratch = os.path.join(args.results, "scratch", str(n))
         os.makedirs(scratch, exist_ok=True)
-        peer_wanted = not args.no_peer and args.peer_repeats != 0
+        peer_wanted = not args.no_peer and args.peer_repeats != 0 and (args.peer_max is None or n <= args.peer_max)
         if args.rerun > 0:
             rerun = measure_rerun(n, folder, made, scratch, args.rerun, args.python, peer_wanted)
             with open(raw_path, "a", encoding="utf-8") as raw:
