@@ -199,13 +199,13 @@ def measure_rerun(n, folder, made, scratch, count, python, peer):
 def rerun_table(reruns):
     lines = ["", "Re-runs (the same store and output root, after K returns were replaced by corrected files; one run each):", "",
              "| N | K | first run wall | re-run wall | re-run peak RSS | fresh full run wall | peer full recompute wall | peer ÷ re-run | "
-             + " | ".join(STAGES + ["store", "receipts"]) + " | bounded by | figures = fresh run's | load average |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * (len(STAGES) + 2) + "---|:---:|---:|"]
+             + " | ".join(STAGES) + " | bounded by | figures = fresh run's | load average |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(STAGES) + "---|:---:|---:|"]
     for r in reruns:
         stages, peer = r["rerun"]["stages_ms"], r["peer"]
         lines.append(f"| {r['n']:,} | {r['corrected']} | {r['first']['wall_s']:.2f} s | {r['rerun']['wall_s']:.2f} s | {r['rerun']['rss_kb'] / 1024:.0f} MB | "
                      f"{r['fresh']['wall_s']:.2f} s | " + (f"{peer['wall_s']:.1f} s | {peer['wall_s'] / r['rerun']['wall_s']:.1f}× | " if peer else "— | — | ")
-                     + " | ".join(f"{stages.get(name, 0):.0f}" for name in STAGES + ["store", "receipts"])
+                     + " | ".join(f"{stages.get(name, 0):.0f}" for name in STAGES)
                      + f" | {r['bounding_stage']} | {'yes' if r['figures_equal_fresh'] else 'NO'} | {r['rerun']['load_before']:.1f} |")
     return "\n".join(lines)
 
