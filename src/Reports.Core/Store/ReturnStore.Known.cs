@@ -1,4 +1,3 @@
-using Reports.Diagnostics;
 using Reports.Intake;
 
 namespace Reports.Store;
@@ -12,22 +11,8 @@ public sealed partial class ReturnStore
     /// </summary>
     internal IReadOnlyDictionary<string, IntakeFileResult> KnownContents(string returnCode, Periods.ReportingPeriod period)
     {
-        (string, object?)[] key = [("$r", returnCode), ("$p", period.ToString())];
-        var findings = new Dictionary<long, List<Diagnostic>>();
-        ReadAll($"""
-            SELECT vd.version_id, vd.code, vd.severity, vd.message, vd.sheet, vd.cell, vd.field, v.file_name FROM version_diagnostics vd
-            JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY vd.version_id, vd.seq;
-            """, key, reader =>
-        {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            var id = reader.GetInt64(0);
-            if (!findings.TryGetValue(id, out var list))
-            {
-                list = [];
-                findings[id] = list;
-            }
-            list.Add(new Diagnostic(reader.GetString(1), Enum.Parse<DiagnosticSeverity>(reader.GetString(2)), reader.GetString(3), reader.GetString(7), Text(4), Text(5), Text(6)));
-        });
+        (string Name, object? Value)[] key = [("$r", returnCode), ("$p", period.ToString())];
+        var findings = Findings(key);
         var known = new Dictionary<string, IntakeFileResult>(StringComparer.Ordinal);
         ReadAll($"SELECT id, sha256, unit_code, file_name, status FROM versions v WHERE v.return_code = $r AND v.period = $p AND {Counted} ORDER BY id;", key, reader =>
         {

@@ -456,11 +456,10 @@ public sealed partial class ReturnStore : IDisposable
     internal IReadOnlyList<StoredVersion> VersionsOf(string returnCode, ReportingPeriod period, string? unit) =>
         WithFigures(returnCode, period, Heads(returnCode, period, true, unit), _ => true);
 
-    private IReadOnlyList<StoredVersion> Heads(string returnCode, ReportingPeriod period, bool oneUnit, string? unit)
+    /// <summary>The findings of the counted versions <paramref name="key"/> ($r, $p and $u) names, by version id, in their order.</summary>
+    private Dictionary<long, List<Diagnostic>> Findings((string Name, object? Value)[] key, string ofUnit = "")
     {
-        var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()), ("$u", unit) };
-        var ofUnit = oneUnit ? " AND v.unit_code IS $u" : "";
-        var diagnostics = new Dictionary<long, List<Diagnostic>>();
+        var findings = new Dictionary<long, List<Diagnostic>>();
         ReadAll($"""
             SELECT vd.version_id, vd.code, vd.severity, vd.message, vd.sheet, vd.cell, vd.field, v.file_name FROM version_diagnostics vd
             JOIN versions v ON v.id = vd.version_id WHERE v.return_code = $r AND v.period = $p AND {Counted}{ofUnit} ORDER BY vd.version_id, vd.seq;
@@ -468,13 +467,21 @@ public sealed partial class ReturnStore : IDisposable
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             var id = reader.GetInt64(0);
-            if (!diagnostics.TryGetValue(id, out var list))
+            if (!findings.TryGetValue(id, out var list))
             {
                 list = [];
-                diagnostics[id] = list;
+                findings[id] = list;
             }
             list.Add(new Diagnostic(reader.GetString(1), Enum.Parse<DiagnosticSeverity>(reader.GetString(2)), reader.GetString(3), reader.GetString(7), Text(4), Text(5), Text(6)));
         });
+        return findings;
+    }
+
+    private IReadOnlyList<StoredVersion> Heads(string returnCode, ReportingPeriod period, bool oneUnit, string? unit)
+    {
+        var key = new (string Name, object? Value)[] { ("$r", returnCode), ("$p", period.ToString()), ("$u", unit) };
+        var ofUnit = oneUnit ? " AND v.unit_code IS $u" : "";
+        var diagnostics = Findings(key, ofUnit);
         var withdrawn = Withdrawals(returnCode, period).GroupBy(w => w.Sha256, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var noFigures = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var noTexts = new Dictionary<string, string>(StringComparer.Ordinal);

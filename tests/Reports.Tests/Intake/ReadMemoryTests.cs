@@ -8,6 +8,7 @@ namespace Reports.Tests.Intake;
 /// Memory stays bounded however many files are read at once: <see cref="ReadBudget"/> lets the process hold at most its
 /// budget of file bytes being read, and every part's reading is bounded (depth, one tag, one text).
 /// </summary>
+[Collection(ReadBudgetCollection.Name)]
 public sealed class ReadMemoryTests
 {
     [Fact]
