@@ -14,14 +14,9 @@ internal sealed class BarChartElement(PdfBarChart chart) : ILayoutElement
             yield break;
         }
         yield return new SpaceFragment(Typography.ChartSpacingBefore) { KeepWithNext = true };
-        var captionFont = context.Fonts.Get(Typography.TableCaptionSize, context.Fonts.IsEmboldened(PdfFontRole.Heading), PdfFontRole.Heading);
-        foreach (var line in context.BreakBalanced(chart.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
+        foreach (var line in CaptionLines.Layout(context, chart.Caption))
         {
-            yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
-            {
-                Align = PdfAlign.Center,
-                KeepWithNext = true,
-            };
+            yield return line;
         }
 
         // The reference label's width decides the room right of the last bar, so the label ends inside the frame.

@@ -24,14 +24,9 @@ internal sealed class TableElement(PdfTable table) : ILayoutElement
 
         if (!string.IsNullOrEmpty(table.Caption))
         {
-            var captionFont = context.Fonts.Get(Typography.TableCaptionSize, context.Fonts.IsEmboldened(PdfFontRole.Heading), PdfFontRole.Heading);
-            foreach (var line in context.BreakBalanced(table.Caption, s => captionFont.Measure(s), context.Width, Typography.TableCaptionSize / 2))
+            foreach (var line in CaptionLines.Layout(context, table.Caption))
             {
-                yield return new TextLineFragment(line, captionFont, Typography.Text, Typography.TableCaptionSize * 1.6f)
-                {
-                    Align = PdfAlign.Center,
-                    KeepWithNext = true,
-                };
+                yield return line;
             }
         }
 

@@ -29,6 +29,18 @@ public sealed class ResubmissionTests
         return path;
     }
 
+    /// <summary>A roster of the two units, a store to be, and an inbox with each unit's first return (the first unit's stamped); the first unit's values.</summary>
+    private static (string Roster, string Store, string Inbox, Dictionary<string, string> Original) FirstReturns(TempDirectory temp)
+    {
+        var roster = Samples.WriteRoster(temp.Path, First, Second);
+        var store = Path.Combine(temp.Path, "store", "reports.db");
+        var inbox = temp.Sub("inbox");
+        var original = Samples.ValuesOf(First.Code);
+        Write(inbox, $"{First.Code}-第一次.xlsx", First, original, "2022-07-03 10:00", new DateTime(2022, 7, 3, 10, 0, 0));
+        Write(inbox, $"{Second.Code}.xlsx", Second, Samples.ValuesOf(Second.Code), null, new DateTime(2022, 7, 3, 11, 0, 0));
+        return (roster, store, inbox, original);
+    }
+
     private static RunOutcome Run(string roster, string inbox, string output, string store, TimeProvider? clock = null) =>
         new RunPipeline(clock ?? FixedClock.Default).Execute(Samples.Options(roster, inbox, output) with { StorePath = store });
 
@@ -36,12 +48,7 @@ public sealed class ResubmissionTests
     public void A_resubmitted_return_replaces_the_earlier_one_in_the_figures_while_both_stay_in_the_store()
     {
         using var temp = new TempDirectory();
-        var roster = Samples.WriteRoster(temp.Path, First, Second);
-        var store = Path.Combine(temp.Path, "store", "reports.db");
-        var inbox = temp.Sub("inbox");
-        var original = Samples.ValuesOf(First.Code);
-        Write(inbox, $"{First.Code}-第一次.xlsx", First, original, "2022-07-03 10:00", new DateTime(2022, 7, 3, 10, 0, 0));
-        Write(inbox, $"{Second.Code}.xlsx", Second, Samples.ValuesOf(Second.Code), null, new DateTime(2022, 7, 3, 11, 0, 0));
+        var (roster, store, inbox, original) = FirstReturns(temp);
 
         var first = Run(roster, inbox, temp.Sub("out1"), store);
         Assert.Equal(ExitCode.Success, first.ExitCode);
@@ -84,12 +91,7 @@ public sealed class ResubmissionTests
     public void A_version_that_no_longer_counts_is_decided_without_its_figures_unless_a_receipt_written_now_shows_them()
     {
         using var temp = new TempDirectory();
-        var roster = Samples.WriteRoster(temp.Path, First, Second);
-        var store = Path.Combine(temp.Path, "store", "reports.db");
-        var inbox = temp.Sub("inbox");
-        var original = Samples.ValuesOf(First.Code);
-        Write(inbox, $"{First.Code}-第一次.xlsx", First, original, "2022-07-03 10:00", new DateTime(2022, 7, 3, 10, 0, 0));
-        Write(inbox, $"{Second.Code}.xlsx", Second, Samples.ValuesOf(Second.Code), null, new DateTime(2022, 7, 3, 11, 0, 0));
+        var (roster, store, inbox, original) = FirstReturns(temp);
         Run(roster, inbox, temp.Sub("out1"), store);
         var corrected = Samples.ValuesOf(First.Code);
         corrected["emp_total"] = (int.Parse(original["emp_total"], System.Globalization.CultureInfo.InvariantCulture) + 100).ToString(System.Globalization.CultureInfo.InvariantCulture);
